@@ -1,0 +1,49 @@
+package org.figstream.processors.jats;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.figstream.api.FigureKind;
+import org.figstream.api.FigureRecord;
+import org.figstream.api.Mention;
+
+/** A figure record before its pair id is known and its mentions are linked. */
+final class FigureDraft {
+  final FigureKind kind;
+  final String figureId;
+  final int graphicIndex;
+  final String groupId;
+  final String parentId;
+  final String specificUse;
+  final String context;
+  final String label;
+  final String captionTitle;
+  final String caption;
+  final String doi;
+  final String href;
+  final String mediaFile;
+  final List<Mention> mentions = new ArrayList<>();
+
+  FigureDraft(FigureKind kind, String figureId, int graphicIndex, String groupId, String parentId,
+      String specificUse, String context, String label, String captionTitle, String caption,
+      String doi, String href, String mediaFile) {
+    this.kind = kind;
+    this.figureId = figureId;
+    this.graphicIndex = graphicIndex;
+    this.groupId = groupId;
+    this.parentId = parentId;
+    this.specificUse = specificUse;
+    this.context = context;
+    this.label = label;
+    this.captionTitle = captionTitle;
+    this.caption = caption;
+    this.doi = doi;
+    this.href = href;
+    this.mediaFile = mediaFile;
+  }
+
+  FigureRecord toRecord(String articleKey) {
+    return new FigureRecord(articleKey + "/" + figureId + "/" + graphicIndex, articleKey, kind, figureId,
+        graphicIndex, groupId, parentId, specificUse, context, label, captionTitle, caption, doi, href,
+        mediaFile, List.copyOf(mentions));
+  }
+}

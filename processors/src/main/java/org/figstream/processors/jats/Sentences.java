@@ -1,0 +1,73 @@
+package org.figstream.processors.jats;
+
+import java.text.BreakIterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the sentence around a citation. The JDK's sentence breaker, corrected for the abbreviations
+ * scientific prose is full of ("Fig. 2", "et al. (2010)", "e.g.", initials), and never splitting inside
+ * the citation itself.
+ */
+final class Sentences {
+  private static final Set<String> ABBREVIATIONS = Set.of(
+      "fig.", "figs.", "al.", "e.g.", "i.e.", "vs.", "cf.", "eq.", "eqs.", "ref.", "refs.", "approx.",
+      "ca.", "suppl.", "supp.", "no.", "nos.", "dr.", "mr.", "ms.", "st.", "resp.", "tab.", "sect.",
+      "sec.", "ch.", "p.", "pp.", "vol.", "etc.", "spp.", "sp.", "var.", "inc.", "ltd.", "co.");
+
+  private Sentences() {}
+
+  /** The sentence of {@code text} that holds {@code [start, end)}, widened to whole sentences. */
+  static String around(String text, int start, int end) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    int from = Math.max(0, Math.min(start, text.length() - 1));
+    int to = Math.max(from + 1, Math.min(end, text.length()));
+    BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    breaks.setText(text);
+    int s = breaks.preceding(from + 1);
+    while (s > 0 && !isRealBoundary(text, s)) {
+      s = breaks.preceding(s);
+    }
+    int e = breaks.following(to - 1);
+    while (e != BreakIterator.DONE && e < text.length() && !isRealBoundary(text, e)) {
+      e = breaks.following(e);
+    }
+    if (s == BreakIterator.DONE) {
+      s = 0;
+    }
+    if (e == BreakIterator.DONE) {
+      e = text.length();
+    }
+    return text.substring(s, e).trim();
+  }
+
+  /** False where the breaker split after an abbreviation or an initial, or before lower case. */
+  private static boolean isRealBoundary(String text, int at) {
+    int next = at;
+    while (next < text.length() && text.charAt(next) == ' ') {
+      next++;
+    }
+    if (next < text.length()) {
+      char c = text.charAt(next);
+      if (Character.isLowerCase(c) || Character.isDigit(c)) {
+        return false;
+      }
+    }
+    int end = at;
+    while (end > 0 && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    int begin = end;
+    while (begin > 0 && text.charAt(begin - 1) != ' ' && text.charAt(begin - 1) != '(') {
+      begin--;
+    }
+    String word = text.substring(begin, end).toLowerCase(Locale.ROOT);
+    if (!word.endsWith(".")) {
+      return true;
+    }
+    boolean initial = word.length() == 2 && Character.isLetter(word.charAt(0));
+    return !initial && !ABBREVIATIONS.contains(word);
+  }
+}

@@ -1,0 +1,14 @@
+package org.figstream.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The JSON the CLI prints: records as objects, enums as their documented labels ("CC BY-NC"). */
+final class Json {
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+      .build();
+
+  private Json() {}
+}

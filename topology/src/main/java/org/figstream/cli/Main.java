@@ -1,0 +1,32 @@
+package org.figstream.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code figstream} command line: one subcommand per job. */
+@Command(
+    name = "figstream",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Keeps a biomedical figure-caption dataset in sync with the PMC Open Access subset.",
+    subcommands = {ExtractCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, apart from {@code main} so tests can run it in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main())
+        .setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(new java.util.Properties()));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
