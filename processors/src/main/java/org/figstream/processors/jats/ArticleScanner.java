@@ -29,6 +29,7 @@ final class ArticleScanner {
     int depth = 0;
     int articleDepth = -1;
     int subArticleDepth = 0;
+    int captionDepth = 0;
     while (r.hasNext()) {
       int event = r.next();
       if (event == XMLStreamConstants.ENTITY_REFERENCE) {
@@ -40,6 +41,8 @@ final class ArticleScanner {
           articles.add(current);
           current = null;
           articleDepth = -1;
+        } else if (name.equals("caption")) {
+          captionDepth--;
         } else if (CONTAINERS.contains(name) && current != null) {
           containers.remove(containers.size() - 1);
           if (name.equals("sub-article") || name.equals("response")) {
@@ -70,9 +73,13 @@ final class ArticleScanner {
       if (name.equals("front") && subArticleDepth == 0 && current.front == null) {
         current.front = SubtreeReader.capture(r);
       } else if (name.equals("p") || FLOATS.contains(name)) {
-        current.parts.add(new ScannedArticle.Part(SubtreeReader.capture(r), context));
+        boolean runningText = name.equals("p") && captionDepth == 0;
+        current.parts.add(new ScannedArticle.Part(SubtreeReader.capture(r), context, runningText));
       } else {
         depth++;
+        if (name.equals("caption")) {
+          captionDepth++;
+        }
         if (CONTAINERS.contains(name)) {
           containers.add(name);
           if (name.equals("sub-article") || name.equals("response")) {

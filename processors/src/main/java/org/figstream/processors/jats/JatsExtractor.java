@@ -72,7 +72,7 @@ public final class JatsExtractor {
     }
     MentionLinker linker = new MentionLinker(drafts);
     for (ScannedArticle.Part part : scanned.parts) {
-      if (part.node().is("p")) {
+      if (part.runningText()) {
         ParagraphText paragraph = ParagraphText.of(part.node());
         if (paragraph != null) {
           linker.link(paragraph);

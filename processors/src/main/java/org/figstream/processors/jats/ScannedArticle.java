@@ -9,8 +9,11 @@ import java.util.List;
  */
 final class ScannedArticle {
 
-  /** A captured paragraph or float, and the containers it sat in ({@code body}, {@code back/app}...). */
-  record Part(Node node, String context) {}
+  /**
+   * A captured paragraph or float, and the containers it sat in ({@code body}, {@code back/app}...).
+   * Paragraphs of a caption (of a box, of a supplementary file) hold floats but are not running text.
+   */
+  record Part(Node node, String context, boolean runningText) {}
 
   final String articleType;
   Node front;
