@@ -25,6 +25,7 @@ final class ArticleScanner {
   static List<ScannedArticle> scan(XMLStreamReader r) throws XMLStreamException {
     List<ScannedArticle> articles = new ArrayList<>();
     List<String> containers = new ArrayList<>();
+    String context = "";
     ScannedArticle current = null;
     int depth = 0;
     int articleDepth = -1;
@@ -45,6 +46,7 @@ final class ArticleScanner {
           captionDepth--;
         } else if (CONTAINERS.contains(name) && current != null) {
           containers.remove(containers.size() - 1);
+          context = String.join("/", containers);
           if (name.equals("sub-article") || name.equals("response")) {
             subArticleDepth--;
           }
@@ -60,6 +62,7 @@ final class ArticleScanner {
         if (name.equals("article")) {
           current = new ScannedArticle(r.getAttributeValue(null, "article-type"));
           containers.clear();
+          context = "";
           articleDepth = depth + 1;
         } else if (name.equals("Reply") || name.equals("ERROR")) {
           String error = r.getAttributeValue(null, "error");
@@ -69,7 +72,6 @@ final class ArticleScanner {
         depth++;
         continue;
       }
-      String context = String.join("/", containers);
       if (name.equals("front") && subArticleDepth == 0 && current.front == null) {
         current.front = SubtreeReader.capture(r);
       } else if (name.equals("p") || FLOATS.contains(name)) {
@@ -82,6 +84,7 @@ final class ArticleScanner {
         }
         if (CONTAINERS.contains(name)) {
           containers.add(name);
+          context = String.join("/", containers);
           if (name.equals("sub-article") || name.equals("response")) {
             subArticleDepth++;
           }

@@ -72,7 +72,7 @@ public final class JatsExtractor {
     }
     MentionLinker linker = new MentionLinker(drafts);
     for (ScannedArticle.Part part : scanned.parts) {
-      if (part.runningText()) {
+      if (part.runningText() && linker.citesAFigure(part.node())) {
         ParagraphText paragraph = ParagraphText.of(part.node());
         if (paragraph != null) {
           linker.link(paragraph);

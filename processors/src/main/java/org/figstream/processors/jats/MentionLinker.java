@@ -25,6 +25,36 @@ final class MentionLinker {
     }
   }
 
+  /**
+   * Whether {@code node} holds an xref to one of the figures: most paragraphs cite none, and this walk
+   * is far cheaper than flattening them.
+   */
+  boolean citesAFigure(Node node) {
+    for (Object c : node.children) {
+      if (c instanceof Node child) {
+        if (child.is("xref") && citesAFigure(child.attr("rid"))) {
+          return true;
+        }
+        if (citesAFigure(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean citesAFigure(String rid) {
+    if (rid == null) {
+      return false;
+    }
+    for (String id : rid.trim().split("\\s+")) {
+      if (byId.containsKey(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void link(ParagraphText paragraph) {
     for (ParagraphText.Xref xref : paragraph.xrefs()) {
       Set<FigureDraft> cited = new LinkedHashSet<>();

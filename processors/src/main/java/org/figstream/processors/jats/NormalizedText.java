@@ -10,17 +10,24 @@ final class NormalizedText {
   private boolean pendingSpace;
 
   void append(CharSequence s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (isSpace(c)) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      if (isSpace(s.charAt(i))) {
         pendingSpace = true;
-      } else {
-        if (pendingSpace && sb.length() > 0) {
-          sb.append(' ');
-        }
-        pendingSpace = false;
-        sb.append(c);
+        i++;
+        continue;
       }
+      int run = i + 1;
+      while (run < n && !isSpace(s.charAt(run))) {
+        run++;
+      }
+      if (pendingSpace && sb.length() > 0) {
+        sb.append(' ');
+      }
+      pendingSpace = false;
+      sb.append(s, i, run); // whole words at once: this is the extractor's hottest loop
+      i = run;
     }
   }
 
@@ -48,6 +55,9 @@ final class NormalizedText {
   }
 
   static boolean isSpace(char c) {
+    if (c > ' ' && c < 0x80) {
+      return false;
+    }
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || Character.isWhitespace(c);
   }
 }
