@@ -12,7 +12,7 @@ import java.util.List;
  * @param parentId for a figure supplement, the figure it supplements; for a figure in a plain
  *     fig-group, the group
  * @param specificUse the figure's {@code specific-use}, e.g. {@code child-fig} for eLife supplements
- * @param context where the figure sits: {@code body}, {@code back/app}, {@code body/boxed-text},
+ * @param context where the figure sits: {@code body}, {@code back/app-group/app}, {@code body/boxed-text},
  *     {@code floats-group}, {@code sub-article/body}, ...
  * @param captionTitle the caption's {@code title}
  * @param caption the full caption: title and every paragraph, inline markup flattened

@@ -1,6 +1,8 @@
 package org.figstream.processors.jats;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
@@ -31,6 +33,8 @@ final class ArticleScanner {
     int articleDepth = -1;
     int subArticleDepth = 0;
     int captionDepth = 0;
+    Deque<String> open = new ArrayDeque<>();
+    Deque<Boolean> captionExcludes = new ArrayDeque<>();
     while (r.hasNext()) {
       int event = r.next();
       if (event == XMLStreamConstants.ENTITY_REFERENCE) {
@@ -43,7 +47,9 @@ final class ArticleScanner {
           current = null;
           articleDepth = -1;
         } else if (name.equals("caption")) {
-          captionDepth--;
+          if (Boolean.TRUE.equals(captionExcludes.poll())) {
+            captionDepth--;
+          }
         } else if (CONTAINERS.contains(name) && current != null) {
           containers.remove(containers.size() - 1);
           context = String.join("/", containers);
@@ -52,6 +58,9 @@ final class ArticleScanner {
           }
         }
         depth--;
+        if (!open.isEmpty()) {
+          open.pop();
+        }
         continue;
       }
       if (event != XMLStreamConstants.START_ELEMENT) {
@@ -80,8 +89,14 @@ final class ArticleScanner {
       } else {
         depth++;
         if (name.equals("caption")) {
-          captionDepth++;
+          // eLife puts a whole box's text in its caption: that is running text, a figure's caption is not
+          boolean excludes = !"boxed-text".equals(open.peek());
+          captionExcludes.push(excludes);
+          if (excludes) {
+            captionDepth++;
+          }
         }
+        open.push(name);
         if (CONTAINERS.contains(name)) {
           containers.add(name);
           context = String.join("/", containers);

@@ -10,7 +10,7 @@ import java.util.List;
 final class ScannedArticle {
 
   /**
-   * A captured paragraph or float, and the containers it sat in ({@code body}, {@code back/app}...).
+   * A captured paragraph or float, and the containers it sat in ({@code body}, {@code back/app-group/app}...).
    * Paragraphs of a caption (of a box, of a supplementary file) hold floats but are not running text.
    */
   record Part(Node node, String context, boolean runningText) {}

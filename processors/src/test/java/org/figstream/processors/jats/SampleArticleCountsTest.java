@@ -58,7 +58,9 @@ class SampleArticleCountsTest {
     // fixture,                   article key,                 pairs, figures, tables, mentions
     "pone.0046493.nxml,           PMC3460867,                  7,     4,       3,      17",
     "pone.0000217.nxml,           PMC1790863,                  3,     3,       0,      5",
-    "elife05502.xml,              doi:10.7554/eLife.05502,     18,    18,      0,      107",
+    // elife05502: 111 = 107 citations in body paragraphs + 4 in Box 1, whose text eLife puts in the
+    // box's caption (a box caption is running text; a figure caption is not)
+    "elife05502.xml,              doi:10.7554/eLife.05502,     18,    18,      0,      111",
     "elife07586.xml,              doi:10.7554/eLife.07586,     0,     0,       0,      0",
     "efetch_pmc_PMC9872380.xml,   PMC9872380,                  3,     3,       0,      4",
   })
