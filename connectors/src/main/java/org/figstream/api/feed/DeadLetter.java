@@ -14,4 +14,5 @@ import java.time.Instant;
  * @param attempts how many times it was tried
  */
 public record DeadLetter(
-    String stage, String reason, String message, String source, String pmcid, int attempts, Instant at) {}
+    String stage, String reason, String message, String source, String pmcid, int attempts, Instant at)
+    implements FetchOutcome {}

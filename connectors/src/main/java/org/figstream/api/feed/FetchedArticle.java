@@ -8,4 +8,5 @@ import java.util.Map;
  *
  * @param media file name to bytes, in the order the metadata lists them
  */
-public record FetchedArticle(Announcement announcement, byte[] xml, Map<String, byte[]> media) {}
+public record FetchedArticle(Announcement announcement, byte[] xml, Map<String, byte[]> media)
+    implements FetchOutcome {}
