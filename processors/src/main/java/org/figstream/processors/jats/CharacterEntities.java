@@ -27,6 +27,11 @@ final class CharacterEntities {
 
   private CharacterEntities() {}
 
+  /** Every known entity by name, for the parser to expand as if the document had declared it. */
+  static Map<String, String> all() {
+    return KNOWN;
+  }
+
   /** The replacement text, or null when the entity is not a known character entity. */
   static String resolve(String name) {
     return KNOWN.get(name);

@@ -1,5 +1,6 @@
 package org.figstream.processors.jats;
 
+import com.ctc.wstx.exc.WstxLazyException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,7 +49,13 @@ public final class JatsExtractor {
     try {
       scanned = ArticleScanner.scan(reader);
     } catch (XMLStreamException e) {
-      throw SecureXmlInput.translate(e);
+      throw SecureXmlInput.translate(e, reader.getLocation());
+    } catch (WstxLazyException e) {
+      // Woodstox parses text lazily and reports its errors (a bad character reference, an undeclared
+      // entity) unchecked from getText(): still bad input, not a crash.
+      XMLStreamException cause = e.getCause() instanceof XMLStreamException x ? x
+          : new XMLStreamException(e.getMessage());
+      throw SecureXmlInput.translate(cause, reader.getLocation());
     } finally {
       close(reader);
     }

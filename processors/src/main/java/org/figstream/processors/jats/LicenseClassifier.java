@@ -33,29 +33,44 @@ final class LicenseClassifier {
     if (url == null) {
       return null;
     }
+    // A statement may hold several URLs (BioMed Central: CC BY for the article, then a CC0 waiver for
+    // its data): the first one is the article's license.
     String u = url.toLowerCase(Locale.ROOT);
-    if (u.contains("creativecommons.org/publicdomain/zero")) {
+    int zero = u.indexOf("creativecommons.org/publicdomain/zero");
+    int mark = u.indexOf("creativecommons.org/publicdomain/mark");
+    Matcher m = CC_URL.matcher(u);
+    int licenses = m.find() ? m.start() : -1;
+    int first = earliest(zero, earliest(mark, licenses));
+    if (first < 0) {
+      return null;
+    }
+    if (first == zero) {
       return LicenseCode.CC0;
     }
-    if (u.contains("creativecommons.org/publicdomain/mark")) {
+    if (first == mark) {
       return LicenseCode.PUBLIC_DOMAIN;
-    }
-    Matcher m = CC_URL.matcher(u);
-    if (!m.find()) {
-      return null;
     }
     String terms = m.group(1);
     return code(terms.contains("nc"), terms.contains("sa"), terms.contains("nd"));
   }
 
+  /** The smaller of two string positions, where -1 means absent. */
+  private static int earliest(int a, int b) {
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  }
+
   private static LicenseCode fromWording(String text) {
     String t = text.toLowerCase(Locale.ROOT);
     String words = t.replaceAll("[^a-z0-9]+", " ");
-    if (words.contains("cc0") || words.contains("cc 0 ") || words.contains("public domain dedication")) {
+    int cc0 = earliest(words.indexOf("cc0"), earliest(words.indexOf("cc 0 "), words.indexOf("public domain dedication")));
+    Matcher m = CC_CODE.matcher(words);
+    boolean hasCode = m.find();
+    int attribution = earliest(hasCode ? m.start() : -1, words.indexOf("creative commons attribution"));
+    // CC0 named after an attribution license is a waiver for the data, not the article's license.
+    if (cc0 >= 0 && (attribution < 0 || cc0 < attribution)) {
       return LicenseCode.CC0;
     }
-    Matcher m = CC_CODE.matcher(t);
-    if (m.find()) {
+    if (hasCode) {
       return code(m.group(1) != null || m.group(3) != null, "sa".equals(m.group(2)), "nd".equals(m.group(2)));
     }
     if (words.contains("creative commons attribution")) {

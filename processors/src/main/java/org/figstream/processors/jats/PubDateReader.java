@@ -1,5 +1,6 @@
 package org.figstream.processors.jats;
 
+import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
 import org.figstream.api.Article.PubDate;
@@ -32,7 +33,7 @@ final class PubDateReader {
       iso = year;
       if (month != null && month >= 1 && month <= 12) {
         iso += String.format(Locale.ROOT, "-%02d", month);
-        if (day != null && day >= 1 && day <= 31) {
+        if (day != null && day >= 1 && day <= YearMonth.of(Integer.parseInt(year), month).lengthOfMonth()) {
           iso += String.format(Locale.ROOT, "-%02d", day);
         }
       }

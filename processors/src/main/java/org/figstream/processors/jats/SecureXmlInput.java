@@ -4,6 +4,9 @@ import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.exc.WstxEOFException;
 import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamException;
@@ -15,11 +18,15 @@ import org.figstream.api.ExtractionException.Kind;
  * The only way figstream opens XML: Woodstox with DTD processing off, so no DTD or external entity is
  * ever fetched and no declared entity is ever expanded (PMC XML uses numeric character references and
  * needs no DTD), with limits on depth and text size so that hostile input fails fast instead of hanging.
+ * The publisher character entities of {@link CharacterEntities} are expanded as if predeclared, in text
+ * and in attribute values alike; any other entity is an error (Woodstox would otherwise drop an
+ * undeclared entity in an attribute value without a word).
  */
 final class SecureXmlInput {
   private static final int MAX_DEPTH = 400;
   private static final int MAX_TEXT_CHARS = 16 * 1024 * 1024;
   private static final int MAX_ATTRIBUTES = 200;
+  private static final Pattern UNDECLARED = Pattern.compile("Undeclared general entity \"([^\"]*)\"");
 
   private final WstxInputFactory factory;
 
@@ -27,7 +34,11 @@ final class SecureXmlInput {
     factory = new WstxInputFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
+    factory.setProperty(WstxInputProperties.P_CUSTOM_INTERNAL_ENTITIES, CharacterEntities.all());
+    // Each expansion is one known character (declared entities are never honoured), so expansions cannot
+    // amplify the input and Woodstox's default cap of 100,000 would only fail big, honest documents.
+    factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, Long.MAX_VALUE);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     factory.setProperty(XMLInputFactory.IS_COALESCING, true);
     factory.setProperty(XMLInputFactory.RESOLVER, (XMLResolver) (publicId, systemId, base, ns) -> {
@@ -48,10 +59,24 @@ final class SecureXmlInput {
 
   /** A typed error whose message says what is wrong and where. */
   static ExtractionException translate(XMLStreamException e) {
-    String where = e.getLocation() == null ? ""
-        : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
+    return translate(e, null);
+  }
+
+  /**
+   * @param fallback where the reader stood, for errors that carry no location of their own (parser
+   *     limits)
+   */
+  static ExtractionException translate(XMLStreamException e, Location fallback) {
+    Location at = e.getLocation() != null ? e.getLocation() : fallback;
+    String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
     String what = firstLine(e.getMessage());
-    if (e instanceof WstxEOFException) {
+    Matcher undeclared = UNDECLARED.matcher(what);
+    if (undeclared.lookingAt()) {
+      return new ExtractionException(Kind.FORBIDDEN_DTD, "entity &" + undeclared.group(1) + ";" + where
+          + " needs a DTD, and figstream never expands DTD entities", e);
+    }
+    // A cut inside a multi-byte UTF-8 character is reported by the decoder, not as an EOF exception.
+    if (e instanceof WstxEOFException || what.startsWith("Unexpected EOF in the middle of a multi-byte char")) {
       return new ExtractionException(Kind.TRUNCATED, "document ends early" + where + ": " + what, e);
     }
     if (what.startsWith("Maximum")) {

@@ -3,6 +3,7 @@ package org.figstream.processors.jats;
 import java.text.BreakIterator;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the sentence around a citation. The JDK's sentence breaker, corrected for the abbreviations
@@ -14,6 +15,8 @@ final class Sentences {
       "fig.", "figs.", "al.", "e.g.", "i.e.", "vs.", "cf.", "eq.", "eqs.", "ref.", "refs.", "approx.",
       "ca.", "suppl.", "supp.", "no.", "nos.", "dr.", "mr.", "ms.", "st.", "resp.", "tab.", "sect.",
       "sec.", "ch.", "p.", "pp.", "vol.", "etc.", "spp.", "sp.", "var.", "inc.", "ltd.", "co.");
+
+  private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+");
 
   private Sentences() {}
 
@@ -63,7 +66,8 @@ final class Sentences {
     while (begin > 0 && text.charAt(begin - 1) != ' ' && text.charAt(begin - 1) != '(') {
       begin--;
     }
-    String word = text.substring(begin, end).toLowerCase(Locale.ROOT);
+    // "[Fig." and "\"e.g." are still abbreviations: opening brackets and quotes are not part of the word.
+    String word = LEADING_PUNCTUATION.matcher(text.substring(begin, end)).replaceFirst("").toLowerCase(Locale.ROOT);
     if (!word.endsWith(".")) {
       return true;
     }
