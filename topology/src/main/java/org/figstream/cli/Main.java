@@ -21,8 +21,12 @@ public final class Main implements Runnable {
 
   /** The configured command line, apart from {@code main} so tests can run it in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main())
-        .setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(new java.util.Properties()));
+    return commandLine(System.getenv());
+  }
+
+  /** With the given environment standing in for the process's (tests). */
+  static CommandLine commandLine(java.util.Map<String, String> env) {
+    return new CommandLine(new Main()).setDefaultValueProvider(new EnvironmentDefaults(env));
   }
 
   @Override
