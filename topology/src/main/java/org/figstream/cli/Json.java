@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class Json {
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
       .build();
 
   private Json() {}

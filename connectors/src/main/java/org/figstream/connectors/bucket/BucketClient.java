@@ -106,6 +106,13 @@ public final class BucketClient {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
+  /** The metadata keys of every version of one article ({@code metadata/PMC123.1.json}, ...). */
+  public Mono<List<String>> metadataKeys(String pmcid) {
+    String prefix = BucketLayout.METADATA_PREFIX + pmcid + ".";
+    return http.get(layout.baseUrl() + "/?list-type=2&prefix=" + enc(prefix), MAX_SMALL_OBJECT, null)
+        .map(bytes -> ListingParser.parse(bytes).keys().stream().filter(BucketLayout::isMetadataKey).toList());
+  }
+
   /** A version's metadata JSON, parsed. */
   public Mono<ArticleMetadata> metadata(String key) {
     return http.get(layout.url(key), MAX_SMALL_OBJECT, null).map(MetadataParser::parse);

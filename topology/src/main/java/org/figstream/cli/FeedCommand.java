@@ -1,0 +1,178 @@
+package org.figstream.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.figstream.api.feed.Announcement;
+import org.figstream.api.feed.Change;
+import org.figstream.api.feed.DeadLetter;
+import org.figstream.api.feed.FetchOutcome;
+import org.figstream.api.feed.FetchedArticle;
+import org.figstream.connectors.bucket.BucketClient;
+import org.figstream.connectors.bucket.BucketLayout;
+import org.figstream.connectors.discovery.FeedIndex;
+import org.figstream.connectors.discovery.FeedRun;
+import org.figstream.connectors.discovery.FeedSettings;
+import org.figstream.connectors.discovery.FeedSinks;
+import org.figstream.connectors.discovery.FileCursorStore;
+import org.figstream.connectors.discovery.InventoryFeed;
+import org.figstream.connectors.discovery.StartPolicy;
+import org.figstream.connectors.fetch.ArticleFetcher;
+import org.figstream.connectors.http.HttpFetcher;
+import org.figstream.connectors.http.HttpSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@code figstream feed}: follows the bucket's inventories and prints announcements, without Kafka. */
+@Command(
+    name = "feed",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compares the newest daily inventory of the PMC bucket with what this data directory has seen and",
+      "prints one JSON line per new, changed, retracted or removed article version, with progress on",
+      "stderr. --sample serves the bundled sample articles from a local bucket emulator instead."
+    })
+final class FeedCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin SampleOptions sample;
+
+  @Option(names = "--bucket-url", defaultValue = BucketLayout.DEFAULT_BASE_URL,
+      description = "HTTPS endpoint of the pmc-oa-opendata bucket (default: ${DEFAULT-VALUE}).")
+  String bucketUrl;
+
+  @Option(names = "--data-dir", defaultValue = "data",
+      description = "Where the feed keeps its cursor and index (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--start-policy",
+      description = "First start with an empty data directory: FROM_NOW (record, announce nothing) or "
+          + "BACKFILL (announce every version). Default: FROM_NOW, or BACKFILL with --sample.")
+  StartPolicy startPolicy;
+
+  @Option(names = "--keep-manuscripts", description = "Also announce versions outside the OA subset.")
+  boolean keepManuscripts;
+
+  @Option(names = "--fetch", description = "Also download each announced version (XML and images, MD5-checked).")
+  boolean fetch;
+
+  @Option(names = "--follow", description = "Keep polling for new inventories instead of exiting after one pass.")
+  boolean follow;
+
+  @Option(names = "--poll-interval", defaultValue = "PT1H",
+      description = "How often --follow looks for a new inventory (ISO-8601, default: ${DEFAULT-VALUE}).")
+  Duration pollInterval;
+
+  @Option(names = "--bucket-rate", defaultValue = "20",
+      description = "Requests per second to the bucket host (default: ${DEFAULT-VALUE}).")
+  double bucketRate;
+
+  private final AtomicLong announced = new AtomicLong();
+  private final AtomicLong deadLetters = new AtomicLong();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (SampleOptions.Running emulator = sample.startIfAsked(err)) {
+      String url = emulator != null ? emulator.baseUrl() : bucketUrl;
+      BucketLayout layout = new BucketLayout(url);
+      Set<String> hosts = new HashSet<>(List.of(layout.host()));
+      SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+      StartPolicy policy = startPolicy != null ? startPolicy
+          : emulator != null ? StartPolicy.BACKFILL : StartPolicy.FROM_NOW;
+      FeedSettings settings = FeedSettings.defaults().withStartPolicy(policy).withKeepManuscripts(keepManuscripts);
+      Path feedDir = dataDir.resolve("feed");
+      try (HttpFetcher http = new HttpFetcher(HttpSettings.defaults(hosts).withRate(layout.host(), bucketRate), metrics);
+           FeedIndex index = new FeedIndex(feedDir.resolve("index"))) {
+        BucketClient bucket = new BucketClient(layout, http);
+        ArticleFetcher fetcher = new ArticleFetcher(layout, http, 4);
+        InventoryFeed feed = new InventoryFeed(bucket, index, new FileCursorStore(feedDir.resolve("cursor.json")),
+            settings, feedDir.resolve("work"));
+        FeedSinks sinks = new FeedSinks(a -> print(out, a, fetcher), d -> Mono.fromRunnable(() -> {
+          deadLetters.incrementAndGet();
+          err.println("feed: dead letter " + json(d));
+        }));
+        do {
+          long started = System.nanoTime();
+          Disposable progress = Flux.interval(Duration.ofSeconds(2))
+              .subscribe(t -> err.printf("feed: %d announced, %d dead letters so far%n", announced.get(),
+                  deadLetters.get()));
+          FeedRun run;
+          try {
+            run = feed.runOnce(sinks).block();
+          } finally {
+            progress.dispose();
+          }
+          out.flush();
+          err.println(summary(run, metrics, (System.nanoTime() - started) / 1_000_000));
+          err.flush();
+          if (follow) {
+            Thread.sleep(pollInterval.toMillis());
+          }
+        } while (follow);
+      }
+    }
+    return deadLetters.get() == 0 ? 0 : 1;
+  }
+
+  private Mono<Void> print(PrintWriter out, Announcement a, ArticleFetcher fetcher) {
+    announced.incrementAndGet();
+    if (!fetch || a.change() == Change.REMOVAL) {
+      return Mono.fromRunnable(() -> out.println(json(a)));
+    }
+    return fetcher.fetch(a).doOnNext(outcome -> {
+      ObjectNode line = Json.MAPPER.valueToTree(a);
+      line.set("fetched", fetched(outcome));
+      out.println(line);
+    }).then();
+  }
+
+  private ObjectNode fetched(FetchOutcome outcome) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    if (outcome instanceof FetchedArticle f) {
+      node.put("xmlBytes", f.xml().length);
+      ObjectNode media = node.putObject("images");
+      f.media().forEach((name, bytes) -> media.put(name, bytes.length));
+    } else if (outcome instanceof DeadLetter d) {
+      deadLetters.incrementAndGet();
+      node.set("deadLetter", Json.MAPPER.valueToTree(d));
+    }
+    return node;
+  }
+
+  private static String summary(FeedRun run, SimpleMeterRegistry metrics, long millis) {
+    double retries = metrics.find("figstream.http.retries").counters().stream().mapToDouble(c -> c.count()).sum();
+    if (run.inventory() == null) {
+      return "feed: the bucket has no inventory yet, in " + millis + " ms";
+    }
+    if (run.upToDate()) {
+      return "feed: inventory " + run.inventory() + " was already processed; nothing new, in " + millis + " ms";
+    }
+    return String.format("feed: inventory %s: %d rows, %d announced, %d removed, %d unchanged, %d skipped, "
+        + "%d failed, %.0f retries, in %d ms", run.inventory(), run.rows(), run.announced(), run.removed(),
+        run.unchanged(), run.skipped(), run.failed(), retries, millis);
+  }
+
+  private static String json(Object value) {
+    try {
+      return Json.MAPPER.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
