@@ -115,7 +115,17 @@ public final class BucketClient {
 
   /** A version's metadata JSON, parsed. */
   public Mono<ArticleMetadata> metadata(String key) {
-    return http.get(layout.url(key), MAX_SMALL_OBJECT, null).map(MetadataParser::parse);
+    return metadata(key, null);
+  }
+
+  /**
+   * A version's metadata JSON, checked against the inventory's ETag: for objects uploaded in one part
+   * the ETag is the MD5 of the bytes, which catches a corrupted body (multipart ETags contain a dash
+   * and are not checked).
+   */
+  public Mono<ArticleMetadata> metadata(String key, String etag) {
+    String md5 = etag != null && etag.matches("[0-9a-fA-F]{32}") ? etag : null;
+    return http.get(layout.url(key), MAX_SMALL_OBJECT, md5).map(MetadataParser::parse);
   }
 
   private static String enc(String s) {

@@ -128,7 +128,7 @@ public final class InventoryFeed {
       if (quiet) {
         return Mono.just(new Prepared(n, row, Fate.SKIP, null, null));
       }
-      return bucket.metadata(row.key())
+      return bucket.metadata(row.key(), row.etag())
           .map(m -> new Prepared(n, row, m.openAccess() || settings.keepManuscripts() ? Fate.ANNOUNCE : Fate.SKIP,
               m, null))
           .onErrorResume(e -> Mono.just(new Prepared(n, row, Fate.FAILED, null, deadLetter(row, e))));
