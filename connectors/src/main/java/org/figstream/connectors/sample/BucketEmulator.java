@@ -1,6 +1,11 @@
 package org.figstream.connectors.sample;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -81,14 +86,27 @@ public final class BucketEmulator implements AutoCloseable {
           .header(HttpHeaderNames.RETRY_AFTER, String.valueOf(config.retryAfterSeconds())).send();
       case SLOW -> res.sendByteArray(Mono.delay(config.slowDelay()).thenReturn(o.bytes()));
       case RESET -> Mono.fromRunnable(() -> res.withConnection(c -> c.channel().close()));
-      case TRUNCATED -> res.sendByteArray(Mono.just(java.util.Arrays.copyOf(o.bytes(), o.bytes().length / 2)))
-          .then(Mono.fromRunnable(() -> res.withConnection(c -> c.channel().close())));
+      case TRUNCATED -> truncated(res, o.bytes());
       case WRONG_BODY -> {
         byte[] wrong = o.bytes().clone();
         wrong[wrong.length / 2] ^= 0x01;
         yield res.sendByteArray(Mono.just(wrong));
       }
     };
+  }
+
+  /**
+   * Headers promising the whole body, half of it, then a closed connection: written below Reactor
+   * Netty's response handling, which would otherwise wait for the rest of the promised bytes.
+   */
+  private static Mono<Void> truncated(HttpServerResponse res, byte[] bytes) {
+    return Mono.fromRunnable(() -> res.withConnection(c -> {
+      DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+      head.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+      c.channel().write(head);
+      c.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2))
+          .addListener(ChannelFutureListener.CLOSE);
+    }));
   }
 
   /** Publishes the next inventory day: its objects appear, removed ones disappear. */
