@@ -1,6 +1,5 @@
 package org.figstream.loadtest;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +30,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(2)
 public class ExtractBenchmark {
 
   private List<SampleCorpus.Article> articles;
@@ -42,11 +41,7 @@ public class ExtractBenchmark {
   public void load() {
     articles = SampleCorpus.load();
     extractor = new JatsExtractor();
-    stax = new WstxInputFactory();
-    stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    stax.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    stax.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    stax.setProperty(XMLInputFactory.IS_COALESCING, true);
+    stax = JatsExtractor.parserFactory();
   }
 
   @Benchmark
