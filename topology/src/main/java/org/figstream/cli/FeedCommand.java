@@ -70,6 +70,10 @@ final class FeedCommand implements Callable<Integer> {
   @Option(names = "--fetch", description = "Also download each announced version (XML and images, MD5-checked).")
   boolean fetch;
 
+  @Option(names = "--extract", description = "Download each announced version and print its figure-caption "
+      + "pairs (as `figstream extract` does) instead of the announcement.")
+  boolean extract;
+
   @Option(names = "--follow", description = "Keep polling for new inventories instead of exiting after one pass.")
   boolean follow;
 
@@ -82,6 +86,7 @@ final class FeedCommand implements Callable<Integer> {
   double bucketRate;
 
   private final AtomicLong announced = new AtomicLong();
+  private PairPrinter pairs;
   private final AtomicLong deadLetters = new AtomicLong();
 
   @Override
@@ -103,6 +108,7 @@ final class FeedCommand implements Callable<Integer> {
         ArticleFetcher fetcher = new ArticleFetcher(layout, http, 4);
         InventoryFeed feed = new InventoryFeed(bucket, index, new FileCursorStore(feedDir.resolve("cursor.json")),
             settings, feedDir.resolve("work"));
+        pairs = new PairPrinter(err, deadLetters);
         FeedSinks sinks = new FeedSinks(a -> print(out, a, fetcher), d -> Mono.fromRunnable(() -> {
           deadLetters.incrementAndGet();
           err.println("feed: dead letter " + json(d));
@@ -120,6 +126,9 @@ final class FeedCommand implements Callable<Integer> {
           }
           out.flush();
           err.println(summary(run, metrics, (System.nanoTime() - started) / 1_000_000));
+          if (extract) {
+            err.println(pairs.summary());
+          }
           err.flush();
           if (follow) {
             Thread.sleep(pollInterval.toMillis());
@@ -132,6 +141,9 @@ final class FeedCommand implements Callable<Integer> {
 
   private Mono<Void> print(PrintWriter out, Announcement a, ArticleFetcher fetcher) {
     announced.incrementAndGet();
+    if (extract && a.change() != Change.REMOVAL) {
+      return fetcher.fetch(a).doOnNext(outcome -> pairs.print(out, outcome)).then();
+    }
     if (!fetch || a.change() == Change.REMOVAL) {
       return Mono.fromRunnable(() -> out.println(json(a)));
     }

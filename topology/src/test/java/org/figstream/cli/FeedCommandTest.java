@@ -78,6 +78,22 @@ class FeedCommandTest {
   }
 
   @Test
+  void shouldExtractThePairsOfEveryVersionOfTheSampleFeed(@TempDir Path data) {
+    Run run = run(Map.of(), "feed", "--sample", "--sample-dir", SampleArticles.root().toString(), "--extract",
+        "--data-dir", data.toString());
+
+    // day 2 holds every sample but elife-46472-v3 (article 4, removed: 8 figures), plus version 2 of
+    // elife-30274-v1 (article 2) with one figure less: 82 - 8 + 4 pairs
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).hasSize(78);
+    assertThat(run.out()).extracting(n -> n.get("articleKey").asText()).doesNotContain("PMC99000004")
+        .contains("PMC99000001", "PMC99000009");
+    assertThat(run.out().stream().filter(n -> n.get("pairId").asText().startsWith("PMC99000002/"))).hasSize(9);
+    assertThat(run.err()).contains("extract: 9 articles, 78 pairs (69 figures, 9 tables), 57 images resolved, "
+        + "21 missing");
+  }
+
+  @Test
   void shouldExplainItsOptions() {
     StringWriter out = new StringWriter();
     CommandLine cli = Main.commandLine(Map.of());
