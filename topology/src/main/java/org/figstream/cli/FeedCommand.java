@@ -26,6 +26,8 @@ import org.figstream.connectors.discovery.InventoryFeed;
 import org.figstream.connectors.discovery.StartPolicy;
 import org.figstream.connectors.fetch.ArticleFetcher;
 import org.figstream.connectors.http.HttpFetcher;
+import org.figstream.connectors.local.ArchiveLimits;
+import org.figstream.connectors.local.LocalFolderSource;
 import org.figstream.connectors.http.HttpSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +52,11 @@ final class FeedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin SampleOptions sample;
+
+  @Option(names = "--mirror", paramLabel = "DIR",
+      description = "Read a mirror on disk instead of the bucket: article folders (XML plus media) and legacy "
+          + "PMCn.tar.gz packages below DIR.")
+  Path mirror;
 
   @Option(names = "--bucket-url", defaultValue = BucketLayout.DEFAULT_BASE_URL,
       description = "HTTPS endpoint of the pmc-oa-opendata bucket (default: ${DEFAULT-VALUE}).")
@@ -93,6 +100,9 @@ final class FeedCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (mirror != null) {
+      return readMirror(out, err);
+    }
     try (SampleOptions.Running emulator = sample.startIfAsked(err)) {
       String url = emulator != null ? emulator.baseUrl() : bucketUrl;
       BucketLayout layout = new BucketLayout(url);
@@ -111,7 +121,7 @@ final class FeedCommand implements Callable<Integer> {
         pairs = new PairPrinter(err, deadLetters);
         FeedSinks sinks = new FeedSinks(a -> print(out, a, fetcher), d -> Mono.fromRunnable(() -> {
           deadLetters.incrementAndGet();
-          err.println("feed: dead letter " + json(d));
+          err.println("feed: dead letter " + Json.write(d));
         }));
         do {
           long started = System.nanoTime();
@@ -125,7 +135,7 @@ final class FeedCommand implements Callable<Integer> {
             progress.dispose();
           }
           out.flush();
-          err.println(summary(run, metrics, (System.nanoTime() - started) / 1_000_000));
+          err.println(FeedOutput.summary(run, metrics, (System.nanoTime() - started) / 1_000_000));
           if (extract) {
             err.println(pairs.summary());
           }
@@ -139,13 +149,39 @@ final class FeedCommand implements Callable<Integer> {
     return deadLetters.get() == 0 ? 0 : 1;
   }
 
+  private int readMirror(PrintWriter out, PrintWriter err) {
+    pairs = new PairPrinter(err, deadLetters);
+    long started = System.nanoTime();
+    new LocalFolderSource(ArchiveLimits.defaults(), 2).read(mirror).doOnNext(outcome -> {
+      announced.incrementAndGet();
+      if (extract) {
+        pairs.print(out, outcome);
+      } else if (outcome instanceof FetchedArticle f) {
+        ObjectNode line = Json.MAPPER.valueToTree(f.announcement());
+        line.set("fetched", fetched(f));
+        out.println(line);
+      } else {
+        deadLetters.incrementAndGet();
+        err.println("feed: dead letter " + Json.write(outcome));
+      }
+    }).blockLast();
+    out.flush();
+    err.printf("feed: mirror %s: %d articles read, %d dead letters, in %d ms%n", mirror, announced.get(),
+        deadLetters.get(), (System.nanoTime() - started) / 1_000_000);
+    if (extract) {
+      err.println(pairs.summary());
+    }
+    err.flush();
+    return deadLetters.get() == 0 ? 0 : 1;
+  }
+
   private Mono<Void> print(PrintWriter out, Announcement a, ArticleFetcher fetcher) {
     announced.incrementAndGet();
     if (extract && a.change() != Change.REMOVAL) {
       return fetcher.fetch(a).doOnNext(outcome -> pairs.print(out, outcome)).then();
     }
     if (!fetch || a.change() == Change.REMOVAL) {
-      return Mono.fromRunnable(() -> out.println(json(a)));
+      return Mono.fromRunnable(() -> out.println(Json.write(a)));
     }
     return fetcher.fetch(a).doOnNext(outcome -> {
       ObjectNode line = Json.MAPPER.valueToTree(a);
@@ -167,24 +203,5 @@ final class FeedCommand implements Callable<Integer> {
     return node;
   }
 
-  private static String summary(FeedRun run, SimpleMeterRegistry metrics, long millis) {
-    double retries = metrics.find("figstream.http.retries").counters().stream().mapToDouble(c -> c.count()).sum();
-    if (run.inventory() == null) {
-      return "feed: the bucket has no inventory yet, in " + millis + " ms";
-    }
-    if (run.upToDate()) {
-      return "feed: inventory " + run.inventory() + " was already processed; nothing new, in " + millis + " ms";
-    }
-    return String.format("feed: inventory %s: %d rows, %d announced, %d removed, %d unchanged, %d skipped, "
-        + "%d failed, %.0f retries, in %d ms", run.inventory(), run.rows(), run.announced(), run.removed(),
-        run.unchanged(), run.skipped(), run.failed(), retries, millis);
-  }
 
-  private static String json(Object value) {
-    try {
-      return Json.MAPPER.writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -94,6 +94,15 @@ class FeedCommandTest {
   }
 
   @Test
+  void shouldReadAMirrorOnDisk() {
+    Run run = run(Map.of(), "feed", "--mirror", SampleArticles.root().toString(), "--extract");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).hasSize(82);
+    assertThat(run.err()).contains("9 articles read, 0 dead letters");
+  }
+
+  @Test
   void shouldExplainItsOptions() {
     StringWriter out = new StringWriter();
     CommandLine cli = Main.commandLine(Map.of());
