@@ -1,14 +1,13 @@
 package org.figstream.connectors.bucket;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.figstream.processors.jats.JatsExtractor;
 
 /** Reads an S3 ListObjectsV2 answer ({@code ListBucketResult}), with DTDs and entities off. */
 final class ListingParser {
@@ -16,7 +15,7 @@ final class ListingParser {
   /** One page of a listing. */
   record Page(List<String> keys, List<String> prefixes, String nextToken) {}
 
-  private static final XMLInputFactory FACTORY = factory();
+  private static final XMLInputFactory FACTORY = JatsExtractor.parserFactory();
 
   private ListingParser() {}
 
@@ -68,13 +67,4 @@ final class ListingParser {
     return new Page(keys, prefixes, truncated ? next : null);
   }
 
-  private static XMLInputFactory factory() {
-    XMLInputFactory f = new WstxInputFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.RESOLVER, (XMLResolver) (p, s, b, n) -> {
-      throw new XMLStreamException("refusing to resolve " + s);
-    });
-    return f;
-  }
 }

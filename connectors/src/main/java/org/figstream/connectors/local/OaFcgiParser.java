@@ -1,16 +1,15 @@
 package org.figstream.connectors.local;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.api.feed.Announcement;
 import org.figstream.api.feed.ArticleMetadata;
 import org.figstream.api.feed.Change;
@@ -40,6 +39,9 @@ public final class OaFcgiParser {
     }
   }
 
+  /** The extractor's own safe settings: no DTD, no external entity, bounded. */
+  private static final XMLInputFactory FACTORY = JatsExtractor.parserFactory();
+
   private OaFcgiParser() {}
 
   public static Page parse(byte[] xml) {
@@ -49,7 +51,7 @@ public final class OaFcgiParser {
     String token = null;
     String href = null;
     try {
-      XMLStreamReader r = factory().createXMLStreamReader(new ByteArrayInputStream(xml));
+      XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
       String id = null;
       Map<String, String> attrs = null;
       boolean inResumption = false;
@@ -118,13 +120,4 @@ public final class OaFcgiParser {
     return s == null ? 0 : Long.parseLong(s.trim());
   }
 
-  private static XMLInputFactory factory() {
-    XMLInputFactory f = new WstxInputFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.RESOLVER, (XMLResolver) (p, s, b, n) -> {
-      throw new XMLStreamException("refusing to resolve " + s);
-    });
-    return f;
-  }
 }
