@@ -17,7 +17,9 @@ import org.figstream.api.feed.FetchOutcome;
 import org.figstream.api.feed.FetchedArticle;
 import org.figstream.connectors.bucket.BucketClient;
 import org.figstream.connectors.bucket.BucketLayout;
+import org.figstream.connectors.discovery.CursorStore;
 import org.figstream.connectors.discovery.FeedIndex;
+import org.figstream.connectors.discovery.KafkaCursorStore;
 import org.figstream.connectors.discovery.FeedRun;
 import org.figstream.connectors.discovery.FeedSettings;
 import org.figstream.connectors.discovery.FeedSinks;
@@ -71,6 +73,14 @@ final class FeedCommand implements Callable<Integer> {
           + "BACKFILL (announce every version). Default: FROM_NOW, or BACKFILL with --sample.")
   StartPolicy startPolicy;
 
+  @Option(names = "--bootstrap-servers",
+      description = "Kafka to keep the cursor in (compacted topic figstream-feed-cursor) instead of a file.")
+  String bootstrapServers;
+
+  @Option(names = "--replication-factor", defaultValue = "1",
+      description = "Replication factor of topics figstream creates (default: ${DEFAULT-VALUE}).")
+  short replicationFactor;
+
   @Option(names = "--keep-manuscripts", description = "Also announce versions outside the OA subset.")
   boolean keepManuscripts;
 
@@ -116,8 +126,9 @@ final class FeedCommand implements Callable<Integer> {
            FeedIndex index = new FeedIndex(feedDir.resolve("index"))) {
         BucketClient bucket = new BucketClient(layout, http);
         ArticleFetcher fetcher = new ArticleFetcher(layout, http, 4);
-        InventoryFeed feed = new InventoryFeed(bucket, index, new FileCursorStore(feedDir.resolve("cursor.json")),
-            settings, feedDir.resolve("work"));
+        CursorStore cursors = bootstrapServers == null ? new FileCursorStore(feedDir.resolve("cursor.json"))
+            : new KafkaCursorStore(java.util.Map.of("bootstrap.servers", bootstrapServers), url, replicationFactor);
+        InventoryFeed feed = new InventoryFeed(bucket, index, cursors, settings, feedDir.resolve("work"));
         pairs = new PairPrinter(err, deadLetters);
         FeedSinks sinks = new FeedSinks(a -> print(out, a, fetcher), d -> Mono.fromRunnable(() -> {
           deadLetters.incrementAndGet();

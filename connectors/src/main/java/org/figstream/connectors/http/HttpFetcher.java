@@ -43,7 +43,10 @@ public final class HttpFetcher implements AutoCloseable {
     this.client = HttpClient.create(connections)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
         .responseTimeout(settings.responseTimeout())
-        .followRedirect(false);
+        .followRedirect(false)
+        // Reactor Netty would silently resend once on a closed connection; every retry goes through
+        // RetryPolicy instead, so that it is backed off, bounded and counted
+        .disableRetry(true);
     this.limiter = new HostRateLimiter(settings);
     this.retry = new RetryPolicy(settings, metrics);
   }
