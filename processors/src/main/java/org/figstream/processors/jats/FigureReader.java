@@ -31,8 +31,10 @@ final class FigureReader {
       case "fig-group", "table-wrap-group" -> readGroup(node, context);
       case "fig", "table-wrap" -> readFloat(node, context, null, null);
       default -> {
-        for (Node child : node.elements()) {
-          read(child, context);
+        for (Object c : node.children) { // every paragraph is walked: no list copies here
+          if (c instanceof Node child) {
+            read(child, context);
+          }
         }
       }
     }

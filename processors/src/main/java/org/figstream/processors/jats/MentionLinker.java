@@ -47,6 +47,10 @@ final class MentionLinker {
     if (rid == null) {
       return false;
     }
+    // rid is a space-separated id list; most hold one id, so look before splitting
+    if (rid.indexOf(' ') < 0 && rid.indexOf('\t') < 0 && rid.indexOf('\n') < 0) {
+      return byId.containsKey(rid);
+    }
     for (String id : rid.trim().split("\\s+")) {
       if (byId.containsKey(id)) {
         return true;
@@ -56,6 +60,7 @@ final class MentionLinker {
   }
 
   void link(ParagraphText paragraph) {
+    int[] sentences = null;
     for (ParagraphText.Xref xref : paragraph.xrefs()) {
       Set<FigureDraft> cited = new LinkedHashSet<>();
       for (String rid : xref.rids()) {
@@ -65,7 +70,11 @@ final class MentionLinker {
         continue;
       }
       String text = paragraph.text();
-      Mention mention = new Mention(xref.text(text), Sentences.around(text, xref.start(), xref.end()), text);
+      if (sentences == null) {
+        sentences = Sentences.boundaries(text);
+      }
+      Mention mention = new Mention(xref.text(text), Sentences.around(text, sentences, xref.start(), xref.end()),
+          text);
       for (FigureDraft figure : cited) {
         figure.mentions.add(mention);
       }

@@ -69,9 +69,17 @@ final class Node {
     return out;
   }
 
+  /** The first descendant element of that name, in document order, or null. */
   Node first(String localName) {
-    List<Node> found = find(localName);
-    return found.isEmpty() ? null : found.get(0);
+    for (Object c : children) {
+      if (c instanceof Node n) {
+        Node found = n.name.equals(localName) ? n : n.first(localName);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private void collect(String localName, List<Node> out) {

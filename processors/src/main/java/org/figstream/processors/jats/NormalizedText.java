@@ -8,6 +8,7 @@ package org.figstream.processors.jats;
 final class NormalizedText {
   private final StringBuilder sb = new StringBuilder(256);
   private boolean pendingSpace;
+  private char[] buffer = new char[256];
 
   void append(CharSequence s) {
     int n = s.length();
@@ -18,16 +19,38 @@ final class NormalizedText {
         i++;
         continue;
       }
+      // the longest run that is already normal: words separated by single plain spaces
       int run = i + 1;
-      while (run < n && !isSpace(s.charAt(run))) {
-        run++;
+      while (run < n) {
+        char c = s.charAt(run);
+        if (c == ' ' && run + 1 < n && !isSpace(s.charAt(run + 1))) {
+          run += 2;
+        } else if (isSpace(c)) {
+          break;
+        } else {
+          run++;
+        }
       }
       if (pendingSpace && sb.length() > 0) {
         sb.append(' ');
       }
       pendingSpace = false;
-      sb.append(s, i, run); // whole words at once: this is the extractor's hottest loop
+      copy(s, i, run);
       i = run;
+    }
+  }
+
+  /** Bulk copy: StringBuilder.append(CharSequence, int, int) goes char by char, getChars does not. */
+  private void copy(CharSequence s, int from, int to) {
+    int len = to - from;
+    if (s instanceof String str) {
+      if (buffer.length < len) {
+        buffer = new char[Math.max(len, buffer.length * 2)];
+      }
+      str.getChars(from, to, buffer, 0);
+      sb.append(buffer, 0, len);
+    } else {
+      sb.append(s, from, to);
     }
   }
 

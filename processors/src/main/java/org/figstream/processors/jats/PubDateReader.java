@@ -32,9 +32,9 @@ final class PubDateReader {
     if (year != null) {
       iso = year;
       if (month != null && month >= 1 && month <= 12) {
-        iso += String.format(Locale.ROOT, "-%02d", month);
+        iso += (month < 10 ? "-0" : "-") + month;
         if (day != null && day >= 1 && day <= YearMonth.of(Integer.parseInt(year), month).lengthOfMonth()) {
-          iso += String.format(Locale.ROOT, "-%02d", day);
+          iso += (day < 10 ? "-0" : "-") + day;
         }
       }
     } else if (date.attr("iso-8601-date") != null) {

@@ -26,27 +26,43 @@ final class Sentences {
 
   /** The sentence of {@code text} that holds {@code [start, end)}, widened to whole sentences. */
   static String around(String text, int start, int end) {
+    return around(text, boundaries(text), start, end);
+  }
+
+  /**
+   * Every real sentence boundary of {@code text}, 0 and its length included: found once per paragraph,
+   * however many citations it holds.
+   */
+  static int[] boundaries(String text) {
+    BreakIterator breaks = BREAKER.get();
+    breaks.setText(text);
+    int[] out = new int[16];
+    int n = 0;
+    out[n++] = 0;
+    for (int b = breaks.next(); b != BreakIterator.DONE && b < text.length(); b = breaks.next()) {
+      if (b > 0 && isRealBoundary(text, b)) {
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = b;
+      }
+    }
+    out = java.util.Arrays.copyOf(out, n + 1);
+    out[n] = text.length();
+    return out;
+  }
+
+  /** The sentence holding {@code [start, end)}, between the real boundaries around it. */
+  static String around(String text, int[] boundaries, int start, int end) {
     if (text.isEmpty()) {
       return text;
     }
     int from = Math.max(0, Math.min(start, text.length() - 1));
     int to = Math.max(from + 1, Math.min(end, text.length()));
-    BreakIterator breaks = BREAKER.get();
-    breaks.setText(text);
-    int s = breaks.preceding(from + 1);
-    while (s > 0 && !isRealBoundary(text, s)) {
-      s = breaks.preceding(s);
-    }
-    int e = breaks.following(to - 1);
-    while (e != BreakIterator.DONE && e < text.length() && !isRealBoundary(text, e)) {
-      e = breaks.following(e);
-    }
-    if (s == BreakIterator.DONE) {
-      s = 0;
-    }
-    if (e == BreakIterator.DONE) {
-      e = text.length();
-    }
+    int i = java.util.Arrays.binarySearch(boundaries, from);
+    int s = boundaries[i >= 0 ? i : -i - 2];
+    int j = java.util.Arrays.binarySearch(boundaries, to);
+    int e = boundaries[j >= 0 ? j : -j - 1];
     return text.substring(s, e).trim();
   }
 
