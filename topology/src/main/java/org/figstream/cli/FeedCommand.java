@@ -18,6 +18,7 @@ import org.figstream.api.feed.FetchedArticle;
 import org.figstream.connectors.bucket.BucketClient;
 import org.figstream.connectors.bucket.BucketLayout;
 import org.figstream.connectors.discovery.CursorStore;
+import org.figstream.connectors.discovery.EsearchDiscovery;
 import org.figstream.connectors.discovery.FeedIndex;
 import org.figstream.connectors.discovery.KafkaCursorStore;
 import org.figstream.connectors.discovery.FeedRun;
@@ -54,6 +55,8 @@ final class FeedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin SampleOptions sample;
+
+  @Mixin EsearchOptions esearch;
 
   @Option(names = "--mirror", paramLabel = "DIR",
       description = "Read a mirror on disk instead of the bucket: article folders (XML plus media) and legacy "
@@ -117,6 +120,10 @@ final class FeedCommand implements Callable<Integer> {
       String url = emulator != null ? emulator.baseUrl() : bucketUrl;
       BucketLayout layout = new BucketLayout(url);
       Set<String> hosts = new HashSet<>(List.of(layout.host()));
+      String emulatorUrl = emulator != null ? emulator.baseUrl() : null;
+      if (esearch.enabled) {
+        hosts.add(esearch.host(emulatorUrl));
+      }
       SimpleMeterRegistry metrics = new SimpleMeterRegistry();
       StartPolicy policy = startPolicy != null ? startPolicy
           : emulator != null ? StartPolicy.BACKFILL : StartPolicy.FROM_NOW;
@@ -140,13 +147,19 @@ final class FeedCommand implements Callable<Integer> {
               .subscribe(t -> err.printf("feed: %d announced, %d dead letters so far%n", announced.get(),
                   deadLetters.get()));
           FeedRun run;
+          long released;
           try {
             run = feed.runOnce(sinks).block();
+            released = new EsearchDiscovery(esearch.settings(emulatorUrl), http, bucket, index)
+                .discover(esearch.day(), sinks).block();
           } finally {
             progress.dispose();
           }
           out.flush();
           err.println(FeedOutput.summary(run, metrics, (System.nanoTime() - started) / 1_000_000));
+          if (esearch.enabled) {
+            err.println("feed: esearch " + esearch.day() + ": " + released + " released versions no inventory lists yet");
+          }
           if (extract) {
             err.println(pairs.summary());
           }
