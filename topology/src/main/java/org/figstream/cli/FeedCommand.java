@@ -1,6 +1,5 @@
 package org.figstream.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.figstream.api.feed.Announcement;
 import org.figstream.api.feed.Change;
 import org.figstream.api.feed.DeadLetter;
-import org.figstream.api.feed.FetchOutcome;
 import org.figstream.api.feed.FetchedArticle;
 import org.figstream.connectors.bucket.BucketClient;
 import org.figstream.connectors.bucket.BucketLayout;
@@ -106,21 +104,19 @@ final class FeedCommand implements Callable<Integer> {
   double bucketRate;
 
   private final AtomicLong announced = new AtomicLong();
-  private PairPrinter pairs;
-  private final AtomicLong deadLetters = new AtomicLong();
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    OutcomePrinter printer = new OutcomePrinter(spec.commandLine().getOut(), err, extract);
     if (mirror != null) {
-      return readMirror(out, err);
+      return readMirror(printer, err);
     }
     try (SampleOptions.Running emulator = sample.startIfAsked(err)) {
-      String url = emulator != null ? emulator.baseUrl() : bucketUrl;
+      String emulatorUrl = emulator != null ? emulator.baseUrl() : null;
+      String url = emulatorUrl != null ? emulatorUrl : bucketUrl;
       BucketLayout layout = new BucketLayout(url);
       Set<String> hosts = new HashSet<>(List.of(layout.host()));
-      String emulatorUrl = emulator != null ? emulator.baseUrl() : null;
       if (esearch.enabled) {
         hosts.add(esearch.host(emulatorUrl));
       }
@@ -136,33 +132,27 @@ final class FeedCommand implements Callable<Integer> {
         CursorStore cursors = bootstrapServers == null ? new FileCursorStore(feedDir.resolve("cursor.json"))
             : new KafkaCursorStore(java.util.Map.of("bootstrap.servers", bootstrapServers), url, replicationFactor);
         InventoryFeed feed = new InventoryFeed(bucket, index, cursors, settings, feedDir.resolve("work"));
-        pairs = new PairPrinter(err, deadLetters);
-        FeedSinks sinks = new FeedSinks(a -> print(out, a, fetcher), d -> Mono.fromRunnable(() -> {
-          deadLetters.incrementAndGet();
-          err.println("feed: dead letter " + Json.write(d));
-        }));
+        EsearchDiscovery today = new EsearchDiscovery(esearch.settings(emulatorUrl), http, bucket, index);
+        FeedSinks sinks = new FeedSinks(a -> deliver(printer, a, fetcher),
+            d -> Mono.fromRunnable(() -> printer.deadLetter(d)));
         do {
           long started = System.nanoTime();
           Disposable progress = Flux.interval(Duration.ofSeconds(2))
               .subscribe(t -> err.printf("feed: %d announced, %d dead letters so far%n", announced.get(),
-                  deadLetters.get()));
+                  printer.deadLetters()));
           FeedRun run;
           long released;
           try {
             run = feed.runOnce(sinks).block();
-            released = new EsearchDiscovery(esearch.settings(emulatorUrl), http, bucket, index)
-                .discover(esearch.day(), sinks).block();
+            released = today.discover(esearch.day(), sinks).block();
           } finally {
             progress.dispose();
           }
-          out.flush();
           err.println(FeedOutput.summary(run, metrics, (System.nanoTime() - started) / 1_000_000));
           if (esearch.enabled) {
             err.println("feed: esearch " + esearch.day() + ": " + released + " released versions no inventory lists yet");
           }
-          if (extract) {
-            err.println(pairs.summary());
-          }
+          printer.finish();
           err.flush();
           if (follow) {
             Thread.sleep(pollInterval.toMillis());
@@ -170,62 +160,32 @@ final class FeedCommand implements Callable<Integer> {
         } while (follow);
       }
     }
-    return deadLetters.get() == 0 ? 0 : 1;
+    return printer.deadLetters() == 0 ? 0 : 1;
   }
 
-  private int readMirror(PrintWriter out, PrintWriter err) {
-    pairs = new PairPrinter(err, deadLetters);
+  private int readMirror(OutcomePrinter printer, PrintWriter err) {
     long started = System.nanoTime();
     new LocalFolderSource(ArchiveLimits.defaults(), 2).read(mirror).doOnNext(outcome -> {
       announced.incrementAndGet();
-      if (extract) {
-        pairs.print(out, outcome);
-      } else if (outcome instanceof FetchedArticle f) {
-        ObjectNode line = Json.MAPPER.valueToTree(f.announcement());
-        line.set("fetched", fetched(f));
-        out.println(line);
+      if (outcome instanceof FetchedArticle f) {
+        printer.outcome(f.announcement(), f);
       } else {
-        deadLetters.incrementAndGet();
-        err.println("feed: dead letter " + Json.write(outcome));
+        printer.deadLetter((DeadLetter) outcome);
       }
     }).blockLast();
-    out.flush();
     err.printf("feed: mirror %s: %d articles read, %d dead letters, in %d ms%n", mirror, announced.get(),
-        deadLetters.get(), (System.nanoTime() - started) / 1_000_000);
-    if (extract) {
-      err.println(pairs.summary());
-    }
+        printer.deadLetters(), (System.nanoTime() - started) / 1_000_000);
+    printer.finish();
     err.flush();
-    return deadLetters.get() == 0 ? 0 : 1;
+    return printer.deadLetters() == 0 ? 0 : 1;
   }
 
-  private Mono<Void> print(PrintWriter out, Announcement a, ArticleFetcher fetcher) {
+  /** One announcement to the printer, fetched first when --fetch or --extract asks for it. */
+  private Mono<Void> deliver(OutcomePrinter printer, Announcement a, ArticleFetcher fetcher) {
     announced.incrementAndGet();
-    if (extract && a.change() != Change.REMOVAL) {
-      return fetcher.fetch(a).doOnNext(outcome -> pairs.print(out, outcome)).then();
+    if ((!fetch && !extract) || a.change() == Change.REMOVAL) {
+      return Mono.fromRunnable(() -> printer.announcement(a));
     }
-    if (!fetch || a.change() == Change.REMOVAL) {
-      return Mono.fromRunnable(() -> out.println(Json.write(a)));
-    }
-    return fetcher.fetch(a).doOnNext(outcome -> {
-      ObjectNode line = Json.MAPPER.valueToTree(a);
-      line.set("fetched", fetched(outcome));
-      out.println(line);
-    }).then();
+    return fetcher.fetch(a).doOnNext(outcome -> printer.outcome(a, outcome)).then();
   }
-
-  private ObjectNode fetched(FetchOutcome outcome) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
-    if (outcome instanceof FetchedArticle f) {
-      node.put("xmlBytes", f.xml().length);
-      ObjectNode media = node.putObject("images");
-      f.media().forEach((name, bytes) -> media.put(name, bytes.length));
-    } else if (outcome instanceof DeadLetter d) {
-      deadLetters.incrementAndGet();
-      node.set("deadLetter", Json.MAPPER.valueToTree(d));
-    }
-    return node;
-  }
-
-
 }
