@@ -3,7 +3,6 @@ package org.figstream.connectors.http;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import java.io.IOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,13 +10,11 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.nio.file.Path;
-import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
-import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
@@ -105,7 +102,7 @@ public final class HttpFetcher implements AutoCloseable {
     Duration total = settings.responseTimeout().plus(settings.connectTimeout()).multipliedBy(2);
     return client.get().uri(url)
         .response((response, body) -> {
-          FetchFailure status = statusFailure(url, response);
+          FetchFailure status = Failures.ofStatus(url, response);
           if (status != null) {
             return body.then(Mono.<T>error(status));
           }
@@ -118,7 +115,7 @@ public final class HttpFetcher implements AutoCloseable {
         })
         .single()
         .timeout(total)
-        .onErrorMap(e -> !(e instanceof FetchFailure), e -> classify(url, e));
+        .onErrorMap(e -> !(e instanceof FetchFailure), e -> Failures.of(url, e));
   }
 
   /** What to do with a successful response's body. */
@@ -126,19 +123,7 @@ public final class HttpFetcher implements AutoCloseable {
     Mono<T> read(long declaredLength, ByteBufFlux body);
   }
 
-  private static FetchFailure statusFailure(String url, HttpClientResponse response) {
-    int code = response.status().code();
-    if (code == 200) {
-      return null;
-    }
-    if (code == 429) {
-      return FetchFailure.throttled(url, retryAfter(response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER)));
-    }
-    String message = "HTTP " + code + " " + response.status().reasonPhrase() + " from " + url;
-    return code >= 500 || code == 408
-        ? FetchFailure.retryable("http-" + code, url, message, null)
-        : FetchFailure.permanent("http-" + code, url, message);
-  }
+
 
   private static byte[] complete(String url, LimitedBuffer buffer, long declared, String md5) {
     checkLength(url, buffer.size(), declared);
@@ -163,22 +148,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
   }
 
-  static FetchFailure classify(String url, Throwable e) {
-    if (e instanceof TimeoutException || e instanceof io.netty.handler.timeout.TimeoutException) {
-      return FetchFailure.retryable("timeout", url, "no complete answer from " + url + " in time", e);
-    }
-    if (e instanceof PrematureCloseException) {
-      return FetchFailure.retryable("connection-closed", url,
-          "the connection to " + url + " closed before the response was complete", e);
-    }
-    if (e instanceof java.net.ConnectException || e instanceof io.netty.channel.ConnectTimeoutException) {
-      return FetchFailure.retryable("connect-failed", url, "cannot connect to " + url + ": " + e.getMessage(), e);
-    }
-    if (e instanceof IOException) {
-      return FetchFailure.retryable("io-error", url, "I/O error reading " + url + ": " + e.getMessage(), e);
-    }
-    return FetchFailure.retryable("error", url, "failed to read " + url + ": " + e, e);
-  }
+
 
   private static long contentLength(HttpClientResponse response) {
     String value = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
@@ -189,16 +159,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
   }
 
-  private static Duration retryAfter(String header) {
-    if (header == null) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.min(300, Long.parseLong(header.trim())));
-    } catch (NumberFormatException e) {
-      return null; // an HTTP-date: fall back to our own backoff
-    }
-  }
+
 
   public static String md5Hex(byte[] bytes) {
     try {
