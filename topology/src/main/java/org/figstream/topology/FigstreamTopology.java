@@ -1,0 +1,43 @@
+package org.figstream.topology;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+import org.figstream.api.FigureRecord;
+import org.figstream.api.feed.Announcement;
+import org.figstream.topology.gate.GateState;
+import org.figstream.topology.gate.VersionGateProcessor;
+import org.figstream.topology.ledger.EnrichedArticle;
+import org.figstream.topology.ledger.LedgerEntry;
+import org.figstream.topology.ledger.PairLedgerProcessor;
+
+/**
+ * The Kafka Streams side of the pipeline, apart from any main: announcements pass the version gate;
+ * versions to enrich leave for the (non-blocking, Reactor) enrichment stage; its results and the
+ * gate's withdrawals meet in the pair ledger, which writes upserts and tombstones to {@code figures}.
+ */
+public final class FigstreamTopology {
+  private FigstreamTopology() {}
+
+  public static Topology buildTopology() {
+    Serde<String> keys = Serdes.String();
+    Serde<Announcement> announcements = JsonSerde.of(Announcement.class);
+    Serde<EnrichedArticle> enriched = JsonSerde.of(EnrichedArticle.class);
+    Topology t = new Topology();
+    t.addSource("versions", keys.deserializer(), announcements.deserializer(), Topics.ARTICLE_VERSIONS);
+    t.addProcessor("gate", VersionGateProcessor::new, "versions");
+    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.VERSION_GATE), keys,
+        JsonSerde.of(GateState.class)), "gate");
+    t.addSink(VersionGateProcessor.TO_ENRICH, Topics.ENRICH_REQUESTS, keys.serializer(),
+        announcements.serializer(), "gate");
+    t.addSink(VersionGateProcessor.TO_LEDGER, Topics.ENRICHED, keys.serializer(), enriched.serializer(), "gate");
+
+    t.addSource("enriched", keys.deserializer(), enriched.deserializer(), Topics.ENRICHED);
+    t.addProcessor("ledger", PairLedgerProcessor::new, "enriched");
+    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PAIR_LEDGER), keys,
+        JsonSerde.of(LedgerEntry.class)), "ledger");
+    t.addSink("figures", Topics.FIGURES, keys.serializer(), JsonSerde.of(FigureRecord.class).serializer(), "ledger");
+    return t;
+  }
+}

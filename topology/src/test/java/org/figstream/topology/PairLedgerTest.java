@@ -1,0 +1,98 @@
+package org.figstream.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.figstream.api.ArticleHint;
+import org.figstream.api.FigureRecord;
+import org.figstream.connectors.sample.SampleBucket;
+import org.figstream.processors.jats.JatsExtractor;
+import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.topology.ledger.EnrichedArticle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pair ledger on real extractions: elife-30274-v1 as version 1, and the sample bucket's version 2
+ * of it, which lacks the XML's last figure outside a fig-group.
+ */
+class PairLedgerTest {
+  private static final SampleBucket BUCKET = SampleBucket.load(SampleArticles.root());
+  private static final byte[] V1 = SampleArticles.article("elife-30274-v1").xml();
+  private static final byte[] V2 = BUCKET.objects(2).get("PMC99000002.2/PMC99000002.2.xml").bytes();
+
+  @TempDir Path state;
+
+  private static EnrichedArticle enriched(byte[] xml, int version) {
+    List<FigureRecord> figures = new JatsExtractor().extract(xml, List.of(), new ArticleHint("PMC99000002", version))
+        .get(0).figures();
+    return new EnrichedArticle("PMC99000002", version, false, null, figures);
+  }
+
+  /** The id the XML gives its last figure outside a fig-group, read from the text itself. */
+  private static String lastLoneFigureId() {
+    String xml = new String(V1, StandardCharsets.UTF_8);
+    int at = xml.lastIndexOf("<fig id=\"");
+    while (xml.lastIndexOf("<fig-group", at) > xml.lastIndexOf("</fig-group>", at)) {
+      at = xml.lastIndexOf("<fig id=\"", at - 1);
+    }
+    return xml.substring(at + 9, xml.indexOf('"', at + 9));
+  }
+
+  @Test
+  void shouldUpsertEveryPairOfANewArticle() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.enriched.pipeInput("PMC99000002", enriched(V1, 1));
+
+      List<KeyValue<String, FigureRecord>> out = t.figures.readKeyValuesToList();
+      assertThat(out).hasSize(5).allMatch(kv -> kv.value != null && kv.key.equals(kv.value.pairId()));
+      assertThat(out).extracting(kv -> kv.key).allMatch(k -> k.startsWith("PMC99000002/"));
+    }
+  }
+
+  @Test
+  void shouldTombstoneThePairARevisionNoLongerHas() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.enriched.pipeInput("PMC99000002", enriched(V1, 1));
+      t.figures.readKeyValuesToList();
+      t.enriched.pipeInput("PMC99000002", enriched(V2, 2));
+
+      List<KeyValue<String, FigureRecord>> out = t.figures.readKeyValuesToList();
+      assertThat(out).filteredOn(kv -> kv.value == null).extracting(kv -> kv.key)
+          .containsExactly("PMC99000002/" + lastLoneFigureId() + "/1");
+      assertThat(out).filteredOn(kv -> kv.value != null).hasSize(4);
+    }
+  }
+
+  @Test
+  void shouldTombstoneEveryPairOfAWithdrawnArticleAndIgnoreStaleResults() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.enriched.pipeInput("PMC99000002", enriched(V1, 1));
+      t.enriched.pipeInput("PMC99000002", enriched(V2, 2));
+      t.figures.readKeyValuesToList();
+      t.enriched.pipeInput("PMC99000002", EnrichedArticle.withdrawal("PMC99000002", 2, "retracted"));
+      List<KeyValue<String, FigureRecord>> withdrawn = t.figures.readKeyValuesToList();
+      t.enriched.pipeInput("PMC99000002", enriched(V1, 1)); // a late result for an older version
+
+      assertThat(withdrawn).hasSize(4).allMatch(kv -> kv.value == null);
+      assertThat(t.figures.isEmpty()).isTrue();
+    }
+  }
+
+  @Test
+  void shouldCarryAWithdrawalFromTheGateToTheFiguresTopic() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.enriched.pipeInput("PMC99000002", enriched(V1, 1));
+      t.figures.readKeyValuesToList();
+      t.announce(TopologyFixture.version("PMC99000002", 1, "e1", false));
+      t.announce(TopologyFixture.removal("PMC99000002", 1));
+      // the gate's withdrawal lands on the enriched topic; fed back as the real topic would be
+      t.withdrawals.readValuesToList().forEach(w -> t.enriched.pipeInput(w.pmcid(), w));
+
+      assertThat(t.figures.readKeyValuesToList()).hasSize(5).allMatch(kv -> kv.value == null);
+    }
+  }
+}

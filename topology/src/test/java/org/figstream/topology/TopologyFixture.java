@@ -1,0 +1,65 @@
+package org.figstream.topology;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.figstream.api.FigureRecord;
+import org.figstream.api.feed.Announcement;
+import org.figstream.api.feed.ArticleMetadata;
+import org.figstream.api.feed.Change;
+import org.figstream.topology.ledger.EnrichedArticle;
+
+/** The topology in a TopologyTestDriver with real RocksDB stores under a temporary state directory. */
+final class TopologyFixture implements AutoCloseable {
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, Announcement> versions;
+  final TestInputTopic<String, EnrichedArticle> enriched;
+  final TestOutputTopic<String, Announcement> toEnrich;
+  final TestOutputTopic<String, EnrichedArticle> withdrawals;
+  final TestOutputTopic<String, FigureRecord> figures;
+
+  TopologyFixture(Path stateDir) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "figstream-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(FigstreamTopology.buildTopology(), props);
+    versions = driver.createInputTopic(Topics.ARTICLE_VERSIONS, Serdes.String().serializer(),
+        JsonSerde.of(Announcement.class).serializer());
+    enriched = driver.createInputTopic(Topics.ENRICHED, Serdes.String().serializer(),
+        JsonSerde.of(EnrichedArticle.class).serializer());
+    toEnrich = driver.createOutputTopic(Topics.ENRICH_REQUESTS, Serdes.String().deserializer(),
+        JsonSerde.of(Announcement.class).deserializer());
+    withdrawals = driver.createOutputTopic(Topics.ENRICHED, Serdes.String().deserializer(),
+        JsonSerde.of(EnrichedArticle.class).deserializer());
+    figures = driver.createOutputTopic(Topics.FIGURES, Serdes.String().deserializer(),
+        JsonSerde.of(FigureRecord.class).deserializer());
+  }
+
+  static Announcement version(String pmcid, int version, String etag, boolean retracted) {
+    ArticleMetadata m = new ArticleMetadata(pmcid, version, null, null, null, null, "CC BY", true, false, false,
+        retracted, null, null, null, List.of(), Map.of());
+    return new Announcement(Change.VERSION, "metadata/" + pmcid + "." + version + ".json", pmcid, version, etag,
+        null, "test", m);
+  }
+
+  static Announcement removal(String pmcid, int version) {
+    return new Announcement(Change.REMOVAL, "metadata/" + pmcid + "." + version + ".json", pmcid, version, null,
+        null, "test", null);
+  }
+
+  void announce(Announcement a) {
+    versions.pipeInput(a.pmcid(), a);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}

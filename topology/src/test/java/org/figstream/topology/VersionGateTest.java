@@ -1,0 +1,79 @@
+package org.figstream.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.figstream.topology.TopologyFixture.removal;
+import static org.figstream.topology.TopologyFixture.version;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every case of the version gate, through the topology with its RocksDB store. */
+class VersionGateTest {
+  @TempDir Path state;
+
+  @Test
+  void shouldPassANewVersionAndDropItsReplay() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.announce(version("PMC1", 1, "e1", false));
+      t.announce(version("PMC1", 1, "e1", false));
+
+      assertThat(t.toEnrich.readKeyValuesToList()).extracting(kv -> kv.key + "." + kv.value.version())
+          .containsExactly("PMC1.1");
+    }
+  }
+
+  @Test
+  void shouldPassTheLatestVersionAgainWhenItsFilesChanged() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.announce(version("PMC1", 1, "e1", false));
+      t.announce(version("PMC1", 1, "e2", false));
+
+      assertThat(t.toEnrich.readValuesToList()).extracting(a -> a.etag()).containsExactly("e1", "e2");
+    }
+  }
+
+  @Test
+  void shouldPassANewerVersionAndDropAnOlderOne() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.announce(version("PMC1", 1, "e1", false));
+      t.announce(version("PMC1", 3, "e3", false));
+      t.announce(version("PMC1", 2, "e2", false));
+
+      assertThat(t.toEnrich.readValuesToList()).extracting(a -> a.version()).containsExactly(1, 3);
+    }
+  }
+
+  @Test
+  void shouldWithdrawARetractedArticleOnce() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.announce(version("PMC1", 1, "e1", false));
+      t.announce(version("PMC1", 1, "e2", true));
+      t.announce(version("PMC1", 1, "e2", true));
+
+      assertThat(t.toEnrich.readValuesToList()).hasSize(1);
+      assertThat(t.withdrawals.readValuesToList()).singleElement().satisfies(w -> {
+        assertThat(w.withdrawn()).isTrue();
+        assertThat(w.reason()).isEqualTo("retracted");
+        assertThat(w.pmcid()).isEqualTo("PMC1");
+      });
+    }
+  }
+
+  @Test
+  void shouldWithdrawOnlyWhenTheLatestVersionIsRemoved() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.announce(version("PMC1", 1, "e1", false));
+      t.announce(version("PMC1", 2, "e2", false));
+      t.announce(removal("PMC1", 1));
+      assertThat(t.withdrawals.isEmpty()).isTrue();
+
+      t.announce(removal("PMC1", 2));
+      t.announce(removal("PMC2", 1)); // never seen: nothing to withdraw
+
+      assertThat(t.withdrawals.readValuesToList()).singleElement()
+          .satisfies(w -> assertThat(w.reason()).isEqualTo("removed"));
+    }
+  }
+
+}
