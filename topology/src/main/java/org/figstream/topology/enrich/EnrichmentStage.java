@@ -1,0 +1,115 @@
+package org.figstream.topology.enrich;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.figstream.api.Article;
+import org.figstream.api.feed.Announcement;
+import org.figstream.api.feed.DeadLetter;
+import org.figstream.topology.JsonSerde;
+import org.figstream.topology.Topics;
+import org.figstream.topology.ledger.EnrichedArticle;
+import reactor.core.publisher.Flux;
+
+/**
+ * The stage between the gate and the ledger, on plain Kafka clients around Reactor (reactor-kafka is
+ * discontinued). It polls a batch of requests, enriches them concurrently (bounded) with results kept
+ * in input order, so versions of one article stay in order, then writes the results and the batch's
+ * offsets in one transaction: an input counts as done only once its outputs are, and a crash redoes
+ * the batch without duplicates downstream. Its own thread waits on the batch; no Streams thread does.
+ */
+public final class EnrichmentStage implements AutoCloseable {
+  public static final String GROUP = "figstream-enrichment";
+
+  private final Enrichment enrichment;
+  private final int concurrency;
+  private final KafkaConsumer<String, Announcement> consumer;
+  private final KafkaProducer<String, byte[]> producer;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Thread thread;
+  private final Serde<EnrichedArticle> enrichedSerde = JsonSerde.of(EnrichedArticle.class);
+  private final Serde<Article> articleSerde = JsonSerde.of(Article.class);
+  private final Serde<DeadLetter> deadLetterSerde = JsonSerde.of(DeadLetter.class);
+
+  public EnrichmentStage(Map<String, Object> kafka, Enrichment enrichment, int concurrency, String instanceId) {
+    this.enrichment = enrichment;
+    this.concurrency = concurrency;
+    Map<String, Object> c = new HashMap<>(kafka);
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 64);
+    consumer = new KafkaConsumer<>(c, new StringDeserializer(), JsonSerde.of(Announcement.class).deserializer());
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "figstream-enrichment-" + instanceId);
+    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    thread = new Thread(this::loop, "figstream-enrichment");
+  }
+
+  public void start() {
+    producer.initTransactions();
+    consumer.subscribe(List.of(Topics.ENRICH_REQUESTS));
+    thread.start();
+  }
+
+  private void loop() {
+    while (running.get()) {
+      List<ConsumerRecord<String, Announcement>> batch = new ArrayList<>();
+      consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
+      if (batch.isEmpty()) {
+        continue;
+      }
+      List<Enrichment.Result> results = Flux.fromIterable(batch)
+          .flatMapSequential(r -> enrichment.enrich(r.value()), concurrency)
+          .collectList().block();
+      Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+      for (ConsumerRecord<String, Announcement> r : batch) {
+        offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+      }
+      producer.beginTransaction();
+      for (Enrichment.Result result : results) {
+        send(result);
+      }
+      producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+      producer.commitTransaction();
+    }
+  }
+
+  private void send(Enrichment.Result r) {
+    String key = r.request().pmcid();
+    if (r.deadLetter() != null) {
+      producer.send(new ProducerRecord<>(Topics.DLQ, key, deadLetterSerde.serializer().serialize(Topics.DLQ, r.deadLetter())));
+      return;
+    }
+    producer.send(new ProducerRecord<>(Topics.ARTICLES, key, articleSerde.serializer().serialize(Topics.ARTICLES, r.article())));
+    producer.send(new ProducerRecord<>(Topics.ENRICHED, key, enrichedSerde.serializer().serialize(Topics.ENRICHED, r.enriched())));
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    try {
+      thread.join(Duration.ofSeconds(30).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    consumer.close();
+    producer.close();
+  }
+}
