@@ -1,0 +1,108 @@
+package org.figstream.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.figstream.api.feed.Announcement;
+import org.figstream.api.feed.DeadLetter;
+import org.figstream.connectors.discovery.FeedSinks;
+import org.figstream.connectors.discovery.InventoryFeed;
+import org.figstream.topology.FigstreamTopology;
+import org.figstream.topology.JsonSerde;
+import org.figstream.topology.Topics;
+import org.figstream.topology.enrich.Enrichment;
+import org.figstream.topology.enrich.EnrichmentStage;
+import reactor.core.publisher.Mono;
+
+/**
+ * The running pipeline on one Kafka (embedded or given): topics, the Streams app (gate and ledger),
+ * the enrichment stage, and a producer for the feed's announcements.
+ */
+public final class Pipeline implements AutoCloseable {
+  public static final String APPLICATION_ID = "figstream";
+
+  private final Map<String, Object> kafka;
+  private final KafkaStreams streams;
+  private final EnrichmentStage stage;
+  private final KafkaProducer<String, byte[]> producer;
+
+  public Pipeline(Map<String, Object> kafka, Path stateDir, Enrichment enrichment, short replication)
+      throws Exception {
+    this.kafka = Map.copyOf(kafka);
+    TopicSetup.ensure(kafka, 2, replication);
+    Properties p = new Properties();
+    p.putAll(kafka);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    streams = new KafkaStreams(FigstreamTopology.buildTopology(), p);
+    streams.start();
+    stage = new EnrichmentStage(kafka, enrichment, 8, "0");
+    stage.start();
+    producer = new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** Sinks that put announcements on article-versions and feed dead letters on dlq, acknowledged. */
+  public FeedSinks sinks() {
+    var announcements = JsonSerde.of(Announcement.class).serializer();
+    var deadLetters = JsonSerde.of(DeadLetter.class).serializer();
+    return new FeedSinks(
+        a -> send(new ProducerRecord<>(Topics.ARTICLE_VERSIONS, a.pmcid(), announcements.serialize(Topics.ARTICLE_VERSIONS, a))),
+        d -> send(new ProducerRecord<>(Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d))));
+  }
+
+  private Mono<Void> send(ProducerRecord<String, byte[]> record) {
+    return Mono.<Void>create(sink -> producer.send(record, (meta, error) -> {
+      if (error != null) {
+        sink.error(error);
+      } else {
+        sink.success();
+      }
+    }));
+  }
+
+  /** Runs one feed pass, then waits until every input has its outputs committed. */
+  public void feedAndSettle(InventoryFeed feed, Duration timeout) throws Exception {
+    feed.runOnce(sinks()).block();
+    producer.flush();
+    awaitCaughtUp(timeout);
+  }
+
+  public void awaitCaughtUp(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, List<String>> inputs = Map.of(APPLICATION_ID, List.of(Topics.ARTICLE_VERSIONS, Topics.ENRICHED),
+        EnrichmentStage.GROUP, List.of(Topics.ENRICH_REQUESTS));
+    try (Admin admin = Admin.create(kafka)) {
+      int zeroInARow = 0;
+      while (zeroInARow < 3) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the pipeline did not catch up within " + timeout);
+        }
+        zeroInARow = Lag.total(admin, inputs) == 0 ? zeroInARow + 1 : 0;
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+    stage.close();
+    streams.close(Duration.ofSeconds(30));
+  }
+}
