@@ -1,38 +1,74 @@
 package org.figstream.runtime;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * How far the pipeline's consumer groups are behind the committed ends of their input topics: zero
- * everywhere means every announcement so far has its outputs committed.
+ * Whether the pipeline's consumer groups have consumed every committed record of their inputs. Offsets
+ * alone cannot say: a transaction's commit marker takes an offset after the last record, so a group
+ * that is done can sit one offset short of the end. So where a group is behind the end, a committed-read
+ * probe looks for actual records between its offset and the end.
  */
-final class Lag {
-  private Lag() {}
+final class Lag implements AutoCloseable {
+  private final Admin admin;
+  private final KafkaConsumer<byte[], byte[]> probe;
 
-  static long total(Admin admin, Map<String, List<String>> inputsByGroup) throws Exception {
-    long lag = 0;
-    for (Map.Entry<String, List<String>> group : inputsByGroup.entrySet()) {
+  Lag(Map<String, Object> kafka) {
+    admin = Admin.create(kafka);
+    Map<String, Object> c = new HashMap<>(kafka);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    probe = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** A consumer group and one of its input topics. */
+  record Input(String group, String topic) {}
+
+  /**
+   * Records committed to the inputs and not yet consumed. Give the inputs in pipeline order: each stage
+   * commits its outputs with its input offsets, so once an upstream input is drained, whatever it
+   * produced is already visible to the checks of the inputs after it.
+   */
+  long pending(List<Input> inputs) throws Exception {
+    long pending = 0;
+    for (Input input : inputs) {
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group.getKey()).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-      for (String topic : group.getValue()) {
-        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-            .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-      }
-      var latest = admin.listOffsets(ends, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-      for (var end : latest.entrySet()) {
-        OffsetAndMetadata done = committed.get(end.getKey());
-        lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+          admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get();
+      for (var p : admin.describeTopics(List.of(input.topic())).allTopicNames().get().get(input.topic()).partitions()) {
+        TopicPartition tp = new TopicPartition(input.topic(), p.partition());
+        OffsetAndMetadata done = committed.get(tp);
+        pending += recordsAfter(tp, done == null ? 0 : done.offset());
       }
     }
-    return lag;
+    return pending;
+  }
+
+  private long recordsAfter(TopicPartition tp, long offset) {
+    probe.assign(List.of(tp));
+    long end = probe.endOffsets(List.of(tp)).get(tp);
+    if (offset >= end) {
+      return 0;
+    }
+    probe.seek(tp, offset);
+    long found = 0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (probe.position(tp) < end && System.nanoTime() < deadline) {
+      found += probe.poll(Duration.ofMillis(100)).count();
+    }
+    return found;
+  }
+
+  @Override
+  public void close() {
+    probe.close();
+    admin.close();
   }
 }

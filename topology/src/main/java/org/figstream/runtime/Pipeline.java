@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -81,15 +80,15 @@ public final class Pipeline implements AutoCloseable {
 
   public void awaitCaughtUp(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    Map<String, List<String>> inputs = Map.of(APPLICATION_ID, List.of(Topics.ARTICLE_VERSIONS, Topics.ENRICHED),
-        EnrichmentStage.GROUP, List.of(Topics.ENRICH_REQUESTS));
-    try (Admin admin = Admin.create(kafka)) {
-      int zeroInARow = 0;
-      while (zeroInARow < 3) {
+    List<Lag.Input> inputs = List.of(new Lag.Input(APPLICATION_ID, Topics.ARTICLE_VERSIONS),
+        new Lag.Input(EnrichmentStage.GROUP, Topics.ENRICH_REQUESTS), new Lag.Input(APPLICATION_ID, Topics.ENRICHED));
+    try (Lag lag = new Lag(kafka)) {
+      int settled = 0;
+      while (settled < 2) { // twice in a row, to be safe against a rebalance between two checks
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the pipeline did not catch up within " + timeout);
         }
-        zeroInARow = Lag.total(admin, inputs) == 0 ? zeroInARow + 1 : 0;
+        settled = lag.pending(inputs) == 0 ? settled + 1 : 0;
         Thread.sleep(200);
       }
     }
