@@ -13,6 +13,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.figstream.api.feed.Announcement;
 import org.figstream.api.feed.DeadLetter;
+import org.figstream.connectors.discovery.FeedRun;
 import org.figstream.connectors.discovery.FeedSinks;
 import org.figstream.connectors.discovery.InventoryFeed;
 import org.figstream.topology.FigstreamTopology;
@@ -72,10 +73,11 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Runs one feed pass, then waits until every input has its outputs committed. */
-  public void feedAndSettle(InventoryFeed feed, Duration timeout) throws Exception {
-    feed.runOnce(sinks()).block();
+  public FeedRun feedAndSettle(InventoryFeed feed, Duration timeout) throws Exception {
+    FeedRun run = feed.runOnce(sinks()).block();
     producer.flush();
     awaitCaughtUp(timeout);
+    return run;
   }
 
   public void awaitCaughtUp(Duration timeout) throws Exception {
