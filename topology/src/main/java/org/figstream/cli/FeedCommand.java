@@ -24,7 +24,6 @@ import org.figstream.connectors.discovery.FeedSettings;
 import org.figstream.connectors.discovery.FeedSinks;
 import org.figstream.connectors.discovery.FileCursorStore;
 import org.figstream.connectors.discovery.InventoryFeed;
-import org.figstream.connectors.discovery.StartPolicy;
 import org.figstream.connectors.fetch.ArticleFetcher;
 import org.figstream.connectors.http.HttpFetcher;
 import org.figstream.connectors.local.ArchiveLimits;
@@ -56,34 +55,14 @@ final class FeedCommand implements Callable<Integer> {
 
   @Mixin EsearchOptions esearch;
 
+  @Mixin SourceOptions source;
+
+  @Mixin KafkaOptions kafka;
+
   @Option(names = "--mirror", paramLabel = "DIR",
       description = "Read a mirror on disk instead of the bucket: article folders (XML plus media) and legacy "
           + "PMCn.tar.gz packages below DIR.")
   Path mirror;
-
-  @Option(names = "--bucket-url", defaultValue = BucketLayout.DEFAULT_BASE_URL,
-      description = "HTTPS endpoint of the pmc-oa-opendata bucket (default: ${DEFAULT-VALUE}).")
-  String bucketUrl;
-
-  @Option(names = "--data-dir", defaultValue = "data",
-      description = "Where the feed keeps its cursor and index (default: ${DEFAULT-VALUE}).")
-  Path dataDir;
-
-  @Option(names = "--start-policy",
-      description = "First start with an empty data directory: FROM_NOW (record, announce nothing) or "
-          + "BACKFILL (announce every version). Default: FROM_NOW, or BACKFILL with --sample.")
-  StartPolicy startPolicy;
-
-  @Option(names = "--bootstrap-servers",
-      description = "Kafka to keep the cursor in (compacted topic figstream-feed-cursor) instead of a file.")
-  String bootstrapServers;
-
-  @Option(names = "--replication-factor", defaultValue = "1",
-      description = "Replication factor of topics figstream creates (default: ${DEFAULT-VALUE}).")
-  short replicationFactor;
-
-  @Option(names = "--keep-manuscripts", description = "Also announce versions outside the OA subset.")
-  boolean keepManuscripts;
 
   @Option(names = "--fetch", description = "Also download each announced version (XML and images, MD5-checked).")
   boolean fetch;
@@ -94,14 +73,6 @@ final class FeedCommand implements Callable<Integer> {
 
   @Option(names = "--follow", description = "Keep polling for new inventories instead of exiting after one pass.")
   boolean follow;
-
-  @Option(names = "--poll-interval", defaultValue = "PT1H",
-      description = "How often --follow looks for a new inventory (ISO-8601, default: ${DEFAULT-VALUE}).")
-  Duration pollInterval;
-
-  @Option(names = "--bucket-rate", defaultValue = "20",
-      description = "Requests per second to the bucket host (default: ${DEFAULT-VALUE}).")
-  double bucketRate;
 
   private final AtomicLong announced = new AtomicLong();
 
@@ -114,23 +85,21 @@ final class FeedCommand implements Callable<Integer> {
     }
     try (SampleOptions.Running emulator = sample.startIfAsked(err)) {
       String emulatorUrl = emulator != null ? emulator.baseUrl() : null;
-      String url = emulatorUrl != null ? emulatorUrl : bucketUrl;
+      String url = emulatorUrl != null ? emulatorUrl : source.bucketUrl;
       BucketLayout layout = new BucketLayout(url);
       Set<String> hosts = new HashSet<>(List.of(layout.host()));
       if (esearch.enabled) {
         hosts.add(esearch.host(emulatorUrl));
       }
       SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-      StartPolicy policy = startPolicy != null ? startPolicy
-          : emulator != null ? StartPolicy.BACKFILL : StartPolicy.FROM_NOW;
-      FeedSettings settings = FeedSettings.defaults().withStartPolicy(policy).withKeepManuscripts(keepManuscripts);
-      Path feedDir = dataDir.resolve("feed");
-      try (HttpFetcher http = new HttpFetcher(HttpSettings.defaults(hosts).withRate(layout.host(), bucketRate), metrics);
+      FeedSettings settings = source.feedSettings(emulator != null);
+      Path feedDir = source.dataDir.resolve("feed");
+      try (HttpFetcher http = new HttpFetcher(HttpSettings.defaults(hosts).withRate(layout.host(), source.bucketRate), metrics);
            FeedIndex index = new FeedIndex(feedDir.resolve("index"))) {
         BucketClient bucket = new BucketClient(layout, http);
         ArticleFetcher fetcher = new ArticleFetcher(layout, http, 4);
-        CursorStore cursors = bootstrapServers == null ? new FileCursorStore(feedDir.resolve("cursor.json"))
-            : new KafkaCursorStore(java.util.Map.of("bootstrap.servers", bootstrapServers), url, replicationFactor);
+        CursorStore cursors = kafka.bootstrapServers == null ? new FileCursorStore(feedDir.resolve("cursor.json"))
+            : new KafkaCursorStore(kafka.clientConfig(), url, kafka.replicationFactor);
         InventoryFeed feed = new InventoryFeed(bucket, index, cursors, settings, feedDir.resolve("work"));
         EsearchDiscovery today = new EsearchDiscovery(esearch.settings(emulatorUrl), http, bucket, index);
         FeedSinks sinks = new FeedSinks(a -> deliver(printer, a, fetcher),
@@ -155,7 +124,7 @@ final class FeedCommand implements Callable<Integer> {
           printer.finish();
           err.flush();
           if (follow) {
-            Thread.sleep(pollInterval.toMillis());
+            Thread.sleep(source.pollInterval.toMillis());
           }
         } while (follow);
       }
