@@ -23,11 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "extract",
     mixinStandardHelpOptions = true,
-    description = {
-      "Extracts figure-caption pairs (or, with --articles, article records) from JATS articles on disk",
-      "and prints them as JSON Lines; a summary goes to stderr. PATH is an XML file or a folder of",
-      "articles (each XML with its media files beside it). Exit code 1 if any article failed."
-    })
+    description = "Extracts figure-caption pairs (or, with --articles, article records) from JATS articles "
+        + "on disk and prints them as JSON Lines; a summary goes to stderr. PATH is an XML file or "
+        + "a folder of articles (each XML with its media files beside it). Exit code 1 if any "
+        + "article failed.")
 final class ExtractCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

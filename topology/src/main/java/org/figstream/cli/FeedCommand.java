@@ -42,11 +42,10 @@ import reactor.core.publisher.Mono;
 @Command(
     name = "feed",
     mixinStandardHelpOptions = true,
-    description = {
-      "Compares the newest daily inventory of the PMC bucket with what this data directory has seen and",
-      "prints one JSON line per new, changed, retracted or removed article version, with progress on",
-      "stderr. --sample serves the bundled sample articles from a local bucket emulator instead."
-    })
+    description = "Compares the newest daily inventory of the PMC bucket with what this data directory has "
+        + "seen and prints one JSON line per new, changed, retracted or removed article version, "
+        + "with progress on stderr. --sample serves the bundled sample articles from a local bucket "
+        + "emulator instead.")
 final class FeedCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

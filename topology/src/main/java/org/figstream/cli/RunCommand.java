@@ -29,12 +29,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the pipeline: the feed puts announcements on article-versions, the version gate and the pair",
-      "ledger (Kafka Streams, RocksDB) and the enrichment stage turn them into upserts and tombstones on",
-      "figures. Without --bootstrap-servers a single-node KRaft broker runs inside this JVM, its data",
-      "under --data-dir. --sample follows the bundled sample bucket instead of PMC's."
-    })
+    description = "Runs the pipeline: the feed puts announcements on article-versions, the version gate and "
+        + "the pair ledger (Kafka Streams, RocksDB) and the enrichment stage turn them into upserts "
+        + "and tombstones on figures. Without --bootstrap-servers a single-node KRaft broker runs "
+        + "inside this JVM, its data under --data-dir. --sample follows the bundled sample bucket "
+        + "instead of PMC's.")
 final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
