@@ -18,6 +18,7 @@ import org.figstream.runtime.EmbeddedBroker;
 import org.figstream.runtime.Pipeline;
 import org.figstream.runtime.TopicCounts;
 import org.figstream.topology.Topics;
+import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.topology.enrich.Enrichment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
            FeedIndex index = new FeedIndex(source.dataDir.resolve("feed/index"));
            KafkaCursorStore cursors = new KafkaCursorStore(kafka, feedId, kafkaOptions.replicationFactor);
            Pipeline pipeline = new Pipeline(kafka, source.dataDir.resolve("streams"),
-               new Enrichment(new ArticleFetcher(layout, http, 4)), kafkaOptions.replicationFactor)) {
+               new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer()), kafkaOptions.replicationFactor)) {
         InventoryFeed feed = new InventoryFeed(new BucketClient(layout, http), index, cursors,
             source.feedSettings(emulator != null), source.dataDir.resolve("feed/work"));
         do {

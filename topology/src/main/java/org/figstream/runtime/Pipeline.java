@@ -18,6 +18,7 @@ import org.figstream.connectors.discovery.FeedSinks;
 import org.figstream.connectors.discovery.InventoryFeed;
 import org.figstream.topology.FigstreamTopology;
 import org.figstream.topology.JsonSerde;
+import org.figstream.topology.TopicSetup;
 import org.figstream.topology.Topics;
 import org.figstream.topology.enrich.Enrichment;
 import org.figstream.topology.enrich.EnrichmentStage;
@@ -46,6 +47,8 @@ public final class Pipeline implements AutoCloseable {
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        TopicSetup.MAX_MESSAGE_BYTES);
     streams = new KafkaStreams(FigstreamTopology.buildTopology(), p);
     streams.start();
     stage = new EnrichmentStage(kafka, enrichment, 8, "0");
@@ -87,6 +90,13 @@ public final class Pipeline implements AutoCloseable {
     try (Lag lag = new Lag(kafka)) {
       int settled = 0;
       while (settled < 2) { // twice in a row, to be safe against a rebalance between two checks
+        if (stage.failure() != null) {
+          throw new IllegalStateException("the enrichment stage stopped: " + stage.failure().getMessage(),
+              stage.failure());
+        }
+        if (streams.state() == KafkaStreams.State.ERROR) {
+          throw new IllegalStateException("the Streams application is in state ERROR");
+        }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the pipeline did not catch up within " + timeout);
         }

@@ -4,13 +4,13 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
-import org.figstream.api.FigureRecord;
 import org.figstream.api.feed.Announcement;
 import org.figstream.topology.gate.GateState;
 import org.figstream.topology.gate.VersionGateProcessor;
 import org.figstream.topology.ledger.EnrichedArticle;
 import org.figstream.topology.ledger.LedgerEntry;
 import org.figstream.topology.ledger.PairLedgerProcessor;
+import org.figstream.topology.ledger.PublishedFigure;
 
 /**
  * The Kafka Streams side of the pipeline, apart from any main: announcements pass the version gate;
@@ -37,7 +37,7 @@ public final class FigstreamTopology {
     t.addProcessor("ledger", PairLedgerProcessor::new, "enriched");
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PAIR_LEDGER), keys,
         JsonSerde.of(LedgerEntry.class)), "ledger");
-    t.addSink("figures", Topics.FIGURES, keys.serializer(), JsonSerde.of(FigureRecord.class).serializer(), "ledger");
+    t.addSink("figures", Topics.FIGURES, keys.serializer(), JsonSerde.of(PublishedFigure.class).serializer(), "ledger");
     return t;
   }
 }

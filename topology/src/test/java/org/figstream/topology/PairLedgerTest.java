@@ -12,6 +12,7 @@ import org.figstream.connectors.sample.SampleBucket;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.topology.ledger.EnrichedArticle;
+import org.figstream.topology.ledger.PublishedFigure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,8 @@ class PairLedgerTest {
   private static EnrichedArticle enriched(byte[] xml, int version) {
     List<FigureRecord> figures = new JatsExtractor().extract(xml, List.of(), new ArticleHint("PMC99000002", version))
         .get(0).figures();
-    return new EnrichedArticle("PMC99000002", version, false, null, figures);
+    return new EnrichedArticle("PMC99000002", version, false, null,
+        figures.stream().map(f -> PublishedFigure.withoutImage(f, "not-fetched")).toList());
   }
 
   /** The id the XML gives its last figure outside a fig-group, read from the text itself. */
@@ -47,7 +49,7 @@ class PairLedgerTest {
     try (TopologyFixture t = new TopologyFixture(state)) {
       t.enriched.pipeInput("PMC99000002", enriched(V1, 1));
 
-      List<KeyValue<String, FigureRecord>> out = t.figures.readKeyValuesToList();
+      List<KeyValue<String, PublishedFigure>> out = t.figures.readKeyValuesToList();
       assertThat(out).hasSize(5).allMatch(kv -> kv.value != null && kv.key.equals(kv.value.pairId()));
       assertThat(out).extracting(kv -> kv.key).allMatch(k -> k.startsWith("PMC99000002/"));
     }
@@ -60,7 +62,7 @@ class PairLedgerTest {
       t.figures.readKeyValuesToList();
       t.enriched.pipeInput("PMC99000002", enriched(V2, 2));
 
-      List<KeyValue<String, FigureRecord>> out = t.figures.readKeyValuesToList();
+      List<KeyValue<String, PublishedFigure>> out = t.figures.readKeyValuesToList();
       assertThat(out).filteredOn(kv -> kv.value == null).extracting(kv -> kv.key)
           .containsExactly("PMC99000002/" + lastLoneFigureId() + "/1");
       assertThat(out).filteredOn(kv -> kv.value != null).hasSize(4);
@@ -74,7 +76,7 @@ class PairLedgerTest {
       t.enriched.pipeInput("PMC99000002", enriched(V2, 2));
       t.figures.readKeyValuesToList();
       t.enriched.pipeInput("PMC99000002", EnrichedArticle.withdrawal("PMC99000002", 2, "retracted"));
-      List<KeyValue<String, FigureRecord>> withdrawn = t.figures.readKeyValuesToList();
+      List<KeyValue<String, PublishedFigure>> withdrawn = t.figures.readKeyValuesToList();
       t.enriched.pipeInput("PMC99000002", enriched(V1, 1)); // a late result for an older version
 
       assertThat(withdrawn).hasSize(4).allMatch(kv -> kv.value == null);

@@ -9,11 +9,11 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.figstream.api.FigureRecord;
 import org.figstream.api.feed.Announcement;
 import org.figstream.api.feed.ArticleMetadata;
 import org.figstream.api.feed.Change;
 import org.figstream.topology.ledger.EnrichedArticle;
+import org.figstream.topology.ledger.PublishedFigure;
 
 /** The topology in a TopologyTestDriver with real RocksDB stores under a temporary state directory. */
 final class TopologyFixture implements AutoCloseable {
@@ -22,7 +22,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, EnrichedArticle> enriched;
   final TestOutputTopic<String, Announcement> toEnrich;
   final TestOutputTopic<String, EnrichedArticle> withdrawals;
-  final TestOutputTopic<String, FigureRecord> figures;
+  final TestOutputTopic<String, PublishedFigure> figures;
 
   TopologyFixture(Path stateDir) {
     Properties props = new Properties();
@@ -39,7 +39,7 @@ final class TopologyFixture implements AutoCloseable {
     withdrawals = driver.createOutputTopic(Topics.ENRICHED, Serdes.String().deserializer(),
         JsonSerde.of(EnrichedArticle.class).deserializer());
     figures = driver.createOutputTopic(Topics.FIGURES, Serdes.String().deserializer(),
-        JsonSerde.of(FigureRecord.class).deserializer());
+        JsonSerde.of(PublishedFigure.class).deserializer());
   }
 
   static Announcement version(String pmcid, int version, String etag, boolean retracted) {

@@ -1,54 +1,86 @@
 package org.figstream.topology.enrich;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.figstream.api.Article;
 import org.figstream.api.ArticleHint;
 import org.figstream.api.ExtractedArticle;
 import org.figstream.api.ExtractionException;
+import org.figstream.api.FigureRecord;
+import org.figstream.api.ImageRejectedException;
 import org.figstream.api.feed.Announcement;
 import org.figstream.api.feed.DeadLetter;
 import org.figstream.api.feed.FetchedArticle;
 import org.figstream.connectors.fetch.ArticleFetcher;
+import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.topology.ledger.EnrichedArticle;
+import org.figstream.topology.ledger.PublishedFigure;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * One version's way through the non-blocking stage: fetch (Reactor Netty), then extract on the
- * parallel scheduler (CPU work off the I/O threads). Image normalisation, embedding and labels join
- * here as further steps. The result is the enriched article or a dead letter, never an error.
+ * One version's way through the non-blocking stage: fetch (Reactor Netty), extract, then normalise each
+ * figure's image, the CPU work on the parallel scheduler, off the I/O threads. Embedding and labels join
+ * here with issue 5. The result is the enriched article or a dead letter, never an error; an image
+ * that cannot be used leaves its pair without an image and adds a dead letter saying why.
  */
 public final class Enrichment {
 
-  /** What became of one request. */
-  public record Result(Announcement request, EnrichedArticle enriched, Article article, DeadLetter deadLetter) {}
+  /** What became of one request; {@code deadLetters} holds the image problems of an enriched article. */
+  public record Result(Announcement request, EnrichedArticle enriched, Article article, List<DeadLetter> deadLetters) {}
 
   private final ArticleFetcher fetcher;
   private final JatsExtractor extractor = new JatsExtractor();
+  private final ImageNormalizer images;
 
-  public Enrichment(ArticleFetcher fetcher) {
+  public Enrichment(ArticleFetcher fetcher, ImageNormalizer images) {
     this.fetcher = fetcher;
+    this.images = images;
   }
 
   public Mono<Result> enrich(Announcement a) {
     return fetcher.fetch(a).flatMap(outcome -> {
       if (outcome instanceof DeadLetter d) {
-        return Mono.just(new Result(a, null, null, d));
+        return Mono.just(new Result(a, null, null, List.of(d)));
       }
       FetchedArticle f = (FetchedArticle) outcome;
-      return Mono.fromCallable(() -> extract(a, f)).subscribeOn(Schedulers.parallel());
+      return Mono.fromCallable(() -> extractor.extract(f.xml(), f.media().keySet(),
+              new ArticleHint(a.pmcid(), a.version() > 0 ? a.version() : null)).get(0))
+          .subscribeOn(Schedulers.parallel())
+          .flatMap(e -> publish(a, f, e))
+          .onErrorResume(ExtractionException.class, ex -> Mono.just(new Result(a, null, null, List.of(
+              new DeadLetter("extract", ex.kind().name().toLowerCase(Locale.ROOT), ex.getMessage(),
+                  a.metadata().xml().url(), a.pmcid(), 1, Instant.now())))));
     });
   }
 
-  private Result extract(Announcement a, FetchedArticle f) {
+  private Mono<Result> publish(Announcement a, FetchedArticle f, ExtractedArticle e) {
+    List<DeadLetter> problems = new ArrayList<>();
+    return Flux.fromIterable(e.figures())
+        .flatMapSequential(figure -> Mono.fromCallable(() -> withImage(a, f, figure, problems))
+            .subscribeOn(Schedulers.parallel()))
+        .collectList()
+        .map(figures -> new Result(a, new EnrichedArticle(a.pmcid(), a.version(), false, null, figures), e.article(),
+            List.copyOf(problems)));
+  }
+
+  private PublishedFigure withImage(Announcement a, FetchedArticle f, FigureRecord figure, List<DeadLetter> problems) {
+    if (figure.mediaFile() == null) {
+      return PublishedFigure.withoutImage(figure, "missing");
+    }
     try {
-      ExtractedArticle e = extractor.extract(f.xml(), f.media().keySet(),
-          new ArticleHint(a.pmcid(), a.version() > 0 ? a.version() : null)).get(0);
-      return new Result(a, new EnrichedArticle(a.pmcid(), a.version(), false, null, e.figures()), e.article(), null);
-    } catch (ExtractionException ex) {
-      return new Result(a, null, null, new DeadLetter("extract", ex.kind().name().toLowerCase(java.util.Locale.ROOT),
-          ex.getMessage(), a.metadata().xml().url(), a.pmcid(), 1, Instant.now()));
+      return new PublishedFigure(figure, images.normalize(f.media().get(figure.mediaFile())), null);
+    } catch (ImageRejectedException ex) {
+      String reason = "image-" + ex.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+      synchronized (problems) {
+        problems.add(new DeadLetter("image", reason, ex.getMessage(), figure.pairId() + " " + figure.mediaFile(),
+            a.pmcid(), 1, Instant.now()));
+      }
+      return PublishedFigure.withoutImage(figure, reason);
     }
   }
 }

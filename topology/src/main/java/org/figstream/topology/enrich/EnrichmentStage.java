@@ -22,6 +22,7 @@ import org.figstream.api.Article;
 import org.figstream.api.feed.Announcement;
 import org.figstream.api.feed.DeadLetter;
 import org.figstream.topology.JsonSerde;
+import org.figstream.topology.TopicSetup;
 import org.figstream.topology.Topics;
 import org.figstream.topology.ledger.EnrichedArticle;
 import reactor.core.publisher.Flux;
@@ -41,6 +42,8 @@ public final class EnrichmentStage implements AutoCloseable {
   private final KafkaConsumer<String, Announcement> consumer;
   private final KafkaProducer<String, byte[]> producer;
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+      new java.util.concurrent.atomic.AtomicReference<>();
   private final Thread thread;
   private final Serde<EnrichedArticle> enrichedSerde = JsonSerde.of(EnrichedArticle.class);
   private final Serde<Article> articleSerde = JsonSerde.of(Article.class);
@@ -58,6 +61,8 @@ public final class EnrichmentStage implements AutoCloseable {
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), JsonSerde.of(Announcement.class).deserializer());
     Map<String, Object> p = new HashMap<>(kafka);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "figstream-enrichment-" + instanceId);
+    // an article's result carries its normalised images: megabytes, not the 1 MB default
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.MAX_MESSAGE_BYTES);
     producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     thread = new Thread(this::loop, "figstream-enrichment");
   }
@@ -68,7 +73,26 @@ public final class EnrichmentStage implements AutoCloseable {
     thread.start();
   }
 
+  /** Why the stage stopped on its own, or null while it runs. */
+  public Throwable failure() {
+    return failure.get();
+  }
+
   private void loop() {
+    try {
+      pollLoop();
+    } catch (RuntimeException e) {
+      // a producer in error state cannot be reused: stop, and let the pipeline report it rather than hang
+      failure.set(e);
+      try {
+        producer.abortTransaction();
+      } catch (RuntimeException ignored) {
+        // the transaction is already lost; the inputs stay uncommitted and are redone on restart
+      }
+    }
+  }
+
+  private void pollLoop() {
     while (running.get()) {
       List<ConsumerRecord<String, Announcement>> batch = new ArrayList<>();
       consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
@@ -93,8 +117,10 @@ public final class EnrichmentStage implements AutoCloseable {
 
   private void send(Enrichment.Result r) {
     String key = r.request().pmcid();
-    if (r.deadLetter() != null) {
-      producer.send(new ProducerRecord<>(Topics.DLQ, key, deadLetterSerde.serializer().serialize(Topics.DLQ, r.deadLetter())));
+    for (DeadLetter d : r.deadLetters()) {
+      producer.send(new ProducerRecord<>(Topics.DLQ, key, deadLetterSerde.serializer().serialize(Topics.DLQ, d)));
+    }
+    if (r.enriched() == null) {
       return;
     }
     producer.send(new ProducerRecord<>(Topics.ARTICLES, key, articleSerde.serializer().serialize(Topics.ARTICLES, r.article())));

@@ -1,14 +1,13 @@
 package org.figstream.topology.ledger;
 
 import java.util.List;
-import org.figstream.api.FigureRecord;
 
 /**
- * What a version became: its figure records, or (with {@code withdrawn}) the order to take every pair
+ * What a version became: its published figures, or (with {@code withdrawn}) the order to take every pair
  * of the article out, with the reason ({@code retracted}, {@code removed}).
  */
 public record EnrichedArticle(String pmcid, int version, boolean withdrawn, String reason,
-    List<FigureRecord> figures) {
+    List<PublishedFigure> figures) {
 
   public static EnrichedArticle withdrawal(String pmcid, int version, String reason) {
     return new EnrichedArticle(pmcid, version, true, reason, List.of());

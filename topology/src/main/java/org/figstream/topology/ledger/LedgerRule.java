@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.figstream.api.FigureRecord;
 
 /**
  * Turns an enriched version into what the figures topic must receive: an upsert for every pair it has
@@ -13,7 +12,7 @@ import org.figstream.api.FigureRecord;
 public final class LedgerRule {
 
   /** What to publish, and the ledger's next entry; {@code stale} when the result is for an old version. */
-  public record Outcome(boolean stale, List<FigureRecord> upserts, List<String> tombstones, LedgerEntry next) {}
+  public record Outcome(boolean stale, List<PublishedFigure> upserts, List<String> tombstones, LedgerEntry next) {}
 
   private LedgerRule() {}
 
@@ -22,7 +21,7 @@ public final class LedgerRule {
       return new Outcome(true, List.of(), List.of(), seen);
     }
     Set<String> now = new LinkedHashSet<>();
-    for (FigureRecord f : e.figures()) {
+    for (PublishedFigure f : e.figures()) {
       now.add(f.pairId());
     }
     List<String> tombstones = new ArrayList<>();
@@ -33,7 +32,7 @@ public final class LedgerRule {
         }
       }
     }
-    List<FigureRecord> upserts = e.withdrawn() ? List.of() : e.figures();
+    List<PublishedFigure> upserts = e.withdrawn() ? List.of() : e.figures();
     LedgerEntry next = new LedgerEntry(e.version(), e.withdrawn(), e.withdrawn() ? List.of() : List.copyOf(now));
     return new Outcome(false, upserts, tombstones, next);
   }

@@ -4,16 +4,15 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.figstream.api.FigureRecord;
 import org.figstream.topology.StoreNames;
 
 /** Publishes enriched versions on the figures topic as upserts and tombstones, keyed by pair id. */
-public final class PairLedgerProcessor implements Processor<String, EnrichedArticle, String, FigureRecord> {
-  private ProcessorContext<String, FigureRecord> context;
+public final class PairLedgerProcessor implements Processor<String, EnrichedArticle, String, PublishedFigure> {
+  private ProcessorContext<String, PublishedFigure> context;
   private KeyValueStore<String, LedgerEntry> store;
 
   @Override
-  public void init(ProcessorContext<String, FigureRecord> context) {
+  public void init(ProcessorContext<String, PublishedFigure> context) {
     this.context = context;
     this.store = context.getStateStore(StoreNames.PAIR_LEDGER);
   }
@@ -29,9 +28,9 @@ public final class PairLedgerProcessor implements Processor<String, EnrichedArti
       return;
     }
     for (String pairId : outcome.tombstones()) {
-      context.forward(new Record<String, FigureRecord>(pairId, null, record.timestamp()));
+      context.forward(new Record<String, PublishedFigure>(pairId, null, record.timestamp()));
     }
-    for (FigureRecord f : outcome.upserts()) {
+    for (PublishedFigure f : outcome.upserts()) {
       context.forward(new Record<>(f.pairId(), f, record.timestamp()));
     }
     store.put(e.pmcid(), outcome.next());
