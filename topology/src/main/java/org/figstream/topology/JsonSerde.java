@@ -19,6 +19,9 @@ public final class JsonSerde {
   private static final ObjectMapper JSON = JsonMapper.builder()
       .addModule(new JavaTimeModule())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // enums as their documented labels ("figure", "CC BY-NC"), as the CLI prints them
+      .enable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+      .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
       .build();
 
   private JsonSerde() {}
