@@ -5,6 +5,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 import org.figstream.api.feed.Announcement;
+import org.figstream.topology.dedup.DedupProcessor;
+import org.figstream.topology.dedup.DedupSettings;
 import org.figstream.topology.gate.GateState;
 import org.figstream.topology.gate.VersionGateProcessor;
 import org.figstream.topology.ledger.EnrichedArticle;
@@ -15,12 +17,17 @@ import org.figstream.topology.ledger.PublishedFigure;
 /**
  * The Kafka Streams side of the pipeline, apart from any main: announcements pass the version gate;
  * versions to enrich leave for the (non-blocking, Reactor) enrichment stage; its results and the
- * gate's withdrawals meet in the pair ledger, which writes upserts and tombstones to {@code figures}.
+ * gate's withdrawals pass the dedup index (exact and near duplicate images) and meet in the pair ledger,
+ * which writes upserts and tombstones to {@code figures}.
  */
 public final class FigstreamTopology {
   private FigstreamTopology() {}
 
   public static Topology buildTopology() {
+    return buildTopology(DedupSettings.DEFAULTS);
+  }
+
+  public static Topology buildTopology(DedupSettings dedup) {
     Serde<String> keys = Serdes.String();
     Serde<Announcement> announcements = JsonSerde.of(Announcement.class);
     Serde<EnrichedArticle> enriched = JsonSerde.of(EnrichedArticle.class);
@@ -34,7 +41,12 @@ public final class FigstreamTopology {
     t.addSink(VersionGateProcessor.TO_LEDGER, Topics.ENRICHED, keys.serializer(), enriched.serializer(), "gate");
 
     t.addSource("enriched", keys.deserializer(), enriched.deserializer(), Topics.ENRICHED);
-    t.addProcessor("ledger", PairLedgerProcessor::new, "enriched");
+    t.addProcessor("dedup", () -> new DedupProcessor(dedup), "enriched");
+    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEDUP_EXACT), keys, keys),
+        "dedup");
+    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEDUP_NEAR), keys, keys),
+        "dedup");
+    t.addProcessor("ledger", PairLedgerProcessor::new, "dedup");
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PAIR_LEDGER), keys,
         JsonSerde.of(LedgerEntry.class)), "ledger");
     t.addSink("figures", Topics.FIGURES, keys.serializer(), JsonSerde.of(PublishedFigure.class).serializer(), "ledger");

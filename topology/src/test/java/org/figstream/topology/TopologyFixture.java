@@ -25,11 +25,15 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, PublishedFigure> figures;
 
   TopologyFixture(Path stateDir) {
+    this(stateDir, org.figstream.topology.dedup.DedupSettings.DEFAULTS);
+  }
+
+  TopologyFixture(Path stateDir, org.figstream.topology.dedup.DedupSettings dedup) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "figstream-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(FigstreamTopology.buildTopology(), props);
+    driver = new TopologyTestDriver(FigstreamTopology.buildTopology(dedup), props);
     versions = driver.createInputTopic(Topics.ARTICLE_VERSIONS, Serdes.String().serializer(),
         JsonSerde.of(Announcement.class).serializer());
     enriched = driver.createInputTopic(Topics.ENRICHED, Serdes.String().serializer(),

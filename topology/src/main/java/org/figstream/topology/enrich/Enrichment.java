@@ -73,7 +73,7 @@ public final class Enrichment {
       return PublishedFigure.withoutImage(figure, "missing");
     }
     try {
-      return new PublishedFigure(figure, images.normalize(f.media().get(figure.mediaFile())), null);
+      return PublishedFigure.withImage(figure, images.normalize(f.media().get(figure.mediaFile())));
     } catch (ImageRejectedException ex) {
       String reason = "image-" + ex.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
       synchronized (problems) {

@@ -1,0 +1,91 @@
+package org.figstream.topology.dedup;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.figstream.api.NormalizedImage;
+import org.figstream.topology.StoreNames;
+import org.figstream.topology.ledger.EnrichedArticle;
+import org.figstream.topology.ledger.PublishedFigure;
+
+/**
+ * Names, for every figure with an image, the first pair that showed the same image: exactly (same
+ * pixel SHA-256) or nearly (perceptual hash within the configured distance, found through the block
+ * index, never a scan). The first pair to show an image is its canonical pair; later ones keep their
+ * own record with {@code duplicateOf} set, or are dropped when the policy says so.
+ */
+public final class DedupProcessor implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
+  private final DedupSettings settings;
+  private ProcessorContext<String, EnrichedArticle> context;
+  private KeyValueStore<String, String> exact;
+  private KeyValueStore<String, String> blocks;
+
+  public DedupProcessor(DedupSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, EnrichedArticle> context) {
+    this.context = context;
+    this.exact = context.getStateStore(StoreNames.DEDUP_EXACT);
+    this.blocks = context.getStateStore(StoreNames.DEDUP_NEAR);
+  }
+
+  @Override
+  public void process(Record<String, EnrichedArticle> record) {
+    EnrichedArticle e = record.value();
+    if (e == null || e.withdrawn()) {
+      context.forward(record);
+      return;
+    }
+    List<PublishedFigure> out = new ArrayList<>(e.figures().size());
+    for (PublishedFigure f : e.figures()) {
+      PublishedFigure checked = f.image() == null ? f : check(f);
+      if (!(settings.drop() && checked.duplicateOf() != null)) {
+        out.add(checked);
+      }
+    }
+    context.forward(record.withValue(new EnrichedArticle(e.pmcid(), e.version(), false, null, out)));
+  }
+
+  private PublishedFigure check(PublishedFigure f) {
+    NormalizedImage image = f.image();
+    String same = exact.get(image.pixelSha256());
+    if (same != null) {
+      return same.equals(f.pairId()) ? f : f.duplicating(same, "exact");
+    }
+    exact.put(image.pixelSha256(), f.pairId());
+    String near = null;
+    String[] keys = PerceptualBlocks.keys(image.perceptualHash(), settings.maxDistance());
+    for (String key : keys) {
+      String bucket = blocks.get(key);
+      if (bucket != null && near == null) {
+        near = nearest(bucket, image.perceptualHash(), f.pairId());
+      }
+    }
+    for (String key : keys) {
+      String bucket = blocks.get(key);
+      String entry = f.pairId() + "=" + Long.toHexString(image.perceptualHash());
+      if (bucket == null || !bucket.contains(f.pairId() + "=")) {
+        blocks.put(key, bucket == null ? entry : bucket + "\n" + entry);
+      }
+    }
+    return near == null ? f : f.duplicating(near, "near");
+  }
+
+  /** The first pair of the bucket within the distance, other than the figure itself. */
+  private String nearest(String bucket, long hash, String self) {
+    for (String line : bucket.split("\n")) {
+      int eq = line.lastIndexOf('=');
+      String pair = line.substring(0, eq);
+      long other = Long.parseUnsignedLong(line.substring(eq + 1), 16);
+      if (!pair.equals(self) && NormalizedImage.hammingDistance(hash, other) <= settings.maxDistance()) {
+        return pair;
+      }
+    }
+    return null;
+  }
+}
