@@ -2,7 +2,7 @@ package org.figstream.runtime;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,16 +13,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic to its committed end and counts its live keys (the last value per key is not null). */
+/** Reads a compacted topic to its committed end: the live records, as a consumer of the topic sees them. */
 public final class TopicCounts {
   private TopicCounts() {}
 
-  /** @return live keys and the number of records read */
+  /** Keys whose last value is not a tombstone. */
   public static Set<String> liveKeys(Map<String, Object> kafka, String topic) {
+    return latest(kafka, topic).keySet();
+  }
+
+  /** The last value of every key that has not been tombstoned since. */
+  public static Map<String, byte[]> latest(Map<String, Object> kafka, String topic) {
     Map<String, Object> c = new HashMap<>(kafka);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    Set<String> live = new HashSet<>();
+    Map<String, byte[]> live = new LinkedHashMap<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
         new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -35,7 +40,7 @@ public final class TopicCounts {
           if (r.value() == null) {
             live.remove(r.key());
           } else {
-            live.add(r.key());
+            live.put(r.key(), r.value());
           }
         }
       }

@@ -3,8 +3,8 @@ package org.figstream.connectors.fetch;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.figstream.api.ImageFiles;
 import org.figstream.api.feed.Announcement;
 import org.figstream.api.feed.ArticleMetadata;
 import org.figstream.api.feed.DeadLetter;
@@ -43,7 +43,7 @@ public final class ArticleFetcher {
       return Mono.just(deadLetter(announcement, "no-xml", "the version has no XML to fetch",
           announcement.key(), 1));
     }
-    List<FileRef> images = m.media().stream().filter(f -> isImage(f.fileName())).toList();
+    List<FileRef> images = m.media().stream().filter(f -> ImageFiles.isImage(f.fileName())).toList();
     Mono<byte[]> xml = get(m.xml(), MAX_XML_BYTES);
     Mono<Map<String, byte[]>> media = Flux.fromIterable(images)
         .flatMapSequential(f -> get(f, MAX_MEDIA_BYTES).map(bytes -> Map.entry(f.fileName(), bytes)),
@@ -66,12 +66,6 @@ public final class ArticleFetcher {
       return Mono.error(e);
     }
     return http.get(url, limit, file.md5());
-  }
-
-  public static boolean isImage(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png") || n.endsWith(".gif")
-        || n.endsWith(".tif") || n.endsWith(".tiff");
   }
 
   private static DeadLetter deadLetter(Announcement a, String reason, String message, String source, int attempts) {

@@ -18,7 +18,7 @@ import org.figstream.api.feed.DeadLetter;
 import org.figstream.api.feed.FetchOutcome;
 import org.figstream.api.feed.FetchedArticle;
 import org.figstream.api.feed.FileRef;
-import org.figstream.connectors.fetch.ArticleFetcher;
+import org.figstream.api.ImageFiles;
 import org.figstream.connectors.http.HttpFetcher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -83,7 +83,7 @@ public final class LocalFolderSource {
       try (Stream<Path> files = Files.list(path)) {
         for (Path f : files.sorted().toList()) {
           if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-              && ArticleFetcher.isImage(f.getFileName().toString())) {
+              && ImageFiles.isImage(f.getFileName().toString())) {
             images.put(f.getFileName().toString(), Files.readAllBytes(f));
           }
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.figstream.connectors.fetch.ArticleFetcher;
+import org.figstream.api.ImageFiles;
 
 /**
  * Reads a legacy {@code PMCn.tar.gz} package in memory: its one XML and its images. Nothing is ever
@@ -47,7 +47,7 @@ final class PackageReader {
         }
         String base = e.getName().substring(e.getName().lastIndexOf('/') + 1);
         boolean isXml = base.endsWith(".xml") || base.endsWith(".nxml");
-        if (!isXml && !ArticleFetcher.isImage(base)) {
+        if (!isXml && !ImageFiles.isImage(base)) {
           continue; // PDFs, supplements: not needed for pairs, read past (and counted)
         }
         byte[] bytes = readEntry(tar, file, e);

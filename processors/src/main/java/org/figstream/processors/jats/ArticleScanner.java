@@ -37,9 +37,6 @@ final class ArticleScanner {
     Deque<Boolean> captionExcludes = new ArrayDeque<>();
     while (r.hasNext()) {
       int event = r.next();
-      if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-        SubtreeReader.entity(r);
-      }
       if (event == XMLStreamConstants.END_ELEMENT) {
         String name = r.getLocalName();
         if (depth == articleDepth) {

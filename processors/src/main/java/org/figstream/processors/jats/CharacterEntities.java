@@ -31,9 +31,4 @@ final class CharacterEntities {
   static Map<String, String> all() {
     return KNOWN;
   }
-
-  /** The replacement text, or null when the entity is not a known character entity. */
-  static String resolve(String name) {
-    return KNOWN.get(name);
-  }
 }

@@ -2,9 +2,9 @@ package org.figstream.processors.jats;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.figstream.api.ImageFiles;
 
 /**
  * Maps a graphic's {@code xlink:href} to one of the media files that came with the article. Handles
@@ -14,7 +14,6 @@ import java.util.Map;
  */
 final class GraphicResolver {
   /** In order of preference when several renditions of one image are present. */
-  static final List<String> IMAGE_SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff");
 
   private final Map<String, String> byName = new HashMap<>();
 
@@ -47,7 +46,7 @@ final class GraphicResolver {
       return exact;
     }
     String stem = stripImageSuffix(candidate);
-    for (String suffix : IMAGE_SUFFIXES) {
+    for (String suffix : ImageFiles.SUFFIXES) {
       String found = byName.get(stem + suffix);
       if (found != null) {
         return found;
@@ -58,7 +57,7 @@ final class GraphicResolver {
 
   static String stripImageSuffix(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    for (String suffix : IMAGE_SUFFIXES) {
+    for (String suffix : ImageFiles.SUFFIXES) {
       if (lower.endsWith(suffix)) {
         return name.substring(0, name.length() - suffix.length());
       }

@@ -6,7 +6,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.figstream.api.ExtractionException;
-import org.figstream.api.ExtractionException.Kind;
 
 /** Captures the element the reader stands on, with everything inside it, as a {@link Node}. */
 final class SubtreeReader {
@@ -26,22 +25,10 @@ final class SubtreeReader {
         case XMLStreamConstants.END_ELEMENT -> open.pop();
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
             open.peek().children.add(r.getText());
-        case XMLStreamConstants.ENTITY_REFERENCE -> open.peek().children.add(entity(r));
         default -> { }
       }
     }
     return root;
-  }
-
-  /** Text for an entity reference, or a typed error: declared entities are never expanded. */
-  static String entity(XMLStreamReader r) {
-    String name = r.getLocalName();
-    String text = CharacterEntities.resolve(name);
-    if (text == null) {
-      throw new ExtractionException(Kind.FORBIDDEN_DTD, "entity &" + name + "; at line "
-          + r.getLocation().getLineNumber() + " needs a DTD, and figstream never expands DTD entities");
-    }
-    return text;
   }
 
   private static Node element(XMLStreamReader r) {
