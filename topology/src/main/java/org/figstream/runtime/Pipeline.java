@@ -17,11 +17,11 @@ import org.figstream.connectors.discovery.FeedRun;
 import org.figstream.connectors.discovery.FeedSinks;
 import org.figstream.connectors.discovery.InventoryFeed;
 import org.figstream.topology.FigstreamTopology;
-import org.figstream.topology.JsonSerde;
 import org.figstream.topology.TopicSetup;
 import org.figstream.topology.Topics;
 import org.figstream.topology.enrich.Enrichment;
 import org.figstream.topology.enrich.EnrichmentStage;
+import org.figstream.topology.schema.TopicSerdes;
 import reactor.core.publisher.Mono;
 
 /**
@@ -58,8 +58,8 @@ public final class Pipeline implements AutoCloseable {
 
   /** Sinks that put announcements on article-versions and feed dead letters on dlq, acknowledged. */
   public FeedSinks sinks() {
-    var announcements = JsonSerde.of(Announcement.class).serializer();
-    var deadLetters = JsonSerde.of(DeadLetter.class).serializer();
+    var announcements = TopicSerdes.announcements().serializer();
+    var deadLetters = TopicSerdes.deadLetters().serializer();
     return new FeedSinks(
         a -> send(new ProducerRecord<>(Topics.ARTICLE_VERSIONS, a.pmcid(), announcements.serialize(Topics.ARTICLE_VERSIONS, a))),
         d -> send(new ProducerRecord<>(Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d))));

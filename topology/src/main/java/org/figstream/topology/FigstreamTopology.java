@@ -12,7 +12,7 @@ import org.figstream.topology.gate.VersionGateProcessor;
 import org.figstream.topology.ledger.EnrichedArticle;
 import org.figstream.topology.ledger.LedgerEntry;
 import org.figstream.topology.ledger.PairLedgerProcessor;
-import org.figstream.topology.ledger.PublishedFigure;
+import org.figstream.topology.schema.TopicSerdes;
 
 /**
  * The Kafka Streams side of the pipeline, apart from any main: announcements pass the version gate;
@@ -29,8 +29,8 @@ public final class FigstreamTopology {
 
   public static Topology buildTopology(DedupSettings dedup) {
     Serde<String> keys = Serdes.String();
-    Serde<Announcement> announcements = JsonSerde.of(Announcement.class);
-    Serde<EnrichedArticle> enriched = JsonSerde.of(EnrichedArticle.class);
+    Serde<Announcement> announcements = TopicSerdes.announcements();
+    Serde<EnrichedArticle> enriched = TopicSerdes.enriched();
     Topology t = new Topology();
     t.addSource("versions", keys.deserializer(), announcements.deserializer(), Topics.ARTICLE_VERSIONS);
     t.addProcessor("gate", VersionGateProcessor::new, "versions");
@@ -49,7 +49,7 @@ public final class FigstreamTopology {
     t.addProcessor("ledger", PairLedgerProcessor::new, "dedup");
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PAIR_LEDGER), keys,
         JsonSerde.of(LedgerEntry.class)), "ledger");
-    t.addSink("figures", Topics.FIGURES, keys.serializer(), JsonSerde.of(PublishedFigure.class).serializer(), "ledger");
+    t.addSink("figures", Topics.FIGURES, keys.serializer(), TopicSerdes.figures().serializer(), "ledger");
     return t;
   }
 }

@@ -2,8 +2,12 @@ package org.figstream.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,12 +61,16 @@ class PipelineOnEmbeddedBrokerTest {
         assertThat(live).hasSize(79);
         // elife-19405-fig1.tif is 1417 x 1252 (its TIFF header, read with Python's struct module):
         // normalised to 1024 x round(1252 * 1024 / 1417) = 1024 x 905
-        JsonNode fig1 = JSON.readTree(live.get("PMC99000001/fig1/1"));
-        assertThat(fig1.at("/image/width").asInt()).isEqualTo(1024);
-        assertThat(fig1.at("/image/height").asInt()).isEqualTo(905);
-        assertThat(fig1.at("/image/originalWidth").asInt()).isEqualTo(1417);
-        assertThat(fig1.at("/image/pixelSha256").asText()).matches("[0-9a-f]{64}");
-        assertThat(fig1.at("/figure/label").asText()).isEqualTo("Figure 1.");
+        GenericRecord fig1 = decode(live.get("PMC99000001/fig1/1"));
+        GenericRecord image = (GenericRecord) fig1.get("image");
+        assertThat(image.get("width")).isEqualTo(1024);
+        assertThat(image.get("height")).isEqualTo(905);
+        assertThat(image.get("originalWidth")).isEqualTo(1417);
+        assertThat(image.get("pixelSha256").toString()).matches("[0-9a-f]{64}");
+        assertThat(((GenericRecord) fig1.get("figure")).get("label").toString()).isEqualTo("Figure 1.");
+        GenericRecord provenance = (GenericRecord) fig1.get("provenance");
+        assertThat(provenance.get("version")).isEqualTo(1);
+        assertThat(provenance.get("source").toString()).isEqualTo("2026-11-20T01-00Z");
 
         emulator.publishNextDay();
         pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
@@ -74,19 +82,28 @@ class PipelineOnEmbeddedBrokerTest {
             .anyMatch(k -> k.startsWith("PMC99000009/"));
         assertThat(live.keySet().stream().filter(k -> k.startsWith("PMC99000002/"))).hasSize(4);
         // 61 of the 82 sample pairs have their image; the 12 pairs taken away all had theirs
-        long withImage = live.values().stream().filter(v -> !tree(v).path("image").isNull()).count();
+        long withImage = live.values().stream().filter(v -> decode(v).get("image") != null).count();
         assertThat(withImage).isEqualTo(61 - 3 - 8 - 1);
-        assertThat(live.values().stream().filter(v -> "missing".equals(tree(v).path("imageProblem").asText())))
+        assertThat(live.values().stream().filter(v -> "missing".equals(String.valueOf(decode(v).get("imageProblem")))))
             .hasSize(21);
       }
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  // plain Avro and the published schema file, as a mirror reads the topic: not figstream's own serde
+  private static final BinaryMessageDecoder<GenericRecord> FIGURES = figuresDecoder();
 
-  private static JsonNode tree(byte[] json) {
+  private static BinaryMessageDecoder<GenericRecord> figuresDecoder() {
+    try (var in = Files.newInputStream(Path.of("../schemas/figure.v1.avsc"))) {
+      return new BinaryMessageDecoder<>(GenericData.get(), new Schema.Parser().parse(in));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static GenericRecord decode(byte[] value) {
     try {
-      return JSON.readTree(json);
+      return FIGURES.decode(value);
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }

@@ -14,6 +14,7 @@ import org.figstream.api.feed.ArticleMetadata;
 import org.figstream.api.feed.Change;
 import org.figstream.topology.ledger.EnrichedArticle;
 import org.figstream.topology.ledger.PublishedFigure;
+import org.figstream.topology.schema.TopicSerdes;
 
 /** The topology in a TopologyTestDriver with real RocksDB stores under a temporary state directory. */
 final class TopologyFixture implements AutoCloseable {
@@ -35,15 +36,15 @@ final class TopologyFixture implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(FigstreamTopology.buildTopology(dedup), props);
     versions = driver.createInputTopic(Topics.ARTICLE_VERSIONS, Serdes.String().serializer(),
-        JsonSerde.of(Announcement.class).serializer());
+        TopicSerdes.announcements().serializer());
     enriched = driver.createInputTopic(Topics.ENRICHED, Serdes.String().serializer(),
-        JsonSerde.of(EnrichedArticle.class).serializer());
+        TopicSerdes.enriched().serializer());
     toEnrich = driver.createOutputTopic(Topics.ENRICH_REQUESTS, Serdes.String().deserializer(),
-        JsonSerde.of(Announcement.class).deserializer());
+        TopicSerdes.announcements().deserializer());
     withdrawals = driver.createOutputTopic(Topics.ENRICHED, Serdes.String().deserializer(),
-        JsonSerde.of(EnrichedArticle.class).deserializer());
+        TopicSerdes.enriched().deserializer());
     figures = driver.createOutputTopic(Topics.FIGURES, Serdes.String().deserializer(),
-        JsonSerde.of(PublishedFigure.class).deserializer());
+        TopicSerdes.figures().deserializer());
   }
 
   static Announcement version(String pmcid, int version, String etag, boolean retracted) {

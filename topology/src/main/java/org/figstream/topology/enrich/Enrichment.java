@@ -10,12 +10,14 @@ import org.figstream.api.ExtractedArticle;
 import org.figstream.api.ExtractionException;
 import org.figstream.api.FigureRecord;
 import org.figstream.api.ImageRejectedException;
+import org.figstream.api.Provenance;
 import org.figstream.api.feed.Announcement;
 import org.figstream.api.feed.DeadLetter;
 import org.figstream.api.feed.FetchedArticle;
 import org.figstream.connectors.fetch.ArticleFetcher;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.jats.JatsExtractor;
+import org.figstream.topology.PipelineVersion;
 import org.figstream.topology.ledger.EnrichedArticle;
 import org.figstream.topology.ledger.PublishedFigure;
 import reactor.core.publisher.Flux;
@@ -24,8 +26,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * One version's way through the non-blocking stage: fetch (Reactor Netty), extract, then normalise each
- * figure's image, the CPU work on the parallel scheduler, off the I/O threads. Embedding and labels join
- * here with issue 5. The result is the enriched article or a dead letter, never an error; an image
+ * figure's image, the CPU work on the parallel scheduler, off the I/O threads, then the embed and label
+ * steps. The result is the enriched article or a dead letter, never an error; an image
  * that cannot be used leaves its pair without an image and adds a dead letter saying why.
  */
 public final class Enrichment {
@@ -36,10 +38,19 @@ public final class Enrichment {
   private final ArticleFetcher fetcher;
   private final JatsExtractor extractor = new JatsExtractor();
   private final ImageNormalizer images;
+  private final FigureStep embed;
+  private final FigureStep label;
 
+  /** Enrichment without encoders: embeddings and labels stay null. */
   public Enrichment(ArticleFetcher fetcher, ImageNormalizer images) {
+    this(fetcher, images, FigureStep.IDENTITY, FigureStep.IDENTITY);
+  }
+
+  public Enrichment(ArticleFetcher fetcher, ImageNormalizer images, FigureStep embed, FigureStep label) {
     this.fetcher = fetcher;
     this.images = images;
+    this.embed = embed;
+    this.label = label;
   }
 
   public Mono<Result> enrich(Announcement a) {
@@ -60,9 +71,13 @@ public final class Enrichment {
 
   private Mono<Result> publish(Announcement a, FetchedArticle f, ExtractedArticle e) {
     List<DeadLetter> problems = new ArrayList<>();
+    Provenance provenance = new Provenance(a.pmcid(), a.version(), a.source(), Instant.now(), PipelineVersion.current());
     return Flux.fromIterable(e.figures())
         .flatMapSequential(figure -> Mono.fromCallable(() -> withImage(a, f, figure, problems))
-            .subscribeOn(Schedulers.parallel()))
+            .subscribeOn(Schedulers.parallel())
+            .map(published -> published.withProvenance(provenance))
+            .flatMap(embed::apply)
+            .flatMap(label::apply))
         .collectList()
         .map(figures -> new Result(a, new EnrichedArticle(a.pmcid(), a.version(), false, null, figures), e.article(),
             List.copyOf(problems)));

@@ -21,10 +21,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.figstream.api.Article;
 import org.figstream.api.feed.Announcement;
 import org.figstream.api.feed.DeadLetter;
-import org.figstream.topology.JsonSerde;
 import org.figstream.topology.TopicSetup;
 import org.figstream.topology.Topics;
 import org.figstream.topology.ledger.EnrichedArticle;
+import org.figstream.topology.schema.TopicSerdes;
 import reactor.core.publisher.Flux;
 
 /**
@@ -45,9 +45,9 @@ public final class EnrichmentStage implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
       new java.util.concurrent.atomic.AtomicReference<>();
   private final Thread thread;
-  private final Serde<EnrichedArticle> enrichedSerde = JsonSerde.of(EnrichedArticle.class);
-  private final Serde<Article> articleSerde = JsonSerde.of(Article.class);
-  private final Serde<DeadLetter> deadLetterSerde = JsonSerde.of(DeadLetter.class);
+  private final Serde<EnrichedArticle> enrichedSerde = TopicSerdes.enriched();
+  private final Serde<Article> articleSerde = TopicSerdes.articles();
+  private final Serde<DeadLetter> deadLetterSerde = TopicSerdes.deadLetters();
 
   public EnrichmentStage(Map<String, Object> kafka, Enrichment enrichment, int concurrency, String instanceId) {
     this.enrichment = enrichment;
@@ -58,7 +58,7 @@ public final class EnrichmentStage implements AutoCloseable {
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 64);
-    consumer = new KafkaConsumer<>(c, new StringDeserializer(), JsonSerde.of(Announcement.class).deserializer());
+    consumer = new KafkaConsumer<>(c, new StringDeserializer(), TopicSerdes.announcements().deserializer());
     Map<String, Object> p = new HashMap<>(kafka);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "figstream-enrichment-" + instanceId);
     // an article's result carries its normalised images: megabytes, not the 1 MB default

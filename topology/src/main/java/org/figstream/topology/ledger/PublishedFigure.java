@@ -1,31 +1,52 @@
 package org.figstream.topology.ledger;
 
+import org.figstream.api.ConceptLabels;
+import org.figstream.api.Embedding;
 import org.figstream.api.FigureRecord;
 import org.figstream.api.NormalizedImage;
+import org.figstream.api.Provenance;
 
 /**
- * A record of the {@code figures} topic: the figure-caption pair, its normalised image when there is
- * one, and otherwise why not ({@code missing} when the article came without the file, else the reason
- * the image was refused); {@code duplicateOf} names the pair that showed the same image first, {@code
- * duplicateKind} says whether exactly or nearly. Embeddings and labels join here with issue 5.
+ * A record of the {@code figures} topic (schema {@code schemas/figure.v1.avsc}): the figure-caption pair,
+ * its normalised image when there is one, and otherwise why not ({@code missing} when the article came
+ * without the file, else the reason the image was refused); {@code duplicateOf} names the pair that showed
+ * the same image first, {@code duplicateKind} says whether exactly or nearly. Embeddings and labels are
+ * null until an encoder and a labeller are configured.
  */
 public record PublishedFigure(FigureRecord figure, NormalizedImage image, String imageProblem,
-    String duplicateOf, String duplicateKind) {
+    String duplicateOf, String duplicateKind, Embedding imageEmbedding, Embedding captionEmbedding,
+    ConceptLabels labels, Provenance provenance) {
 
   public String pairId() {
     return figure.pairId();
   }
 
   public static PublishedFigure withoutImage(FigureRecord figure, String problem) {
-    return new PublishedFigure(figure, null, problem, null, null);
+    return new PublishedFigure(figure, null, problem, null, null, null, null, null, null);
   }
 
   public static PublishedFigure withImage(FigureRecord figure, NormalizedImage image) {
-    return new PublishedFigure(figure, image, null, null, null);
+    return new PublishedFigure(figure, image, null, null, null, null, null, null, null);
   }
 
   /** This figure marked as showing the image of {@code canonicalPair} ({@code exact} or {@code near}). */
   public PublishedFigure duplicating(String canonicalPair, String kind) {
-    return new PublishedFigure(figure, image, imageProblem, canonicalPair, kind);
+    return new PublishedFigure(figure, image, imageProblem, canonicalPair, kind, imageEmbedding,
+        captionEmbedding, labels, provenance);
+  }
+
+  public PublishedFigure withEmbeddings(Embedding ofImage, Embedding ofCaption) {
+    return new PublishedFigure(figure, image, imageProblem, duplicateOf, duplicateKind, ofImage, ofCaption,
+        labels, provenance);
+  }
+
+  public PublishedFigure withLabels(ConceptLabels concepts) {
+    return new PublishedFigure(figure, image, imageProblem, duplicateOf, duplicateKind, imageEmbedding,
+        captionEmbedding, concepts, provenance);
+  }
+
+  public PublishedFigure withProvenance(Provenance origin) {
+    return new PublishedFigure(figure, image, imageProblem, duplicateOf, duplicateKind, imageEmbedding,
+        captionEmbedding, labels, origin);
   }
 }
