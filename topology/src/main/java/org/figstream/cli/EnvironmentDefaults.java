@@ -17,6 +17,11 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
     this.env = env;
   }
 
+  /** The environment the command line was made with (the process's, or a test's stand-in). */
+  static Map<String, String> environment(picocli.CommandLine.Model.CommandSpec spec) {
+    return spec.defaultValueProvider() instanceof EnvironmentDefaults d ? d.env : System.getenv();
+  }
+
   static String variableFor(String longName) {
     return "APP_" + longName.replaceFirst("^--", "").replace('-', '_').toUpperCase(Locale.ROOT);
   }

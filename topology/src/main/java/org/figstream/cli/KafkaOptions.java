@@ -1,9 +1,10 @@
 package org.figstream.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** How to reach Kafka: shared by every command that uses it. */
+/** How to reach Kafka and what figstream may do there: shared by every command that uses it. */
 final class KafkaOptions {
 
   @Option(names = "--bootstrap-servers",
@@ -11,11 +12,31 @@ final class KafkaOptions {
           + "cursor in the compacted topic figstream-feed-cursor instead of a file).")
   String bootstrapServers;
 
+  @Option(names = "--kafka-config", paramLabel = "FILE",
+      description = "Kafka client properties (security.protocol, sasl.*, ssl.*, ...) for every client. "
+          + "KAFKA_* environment variables set them too: KAFKA_SASL_MECHANISM=PLAIN is sasl.mechanism=PLAIN; "
+          + "the file wins over the environment.")
+  Path kafkaConfig;
+
   @Option(names = "--replication-factor", defaultValue = "1",
       description = "Replication factor of the topics figstream creates (default: ${DEFAULT-VALUE}).")
   short replicationFactor;
 
-  Map<String, Object> clientConfig() {
-    return Map.of("bootstrap.servers", bootstrapServers);
+  @Option(names = "--partitions", defaultValue = "2",
+      description = "Partitions of the topics figstream creates (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--create-topics", arity = "0..1", fallbackValue = "true",
+      description = "Create missing topics. Default: yes on the embedded broker, no with --bootstrap-servers "
+          + "(then every topic must exist, and figstream says which do not).")
+  Boolean createTopics;
+
+  boolean createTopics() {
+    return createTopics != null ? createTopics : bootstrapServers == null;
+  }
+
+  /** Client settings for the given cluster: environment, then the file, then --bootstrap-servers. */
+  Map<String, Object> clientConfig(Map<String, String> env) {
+    return KafkaClientConfig.resolve(bootstrapServers, kafkaConfig, env);
   }
 }

@@ -51,6 +51,22 @@ final class Lag implements AutoCloseable {
     return pending;
   }
 
+  /** Offsets between each group's committed position and the end: cheap, and an upper bound (markers count). */
+  long offsetLag(List<Input> inputs) throws Exception {
+    long lag = 0;
+    for (Input input : inputs) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get();
+      for (var p : admin.describeTopics(List.of(input.topic())).allTopicNames().get().get(input.topic()).partitions()) {
+        TopicPartition tp = new TopicPartition(input.topic(), p.partition());
+        OffsetAndMetadata done = committed.get(tp);
+        long end = probe.endOffsets(List.of(tp)).get(tp);
+        lag += Math.max(0, end - (done == null ? 0 : done.offset()));
+      }
+    }
+    return lag;
+  }
+
   private long recordsAfter(TopicPartition tp, long offset) {
     probe.assign(List.of(tp));
     long end = probe.endOffsets(List.of(tp)).get(tp);

@@ -1,10 +1,14 @@
 package org.figstream.runtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -16,6 +20,7 @@ import org.figstream.api.feed.DeadLetter;
 import org.figstream.connectors.discovery.FeedRun;
 import org.figstream.connectors.discovery.FeedSinks;
 import org.figstream.connectors.discovery.InventoryFeed;
+import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.topology.FigstreamTopology;
 import org.figstream.topology.TopicSetup;
 import org.figstream.topology.Topics;
@@ -30,28 +35,42 @@ import reactor.core.publisher.Mono;
  */
 public final class Pipeline implements AutoCloseable {
   public static final String APPLICATION_ID = "figstream";
+  /** The inputs of each stage, upstream first (see Lag#pending). */
+  private static final List<Lag.Input> INPUTS = List.of(new Lag.Input(APPLICATION_ID, Topics.ARTICLE_VERSIONS),
+      new Lag.Input(EnrichmentStage.GROUP, Topics.ENRICH_REQUESTS), new Lag.Input(APPLICATION_ID, Topics.ENRICHED));
 
   private final Map<String, Object> kafka;
   private final KafkaStreams streams;
   private final EnrichmentStage stage;
   private final KafkaProducer<String, byte[]> producer;
+  private final MeterRegistry metrics;
+  private final AutoCloseable streamsMetrics;
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
-  public Pipeline(Map<String, Object> kafka, Path stateDir, Enrichment enrichment, short replication)
-      throws Exception {
+  public Pipeline(Map<String, Object> kafka, Path stateDir, Enrichment enrichment, PipelineSettings settings,
+      MeterRegistry metrics) throws Exception {
     this.kafka = Map.copyOf(kafka);
-    TopicSetup.ensure(kafka, 2, replication);
+    this.metrics = metrics;
+    if (settings.createTopics()) {
+      TopicSetup.ensure(kafka, settings.partitions(), settings.replication());
+    } else {
+      TopicSetup.requireExisting(kafka);
+    }
     Properties p = new Properties();
     p.putAll(kafka);
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replication());
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, settings.stateMemoryBytes());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
     p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         TopicSetup.MAX_MESSAGE_BYTES);
-    streams = new KafkaStreams(FigstreamTopology.buildTopology(), p);
+    streams = new KafkaStreams(FigstreamTopology.buildTopology(settings.dedup()), p);
+    streamsMetrics = OpsMetrics.bindStreams(metrics, streams);
     streams.start();
-    stage = new EnrichmentStage(kafka, enrichment, 8, "0");
+    stage = new EnrichmentStage(kafka, enrichment, settings.enrichConcurrency(), settings.instanceId(), metrics);
     stage.start();
     producer = new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer());
   }
@@ -62,7 +81,8 @@ public final class Pipeline implements AutoCloseable {
     var deadLetters = TopicSerdes.deadLetters().serializer();
     return new FeedSinks(
         a -> send(new ProducerRecord<>(Topics.ARTICLE_VERSIONS, a.pmcid(), announcements.serialize(Topics.ARTICLE_VERSIONS, a))),
-        d -> send(new ProducerRecord<>(Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d))));
+        d -> send(new ProducerRecord<>(Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d)))
+            .doOnSuccess(done -> metrics.counter(EnrichmentStage.DEAD_LETTERS_METRIC, "stage", d.stage()).increment()));
   }
 
   private Mono<Void> send(ProducerRecord<String, byte[]> record) {
@@ -75,9 +95,31 @@ public final class Pipeline implements AutoCloseable {
     }));
   }
 
+  /** Thrown by the waits once {@link #stop()} was called. */
+  public static final class StoppedException extends Exception {
+    StoppedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Makes a running or later {@link #feedAndSettle} give up: the feed pass is cancelled where it is
+   * (announced rows are acknowledged, so the next start resumes without a gap) and the wait ends.
+   */
+  public void stop() {
+    stopped.countDown();
+  }
+
   /** Runs one feed pass, then waits until every input has its outputs committed. */
   public FeedRun feedAndSettle(InventoryFeed feed, Duration timeout) throws Exception {
-    FeedRun run = feed.runOnce(sinks()).block();
+    CompletableFuture<FeedRun> pass = feed.runOnce(sinks()).toFuture();
+    while (!pass.isDone()) {
+      if (stopped.await(200, TimeUnit.MILLISECONDS)) {
+        pass.cancel(true);
+        throw new StoppedException("stopped during a feed pass");
+      }
+    }
+    FeedRun run = pass.join();
     producer.flush();
     awaitCaughtUp(timeout);
     return run;
@@ -85,11 +127,12 @@ public final class Pipeline implements AutoCloseable {
 
   public void awaitCaughtUp(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    List<Lag.Input> inputs = List.of(new Lag.Input(APPLICATION_ID, Topics.ARTICLE_VERSIONS),
-        new Lag.Input(EnrichmentStage.GROUP, Topics.ENRICH_REQUESTS), new Lag.Input(APPLICATION_ID, Topics.ENRICHED));
     try (Lag lag = new Lag(kafka)) {
       int settled = 0;
       while (settled < 2) { // twice in a row, to be safe against a rebalance between two checks
+        if (stopped.getCount() == 0) {
+          throw new StoppedException("stopped while waiting for the pipeline to catch up");
+        }
         if (stage.failure() != null) {
           throw new IllegalStateException("the enrichment stage stopped: " + stage.failure().getMessage(),
               stage.failure());
@@ -100,9 +143,16 @@ public final class Pipeline implements AutoCloseable {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the pipeline did not catch up within " + timeout);
         }
-        settled = lag.pending(inputs) == 0 ? settled + 1 : 0;
-        Thread.sleep(200);
+        settled = lag.pending(INPUTS) == 0 ? settled + 1 : 0;
+        stopped.await(200, TimeUnit.MILLISECONDS);
       }
+    }
+  }
+
+  /** Offsets not yet consumed on the pipeline's inputs, markers included: for progress, not for settling. */
+  public long offsetLag() throws Exception {
+    try (Lag lag = new Lag(kafka)) {
+      return lag.offsetLag(INPUTS);
     }
   }
 
@@ -110,10 +160,20 @@ public final class Pipeline implements AutoCloseable {
     return streams.state();
   }
 
+  /** Whether the enrichment stage is still running (it stops only on an error it cannot recover from). */
+  public boolean stageHealthy() {
+    return stage.failure() == null;
+  }
+
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(10));
     stage.close();
     streams.close(Duration.ofSeconds(30));
+    try {
+      streamsMetrics.close();
+    } catch (Exception e) {
+      // metrics of a closed app: nothing left to release that matters
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,10 +25,28 @@ public final class TopicCounts {
 
   /** The last value of every key that has not been tombstoned since. */
   public static Map<String, byte[]> latest(Map<String, Object> kafka, String topic) {
+    Map<String, byte[]> live = new LinkedHashMap<>();
+    scan(kafka, topic, r -> {
+      if (r.value() == null) {
+        live.remove(r.key());
+      } else {
+        live.put(r.key(), r.value());
+      }
+    });
+    return live;
+  }
+
+  /** Committed records on the topic, tombstones included: for topics that are not compacted (dlq). */
+  public static long records(Map<String, Object> kafka, String topic) {
+    long[] n = {0};
+    scan(kafka, topic, r -> n[0]++);
+    return n[0];
+  }
+
+  private static void scan(Map<String, Object> kafka, String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
     Map<String, Object> c = new HashMap<>(kafka);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    Map<String, byte[]> live = new LinkedHashMap<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
         new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -36,15 +55,8 @@ public final class TopicCounts {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.value() == null) {
-            live.remove(r.key());
-          } else {
-            live.put(r.key(), r.value());
-          }
-        }
+        consumer.poll(Duration.ofMillis(200)).forEach(each);
       }
     }
-    return live;
   }
 }

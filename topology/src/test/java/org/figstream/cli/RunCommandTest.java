@@ -23,7 +23,7 @@ class RunCommandTest {
     CommandLine cli = Main.commandLine(Map.of());
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute("run", "--sample", "--sample-dir", SampleArticles.root().toString(), "--until-caught-up",
-        "--data-dir", data.toString());
+        "--data-dir", data.toString(), "--http-port", "-1");
     assertThat(exit).as(err.toString()).isZero();
     return err.toString();
   }

@@ -54,7 +54,8 @@ class PipelineOnEmbeddedBrokerTest {
       InventoryFeed feed = new InventoryFeed(new BucketClient(layout, http), index, cursors,
           FeedSettings.defaults().withStartPolicy(StartPolicy.BACKFILL), dir.resolve("feed/work"));
       try (Pipeline pipeline = new Pipeline(broker.clientConfig(), dir.resolve("streams"),
-              new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer()), (short) 1)) {
+              new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer()), PipelineSettings.defaults(),
+              new SimpleMeterRegistry())) {
         pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
         Map<String, byte[]> live = TopicCounts.latest(broker.clientConfig(), Topics.FIGURES);
         // day 1: articles 1-8, i.e. every sample but pone.0093988 (3 pairs): 82 - 3

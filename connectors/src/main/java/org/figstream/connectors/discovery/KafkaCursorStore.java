@@ -41,9 +41,19 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
 
   /** @param clientConfig connection settings (bootstrap servers, security); creates the topic if missing */
   public KafkaCursorStore(Map<String, Object> clientConfig, String feedId, short replicationFactor) {
+    this(clientConfig, feedId, replicationFactor, true);
+  }
+
+  /** @param createTopic false on clusters where figstream may not create topics: the topic must exist */
+  public KafkaCursorStore(Map<String, Object> clientConfig, String feedId, short replicationFactor,
+      boolean createTopic) {
     this.clientConfig = Map.copyOf(clientConfig);
     this.feedId = feedId;
-    createTopic(replicationFactor);
+    if (createTopic) {
+      createTopic(replicationFactor);
+    } else {
+      requireTopic();
+    }
     Map<String, Object> p = new HashMap<>(clientConfig);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -59,6 +69,20 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("cannot create " + TOPIC + ": " + e.getCause().getMessage(), e);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void requireTopic() {
+    try (Admin admin = Admin.create(clientConfig)) {
+      if (!admin.listTopics().names().get().contains(TOPIC)) {
+        throw new IllegalStateException("topic " + TOPIC + " does not exist: create it (1 partition, "
+            + "cleanup.policy=compact) or let figstream create its topics (--create-topics)");
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

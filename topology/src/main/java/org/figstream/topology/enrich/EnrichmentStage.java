@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +38,14 @@ import reactor.core.publisher.Flux;
  */
 public final class EnrichmentStage implements AutoCloseable {
   public static final String GROUP = "figstream-enrichment";
+  public static final String ARTICLES_METRIC = "figstream.enrichment.articles";
+  public static final String FIGURES_METRIC = "figstream.enrichment.figures";
+  public static final String DEAD_LETTERS_METRIC = "figstream.dead.letters";
+
+  private final MeterRegistry metrics;
+  private final Counter articles;
+  private final Counter failedArticles;
+  private final Counter figures;
 
   private final Enrichment enrichment;
   private final int concurrency;
@@ -49,8 +59,13 @@ public final class EnrichmentStage implements AutoCloseable {
   private final Serde<Article> articleSerde = TopicSerdes.articles();
   private final Serde<DeadLetter> deadLetterSerde = TopicSerdes.deadLetters();
 
-  public EnrichmentStage(Map<String, Object> kafka, Enrichment enrichment, int concurrency, String instanceId) {
+  public EnrichmentStage(Map<String, Object> kafka, Enrichment enrichment, int concurrency, String instanceId,
+      MeterRegistry metrics) {
     this.enrichment = enrichment;
+    this.articles = metrics.counter(ARTICLES_METRIC, "outcome", "enriched");
+    this.failedArticles = metrics.counter(ARTICLES_METRIC, "outcome", "dead-letter");
+    this.figures = metrics.counter(FIGURES_METRIC);
+    this.metrics = metrics;
     this.concurrency = concurrency;
     Map<String, Object> c = new HashMap<>(kafka);
     c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
@@ -112,6 +127,19 @@ public final class EnrichmentStage implements AutoCloseable {
       }
       producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
       producer.commitTransaction();
+      count(results); // after the commit: an aborted batch is redone and must not count twice
+    }
+  }
+
+  private void count(List<Enrichment.Result> results) {
+    for (Enrichment.Result r : results) {
+      (r.enriched() == null ? failedArticles : articles).increment();
+      if (r.enriched() != null) {
+        figures.increment(r.enriched().figures().size());
+      }
+      for (DeadLetter d : r.deadLetters()) {
+        metrics.counter(DEAD_LETTERS_METRIC, "stage", d.stage()).increment();
+      }
     }
   }
 

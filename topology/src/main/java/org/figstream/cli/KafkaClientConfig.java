@@ -1,0 +1,51 @@
+package org.figstream.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Kafka client settings from the places a deployment puts them, bakdata-style: {@code KAFKA_*}
+ * environment variables (what a Helm chart sets, secrets included), a properties file, the command line.
+ */
+final class KafkaClientConfig {
+  /** Variables of Kafka's own launch scripts, not client settings; often present in Kafka images. */
+  static final Set<String> LAUNCHER_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JMX_OPTS",
+      "KAFKA_LOG4J_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_DEBUG", "KAFKA_GC_LOG_OPTS", "KAFKA_HOME");
+
+  private KafkaClientConfig() {}
+
+  static Map<String, Object> resolve(String bootstrapServers, Path file, Map<String, String> env) {
+    Map<String, Object> config = new TreeMap<>();
+    env.forEach((name, value) -> {
+      if (name.startsWith("KAFKA_") && !LAUNCHER_VARIABLES.contains(name)) {
+        config.put(propertyFor(name), value);
+      }
+    });
+    if (file != null) {
+      Properties p = new Properties();
+      try (Reader in = Files.newBufferedReader(file)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the Kafka client config " + file + ": " + e.getMessage(), e);
+      }
+      p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k)));
+    }
+    if (bootstrapServers != null) {
+      config.put("bootstrap.servers", bootstrapServers);
+    }
+    return config;
+  }
+
+  /** {@code KAFKA_SASL_JAAS_CONFIG} is {@code sasl.jaas.config}. */
+  static String propertyFor(String variable) {
+    return variable.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+  }
+}

@@ -1,0 +1,63 @@
+package org.figstream.runtime;
+
+import java.util.Map;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * Caps the off-heap memory of every RocksDB store of this JVM together, as the Kafka Streams memory
+ * management guide recommends: one LRU block cache shared by all stores, index and filter blocks counted
+ * in it, and a write buffer manager that charges memtables to the same cache. Without it each store (and
+ * each task's copy) takes its own 50 MB of block cache and memtables, growing with the partitions.
+ */
+public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
+  /** Streams config key with the total bytes for block cache and memtables. */
+  public static final String TOTAL_BYTES_CONFIG = "figstream.rocksdb.total.bytes";
+  static final double MEMTABLE_SHARE = 0.5;
+  static final double INDEX_FILTER_SHARE = 0.1;
+  static final long BLOCK_SIZE = 16 * 1024;
+
+  private static Cache cache;
+  private static WriteBufferManager writeBuffers;
+  private static long cacheBytes;
+
+  /** The shared pair, created by the first store with the size it is configured with. */
+  static synchronized Cache sharedCache(long totalBytes) {
+    if (cache == null) {
+      cacheBytes = totalBytes;
+      cache = new LRUCache(totalBytes, -1, false, INDEX_FILTER_SHARE);
+      writeBuffers = new WriteBufferManager((long) (totalBytes * MEMTABLE_SHARE), cache);
+    }
+    return cache;
+  }
+
+  static synchronized long sharedCacheBytes() {
+    return cacheBytes;
+  }
+
+  @Override
+  public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+    Object total = configs.get(TOTAL_BYTES_CONFIG);
+    long bytes = total == null ? PipelineSettings.defaults().stateMemoryBytes() : Long.parseLong(total.toString());
+    Cache shared = sharedCache(bytes);
+    BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+    table.setBlockCache(shared);
+    table.setCacheIndexAndFilterBlocks(true);
+    table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+    table.setPinTopLevelIndexAndFilter(true);
+    table.setBlockSize(BLOCK_SIZE);
+    synchronized (BoundedRocksDbMemory.class) {
+      options.setWriteBufferManager(writeBuffers);
+    }
+    options.setTableFormatConfig(table);
+  }
+
+  @Override
+  public void close(String storeName, Options options) {
+    // the cache and write buffer manager are shared by every store: closing them here would break the others
+  }
+}

@@ -1,0 +1,72 @@
+package org.figstream.runtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.figstream.topology.enrich.EnrichmentStage;
+
+/**
+ * A line on stderr every few seconds while the pipeline runs: what an operator watching a backfill
+ * wants to see (throughput, totals, dead letters, how far behind), from the same meters Prometheus
+ * scrapes. The lag is also a gauge, {@code figstream.lag}.
+ */
+public final class ProgressReporter implements AutoCloseable {
+  public static final String LAG_METRIC = "figstream.lag";
+
+  private final Pipeline pipeline;
+  private final MeterRegistry metrics;
+  private final PrintWriter err;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "figstream-progress");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicLong lag = new AtomicLong();
+  private long lastArticles;
+  private long lastNanos = System.nanoTime();
+
+  public ProgressReporter(Pipeline pipeline, MeterRegistry metrics, PrintWriter err) {
+    this.pipeline = pipeline;
+    this.metrics = metrics;
+    this.err = err;
+    metrics.gauge(LAG_METRIC, lag);
+  }
+
+  public ProgressReporter start(Duration every) {
+    timer.scheduleAtFixedRate(this::report, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** Articles and figures through enrichment, dead letters from every stage. */
+  public long total(String meter) {
+    return (long) metrics.find(meter).counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  void report() {
+    try {
+      lag.set(pipeline.offsetLag());
+    } catch (Exception e) {
+      lag.set(-1); // the cluster did not answer in time; say so rather than print a stale number
+    }
+    long articles = total(EnrichmentStage.ARTICLES_METRIC);
+    long now = System.nanoTime();
+    double rate = (articles - lastArticles) / Math.max(1e-9, (now - lastNanos) / 1e9);
+    lastArticles = articles;
+    lastNanos = now;
+    err.println(String.format(Locale.ROOT, "progress: %.1f articles/s, %d articles, %d figures, %d dead letters, lag %s, %s",
+        rate, articles, total(EnrichmentStage.FIGURES_METRIC), total(EnrichmentStage.DEAD_LETTERS_METRIC),
+        lag.get() < 0 ? "unknown" : Long.toString(lag.get()), pipeline.state()));
+    err.flush();
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
