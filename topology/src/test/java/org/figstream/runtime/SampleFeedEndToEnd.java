@@ -1,0 +1,115 @@
+package org.figstream.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.figstream.connectors.bucket.BucketClient;
+import org.figstream.connectors.bucket.BucketLayout;
+import org.figstream.connectors.discovery.FeedIndex;
+import org.figstream.connectors.discovery.FeedSettings;
+import org.figstream.connectors.discovery.InventoryFeed;
+import org.figstream.connectors.discovery.KafkaCursorStore;
+import org.figstream.connectors.discovery.StartPolicy;
+import org.figstream.connectors.fetch.ArticleFetcher;
+import org.figstream.connectors.http.HttpFetcher;
+import org.figstream.connectors.http.HttpSettings;
+import org.figstream.connectors.sample.BucketEmulator;
+import org.figstream.connectors.sample.Faults;
+import org.figstream.connectors.sample.SampleBucket;
+import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.topology.Topics;
+import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.topology.enrich.Enrichment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample feed end to end on a real Kafka: feed -> gate (Streams) -> enrichment stage -> dedup and
+ * ledger (Streams) -> figures, settled by consumer lag, then the figures topic read to its end. Pair
+ * counts per article as counted from the XML in SampleArticleCountsTest. Subclasses say which Kafka.
+ */
+abstract class SampleFeedEndToEnd {
+  @TempDir Path dir;
+
+  /** Client settings of the Kafka to run on; it starts empty. */
+  abstract Map<String, Object> kafka() throws Exception;
+
+  @Test
+  void shouldPublishThePairsOfTheSampleFeedAndRetireWhatDayTwoTakesAway() throws Exception {
+    SampleBucket bucket = SampleBucket.load(SampleArticles.root());
+    Map<String, Object> kafka = kafka();
+    try (BucketEmulator emulator = BucketEmulator.start(bucket, 1, Faults.all(0.1, 3));
+         HttpFetcher http = new HttpFetcher(HttpSettings.defaults(Set.of("127.0.0.1")).withRate("127.0.0.1", 500)
+             .withRetries(6, Duration.ofMillis(10), Duration.ofMillis(100)), new SimpleMeterRegistry());
+         FeedIndex index = new FeedIndex(dir.resolve("feed/index"));
+         KafkaCursorStore cursors = new KafkaCursorStore(kafka, emulator.baseUrl(), (short) 1)) {
+      BucketLayout layout = new BucketLayout(emulator.baseUrl());
+      InventoryFeed feed = new InventoryFeed(new BucketClient(layout, http), index, cursors,
+          FeedSettings.defaults().withStartPolicy(StartPolicy.BACKFILL), dir.resolve("feed/work"));
+      try (Pipeline pipeline = new Pipeline(kafka, dir.resolve("streams"),
+              new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer()), PipelineSettings.defaults(),
+              new SimpleMeterRegistry())) {
+        pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
+        Map<String, byte[]> live = TopicCounts.latest(kafka, Topics.FIGURES);
+        // day 1: articles 1-8, i.e. every sample but pone.0093988 (3 pairs): 82 - 3
+        assertThat(live).hasSize(79);
+        // elife-19405-fig1.tif is 1417 x 1252 (its TIFF header, read with Python's struct module):
+        // normalised to 1024 x round(1252 * 1024 / 1417) = 1024 x 905
+        GenericRecord fig1 = decode(live.get("PMC99000001/fig1/1"));
+        GenericRecord image = (GenericRecord) fig1.get("image");
+        assertThat(image.get("width")).isEqualTo(1024);
+        assertThat(image.get("height")).isEqualTo(905);
+        assertThat(image.get("originalWidth")).isEqualTo(1417);
+        assertThat(image.get("pixelSha256").toString()).matches("[0-9a-f]{64}");
+        assertThat(((GenericRecord) fig1.get("figure")).get("label").toString()).isEqualTo("Figure 1.");
+        GenericRecord provenance = (GenericRecord) fig1.get("provenance");
+        assertThat(provenance.get("version")).isEqualTo(1);
+        assertThat(provenance.get("source").toString()).isEqualTo("2026-11-20T01-00Z");
+
+        emulator.publishNextDay();
+        pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
+        live = TopicCounts.latest(kafka, Topics.FIGURES);
+        // day 2: + pone.0093988 (3), article 2 loses one figure, article 3 (elife-43154-v2, 3 pairs)
+        // retracted, article 4 (elife-46472-v3, 8 pairs) removed: 79 + 3 - 1 - 3 - 8
+        assertThat(live).hasSize(70);
+        assertThat(live.keySet()).noneMatch(k -> k.startsWith("PMC99000003/") || k.startsWith("PMC99000004/"))
+            .anyMatch(k -> k.startsWith("PMC99000009/"));
+        assertThat(live.keySet().stream().filter(k -> k.startsWith("PMC99000002/"))).hasSize(4);
+        // 61 of the 82 sample pairs have their image; the 12 pairs taken away all had theirs
+        long withImage = live.values().stream().filter(v -> decode(v).get("image") != null).count();
+        assertThat(withImage).isEqualTo(61 - 3 - 8 - 1);
+        assertThat(live.values().stream().filter(v -> "missing".equals(String.valueOf(decode(v).get("imageProblem")))))
+            .hasSize(21);
+      }
+    }
+  }
+
+  // plain Avro and the published schema file, as a mirror reads the topic: not figstream's own serde
+  private static final BinaryMessageDecoder<GenericRecord> FIGURES = figuresDecoder();
+
+  private static BinaryMessageDecoder<GenericRecord> figuresDecoder() {
+    try (var in = Files.newInputStream(Path.of("../schemas/figure.v1.avsc"))) {
+      return new BinaryMessageDecoder<>(GenericData.get(), new Schema.Parser().parse(in));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static GenericRecord decode(byte[] value) {
+    try {
+      return FIGURES.decode(value);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
