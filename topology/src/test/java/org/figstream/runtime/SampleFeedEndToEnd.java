@@ -30,6 +30,7 @@ import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.topology.Topics;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.topology.enrich.Enrichment;
+import org.figstream.topology.enrich.FigureStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +42,16 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class SampleFeedEndToEnd {
   @TempDir Path dir;
 
+  /** What the pipeline's meters counted. */
+  final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
   /** Client settings of the Kafka to run on; it starts empty. */
   abstract Map<String, Object> kafka() throws Exception;
+
+  /** The embed step of enrichment; a subclass makes it fail to test recovery. */
+  FigureStep embedStep() {
+    return FigureStep.IDENTITY;
+  }
 
   @Test
   void shouldPublishThePairsOfTheSampleFeedAndRetireWhatDayTwoTakesAway() throws Exception {
@@ -57,8 +66,8 @@ abstract class SampleFeedEndToEnd {
       InventoryFeed feed = new InventoryFeed(new BucketClient(layout, http), index, cursors,
           FeedSettings.defaults().withStartPolicy(StartPolicy.BACKFILL), dir.resolve("feed/work"));
       try (Pipeline pipeline = new Pipeline(kafka, dir.resolve("streams"),
-              new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer()), PipelineSettings.defaults(),
-              new SimpleMeterRegistry())) {
+              new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer(), embedStep(),
+                  FigureStep.IDENTITY), PipelineSettings.defaults(), metrics)) {
         pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
         Map<String, byte[]> live = TopicCounts.latest(kafka, Topics.FIGURES);
         // day 1: articles 1-8, i.e. every sample but pone.0093988 (3 pairs): 82 - 3

@@ -1,32 +1,34 @@
 package org.figstream.topology.enrich;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.figstream.api.Article;
 import org.figstream.api.feed.Announcement;
 import org.figstream.api.feed.DeadLetter;
 import org.figstream.topology.TopicSetup;
 import org.figstream.topology.Topics;
-import org.figstream.topology.ledger.EnrichedArticle;
 import org.figstream.topology.schema.TopicSerdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 
 /**
@@ -35,56 +37,58 @@ import reactor.core.publisher.Flux;
  * in input order, so versions of one article stay in order, then writes the results and the batch's
  * offsets in one transaction: an input counts as done only once its outputs are, and a crash redoes
  * the batch without duplicates downstream. Its own thread waits on the batch; no Streams thread does.
+ * After an error it starts over with new clients from the last committed offsets; only after
+ * {@value #MAX_CONSECUTIVE_RESTARTS} restarts without a committed batch in between, or when another
+ * instance has taken over its transactional id, does it stop and report why.
  */
 public final class EnrichmentStage implements AutoCloseable {
   public static final String GROUP = "figstream-enrichment";
   public static final String ARTICLES_METRIC = "figstream.enrichment.articles";
   public static final String FIGURES_METRIC = "figstream.enrichment.figures";
   public static final String DEAD_LETTERS_METRIC = "figstream.dead.letters";
+  public static final String RESTARTS_METRIC = "figstream.enrichment.restarts";
+  static final int MAX_CONSECUTIVE_RESTARTS = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichmentStage.class);
 
+  private final Enrichment enrichment;
+  private final int concurrency;
+  private final Map<String, Object> consumerConfig = new HashMap<>();
+  private final Map<String, Object> producerConfig = new HashMap<>();
+  private final StageOutputs outputs = new StageOutputs();
   private final MeterRegistry metrics;
   private final Counter articles;
   private final Counter failedArticles;
   private final Counter figures;
-
-  private final Enrichment enrichment;
-  private final int concurrency;
-  private final KafkaConsumer<String, Announcement> consumer;
-  private final KafkaProducer<String, byte[]> producer;
+  private final Counter restarts;
   private final AtomicBoolean running = new AtomicBoolean(true);
-  private final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
-      new java.util.concurrent.atomic.AtomicReference<>();
-  private final Thread thread;
-  private final Serde<EnrichedArticle> enrichedSerde = TopicSerdes.enriched();
-  private final Serde<Article> articleSerde = TopicSerdes.articles();
-  private final Serde<DeadLetter> deadLetterSerde = TopicSerdes.deadLetters();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final Thread thread = new Thread(this::loop, "figstream-enrichment");
+  private KafkaConsumer<String, Announcement> consumer;
+  private KafkaProducer<String, byte[]> producer;
 
   public EnrichmentStage(Map<String, Object> kafka, Enrichment enrichment, int concurrency, String instanceId,
       MeterRegistry metrics) {
     this.enrichment = enrichment;
+    this.concurrency = concurrency;
+    this.metrics = metrics;
     this.articles = metrics.counter(ARTICLES_METRIC, "outcome", "enriched");
     this.failedArticles = metrics.counter(ARTICLES_METRIC, "outcome", "dead-letter");
     this.figures = metrics.counter(FIGURES_METRIC);
-    this.metrics = metrics;
-    this.concurrency = concurrency;
-    Map<String, Object> c = new HashMap<>(kafka);
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 64);
-    consumer = new KafkaConsumer<>(c, new StringDeserializer(), TopicSerdes.announcements().deserializer());
-    Map<String, Object> p = new HashMap<>(kafka);
-    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "figstream-enrichment-" + instanceId);
+    this.restarts = metrics.counter(RESTARTS_METRIC);
+    consumerConfig.putAll(kafka);
+    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+    consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 64);
+    producerConfig.putAll(kafka);
+    producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "figstream-enrichment-" + instanceId);
     // an article's result carries its normalised images: megabytes, not the 1 MB default
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.MAX_MESSAGE_BYTES);
-    producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    thread = new Thread(this::loop, "figstream-enrichment");
+    producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.MAX_MESSAGE_BYTES);
   }
 
   public void start() {
-    producer.initTransactions();
-    consumer.subscribe(List.of(Topics.ENRICH_REQUESTS));
+    connect();
     thread.start();
   }
 
@@ -93,45 +97,94 @@ public final class EnrichmentStage implements AutoCloseable {
     return failure.get();
   }
 
-  private void loop() {
+  private void connect() {
+    consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), TopicSerdes.announcements().deserializer());
+    producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+    producer.initTransactions(); // fences a previous producer of this id, aborting what it left open
+    consumer.subscribe(List.of(Topics.ENRICH_REQUESTS));
+  }
+
+  private void disconnect() {
     try {
-      pollLoop();
-    } catch (RuntimeException e) {
-      // a producer in error state cannot be reused: stop, and let the pipeline report it rather than hang
-      failure.set(e);
-      try {
-        producer.abortTransaction();
-      } catch (RuntimeException ignored) {
-        // the transaction is already lost; the inputs stay uncommitted and are redone on restart
-      }
+      producer.close(Duration.ofSeconds(5));
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
     }
   }
 
-  private void pollLoop() {
+  private void loop() {
+    int consecutive = 0;
     while (running.get()) {
-      List<ConsumerRecord<String, Announcement>> batch = new ArrayList<>();
-      consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
-      if (batch.isEmpty()) {
-        continue;
+      try {
+        pollOnce();
+        consecutive = 0;
+      } catch (RuntimeException e) {
+        if (e instanceof ProducerFencedException || ++consecutive > MAX_CONSECUTIVE_RESTARTS) {
+          failure.set(e);
+          return;
+        }
+        restarts.increment();
+        LOG.warn("enrichment stage failed ({}), restarting from the committed offsets ({} of {})",
+            e.toString(), consecutive, MAX_CONSECUTIVE_RESTARTS);
+        restart(consecutive);
       }
-      List<Enrichment.Result> results = Flux.fromIterable(batch)
-          .flatMapSequential(r -> enrichment.enrich(r.value()), concurrency)
-          .collectList().block();
-      Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-      for (ConsumerRecord<String, Announcement> r : batch) {
-        offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
-      }
-      producer.beginTransaction();
-      for (Enrichment.Result result : results) {
-        send(result);
-      }
-      producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-      producer.commitTransaction();
-      count(results); // after the commit: an aborted batch is redone and must not count twice
     }
   }
 
-  private void count(List<Enrichment.Result> results) {
+  private void restart(int attempt) {
+    try {
+      disconnect(); // closing aborts the open transaction: its outputs never become visible
+      Thread.sleep(Math.min(10_000, 500L << attempt));
+      connect();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.set(false);
+    } catch (RuntimeException e) {
+      LOG.warn("enrichment stage could not reconnect: {}", e.toString());
+    }
+  }
+
+  private void pollOnce() {
+    List<ConsumerRecord<String, Announcement>> batch = new ArrayList<>();
+    try {
+      consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
+    } catch (RecordDeserializationException e) {
+      skipUndecodable(e);
+      return;
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Enrichment.Result> results = Flux.fromIterable(batch)
+        .flatMapSequential(r -> enrichment.enrich(r.value()), concurrency)
+        .collectList().block();
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (ConsumerRecord<String, Announcement> r : batch) {
+      offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+    }
+    producer.beginTransaction();
+    int deadLetters = 0;
+    for (Enrichment.Result result : results) {
+      deadLetters += outputs.send(producer, result);
+    }
+    producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+    producer.commitTransaction();
+    count(results, deadLetters); // after the commit: an aborted batch is redone and must not count twice
+  }
+
+  /** A request that is not an announcement (a foreign producer, a newer schema): dead letter, then past it. */
+  private void skipUndecodable(RecordDeserializationException e) {
+    producer.beginTransaction();
+    outputs.deadLetter(producer, new DeadLetter("enrich", "undecodable-record", e.getMessage(),
+        e.topicPartition() + "@" + e.offset(), null, 1, Instant.now()));
+    producer.sendOffsetsToTransaction(Map.of(e.topicPartition(), new OffsetAndMetadata(e.offset() + 1)),
+        consumer.groupMetadata());
+    producer.commitTransaction();
+    consumer.seek(e.topicPartition(), e.offset() + 1);
+    metrics.counter(DEAD_LETTERS_METRIC, "stage", "enrich").increment();
+  }
+
+  private void count(List<Enrichment.Result> results, int deadLetters) {
     for (Enrichment.Result r : results) {
       (r.enriched() == null ? failedArticles : articles).increment();
       if (r.enriched() != null) {
@@ -141,18 +194,10 @@ public final class EnrichmentStage implements AutoCloseable {
         metrics.counter(DEAD_LETTERS_METRIC, "stage", d.stage()).increment();
       }
     }
-  }
-
-  private void send(Enrichment.Result r) {
-    String key = r.request().pmcid();
-    for (DeadLetter d : r.deadLetters()) {
-      producer.send(new ProducerRecord<>(Topics.DLQ, key, deadLetterSerde.serializer().serialize(Topics.DLQ, d)));
+    int own = deadLetters - results.stream().mapToInt(r -> r.deadLetters().size()).sum();
+    if (own > 0) {
+      metrics.counter(DEAD_LETTERS_METRIC, "stage", "enrich").increment(own);
     }
-    if (r.enriched() == null) {
-      return;
-    }
-    producer.send(new ProducerRecord<>(Topics.ARTICLES, key, articleSerde.serializer().serialize(Topics.ARTICLES, r.article())));
-    producer.send(new ProducerRecord<>(Topics.ENRICHED, key, enrichedSerde.serializer().serialize(Topics.ENRICHED, r.enriched())));
   }
 
   @Override
@@ -163,7 +208,8 @@ public final class EnrichmentStage implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    consumer.close();
-    producer.close();
+    if (consumer != null) {
+      disconnect();
+    }
   }
 }

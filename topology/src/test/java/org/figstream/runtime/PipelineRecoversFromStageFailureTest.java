@@ -1,0 +1,40 @@
+package org.figstream.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.figstream.topology.enrich.EnrichmentStage;
+import org.figstream.topology.enrich.FigureStep;
+import org.junit.jupiter.api.AfterEach;
+import reactor.core.publisher.Mono;
+
+/**
+ * The end-to-end test with an enrichment stage that breaks twice in the middle of a batch (as a bug or a
+ * lost producer would): the stage restarts from its committed offsets and the figures topic ends exactly
+ * as without failures, no pair lost and none twice.
+ */
+class PipelineRecoversFromStageFailureTest extends SampleFeedEndToEnd {
+  private final AtomicInteger calls = new AtomicInteger();
+  private EmbeddedBroker broker;
+
+  @Override
+  Map<String, Object> kafka() throws Exception {
+    broker = EmbeddedBroker.start(dir.resolve("kafka"));
+    return broker.clientConfig();
+  }
+
+  @Override
+  FigureStep embedStep() {
+    return figure -> {
+      int n = calls.incrementAndGet();
+      return n == 10 || n == 40 ? Mono.error(new IllegalStateException("embedding failed (test)")) : Mono.just(figure);
+    };
+  }
+
+  @AfterEach
+  void checkRestartsAndStopBroker() {
+    assertThat(metrics.counter(EnrichmentStage.RESTARTS_METRIC).count()).isEqualTo(2.0);
+    broker.close();
+  }
+}
