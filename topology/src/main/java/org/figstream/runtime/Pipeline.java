@@ -24,6 +24,7 @@ import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.topology.FigstreamTopology;
 import org.figstream.topology.TopicSetup;
 import org.figstream.topology.Topics;
+import org.figstream.topology.UndecodableToDeadLetter;
 import org.figstream.topology.enrich.Enrichment;
 import org.figstream.topology.enrich.EnrichmentStage;
 import org.figstream.topology.schema.TopicSerdes;
@@ -62,6 +63,7 @@ public final class Pipeline implements AutoCloseable {
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replication());
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableToDeadLetter.class);
     p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, settings.stateMemoryBytes());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);

@@ -34,6 +34,7 @@ final class TopologyFixture implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "figstream-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableToDeadLetter.class);
     driver = new TopologyTestDriver(FigstreamTopology.buildTopology(dedup), props);
     versions = driver.createInputTopic(Topics.ARTICLE_VERSIONS, Serdes.String().serializer(),
         TopicSerdes.announcements().serializer());

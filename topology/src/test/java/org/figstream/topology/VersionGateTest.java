@@ -76,4 +76,23 @@ class VersionGateTest {
     }
   }
 
+
+  @Test
+  void shouldSendAnUndecodableAnnouncementToTheDeadLetterTopicAndGoOn() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      var raw = t.driver.createInputTopic(Topics.ARTICLE_VERSIONS, new org.apache.kafka.common.serialization.StringSerializer(),
+          new org.apache.kafka.common.serialization.StringSerializer());
+      raw.pipeInput("PMC7", "{\"pmcid\":\"PMC7\"} written as JSON by another producer");
+      t.versions.pipeInput("PMC1", version("PMC1", 1, "e1", false));
+
+      var dlq = t.driver.createOutputTopic(Topics.DLQ, new org.apache.kafka.common.serialization.StringDeserializer(),
+          org.figstream.topology.schema.TopicSerdes.deadLetters().deserializer()).readKeyValuesToList();
+      assertThat(dlq).hasSize(1);
+      assertThat(dlq.get(0).key).isEqualTo("PMC7");
+      assertThat(dlq.get(0).value.reason()).isEqualTo("undecodable-record");
+      assertThat(dlq.get(0).value.source()).isEqualTo(Topics.ARTICLE_VERSIONS + "-0@0");
+      assertThat(dlq.get(0).value.message()).contains("not in Avro single-object encoding");
+      assertThat(t.toEnrich.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("PMC1");
+    }
+  }
 }
