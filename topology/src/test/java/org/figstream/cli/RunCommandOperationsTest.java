@@ -55,6 +55,20 @@ class RunCommandOperationsTest {
     assertThat(err.toString()).containsPattern(
         "progress: \\d+\\.\\d articles/s, \\d+ articles, \\d+ figures, 0 dead letters, lag \\d+, RUNNING");
 
+    // the README's mirror example, as a user runs it, against the running pipeline's broker
+    String broker = await(err, Pattern.compile("embedded Kafka broker at (127\\.0\\.0\\.1:\\d+)")).group(1);
+    Path out = data.resolve("mirror");
+    Process mirror = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "examples/FiguresMirror.java", broker, out.toString(), "3")
+        .directory(Path.of("..").toFile()).redirectErrorStream(true).start();
+    String printed = new String(mirror.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(mirror.waitFor()).as(printed).isZero();
+    // as in PipelineOnEmbeddedBrokerTest: 70 live pairs after day 2, 49 of them with an image
+    assertThat(printed).contains("70 live pairs, images in " + out);
+    try (var images = java.nio.file.Files.list(out)) {
+      assertThat(images.count()).isEqualTo(49);
+    }
+
     RunCommand run = cli.getSubcommands().get("run").getCommand();
     run.stopAndWait();
     assertThat(exit.get()).isZero();
