@@ -13,6 +13,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.figstream.api.ArticleHint;
+import org.figstream.api.FigureRecord;
+import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.connectors.bucket.BucketClient;
 import org.figstream.connectors.bucket.BucketLayout;
 import org.figstream.connectors.discovery.FeedIndex;
@@ -72,6 +78,9 @@ abstract class SampleFeedEndToEnd {
         Map<String, byte[]> live = TopicCounts.latest(kafka, Topics.FIGURES);
         // day 1: articles 1-8, i.e. every sample but pone.0093988 (3 pairs): 82 - 3
         assertThat(live).hasSize(79);
+        Map<String, FigureRecord> day1 = extracted(bucket, 1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(live.keySet()).isEqualTo(day1.keySet());
+        assertSameContents(live, day1);
         // elife-19405-fig1.tif is 1417 x 1252 (its TIFF header, read with Python's struct module):
         // normalised to 1024 x round(1252 * 1024 / 1417) = 1024 x 905
         GenericRecord fig1 = decode(live.get("PMC99000001/fig1/1"));
@@ -93,7 +102,15 @@ abstract class SampleFeedEndToEnd {
         assertThat(live).hasSize(70);
         assertThat(live.keySet()).noneMatch(k -> k.startsWith("PMC99000003/") || k.startsWith("PMC99000004/"))
             .anyMatch(k -> k.startsWith("PMC99000009/"));
-        assertThat(live.keySet().stream().filter(k -> k.startsWith("PMC99000002/"))).hasSize(4);
+        // article 2's version 2 keeps all but one of its version-1 pairs; everything else as extracted
+        Set<String> article2 = live.keySet().stream().filter(k -> k.startsWith("PMC99000002/")).collect(Collectors.toSet());
+        assertThat(article2).hasSize(4);
+        assertThat(day1.keySet()).containsAll(article2);
+        Map<String, FigureRecord> day2 = extracted(bucket, 1, 5, 6, 7, 8, 9);
+        Set<String> expected = new TreeSet<>(day2.keySet());
+        expected.addAll(article2);
+        assertThat(new TreeSet<>(live.keySet())).isEqualTo(expected);
+        assertSameContents(live, day2);
         // 61 of the 82 sample pairs have their image; the 12 pairs taken away all had theirs
         long withImage = live.values().stream().filter(v -> decode(v).get("image") != null).count();
         assertThat(withImage).isEqualTo(61 - 3 - 8 - 1);
@@ -101,6 +118,30 @@ abstract class SampleFeedEndToEnd {
             .hasSize(21);
       }
     }
+  }
+
+  /** The pairs of sample articles (1-based numbers of the sample bucket) as the extractor reads their XML. */
+  private static Map<String, FigureRecord> extracted(SampleBucket bucket, int... articles) {
+    Map<String, FigureRecord> pairs = new TreeMap<>();
+    for (int a : articles) {
+      SampleArticles.Sample s = SampleArticles.article(bucket.folder(a));
+      new JatsExtractor().extract(s.xml(), s.media(), new ArticleHint(SampleBucket.pmcid(a), 1)).get(0).figures()
+          .forEach(f -> pairs.put(f.pairId(), f));
+    }
+    return pairs;
+  }
+
+  /** Caption, label, media file and image presence of every expected pair, as the topic holds them. */
+  private static void assertSameContents(Map<String, byte[]> live, Map<String, FigureRecord> expected) {
+    expected.forEach((id, f) -> {
+      GenericRecord published = decode(live.get(id));
+      GenericRecord figure = (GenericRecord) published.get("figure");
+      assertThat(String.valueOf(figure.get("caption"))).as(id).isEqualTo(String.valueOf(f.caption()));
+      assertThat(String.valueOf(figure.get("label"))).as(id).isEqualTo(String.valueOf(f.label()));
+      assertThat(String.valueOf(figure.get("mediaFile"))).as(id).isEqualTo(String.valueOf(f.mediaFile()));
+      assertThat(((java.util.List<?>) figure.get("mentions"))).as(id).hasSize(f.mentions().size());
+      assertThat(published.get("image") != null).as(id).isEqualTo(f.mediaFile() != null);
+    });
   }
 
   // plain Avro and the published schema file, as a mirror reads the topic: not figstream's own serde
