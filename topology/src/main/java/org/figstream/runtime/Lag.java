@@ -2,6 +2,7 @@ package org.figstream.runtime;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,12 +41,8 @@ final class Lag implements AutoCloseable {
   long pending(List<Input> inputs) throws Exception {
     long pending = 0;
     for (Input input : inputs) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get();
-      for (var p : admin.describeTopics(List.of(input.topic())).allTopicNames().get().get(input.topic()).partitions()) {
-        TopicPartition tp = new TopicPartition(input.topic(), p.partition());
-        OffsetAndMetadata done = committed.get(tp);
-        pending += recordsAfter(tp, done == null ? 0 : done.offset());
+      for (Map.Entry<TopicPartition, Long> p : positions(input).entrySet()) {
+        pending += recordsAfter(p.getKey(), p.getValue());
       }
     }
     return pending;
@@ -55,16 +52,25 @@ final class Lag implements AutoCloseable {
   long offsetLag(List<Input> inputs) throws Exception {
     long lag = 0;
     for (Input input : inputs) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get();
-      for (var p : admin.describeTopics(List.of(input.topic())).allTopicNames().get().get(input.topic()).partitions()) {
-        TopicPartition tp = new TopicPartition(input.topic(), p.partition());
-        OffsetAndMetadata done = committed.get(tp);
-        long end = probe.endOffsets(List.of(tp)).get(tp);
-        lag += Math.max(0, end - (done == null ? 0 : done.offset()));
+      Map<TopicPartition, Long> positions = positions(input);
+      for (Map.Entry<TopicPartition, Long> end : probe.endOffsets(positions.keySet()).entrySet()) {
+        lag += Math.max(0, end.getValue() - positions.get(end.getKey()));
       }
     }
     return lag;
+  }
+
+  /** The group's committed position on every partition of its input topic (0 where it has none yet). */
+  private Map<TopicPartition, Long> positions(Input input) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get();
+    Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+    for (var p : admin.describeTopics(List.of(input.topic())).allTopicNames().get().get(input.topic()).partitions()) {
+      TopicPartition tp = new TopicPartition(input.topic(), p.partition());
+      OffsetAndMetadata done = committed.get(tp);
+      positions.put(tp, done == null ? 0 : done.offset());
+    }
+    return positions;
   }
 
   private long recordsAfter(TopicPartition tp, long offset) {

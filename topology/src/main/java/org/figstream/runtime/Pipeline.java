@@ -37,7 +37,7 @@ import reactor.core.publisher.Mono;
 public final class Pipeline implements AutoCloseable {
   public static final String APPLICATION_ID = "figstream";
   /** The inputs of each stage, upstream first (see Lag#pending). */
-  private static final List<Lag.Input> INPUTS = List.of(new Lag.Input(APPLICATION_ID, Topics.ARTICLE_VERSIONS),
+  static final List<Lag.Input> INPUTS = List.of(new Lag.Input(APPLICATION_ID, Topics.ARTICLE_VERSIONS),
       new Lag.Input(EnrichmentStage.GROUP, Topics.ENRICH_REQUESTS), new Lag.Input(APPLICATION_ID, Topics.ENRICHED));
 
   private final Map<String, Object> kafka;
@@ -151,11 +151,9 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** Offsets not yet consumed on the pipeline's inputs, markers included: for progress, not for settling. */
-  public long offsetLag() throws Exception {
-    try (Lag lag = new Lag(kafka)) {
-      return lag.offsetLag(INPUTS);
-    }
+  /** A lag probe on this pipeline's cluster, for a caller that checks repeatedly (and closes it). */
+  Lag lagProbe() {
+    return new Lag(kafka);
   }
 
   public KafkaStreams.State state() {

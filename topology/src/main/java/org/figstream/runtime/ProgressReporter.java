@@ -20,6 +20,7 @@ public final class ProgressReporter implements AutoCloseable {
   public static final String LAG_METRIC = "figstream.lag";
 
   private final Pipeline pipeline;
+  private final Lag lagProbe;
   private final MeterRegistry metrics;
   private final PrintWriter err;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -33,6 +34,7 @@ public final class ProgressReporter implements AutoCloseable {
 
   public ProgressReporter(Pipeline pipeline, MeterRegistry metrics, PrintWriter err) {
     this.pipeline = pipeline;
+    this.lagProbe = pipeline.lagProbe();
     this.metrics = metrics;
     this.err = err;
     metrics.gauge(LAG_METRIC, lag);
@@ -50,7 +52,7 @@ public final class ProgressReporter implements AutoCloseable {
 
   void report() {
     try {
-      lag.set(pipeline.offsetLag());
+      lag.set(lagProbe.offsetLag(Pipeline.INPUTS));
     } catch (Exception e) {
       lag.set(-1); // the cluster did not answer in time; say so rather than print a stale number
     }
@@ -66,7 +68,9 @@ public final class ProgressReporter implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws InterruptedException {
     timer.shutdownNow();
+    timer.awaitTermination(10, TimeUnit.SECONDS); // the probe is the timer thread's; close it after
+    lagProbe.close();
   }
 }

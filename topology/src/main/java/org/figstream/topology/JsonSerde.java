@@ -12,8 +12,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON for the topology's records until the versioned binary schemas land; a null value stays null
- * both ways, which is what a tombstone is.
+ * JSON for the state stores' values (gate state, ledger entries): private to one figstream version and
+ * rebuilt from their changelogs, so they need no published schema (topics use {@code schema.TopicSerdes}).
+ * A null value stays null both ways, which is what a tombstone is.
  */
 public final class JsonSerde {
   private static final ObjectMapper JSON = JsonMapper.builder()

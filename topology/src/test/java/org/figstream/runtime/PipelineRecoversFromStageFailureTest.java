@@ -2,7 +2,6 @@ package org.figstream.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.figstream.topology.enrich.EnrichmentStage;
 import org.figstream.topology.enrich.FigureStep;
@@ -14,15 +13,8 @@ import reactor.core.publisher.Mono;
  * lost producer would): the stage restarts from its committed offsets and the figures topic ends exactly
  * as without failures, no pair lost and none twice.
  */
-class PipelineRecoversFromStageFailureTest extends SampleFeedEndToEnd {
+class PipelineRecoversFromStageFailureTest extends PipelineOnEmbeddedBrokerTest {
   private final AtomicInteger calls = new AtomicInteger();
-  private EmbeddedBroker broker;
-
-  @Override
-  Map<String, Object> kafka() throws Exception {
-    broker = EmbeddedBroker.start(dir.resolve("kafka"));
-    return broker.clientConfig();
-  }
 
   @Override
   FigureStep embedStep() {
@@ -32,9 +24,8 @@ class PipelineRecoversFromStageFailureTest extends SampleFeedEndToEnd {
     };
   }
 
-  @AfterEach
-  void checkRestartsAndStopBroker() {
+  @AfterEach // before the superclass's, which stops the broker
+  void checkRestarts() {
     assertThat(metrics.counter(EnrichmentStage.RESTARTS_METRIC).count()).isEqualTo(2.0);
-    broker.close();
   }
 }

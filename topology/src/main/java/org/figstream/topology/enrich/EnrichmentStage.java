@@ -163,9 +163,13 @@ public final class EnrichmentStage implements AutoCloseable {
       offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
     }
     producer.beginTransaction();
-    int deadLetters = 0;
+    List<DeadLetter> deadLetters = new ArrayList<>();
     for (Enrichment.Result result : results) {
-      deadLetters += outputs.send(producer, result);
+      deadLetters.addAll(result.deadLetters());
+      DeadLetter added = outputs.send(producer, result);
+      if (added != null) {
+        deadLetters.add(added);
+      }
     }
     producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
     producer.commitTransaction();
@@ -184,19 +188,15 @@ public final class EnrichmentStage implements AutoCloseable {
     metrics.counter(DEAD_LETTERS_METRIC, "stage", "enrich").increment();
   }
 
-  private void count(List<Enrichment.Result> results, int deadLetters) {
+  private void count(List<Enrichment.Result> results, List<DeadLetter> deadLetters) {
     for (Enrichment.Result r : results) {
       (r.enriched() == null ? failedArticles : articles).increment();
       if (r.enriched() != null) {
         figures.increment(r.enriched().figures().size());
       }
-      for (DeadLetter d : r.deadLetters()) {
-        metrics.counter(DEAD_LETTERS_METRIC, "stage", d.stage()).increment();
-      }
     }
-    int own = deadLetters - results.stream().mapToInt(r -> r.deadLetters().size()).sum();
-    if (own > 0) {
-      metrics.counter(DEAD_LETTERS_METRIC, "stage", "enrich").increment(own);
+    for (DeadLetter d : deadLetters) {
+      metrics.counter(DEAD_LETTERS_METRIC, "stage", d.stage()).increment();
     }
   }
 

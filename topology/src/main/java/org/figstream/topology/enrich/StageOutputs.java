@@ -24,27 +24,24 @@ final class StageOutputs {
   private final Serializer<Article> articles = TopicSerdes.articles().serializer();
   private final Serializer<DeadLetter> deadLetters = TopicSerdes.deadLetters().serializer();
 
-  /** Sends the result; returns the dead letters written for it (the result's own and any of its own making). */
-  int send(KafkaProducer<String, byte[]> producer, Enrichment.Result r) {
+  /** Sends the result with its dead letters; returns the dead letter it had to add, or null. */
+  DeadLetter send(KafkaProducer<String, byte[]> producer, Enrichment.Result r) {
     String key = r.request().pmcid();
-    int written = 0;
-    for (DeadLetter d : r.deadLetters()) {
-      deadLetter(producer, d);
-      written++;
-    }
+    r.deadLetters().forEach(d -> deadLetter(producer, d));
     if (r.enriched() == null) {
-      return written;
+      return null;
     }
     byte[] value = enriched.serialize(Topics.ENRICHED, r.enriched());
     if (value.length > MAX_VALUE_BYTES) {
-      deadLetter(producer, new DeadLetter("enrich", "record-too-large", "the enriched article is " + value.length
+      DeadLetter tooLarge = new DeadLetter("enrich", "record-too-large", "the enriched article is " + value.length
           + " bytes with its images, over the " + MAX_VALUE_BYTES + " a record may have; its pairs are not published",
-          r.request().key(), key, 1, Instant.now()));
-      return written + 1;
+          r.request().key(), key, 1, Instant.now());
+      deadLetter(producer, tooLarge);
+      return tooLarge;
     }
     producer.send(new ProducerRecord<>(Topics.ARTICLES, key, articles.serialize(Topics.ARTICLES, r.article())));
     producer.send(new ProducerRecord<>(Topics.ENRICHED, key, value));
-    return written;
+    return null;
   }
 
   void deadLetter(KafkaProducer<String, byte[]> producer, DeadLetter d) {
