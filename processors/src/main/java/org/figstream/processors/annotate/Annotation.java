@@ -1,0 +1,16 @@
+package org.figstream.processors.annotate;
+
+import java.util.List;
+import org.figstream.api.ConceptLabels;
+import org.figstream.api.Embedding;
+
+/**
+ * What the encoders and the labeller made of one figure; any of the three may be null, and
+ * {@code problems} says why.
+ */
+public record Annotation(Embedding imageEmbedding, Embedding captionEmbedding, ConceptLabels labels,
+    List<Problem> problems) {
+
+  /** Why part of an annotation is missing: a dead letter's stage, reason and message. */
+  public record Problem(String stage, String reason, String message) {}
+}

@@ -1,0 +1,92 @@
+package org.figstream.processors.annotate;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.figstream.api.ConceptLabels;
+import org.figstream.api.Embedding;
+import org.figstream.api.FigureKind;
+import org.figstream.api.FigureRecord;
+import org.figstream.api.NormalizedImage;
+import org.figstream.processors.embed.Embedder;
+import org.figstream.processors.label.CaptionSentences;
+import org.figstream.processors.label.ConceptLabeller;
+import org.figstream.processors.label.LabelInput;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Embeds one figure's normalised image and caption and labels it, without blocking. Never fails: a
+ * part that cannot be made stays null and a {@link Annotation.Problem} says why (an empty caption, an
+ * image the encoder refuses), so one bad figure never stops the stage.
+ */
+public final class FigureAnnotator {
+  private final Embedder embedder;
+  private final ConceptLabeller labeller;
+
+  public FigureAnnotator(Embedder embedder, ConceptLabeller labeller) {
+    this.embedder = embedder;
+    this.labeller = labeller;
+  }
+
+  public Mono<Annotation> annotate(FigureRecord figure, NormalizedImage image) {
+    List<Annotation.Problem> problems = new ArrayList<>();
+    String caption = figure.caption() == null ? "" : figure.caption().strip();
+    Mono<Optional<Embedding>> ofImage = image == null ? Mono.just(Optional.empty())
+        : Mono.fromCallable(() -> decode(image)).subscribeOn(Schedulers.parallel())
+            .flatMap(embedder::image).map(Optional::of).defaultIfEmpty(Optional.empty())
+            .onErrorResume(e -> {
+              add(problems, "embed", "image-embedding-failed", e.getMessage());
+              return Mono.just(Optional.empty());
+            });
+    if (caption.isEmpty()) {
+      add(problems, "embed", "caption-empty", "the figure has no caption text to embed or label from");
+    }
+    Mono<Optional<Embedding>> ofCaption = caption.isEmpty() ? Mono.just(Optional.empty())
+        : embedder.text(caption).map(Optional::of).defaultIfEmpty(Optional.empty())
+            .onErrorResume(e -> {
+              add(problems, "embed", "caption-embedding-failed", e.getMessage());
+              return Mono.just(Optional.empty());
+            });
+    Mono<List<Embedding>> sentences = labeller == null || !labeller.usesSentences() || caption.isEmpty()
+        ? Mono.just(List.of())
+        : embedder.texts(CaptionSentences.of(caption)).onErrorReturn(List.of());
+    return Mono.zip(ofImage, ofCaption, sentences).map(t -> {
+      Embedding i = t.getT1().orElse(null);
+      Embedding c = t.getT2().orElse(null);
+      ConceptLabels labels = label(new LabelInput(caption, figure.kind() == FigureKind.TABLE, c, t.getT3(), i),
+          problems);
+      return new Annotation(i, c, labels, List.copyOf(problems));
+    });
+  }
+
+  private ConceptLabels label(LabelInput input, List<Annotation.Problem> problems) {
+    if (labeller == null) {
+      return null;
+    }
+    try {
+      return labeller.label(input);
+    } catch (RuntimeException e) {
+      add(problems, "label", "labelling-failed", e.getMessage());
+      return null;
+    }
+  }
+
+  private static BufferedImage decode(NormalizedImage image) throws IOException {
+    BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.jpeg()));
+    if (decoded == null) {
+      throw new IOException("the normalised image does not decode");
+    }
+    return decoded;
+  }
+
+  private static void add(List<Annotation.Problem> problems, String stage, String reason, String message) {
+    synchronized (problems) {
+      problems.add(new Annotation.Problem(stage, reason, message));
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.figstream.processors.embed;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.figstream.api.Embedding;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The encoders behind micro-batchers: callers ask for one vector at a time and model calls see
+ * batches. Image preprocessing runs on the parallel scheduler, so it overlaps the inference of the
+ * batch before. Either encoder may be absent ({@code none}); its vectors are then empty monos.
+ */
+public final class Embedder implements AutoCloseable {
+  private final ImageEncoder image;
+  private final TextEncoder text;
+  private final MicroBatcher<float[], float[]> images;
+  private final MicroBatcher<String, float[]> texts;
+
+  public Embedder(ImageEncoder image, TextEncoder text, EmbeddingSettings settings) {
+    this.image = image;
+    this.text = text;
+    this.images = image == null ? null : new MicroBatcher<>("embed-image", image::embed, settings.batchSize(),
+        settings.batchWait(), settings.concurrency());
+    this.texts = text == null ? null : new MicroBatcher<>("embed-text", text::embed, settings.batchSize(),
+        settings.batchWait(), settings.concurrency());
+  }
+
+  /** Loads the encoders the settings name; a model that cannot load fails here, not on the first figure. */
+  public static Embedder open(EmbeddingSettings settings) {
+    NativeCache.configure();
+    ImageEncoder image = settings.imageModel().equals(EmbeddingSettings.NONE) ? null
+        : new OnnxImageEncoder(BuiltinModels.resolve(settings.imageModel()), settings.accelerator());
+    try {
+      TextEncoder text = settings.textModel().equals(EmbeddingSettings.NONE) ? null
+          : new OnnxTextEncoder(BuiltinModels.resolve(settings.textModel()), settings.accelerator());
+      return new Embedder(image, text, settings);
+    } catch (RuntimeException e) {
+      if (image != null) {
+        image.close();
+      }
+      throw e;
+    }
+  }
+
+  public ImageEncoder imageEncoder() {
+    return image;
+  }
+
+  public TextEncoder textEncoder() {
+    return text;
+  }
+
+  public Mono<Embedding> image(BufferedImage decoded) {
+    if (image == null) {
+      return Mono.empty();
+    }
+    return Mono.fromCallable(() -> image.preprocess(decoded))
+        .subscribeOn(Schedulers.parallel())
+        .flatMap(images::submit)
+        .map(v -> new Embedding(image.descriptor().name(), v));
+  }
+
+  public Mono<Embedding> text(String input) {
+    if (text == null) {
+      return Mono.empty();
+    }
+    return texts.submit(input).map(v -> new Embedding(text.descriptor().name(), v));
+  }
+
+  /** Vectors of several texts, in order; they may land in different batches. */
+  public Mono<List<Embedding>> texts(List<String> inputs) {
+    if (text == null || inputs.isEmpty()) {
+      return Mono.just(List.of());
+    }
+    return Flux.fromIterable(inputs).flatMapSequential(this::text).collectList();
+  }
+
+  @Override
+  public void close() {
+    if (images != null) {
+      images.close();
+      image.close();
+    }
+    if (texts != null) {
+      texts.close();
+      text.close();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.figstream.processors.embed;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Gathers single requests into batches of at most {@code maxBatch}, waiting at most {@code maxWait}
+ * for a batch to fill, and runs each batch on its own bounded scheduler, so that model calls see
+ * batches while callers keep preprocessing on theirs. A batch that fails is retried one item at a
+ * time, so one bad input fails only its own request.
+ */
+public final class MicroBatcher<I, O> implements AutoCloseable {
+  private record Job<I, O>(I input, Sinks.One<O> result) {}
+
+  private final Function<List<I>, List<O>> model;
+  private final Sinks.Many<Job<I, O>> queue = Sinks.many().unicast().onBackpressureBuffer();
+  private final Scheduler inference;
+  private final Disposable loop;
+
+  public MicroBatcher(String name, Function<List<I>, List<O>> model, int maxBatch, Duration maxWait, int concurrency) {
+    if (maxBatch < 1 || concurrency < 1 || maxWait.isNegative()) {
+      throw new IllegalArgumentException("batch size and concurrency must be positive, wait not negative");
+    }
+    this.model = model;
+    this.inference = Schedulers.newBoundedElastic(concurrency, Integer.MAX_VALUE, name);
+    // fairBackpressure: without it a timer-closed batch that finds no demand fails the whole flux.
+    Flux<List<Job<I, O>>> batches = maxWait.isZero()
+        ? queue.asFlux().buffer(maxBatch)
+        : queue.asFlux().bufferTimeout(maxBatch, maxWait, true);
+    this.loop = batches
+        .flatMap(batch -> Mono.fromRunnable(() -> run(batch)).subscribeOn(inference), concurrency)
+        .subscribe();
+  }
+
+  /** The result for one input, computed in some batch; errors only if this input itself fails. */
+  public Mono<O> submit(I input) {
+    return Mono.defer(() -> {
+      Sinks.One<O> result = Sinks.one();
+      Sinks.EmitResult emitted = queue.tryEmitNext(new Job<>(input, result));
+      while (emitted == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
+        Thread.onSpinWait();
+        emitted = queue.tryEmitNext(new Job<>(input, result));
+      }
+      if (emitted.isFailure()) {
+        return Mono.error(new IllegalStateException("batcher is closed (" + emitted + ")"));
+      }
+      return result.asMono();
+    });
+  }
+
+  private void run(List<Job<I, O>> batch) {
+    List<I> inputs = new ArrayList<>(batch.size());
+    batch.forEach(job -> inputs.add(job.input()));
+    try {
+      List<O> outputs = model.apply(inputs);
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).result().tryEmitValue(outputs.get(i));
+      }
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        batch.get(0).result().tryEmitError(e);
+        return;
+      }
+      for (Job<I, O> job : batch) {
+        run(List.of(job));
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    queue.tryEmitComplete();
+    loop.dispose();
+    inference.dispose();
+  }
+}

@@ -1,0 +1,66 @@
+package org.figstream.processors.embed;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.awt.image.BufferedImage;
+import java.nio.FloatBuffer;
+import java.util.List;
+
+/** An image encoder from an ONNX file and its descriptor, on DJL's OnnxRuntime engine. */
+public final class OnnxImageEncoder implements ImageEncoder {
+  private final EncoderDescriptor d;
+  private final ImagePreprocessor preprocessor;
+  private final Model model;
+
+  public OnnxImageEncoder(EncoderDescriptor descriptor, Accelerator accelerator) {
+    if (!descriptor.isImage()) {
+      throw new IllegalArgumentException(descriptor.name() + " is a " + descriptor.kind() + " encoder, not an image one");
+    }
+    this.d = descriptor;
+    this.preprocessor = new ImagePreprocessor(descriptor);
+    this.model = OrtModels.load(descriptor, accelerator);
+  }
+
+  @Override
+  public EncoderDescriptor descriptor() {
+    return d;
+  }
+
+  @Override
+  public float[] preprocess(BufferedImage image) {
+    return preprocessor.apply(image);
+  }
+
+  @Override
+  public List<float[]> embed(List<float[]> inputs) {
+    if (inputs.isEmpty()) {
+      return List.of();
+    }
+    int n = d.size();
+    int per = 3 * n * n;
+    FloatBuffer batch = FloatBuffer.allocate(inputs.size() * per);
+    for (float[] in : inputs) {
+      if (in.length != per) {
+        throw new IllegalArgumentException("input of " + in.length + " values, the model takes " + per);
+      }
+      batch.put(in);
+    }
+    batch.flip();
+    Shape shape = d.layout().equals("NHWC") ? new Shape(inputs.size(), n, n, 3) : new Shape(inputs.size(), 3, n, n);
+    try (NDManager manager = model.getNDManager().newSubManager()) {
+      NDArray x = manager.create(batch, shape);
+      x.setName(d.input());
+      NDList out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(x), false);
+      return Outputs.rows(out, d, inputs.size(), null);
+    }
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,61 @@
+package org.figstream.processors.embed;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.providers.OrtTensorRTProviderOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * Loads an ONNX file into a DJL model on the OnnxRuntime engine, with the session options the
+ * accelerator asks for. The options are built here rather than through DJL's {@code ortDevice}
+ * shortcut because that one cannot turn on FP16 or the TensorRT engine cache.
+ */
+final class OrtModels {
+  private OrtModels() {}
+
+  static Model load(EncoderDescriptor descriptor, Accelerator accelerator) {
+    Device device = accelerator.device().equals("cpu") ? Device.cpu() : Device.gpu(accelerator.deviceId());
+    Model model = Model.newInstance(descriptor.name(), device, "OnnxRuntime");
+    try (InputStream in = ModelFiles.open(descriptor.model())) {
+      model.load(in, Map.of("sessionOptions", sessionOptions(accelerator)));
+      return model;
+    } catch (IOException e) {
+      model.close();
+      throw new UncheckedIOException("cannot read model " + descriptor.model(), e);
+    } catch (MalformedModelException | OrtException | RuntimeException e) {
+      model.close();
+      throw new IllegalStateException("cannot load model " + descriptor.name() + " from " + descriptor.model()
+          + " on " + accelerator.device() + ": " + e.getMessage(), e);
+    }
+  }
+
+  static OrtSession.SessionOptions sessionOptions(Accelerator accelerator) throws OrtException, IOException {
+    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+    options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    if (accelerator.threads() > 0) {
+      options.setIntraOpNumThreads(accelerator.threads());
+    }
+    switch (accelerator.device()) {
+      case "tensorrt" -> {
+        Files.createDirectories(accelerator.engineCache());
+        OrtTensorRTProviderOptions trt = new OrtTensorRTProviderOptions(accelerator.deviceId());
+        trt.add("trt_fp16_enable", accelerator.fp16() ? "1" : "0");
+        trt.add("trt_engine_cache_enable", "1");
+        trt.add("trt_engine_cache_path", accelerator.engineCache().toString());
+        options.addTensorrt(trt);
+        // Nodes TensorRT cannot take fall back to CUDA, then to the CPU.
+        options.addCUDA(accelerator.deviceId());
+      }
+      case "cuda" -> options.addCUDA(accelerator.deviceId());
+      default -> { }
+    }
+    return options;
+  }
+}

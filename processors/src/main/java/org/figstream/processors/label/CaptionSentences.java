@@ -1,0 +1,35 @@
+package org.figstream.processors.label;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The sentences of a caption that the zero-shot labeller scores one by one. A caption's title is
+ * usually about the finding ("X is increased in Y") while a later sentence names what is shown ("Data
+ * are mean ± SEM", "Western blot of ..."); the whole caption's vector is dominated by the topic.
+ */
+public final class CaptionSentences {
+  /** Enough for the captions of real figures; beyond this the panels repeat the same kinds. */
+  static final int MAX = 12;
+
+  private CaptionSentences() {}
+
+  public static List<String> of(String caption) {
+    List<String> out = new ArrayList<>();
+    if (caption == null || caption.isBlank()) {
+      return out;
+    }
+    BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    breaks.setText(caption);
+    for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE && out.size() < MAX;
+        start = end, end = breaks.next()) {
+      String s = caption.substring(start, end).strip();
+      if (s.split("\\s+").length >= 3) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,14 @@
+package org.figstream.processors.label;
+
+import org.figstream.api.ConceptLabels;
+
+/** Labels one figure from what the encoders made of it. */
+public interface ConceptLabeller {
+  /** The labels, or null when there is nothing to label from (no caption and no usable image). */
+  ConceptLabels label(LabelInput figure);
+
+  /** Whether {@link LabelInput#sentenceEmbeddings} are used, so callers can skip computing them. */
+  default boolean usesSentences() {
+    return false;
+  }
+}

@@ -1,0 +1,16 @@
+package org.figstream.processors.label;
+
+import java.util.List;
+import org.figstream.api.Embedding;
+
+/**
+ * What a labeller sees of one figure.
+ *
+ * @param caption the caption text, for the panel type
+ * @param tableImage whether the JATS markup delivers this image as a table ({@code table-wrap})
+ * @param captionEmbedding the whole caption's vector; null when the caption is empty
+ * @param sentenceEmbeddings one vector per sentence of {@link CaptionSentences#of}, possibly empty
+ * @param imageEmbedding null when the figure has no usable image
+ */
+public record LabelInput(String caption, boolean tableImage, Embedding captionEmbedding,
+    List<Embedding> sentenceEmbeddings, Embedding imageEmbedding) {}

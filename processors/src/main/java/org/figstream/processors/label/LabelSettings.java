@@ -1,0 +1,32 @@
+package org.figstream.processors.label;
+
+import java.nio.file.Path;
+
+/**
+ * How figures are labelled.
+ *
+ * @param mode {@code zero-shot} (default), {@code biomedica-clusters} or {@code none}
+ * @param descriptions a concept-descriptions file replacing the built-in one; null for the built-in
+ * @param clusters the folder of BIOMEDICA cluster parameters, for {@code biomedica-clusters}
+ * @param topK how many global and local concepts each figure keeps
+ */
+public record LabelSettings(String mode, Path descriptions, Path clusters, int topK) {
+  public static final String NONE = "none";
+
+  public LabelSettings {
+    if (!mode.equals(ZeroShotLabeller.METHOD) && !mode.equals(ClusterLabeller.METHOD) && !mode.equals(NONE)) {
+      throw new IllegalArgumentException("labels must be " + ZeroShotLabeller.METHOD + ", "
+          + ClusterLabeller.METHOD + " or " + NONE + ", not " + mode);
+    }
+    if (mode.equals(ClusterLabeller.METHOD) && clusters == null) {
+      throw new IllegalArgumentException(ClusterLabeller.METHOD + " needs the folder of cluster parameters");
+    }
+    if (topK < 1) {
+      throw new IllegalArgumentException("top-k must be at least 1");
+    }
+  }
+
+  public static LabelSettings defaults() {
+    return new LabelSettings(ZeroShotLabeller.METHOD, null, null, 3);
+  }
+}

@@ -1,0 +1,47 @@
+package org.figstream.processors.label;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Single or multiple panels, read from the caption: authors name the panels they describe, as
+ * "(A)", "(b)", "A)", "(A-C)", "A." at a sentence start, or "left panel". Captions that name two
+ * or more panels, or a range of them, describe a multi-panel figure.
+ */
+public final class PanelType {
+  public static final String SINGLE = "single";
+  public static final String MULTIPLE = "multiple";
+
+  private static final Pattern BRACKETED = Pattern.compile("\\(([A-Ha-h])(?:[,–\\-—]\\s*([A-Ha-h]))?[,)\\s]");
+  private static final Pattern CLOSING = Pattern.compile("(?:^|[.;:]\\s+)([A-H])[.)]\\s");
+  private static final Pattern RANGE = Pattern.compile("\\b[A-Ha-h]\\s*[–\\-—]\\s*[A-Ha-h]\\b\\)");
+  private static final Pattern WORDS = Pattern.compile(
+      "\\b(?:(?:left|right|upper|lower|top|bottom|middle)(?:\\s+\\w+)?\\s+panels?|panels)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  private PanelType() {}
+
+  public static String of(String caption) {
+    if (caption == null) {
+      return SINGLE;
+    }
+    Set<Character> letters = new HashSet<>();
+    Matcher m = BRACKETED.matcher(caption);
+    while (m.find()) {
+      letters.add(Character.toUpperCase(m.group(1).charAt(0)));
+      if (m.group(2) != null) {
+        return MULTIPLE;
+      }
+    }
+    Matcher c = CLOSING.matcher(caption);
+    while (c.find()) {
+      letters.add(c.group(1).charAt(0));
+    }
+    if (letters.size() >= 2 || RANGE.matcher(caption).find() || WORDS.matcher(caption).find()) {
+      return MULTIPLE;
+    }
+    return SINGLE;
+  }
+}

@@ -1,0 +1,147 @@
+package org.figstream.processors.label;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.figstream.api.ConceptLabels;
+import org.figstream.api.ConceptScore;
+import org.figstream.api.Embedding;
+import org.figstream.processors.embed.TextEncoder;
+import org.figstream.processors.embed.Vectors;
+
+/**
+ * Zero-shot labels: every concept description is embedded once with the text encoder; a figure's
+ * similarity to a concept is the best cosine between its caption, or any one of its sentences, and that concept's descriptions (a
+ * global concept also through its local concepts' descriptions, since "western blot" says "Immuno
+ * Assays"). When the image encoder shares the text encoder's space, the image's cosine is averaged
+ * in. An image the markup delivers as a table is labelled "Tables" outright. Scores are a softmax over the candidates at {@link #TEMPERATURE}. "Ambiguous" is never a
+ * zero-shot answer: a caption always says something, and which figures BIOMEDICA's experts found
+ * ambiguous is a judgement about clusters of images, not about text.
+ */
+public final class ZeroShotLabeller implements ConceptLabeller {
+  public static final String METHOD = "zero-shot";
+  static final float TEMPERATURE = 0.05f;
+  private static final String TABLES = "Tables";
+
+  private final Taxonomy taxonomy;
+  private final String textModel;
+  private final String jointImageModel;
+  private final int topK;
+  private final Map<String, List<float[]>> globals = new LinkedHashMap<>();
+  private final Map<String, List<float[]>> locals = new LinkedHashMap<>();
+
+  /**
+   * @param jointImageModel the image encoder whose vectors share the text encoder's space, or null
+   */
+  public ZeroShotLabeller(Taxonomy taxonomy, ConceptDescriptions descriptions, TextEncoder text,
+      String jointImageModel, int topK) {
+    this.taxonomy = taxonomy;
+    this.textModel = text.descriptor().name();
+    this.jointImageModel = jointImageModel;
+    this.topK = topK;
+    embedAll(descriptions.global(), text, globals);
+    embedAll(descriptions.local(), text, locals);
+  }
+
+  @Override
+  public boolean usesSentences() {
+    return true;
+  }
+
+  @Override
+  public ConceptLabels label(LabelInput figure) {
+    Embedding caption = figure.captionEmbedding();
+    if (caption == null) {
+      return null;
+    }
+    float[] image = sharesSpace(figure.imageEmbedding()) ? figure.imageEmbedding().vector() : null;
+    Map<String, Float> localSims = new LinkedHashMap<>();
+    Map<String, Float> globalSims = new LinkedHashMap<>();
+    List<Embedding> texts = new ArrayList<>(figure.sentenceEmbeddings());
+    texts.add(0, caption);
+    for (Embedding text : texts) {
+      if (!text.model().equals(textModel)) {
+        throw new IllegalArgumentException("caption embedded with " + text.model() + ", descriptions with " + textModel);
+      }
+      Map<String, Float> locals = localSimilarities(text.vector(), image);
+      locals.forEach((k, v) -> localSims.merge(k, v, Math::max));
+      globalSimilarities(locals, text.vector(), image).forEach((k, v) -> globalSims.merge(k, v, Math::max));
+    }
+    List<ConceptScore> global = ranked(globalSims);
+    if (figure.tableImage()) {
+      // The markup says what it is: a table delivered as an image.
+      global = List.of(new ConceptScore(TABLES, 1f));
+    }
+    Map<String, Float> underTop = new LinkedHashMap<>();
+    for (ConceptScore g : global) {
+      taxonomy.globalToLocals().get(g.concept()).forEach(l -> underTop.put(l, localSims.get(l)));
+    }
+    return new ConceptLabels(METHOD, PanelType.of(figure.caption()), global, ranked(underTop));
+  }
+
+  Map<String, Float> localSimilarities(float[] caption, float[] image) {
+    Map<String, Float> sims = new LinkedHashMap<>();
+    locals.forEach((name, vectors) -> sims.put(name, similarity(caption, image, vectors)));
+    return sims;
+  }
+
+  Map<String, Float> globalSimilarities(Map<String, Float> localSims, float[] caption, float[] image) {
+    Map<String, Float> sims = new LinkedHashMap<>();
+    globals.forEach((name, vectors) -> {
+      if (name.equals(Taxonomy.AMBIGUOUS)) {
+        return;
+      }
+      float best = similarity(caption, image, vectors);
+      for (String local : taxonomy.globalToLocals().get(name)) {
+        best = Math.max(best, localSims.get(local));
+      }
+      sims.put(name, best);
+    });
+    return sims;
+  }
+
+  private boolean sharesSpace(Embedding image) {
+    return image != null && image.model().equals(jointImageModel);
+  }
+
+  private static float similarity(float[] caption, float[] image, List<float[]> descriptions) {
+    float best = -1;
+    for (float[] d : descriptions) {
+      float s = Vectors.dot(caption, d);
+      if (image != null) {
+        s = (s + Vectors.dot(image, d)) / 2;
+      }
+      best = Math.max(best, s);
+    }
+    return best;
+  }
+
+  /** The top k by similarity, scored by a softmax over all candidates so scores compare across figures. */
+  private List<ConceptScore> ranked(Map<String, Float> sims) {
+    double max = sims.values().stream().mapToDouble(Float::doubleValue).max().orElse(0);
+    double sum = sims.values().stream().mapToDouble(s -> Math.exp((s - max) / TEMPERATURE)).sum();
+    List<ConceptScore> all = new ArrayList<>();
+    sims.forEach((name, s) -> all.add(new ConceptScore(name, (float) (Math.exp((s - max) / TEMPERATURE) / sum))));
+    all.sort(Comparator.comparingDouble(ConceptScore::score).reversed());
+    return List.copyOf(all.subList(0, Math.min(topK, all.size())));
+  }
+
+  private static void embedAll(Map<String, List<String>> texts, TextEncoder encoder, Map<String, List<float[]>> into) {
+    List<String> flat = new ArrayList<>();
+    texts.values().forEach(flat::addAll);
+    List<float[]> vectors = new ArrayList<>();
+    for (int i = 0; i < flat.size(); i += 64) {
+      vectors.addAll(encoder.embed(flat.subList(i, Math.min(flat.size(), i + 64))));
+    }
+    int next = 0;
+    for (Map.Entry<String, List<String>> e : texts.entrySet()) {
+      List<float[]> mine = new ArrayList<>();
+      for (int i = 0; i < e.getValue().size(); i++) {
+        mine.add(Vectors.normalize(vectors.get(next++)));
+      }
+      into.put(e.getKey(), mine);
+    }
+  }
+}
