@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Keeps a biomedical figure-caption dataset in sync with the PMC Open Access subset.",
-    subcommands = {RunCommand.class, FeedCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, FeedCommand.class, ExtractCommand.class, EnrichCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

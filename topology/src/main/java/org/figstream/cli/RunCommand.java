@@ -24,6 +24,7 @@ import org.figstream.runtime.TopicCounts;
 import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.runtime.ops.OpsServer;
 import org.figstream.topology.Topics;
+import org.figstream.topology.enrich.AnnotateStep;
 import org.figstream.topology.enrich.Enrichment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +54,8 @@ final class RunCommand implements Callable<Integer> {
   @Mixin PipelineOptions pipelineOptions;
 
   @Mixin OperationOptions operation;
+
+  @Mixin AnnotationOptions annotation;
 
   @Option(names = "--until-caught-up",
       description = "Exit once the feed has nothing new and every output is committed.")
@@ -92,9 +95,11 @@ final class RunCommand implements Callable<Integer> {
 
   private int runPipeline(PrintWriter err) throws Exception {
     long started = System.nanoTime();
-    try (SampleOptions.Running emulator = sample.startIfAsked(err);
+    try (Annotating annotating = Annotating.load(annotation, source.dataDir);
+         SampleOptions.Running emulator = sample.startIfAsked(err);
          EmbeddedBroker broker = kafkaOptions.bootstrapServers == null
              ? EmbeddedBroker.start(source.dataDir.resolve("kafka")) : null) {
+      err.println("figstream: " + annotating.describe());
       PrometheusMeterRegistry metrics = OpsMetrics.newRegistry();
       Map<String, Object> kafka = broker != null ? broker.clientConfig()
           : kafkaOptions.clientConfig(EnvironmentDefaults.environment(spec));
@@ -110,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
            KafkaCursorStore cursors = new KafkaCursorStore(kafka, feedId, kafkaOptions.replicationFactor,
                kafkaOptions.createTopics());
            Pipeline pipeline = new Pipeline(kafka, source.dataDir.resolve("streams"),
-               new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer()),
+               new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer(),
+                   new AnnotateStep(annotating.annotator)),
                pipelineOptions.settings(kafkaOptions), metrics);
            OpsServer ops = operation.httpPort < 0 ? null : OpsServer.start(operation.httpHost, operation.httpPort,
                metrics, pipeline::state, pipeline::stageHealthy);

@@ -72,8 +72,7 @@ abstract class SampleFeedEndToEnd {
       InventoryFeed feed = new InventoryFeed(new BucketClient(layout, http), index, cursors,
           FeedSettings.defaults().withStartPolicy(StartPolicy.BACKFILL), dir.resolve("feed/work"));
       try (Pipeline pipeline = new Pipeline(kafka, dir.resolve("streams"),
-              new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer(), embedStep(),
-                  FigureStep.IDENTITY), PipelineSettings.defaults(), metrics)) {
+              new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer(), embedStep()), PipelineSettings.defaults(), metrics)) {
         pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
         Map<String, byte[]> live = TopicCounts.latest(kafka, Topics.FIGURES);
         // day 1: articles 1-8, i.e. every sample but pone.0093988 (3 pairs): 82 - 3

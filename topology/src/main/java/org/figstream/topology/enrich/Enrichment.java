@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * One version's way through the non-blocking stage: fetch (Reactor Netty), extract, then normalise each
  * figure's image, the CPU work on the parallel scheduler, off the I/O threads, then the embed and label
- * steps. The result is the enriched article or a dead letter, never an error; an image
+ * step. The result is the enriched article or a dead letter, never an error; an image
  * that cannot be used leaves its pair without an image and adds a dead letter saying why.
  */
 public final class Enrichment {
@@ -38,19 +38,17 @@ public final class Enrichment {
   private final ArticleFetcher fetcher;
   private final JatsExtractor extractor = new JatsExtractor();
   private final ImageNormalizer images;
-  private final FigureStep embed;
-  private final FigureStep label;
+  private final FigureStep annotate;
 
   /** Enrichment without encoders: embeddings and labels stay null. */
   public Enrichment(ArticleFetcher fetcher, ImageNormalizer images) {
-    this(fetcher, images, FigureStep.IDENTITY, FigureStep.IDENTITY);
+    this(fetcher, images, FigureStep.IDENTITY);
   }
 
-  public Enrichment(ArticleFetcher fetcher, ImageNormalizer images, FigureStep embed, FigureStep label) {
+  public Enrichment(ArticleFetcher fetcher, ImageNormalizer images, FigureStep annotate) {
     this.fetcher = fetcher;
     this.images = images;
-    this.embed = embed;
-    this.label = label;
+    this.annotate = annotate;
   }
 
   public Mono<Result> enrich(Announcement a) {
@@ -76,8 +74,7 @@ public final class Enrichment {
         .flatMapSequential(figure -> Mono.fromCallable(() -> withImage(a, f, figure, problems))
             .subscribeOn(Schedulers.parallel())
             .map(published -> published.withProvenance(provenance))
-            .flatMap(embed::apply)
-            .flatMap(label::apply))
+            .flatMap(published -> annotate.apply(published, problem -> add(problems, problem))))
         .collectList()
         .map(figures -> new Result(a, new EnrichedArticle(a.pmcid(), a.version(), false, null, figures), e.article(),
             List.copyOf(problems)));
@@ -91,11 +88,15 @@ public final class Enrichment {
       return PublishedFigure.withImage(figure, images.normalize(f.media().get(figure.mediaFile())));
     } catch (ImageRejectedException ex) {
       String reason = "image-" + ex.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
-      synchronized (problems) {
-        problems.add(new DeadLetter("image", reason, ex.getMessage(), figure.pairId() + " " + figure.mediaFile(),
-            a.pmcid(), 1, Instant.now()));
-      }
+      add(problems, new DeadLetter("image", reason, ex.getMessage(), figure.pairId() + " " + figure.mediaFile(),
+          a.pmcid(), 1, Instant.now()));
       return PublishedFigure.withoutImage(figure, reason);
+    }
+  }
+
+  private static void add(List<DeadLetter> problems, DeadLetter problem) {
+    synchronized (problems) {
+      problems.add(problem);
     }
   }
 }

@@ -1,15 +1,18 @@
 package org.figstream.topology.enrich;
 
+import java.util.function.Consumer;
+import org.figstream.api.feed.DeadLetter;
 import org.figstream.topology.ledger.PublishedFigure;
 import reactor.core.publisher.Mono;
 
 /**
- * A step that adds to a figure without blocking: the image and caption embeddings, the concept labels.
- * Until encoders are configured both are {@link #IDENTITY}, and the record fields stay null.
+ * A step that adds to a figure without blocking: the image and caption embeddings and the concept
+ * labels ({@link AnnotateStep}). What it cannot add it leaves null and reports as a dead letter;
+ * {@link #IDENTITY} adds nothing.
  */
 @FunctionalInterface
 public interface FigureStep {
-  FigureStep IDENTITY = Mono::just;
+  FigureStep IDENTITY = (figure, problems) -> Mono.just(figure);
 
-  Mono<PublishedFigure> apply(PublishedFigure figure);
+  Mono<PublishedFigure> apply(PublishedFigure figure, Consumer<DeadLetter> problems);
 }

@@ -1,0 +1,29 @@
+package org.figstream.topology.enrich;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.figstream.api.feed.DeadLetter;
+import org.figstream.processors.annotate.Annotation;
+import org.figstream.processors.annotate.FigureAnnotator;
+import org.figstream.topology.ledger.PublishedFigure;
+import reactor.core.publisher.Mono;
+
+/** Embeds and labels a figure; every part it could not make becomes a dead letter naming the pair. */
+public final class AnnotateStep implements FigureStep {
+  private final FigureAnnotator annotator;
+
+  public AnnotateStep(FigureAnnotator annotator) {
+    this.annotator = annotator;
+  }
+
+  @Override
+  public Mono<PublishedFigure> apply(PublishedFigure figure, Consumer<DeadLetter> problems) {
+    return annotator.annotate(figure.figure(), figure.image()).map(a -> {
+      String pmcid = figure.provenance() == null ? null : figure.provenance().pmcid();
+      for (Annotation.Problem p : a.problems()) {
+        problems.accept(new DeadLetter(p.stage(), p.reason(), p.message(), figure.pairId(), pmcid, 1, Instant.now()));
+      }
+      return figure.withEmbeddings(a.imageEmbedding(), a.captionEmbedding()).withLabels(a.labels());
+    });
+  }
+}
