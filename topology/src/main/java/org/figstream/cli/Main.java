@@ -26,7 +26,22 @@ public final class Main implements Runnable {
 
   /** With the given environment standing in for the process's (tests). */
   static CommandLine commandLine(java.util.Map<String, String> env) {
-    return new CommandLine(new Main()).setDefaultValueProvider(new EnvironmentDefaults(env));
+    return new CommandLine(new Main()).setDefaultValueProvider(new EnvironmentDefaults(env))
+        .setExecutionExceptionHandler(Main::configurationError);
+  }
+
+  /**
+   * A setting that cannot work (a model that does not load, a file that is not there) is the user's to
+   * fix: one line saying what, not a stack trace. Anything else is a bug and keeps its trace.
+   */
+  private static int configurationError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+        || e instanceof java.io.UncheckedIOException) {
+      cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
+      cmd.getErr().flush();
+      return 2;
+    }
+    throw e;
   }
 
   @Override

@@ -31,8 +31,11 @@ final class OrtModels {
       throw new UncheckedIOException("cannot read model " + descriptor.model(), e);
     } catch (MalformedModelException | OrtException | RuntimeException e) {
       model.close();
+      String hint = accelerator.device().equals("cpu") ? "" : " (" + accelerator.device() + " needs the GPU build, "
+          + "./mvnw -Pgpu, on a node with CUDA 12 and cuDNN 9" + (accelerator.device().equals("tensorrt")
+          ? " and TensorRT 10" : "") + "; this build or node has no such provider)";
       throw new IllegalStateException("cannot load model " + descriptor.name() + " from " + descriptor.model()
-          + " on " + accelerator.device() + ": " + e.getMessage(), e);
+          + " on " + accelerator.device() + ": " + e.getMessage() + hint, e);
     }
   }
 
