@@ -39,7 +39,7 @@ final class SampleCorpus {
     return articles.stream().mapToLong(a -> a.xml().length).sum();
   }
 
-  private static Path findRoot() {
+  static Path findRoot() {
     String configured = System.getProperty("figstream.samples");
     if (configured != null) {
       return Path.of(configured);

@@ -1,0 +1,60 @@
+package org.figstream.loadtest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link EmbedBenchmark} as alternating rounds (bare session, then figstream's stage, for images
+ * and for captions) and prints images/s, captions/s, per-core rates and the stage/bare ratio per round
+ * and as a median, all from one run: the machines are shared, and only ratios taken side by side hold.
+ */
+public final class EmbedThroughputReport {
+  private static final int ROUNDS = 3;
+  private static final int IMAGES = 61;
+  private static final int CAPTIONS = 82;
+
+  private EmbedThroughputReport() {}
+
+  public static void main(String[] args) throws RunnerException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<Double> imageRatios = new ArrayList<>();
+    List<Double> textRatios = new ArrayList<>();
+    for (int round = 1; round <= ROUNDS; round++) {
+      double bareImages = opsPerSecond("bareImages") * IMAGES;
+      double stageImages = opsPerSecond("stageImages") * IMAGES;
+      double bareText = opsPerSecond("bareCaptions") * CAPTIONS;
+      double stageText = opsPerSecond("stageCaptions") * CAPTIONS;
+      imageRatios.add(stageImages / bareImages);
+      textRatios.add(stageText / bareText);
+      System.out.printf("round %d: images %6.1f/s through the stage, %6.1f/s bare (ratio %.2f); captions %6.1f/s "
+              + "through the stage, %6.1f/s bare (ratio %.2f)%n", round, stageImages, bareImages,
+          stageImages / bareImages, stageText, bareText, stageText / bareText);
+      if (round == ROUNDS) {
+        System.out.printf("per core (%d cores): %.1f images/s, %.1f captions/s through the stage%n", cores,
+            stageImages / cores, stageText / cores);
+      }
+    }
+    imageRatios.sort(null);
+    textRatios.sort(null);
+    System.out.printf("median ratio, stage/bare: images %.2f, captions %.2f (target >= 0.90)%n",
+        imageRatios.get(ROUNDS / 2), textRatios.get(ROUNDS / 2));
+  }
+
+  private static double opsPerSecond(String method) throws RunnerException {
+    Options options = new OptionsBuilder()
+        .include(EmbedBenchmark.class.getName() + "\\." + method + "$")
+        .forks(1)
+        .warmupIterations(2).warmupTime(TimeValue.seconds(3))
+        .measurementIterations(3).measurementTime(TimeValue.seconds(4))
+        .build();
+    Collection<RunResult> results = new Runner(options).run();
+    return results.iterator().next().getPrimaryResult().getScore();
+  }
+}
