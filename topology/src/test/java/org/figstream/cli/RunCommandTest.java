@@ -8,6 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.figstream.processors.testdata.SampleArticles;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.figstream.runtime.EmbeddedBroker;
+import org.figstream.runtime.TopicCounts;
+import org.figstream.topology.Topics;
+import org.figstream.topology.ledger.PublishedFigure;
+import org.figstream.topology.schema.TopicSerdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -41,5 +47,30 @@ class RunCommandTest {
     assertThat(second).contains("inventory 2026-11-21T01-00Z was already processed")
         .contains("run: caught up: 70 live pairs on figures");
     assertThat(Files.exists(data.resolve("kafka/logs/meta.properties"))).isTrue();
+    assertEveryFigureEmbeddedAndLabelled(data);
+  }
+
+  /** Reads the figures topic back from the run's own broker data: the encoders ran in the stage. */
+  private static void assertEveryFigureEmbeddedAndLabelled(Path data) {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("kafka"));
+         Deserializer<PublishedFigure> figures = TopicSerdes.figures().deserializer()) {
+      Map<String, byte[]> live = TopicCounts.latest(broker.clientConfig(), Topics.FIGURES);
+      assertThat(live).hasSize(70);
+      int withImage = 0;
+      for (byte[] value : live.values()) {
+        PublishedFigure f = figures.deserialize(Topics.FIGURES, value);
+        assertThat(f.captionEmbedding().model()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(f.captionEmbedding().dimensions()).isEqualTo(384);
+        assertThat(f.labels().method()).isEqualTo("zero-shot");
+        assertThat(f.labels().global()).isNotEmpty();
+        if (f.image() != null) {
+          withImage++;
+          assertThat(f.imageEmbedding().dimensions()).isEqualTo(1280);
+        } else {
+          assertThat(f.imageEmbedding()).isNull();
+        }
+      }
+      assertThat(withImage).isEqualTo(49); // 21 of pone.0038869's pairs have no image file
+    }
   }
 }
