@@ -2,6 +2,7 @@ package org.figstream.processors.embed;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,16 @@ public record EncoderDescriptor(
 
   /** Reads a descriptor; its relative {@code model} and {@code tokenizer} paths resolve against its folder. */
   public static EncoderDescriptor read(Path file) throws IOException {
-    EncoderDescriptor d = JSON.readValue(Files.readAllBytes(file), EncoderDescriptor.class);
+    EncoderDescriptor d;
+    try {
+      d = JSON.readValue(Files.readAllBytes(file), EncoderDescriptor.class);
+    } catch (ValueInstantiationException e) {
+      // Jackson wraps what the constructor refused; a bad field is the user's error, not an I/O one.
+      if (e.getCause() instanceof IllegalArgumentException refused) {
+        throw new IllegalArgumentException(file + ": " + refused.getMessage(), refused);
+      }
+      throw e;
+    }
     Path base = file.toAbsolutePath().getParent();
     return d.withFiles(resolve(base, d.model), d.tokenizer == null ? null : resolve(base, d.tokenizer));
   }

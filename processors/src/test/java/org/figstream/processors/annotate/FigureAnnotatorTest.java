@@ -1,0 +1,151 @@
+package org.figstream.processors.annotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.figstream.api.FigureRecord;
+import org.figstream.api.NormalizedImage;
+import org.figstream.processors.embed.Embedder;
+import org.figstream.processors.embed.EmbeddingSettings;
+import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.processors.label.LabelSettings;
+import org.figstream.processors.label.Labellers;
+import org.figstream.processors.testdata.SampleFigures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+/** The annotator with the built-in encoders and the zero-shot labeller, on real sample figures. */
+class FigureAnnotatorTest {
+  /** A western blot beside two bar plots; its caption is about c-Myc induction and total RNA. */
+  private static final String BLOT = "doi:10.7554/eLife.30274/fig1/1";
+  /** A pone.0038869 figure whose media file is not in the sample. */
+  private static final String NO_IMAGE = "doi:10.1371/journal.pone.0038869/pone-0038869-g003/1";
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private static Embedder embedder;
+  private static FigureAnnotator annotator;
+  private static final ImageNormalizer NORMALIZER = new ImageNormalizer();
+
+  @BeforeAll
+  static void open() {
+    embedder = Embedder.open(EmbeddingSettings.defaults());
+    annotator = new FigureAnnotator(embedder, Labellers.create(LabelSettings.defaults(), embedder.imageEncoder(),
+        embedder.textEncoder()));
+  }
+
+  @AfterAll
+  static void close() {
+    embedder.close();
+  }
+
+  @Test
+  void shouldEmbedAndLabelARealFigure() throws IOException {
+    FigureRecord figure = SampleFigures.get(BLOT);
+    NormalizedImage image = normalized(figure);
+
+    Annotation a = annotator.annotate(figure, image).block(PATIENCE);
+
+    assertThat(a.problems()).isEmpty();
+    assertThat(a.imageEmbedding().model()).isEqualTo("mobilenet-v2-nsfwjs");
+    assertThat(a.imageEmbedding().dimensions()).isEqualTo(1280);
+    float[] direct = embedder.imageEncoder().embed(List.of(embedder.imageEncoder().preprocess(
+        ImageIO.read(new ByteArrayInputStream(image.jpeg()))))).get(0);
+    assertThat(a.imageEmbedding().vector()).containsExactly(direct, within(1e-5f));
+    assertThat(a.captionEmbedding().model()).isEqualTo("all-MiniLM-L6-v2");
+    assertThat(a.captionEmbedding().dimensions()).isEqualTo(384);
+    assertThat(a.captionEmbedding().vector())
+        .containsExactly(embedder.textEncoder().embed(List.of(figure.caption().strip())).get(0), within(1e-5f));
+    assertThat(a.labels().method()).isEqualTo("zero-shot");
+    assertThat(a.labels().panelType()).isEqualTo("multiple");
+    assertThat(a.labels().global()).hasSize(3);
+    assertThat(a.labels().global().get(0).concept()).isEqualTo("Immuno Assays");
+  }
+
+  @Test
+  void shouldReportAnEmptyCaptionAndStillEmbedTheImage() {
+    FigureRecord figure = withCaption(SampleFigures.get(BLOT), "  \n ");
+
+    Annotation a = annotator.annotate(figure, normalized(figure)).block(PATIENCE);
+
+    assertThat(a.problems()).extracting(Annotation.Problem::stage, Annotation.Problem::reason)
+        .containsExactly(tuple("embed", "caption-empty"));
+    assertThat(a.captionEmbedding()).isNull();
+    assertThat(a.labels()).isNull();
+    assertThat(a.imageEmbedding().dimensions()).isEqualTo(1280);
+  }
+
+  @Test
+  void shouldReportAnImageThatDoesNotDecodeAndStillLabelTheCaption() {
+    FigureRecord figure = SampleFigures.get(BLOT);
+    NormalizedImage garbage = new NormalizedImage(new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3, 4, 5}, 10, 10, 10,
+        10, "jpeg", "0".repeat(64), 0L);
+
+    Annotation a = annotator.annotate(figure, garbage).block(PATIENCE);
+
+    assertThat(a.problems()).extracting(Annotation.Problem::stage, Annotation.Problem::reason)
+        .containsExactly(tuple("embed", "image-embedding-failed"));
+    assertThat(a.imageEmbedding()).isNull();
+    assertThat(a.captionEmbedding().dimensions()).isEqualTo(384);
+    assertThat(a.labels().global().get(0).concept()).isEqualTo("Immuno Assays");
+  }
+
+  @Test
+  void shouldNotEmbedAMissingImageNorCallItAProblem() {
+    FigureRecord figure = SampleFigures.get(NO_IMAGE);
+    assertThat(figure.imageMissing()).isTrue();
+
+    Annotation a = annotator.annotate(figure, null).block(PATIENCE);
+
+    assertThat(a.problems()).isEmpty();
+    assertThat(a.imageEmbedding()).isNull();
+    assertThat(a.captionEmbedding().dimensions()).isEqualTo(384);
+    assertThat(a.labels().method()).isEqualTo("zero-shot");
+  }
+
+  @Test
+  void shouldAnnotateTwentyFiguresAtOnce() {
+    List<FigureRecord> figures = SampleFigures.all().values().stream()
+        .filter(f -> !f.imageMissing() && !f.mediaFile().endsWith(".tif")).limit(20).toList();
+    assertThat(figures).hasSize(20);
+    List<NormalizedImage> images = figures.stream().map(FigureAnnotatorTest::normalized).toList();
+
+    List<Annotation> all = Flux.range(0, 20)
+        .flatMapSequential(i -> annotator.annotate(figures.get(i), images.get(i)), 20)
+        .collectList().block(PATIENCE);
+
+    assertThat(all).hasSize(20);
+    for (int i = 0; i < 20; i++) {
+      Annotation a = all.get(i);
+      assertThat(a.problems()).as(figures.get(i).pairId()).isEmpty();
+      assertThat(a.imageEmbedding().dimensions()).isEqualTo(1280);
+      assertThat(a.labels()).isNotNull();
+      // Each figure got its own caption's vector, whatever batch it landed in.
+      assertThat(a.captionEmbedding().vector()).as(figures.get(i).pairId()).containsExactly(
+          embedder.textEncoder().embed(List.of(figures.get(i).caption().strip())).get(0), within(1e-5f));
+    }
+  }
+
+  private static NormalizedImage normalized(FigureRecord figure) {
+    try {
+      return NORMALIZER.normalize(Files.readAllBytes(SampleFigures.imageFile(figure)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static FigureRecord withCaption(FigureRecord f, String caption) {
+    return new FigureRecord(f.pairId(), f.articleKey(), f.kind(), f.figureId(), f.graphicIndex(), f.groupId(),
+        f.parentId(), f.specificUse(), f.context(), f.label(), f.captionTitle(), caption, f.doi(), f.href(),
+        f.mediaFile(), f.mentions());
+  }
+}

@@ -1,0 +1,114 @@
+package org.figstream.processors.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.figstream.api.FigureRecord;
+import org.figstream.processors.testdata.SampleFigures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The built-in all-MiniLM-L6-v2 text encoder on real captions of the sample articles. */
+class TextEncoderTest {
+  private static OnnxTextEncoder encoder;
+  private static List<String> captions;
+
+  @BeforeAll
+  static void load() {
+    NativeCache.configure();
+    encoder = new OnnxTextEncoder(BuiltinModels.resolve(BuiltinModels.TEXT), Accelerator.CPU);
+    captions = SampleFigures.all().values().stream().map(FigureRecord::caption)
+        .filter(c -> c != null && !c.isBlank()).toList();
+  }
+
+  @AfterAll
+  static void close() {
+    encoder.close();
+  }
+
+  @Test
+  void shouldMakeUnit384DimensionalVectors() {
+    List<float[]> vectors = encoder.embed(captions.subList(0, 8));
+
+    assertThat(vectors).hasSize(8);
+    for (float[] v : vectors) {
+      assertThat(v).hasSize(384);
+      assertThat(norm(v)).isCloseTo(1.0, within(1e-5));
+    }
+    assertThat(Vectors.dot(vectors.get(0), vectors.get(1))).isLessThan(0.99f);
+  }
+
+  @Test
+  void shouldNotLetPaddingChangeAShortCaptionsVector() {
+    String shortCaption = "Western blot of whole-cell lysates probed with anti-actin.";
+    String longCaption = captions.stream().max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
+    assertThat(longCaption.length()).isGreaterThan(1000);
+
+    float[] alone = encoder.embed(List.of(shortCaption)).get(0);
+    List<float[]> batch = encoder.embed(List.of(longCaption, shortCaption));
+
+    assertThat(batch.get(1)).containsExactly(alone, within(1e-5f));
+    assertThat(batch.get(0)).containsExactly(encoder.embed(List.of(longCaption)).get(0), within(1e-5f));
+  }
+
+  @Test
+  void shouldEmbedAnEnormousCaptionAsItsFirst256Tokens() {
+    String all = captions.stream().collect(Collectors.joining(" "));
+    StringBuilder huge = new StringBuilder();
+    while (huge.length() < 1_048_576) {
+      huge.append(all).append(' ');
+    }
+    String enormous = huge.toString();
+
+    float[] whole = encoder.embed(List.of(enormous)).get(0);
+    float[] head = encoder.embed(List.of(enormous.substring(0, 20_000))).get(0);
+
+    assertThat(enormous.length()).isGreaterThanOrEqualTo(1_048_576);
+    assertThat(whole).hasSize(384).containsExactly(head, within(1e-6f));
+    // The first 20,000 characters are far beyond 256 tokens: a 5,000-character head gives the same vector.
+    assertThat(encoder.embed(List.of(enormous.substring(0, 5_000))).get(0)).containsExactly(head, within(1e-6f));
+  }
+
+  @Test
+  void shouldStillEmbedTheEmptyString() {
+    float[] empty = encoder.embed(List.of("")).get(0);
+
+    assertThat(empty).hasSize(384);
+    assertThat(norm(empty)).isCloseTo(1.0, within(1e-5));
+  }
+
+  @Test
+  void shouldPlaceAWesternBlotNearerAnImmunoblotThanASurvivalCurve() {
+    List<float[]> v = encoder.embed(List.of(
+        "Western blot of whole-cell lysates probed with anti-actin",
+        "Immunoblot showing protein bands",
+        "Kaplan-Meier survival curve"));
+
+    float blot = Vectors.dot(v.get(0), v.get(1));
+    float survival = Vectors.dot(v.get(0), v.get(2));
+    System.out.printf("western blot vs immunoblot %.4f, vs survival curve %.4f%n", blot, survival);
+    assertThat(blot).isGreaterThan(survival + 0.1f);
+  }
+
+  @Test
+  void shouldKeepTheOrderOfTheInputs() {
+    List<String> three = captions.subList(0, 3);
+    List<float[]> forward = encoder.embed(three);
+    List<float[]> backward = encoder.embed(List.of(three.get(2), three.get(1), three.get(0)));
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(backward.get(2 - i)).containsExactly(forward.get(i), within(1e-5f));
+    }
+  }
+
+  private static double norm(float[] v) {
+    double s = 0;
+    for (float x : v) {
+      s += (double) x * x;
+    }
+    return Math.sqrt(s);
+  }
+}
