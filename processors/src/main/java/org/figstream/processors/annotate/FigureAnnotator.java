@@ -34,6 +34,11 @@ public final class FigureAnnotator {
   }
 
   public Mono<Annotation> annotate(FigureRecord figure, NormalizedImage image) {
+    // Deferred: each subscription (a retry, say) starts with its own problem list.
+    return Mono.defer(() -> annotateOnce(figure, image));
+  }
+
+  private Mono<Annotation> annotateOnce(FigureRecord figure, NormalizedImage image) {
     List<Annotation.Problem> problems = new ArrayList<>();
     String caption = figure.caption() == null ? "" : figure.caption().strip();
     Mono<Optional<Embedding>> ofImage = image == null ? Mono.just(Optional.empty())

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
@@ -31,11 +30,10 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     }
     this.model = model;
     this.inference = Schedulers.newBoundedElastic(concurrency, Integer.MAX_VALUE, name);
-    // fairBackpressure: without it a timer-closed batch that finds no demand fails the whole flux.
-    Flux<List<Job<I, O>>> batches = maxWait.isZero()
-        ? queue.asFlux().buffer(maxBatch)
-        : queue.asFlux().bufferTimeout(maxBatch, maxWait, true);
-    this.loop = batches
+    // fairBackpressure: without it a timer-closed batch that finds no demand fails the whole flux. A
+    // zero wait still needs a timer, or the last requests would wait for a batch that never fills.
+    Duration wait = maxWait.isZero() ? Duration.ofMillis(1) : maxWait;
+    this.loop = queue.asFlux().bufferTimeout(maxBatch, wait, true)
         .flatMap(batch -> Mono.fromRunnable(() -> run(batch)).subscribeOn(inference), concurrency)
         .subscribe();
   }

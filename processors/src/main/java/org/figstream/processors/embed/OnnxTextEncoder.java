@@ -20,8 +20,11 @@ import java.util.Map;
  * generous character bound so that a pathological caption cannot make tokenizing slow.
  */
 public final class OnnxTextEncoder implements TextEncoder {
-  /** Far above what maxTokens tokens can span, so cutting here never changes the tokens kept. */
-  private static final int CHARS_PER_TOKEN_BOUND = 32;
+  /**
+   * What one token can span at most: the tokenizer turns a word of over 100 characters into one
+   * unknown token. Cutting at maxTokens times this never changes the tokens kept.
+   */
+  private static final int CHARS_PER_TOKEN_BOUND = 101;
 
   private final EncoderDescriptor d;
   private final HuggingFaceTokenizer tokenizer;

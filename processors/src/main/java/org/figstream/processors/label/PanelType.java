@@ -14,8 +14,10 @@ public final class PanelType {
   public static final String SINGLE = "single";
   public static final String MULTIPLE = "multiple";
 
-  private static final Pattern BRACKETED = Pattern.compile("\\(([A-Ha-h])(?:[,–\\-—]\\s*([A-Ha-h]))?[,)\\s]");
-  private static final Pattern CLOSING = Pattern.compile("(?:^|[.;:]\\s+)([A-H])[.)]\\s");
+  // "(B)", "(b,", "(A–C)"; not "(d = 0.5)" or "(a total of ...)".
+  private static final Pattern BRACKETED = Pattern.compile("\\(([A-Ha-h])(?:\\s*[,–\\-—]\\s*([A-Ha-h]))?\\s*[,)]");
+  // "B) Quantification" or "C. Western blot" at a sentence start; not "E. coli".
+  private static final Pattern CLOSING = Pattern.compile("(?:^|[.;:]\\s+)([A-H])[.)]\\s+(?=[A-Z(])");
   private static final Pattern RANGE = Pattern.compile("\\b[A-Ha-h]\\s*[–\\-—]\\s*[A-Ha-h]\\b\\)");
   private static final Pattern WORDS = Pattern.compile(
       "\\b(?:(?:left|right|upper|lower|top|bottom|middle)(?:\\s+\\w+)?\\s+panels?|panels)\\b",

@@ -85,6 +85,15 @@ class MicroBatcherTest {
   }
 
   @Test
+  void shouldRunALoneRequestAtOnceWithZeroWait() {
+    Recorder model = new Recorder();
+    try (MicroBatcher<String, String> batcher = new MicroBatcher<>("test", model, 2, Duration.ZERO, 1)) {
+      assertThat(batcher.submit("alone").block(Duration.ofSeconds(10))).isEqualTo("ALONE");
+      assertThat(model.sizes()).containsExactly(1);
+    }
+  }
+
+  @Test
   void shouldFailOnlyTheBadRequestOfABatch() throws Exception {
     Recorder model = new Recorder();
     try (MicroBatcher<String, String> batcher = new MicroBatcher<>("test", model, 4, Duration.ofSeconds(5), 1)) {

@@ -84,6 +84,8 @@ class PanelTypeTest {
       "Survival of treated mice (P < 0.05).",
       "Data are mean ± SEM (error bars); *P < 0.05.",
       "Map of the sampling sites (c) 2012 OpenStreetMap.",
+      "Effect size (d = 0.5) of the treatment on growth (B).",
+      "Growth of E. coli and B. subtilis cultures overnight.",
   })
   void shouldReadCaptionsWithoutTwoPanelsAsSingle(String caption) {
     assertThat(PanelType.of(caption)).isEqualTo(PanelType.SINGLE);
