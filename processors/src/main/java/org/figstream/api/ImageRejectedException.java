@@ -1,5 +1,7 @@
 package org.figstream.api;
 
+import java.util.Locale;
+
 /**
  * Why a figure's image bytes could not be normalised. Always thrown instead of the decoders' own
  * exceptions, so that callers (and the dead-letter topic) can route on {@link #reason()} alone.
@@ -35,5 +37,10 @@ public final class ImageRejectedException extends RuntimeException {
 
   public Reason reason() {
     return reason;
+  }
+
+  /** The reason as dead letters and {@code imageProblem} name it: {@code image-too-many-pixels}. */
+  public String problem() {
+    return "image-" + reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

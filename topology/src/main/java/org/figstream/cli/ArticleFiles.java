@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,7 +20,20 @@ import org.figstream.api.ArticleHint;
 record ArticleFiles(Path xml, List<String> media, ArticleHint hint) {
   private static final Pattern PMC_NAME = Pattern.compile("(?i)PMC(\\d+)(?:\\.(\\d+))?");
 
-  static List<ArticleFiles> find(Path path) {
+  /** The articles under every path, in order; a path that does not exist goes to {@code missing}. */
+  static List<ArticleFiles> findAll(List<Path> paths, Consumer<Path> missing) {
+    List<ArticleFiles> out = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.exists(path)) {
+        out.addAll(find(path));
+      } else {
+        missing.accept(path);
+      }
+    }
+    return out;
+  }
+
+  private static List<ArticleFiles> find(Path path) {
     List<ArticleFiles> out = new ArrayList<>();
     if (Files.isRegularFile(path)) {
       out.add(of(path));

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.figstream.api.ExtractedArticle;
 import org.figstream.api.ExtractionException;
@@ -85,22 +84,18 @@ final class EnrichCommand implements Callable<Integer> {
   private List<FigureFiles> extractAll(PrintWriter err, EnrichSummary summary) {
     JatsExtractor extractor = new JatsExtractor();
     List<FigureFiles> out = new ArrayList<>();
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        err.println("enrich: " + path + ": no such file or folder");
-        summary.failedArticles++;
-        continue;
-      }
-      for (ArticleFiles files : ArticleFiles.find(path)) {
-        try {
-          for (ExtractedArticle article : extractor.extract(Files.readAllBytes(files.xml()), files.media(), files.hint())) {
-            summary.articles++;
-            article.figures().forEach(f -> out.add(new FigureFiles(f, files.xml().getParent())));
-          }
-        } catch (ExtractionException | IOException e) {
-          summary.failedArticles++;
-          err.println("enrich: " + files.xml() + ": " + e.getMessage());
+    for (ArticleFiles files : ArticleFiles.findAll(paths, missing -> {
+      err.println("enrich: " + missing + ": no such file or folder");
+      summary.failedArticles++;
+    })) {
+      try {
+        for (ExtractedArticle article : extractor.extract(Files.readAllBytes(files.xml()), files.media(), files.hint())) {
+          summary.articles++;
+          article.figures().forEach(f -> out.add(new FigureFiles(f, files.xml().getParent())));
         }
+      } catch (ExtractionException | IOException e) {
+        summary.failedArticles++;
+        err.println("enrich: " + files.xml() + ": " + e.getMessage());
       }
     }
     return out;
@@ -110,19 +105,22 @@ final class EnrichCommand implements Callable<Integer> {
   record FigureFiles(FigureRecord figure, Path folder) {
     ImageOutcome normalize(ImageNormalizer normalizer) {
       if (figure.mediaFile() == null) {
-        return new ImageOutcome(null, "missing", null);
+        return new ImageOutcome(null, null);
       }
       try {
-        return new ImageOutcome(normalizer.normalize(Files.readAllBytes(folder.resolve(figure.mediaFile()))), null, null);
+        return new ImageOutcome(normalizer.normalize(Files.readAllBytes(folder.resolve(figure.mediaFile()))), null);
       } catch (ImageRejectedException e) {
-        String reason = "image-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return new ImageOutcome(null, reason, new Annotation.Problem("image", reason, e.getMessage()));
+        return new ImageOutcome(null, new Annotation.Problem("image", e.problem(), e.getMessage()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
   }
 
-  /** The normalised image, or why there is none. */
-  record ImageOutcome(NormalizedImage image, String problem, Annotation.Problem rejection) {}
+  /** The normalised image, or the reason it was refused, or neither when the article has no file for it. */
+  record ImageOutcome(NormalizedImage image, Annotation.Problem rejection) {
+    String problem() {
+      return image != null ? null : rejection != null ? rejection.reason() : "missing";
+    }
+  }
 }

@@ -48,23 +48,19 @@ final class ExtractCommand implements Callable<Integer> {
     JatsExtractor extractor = new JatsExtractor(maxBytes);
     ExtractSummary summary = new ExtractSummary();
     long started = System.nanoTime();
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        err.println("extract: " + path + ": no such file or folder");
-        summary.failed++;
-        continue;
-      }
-      for (ArticleFiles files : ArticleFiles.find(path)) {
-        try {
-          byte[] xml = Files.readAllBytes(files.xml());
-          for (ExtractedArticle article : extractor.extract(xml, files.media(), files.hint())) {
-            print(out, article);
-            summary.add(article);
-          }
-        } catch (ExtractionException e) {
-          summary.failed++;
-          err.println("extract: " + files.xml() + ": " + e.getMessage());
+    for (ArticleFiles files : ArticleFiles.findAll(paths, missing -> {
+      err.println("extract: " + missing + ": no such file or folder");
+      summary.failed++;
+    })) {
+      try {
+        byte[] xml = Files.readAllBytes(files.xml());
+        for (ExtractedArticle article : extractor.extract(xml, files.media(), files.hint())) {
+          print(out, article);
+          summary.add(article);
         }
+      } catch (ExtractionException e) {
+        summary.failed++;
+        err.println("extract: " + files.xml() + ": " + e.getMessage());
       }
     }
     out.flush();

@@ -20,12 +20,4 @@ public record EmbeddingSettings(String imageModel, String textModel, Accelerator
     return new EmbeddingSettings(BuiltinModels.IMAGE, BuiltinModels.TEXT, Accelerator.CPU, 16,
         Duration.ofMillis(20), 1);
   }
-
-  public static EmbeddingSettings off() {
-    return new EmbeddingSettings(NONE, NONE, Accelerator.CPU, 1, Duration.ZERO, 1);
-  }
-
-  public boolean enabled() {
-    return !imageModel.equals(NONE) || !textModel.equals(NONE);
-  }
 }

@@ -30,10 +30,6 @@ public final class Vectors {
     return (float) s;
   }
 
-  public static float cosine(float[] a, float[] b) {
-    return dot(normalize(a.clone()), normalize(b.clone()));
-  }
-
   /**
    * Pools row {@code row} of a [N,T,D] tensor given flat: {@code mean} over the tokens whose mask is 1,
    * {@code cls} the first token.

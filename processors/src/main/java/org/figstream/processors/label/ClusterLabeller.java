@@ -31,7 +31,7 @@ public final class ClusterLabeller implements ConceptLabeller {
     if (figure.imageEmbedding() == null) {
       return null;
     }
-    ClusterModel.Cluster c = model.clusters().get(nearest(project(figure.imageEmbedding().vector())));
+    ClusterModel.Cluster c = model.clusters().get(cluster(figure.imageEmbedding().vector()));
     return new ConceptLabels(METHOD, c.panelType(), scored(c.global()), scored(c.local()));
   }
 

@@ -81,13 +81,13 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     return new ConceptLabels(METHOD, PanelType.of(figure.caption()), global, ranked(underTop));
   }
 
-  Map<String, Float> localSimilarities(float[] caption, float[] image) {
+  private Map<String, Float> localSimilarities(float[] caption, float[] image) {
     Map<String, Float> sims = new LinkedHashMap<>();
     locals.forEach((name, vectors) -> sims.put(name, similarity(caption, image, vectors)));
     return sims;
   }
 
-  Map<String, Float> globalSimilarities(Map<String, Float> localSims, float[] caption, float[] image) {
+  private Map<String, Float> globalSimilarities(Map<String, Float> localSims, float[] caption, float[] image) {
     Map<String, Float> sims = new LinkedHashMap<>();
     globals.forEach((name, vectors) -> {
       if (name.equals(Taxonomy.AMBIGUOUS)) {

@@ -20,14 +20,24 @@ import javax.imageio.stream.ImageOutputStream;
 public final class BadImages {
   private BadImages() {}
 
-  /** A Photoshop-style CMYK JPEG (Adobe APP14, inverted samples), 64x32. */
-  public static byte[] cmykJpeg() {
+  /** Left half pure cyan ink, right half pure black ink, as a 4-band CMYK raster of 64x32. */
+  static WritableRaster cmykRaster(boolean inverted) {
     WritableRaster r = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 64, 32, 4, null);
     for (int y = 0; y < 32; y++) {
       for (int x = 0; x < 64; x++) {
-        r.setPixel(x, y, x < 32 ? new int[] {0, 255, 255, 255} : new int[] {255, 255, 255, 0});
+        int[] ink = x < 32 ? new int[] {255, 0, 0, 0} : new int[] {0, 0, 0, 255};
+        for (int b = 0; b < 4; b++) {
+          ink[b] = inverted ? 255 - ink[b] : ink[b];
+        }
+        r.setPixel(x, y, ink);
       }
     }
+    return r;
+  }
+
+  /** {@link #cmykRaster} as Photoshop writes CMYK JPEGs: an Adobe APP14 segment (transform 0), inverted samples. */
+  public static byte[] cmykJpeg() {
+    WritableRaster r = cmykRaster(true);
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {

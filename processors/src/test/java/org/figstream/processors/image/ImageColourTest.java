@@ -14,13 +14,9 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.figstream.api.NormalizedImage;
 import org.junit.jupiter.api.Test;
 
@@ -28,21 +24,6 @@ import org.junit.jupiter.api.Test;
 class ImageColourTest {
 
   private final ImageNormalizer normalizer = new ImageNormalizer();
-
-  /** Left half pure cyan ink, right half pure black ink, as a 4-band CMYK raster. */
-  private static WritableRaster cmykRaster(boolean inverted) {
-    WritableRaster r = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 64, 32, 4, null);
-    for (int y = 0; y < 32; y++) {
-      for (int x = 0; x < 64; x++) {
-        int[] ink = x < 32 ? new int[] {255, 0, 0, 0} : new int[] {0, 0, 0, 255};
-        for (int b = 0; b < 4; b++) {
-          ink[b] = inverted ? 255 - ink[b] : ink[b];
-        }
-        r.setPixel(x, y, ink);
-      }
-    }
-    return r;
-  }
 
   private static List<Integer> rgbAt(NormalizedImage n, int x, int y) throws IOException {
     BufferedImage jpeg = ImageIO.read(new ByteArrayInputStream(n.jpeg()));
@@ -53,20 +34,7 @@ class ImageColourTest {
 
   @Test
   void shouldConvertAPhotoshopStyleCmykJpegToRgb() throws IOException {
-    // Photoshop writes CMYK JPEGs with an Adobe APP14 segment (transform 0) and inverted samples.
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      writer.write(null, new IIOImage(cmykRaster(true), null, null), null);
-    }
-    writer.dispose();
-    byte[] plain = bytes.toByteArray();
-    byte[] app14 = {(byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
-    byte[] cmyk = new byte[plain.length + app14.length];
-    System.arraycopy(plain, 0, cmyk, 0, 2);
-    System.arraycopy(app14, 0, cmyk, 2, app14.length);
-    System.arraycopy(plain, 2, cmyk, 2 + app14.length, plain.length - 2);
+    byte[] cmyk = BadImages.cmykJpeg();
     assertThat(HeaderProbe.jpegComponents(cmyk)).isEqualTo(4);
 
     NormalizedImage n = normalizer.normalize(cmyk);
@@ -84,7 +52,7 @@ class ImageColourTest {
     ColorSpace cmyk = ColorSpaces.getColorSpace(ColorSpaces.CS_GENERIC_CMYK);
     ColorModel cm = new ComponentColorModel(cmyk, false, false, ColorModel.OPAQUE,
         DataBuffer.TYPE_BYTE);
-    byte[] tiff = SyntheticImages.write(new BufferedImage(cm, cmykRaster(false), false, null),
+    byte[] tiff = SyntheticImages.write(new BufferedImage(cm, BadImages.cmykRaster(false), false, null),
         "tiff", "LZW");
     assertThat(HeaderProbe.tiffShortTag(tiff, 262)).isEqualTo(5); // PhotometricInterpretation = separated (CMYK)
 

@@ -87,7 +87,7 @@ public final class Enrichment {
     try {
       return PublishedFigure.withImage(figure, images.normalize(f.media().get(figure.mediaFile())));
     } catch (ImageRejectedException ex) {
-      String reason = "image-" + ex.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+      String reason = ex.problem();
       add(problems, new DeadLetter("image", reason, ex.getMessage(), figure.pairId() + " " + figure.mediaFile(),
           a.pmcid(), 1, Instant.now()));
       return PublishedFigure.withoutImage(figure, reason);
