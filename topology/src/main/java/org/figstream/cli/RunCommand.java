@@ -2,6 +2,7 @@ package org.figstream.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,8 @@ import org.figstream.connectors.discovery.KafkaCursorStore;
 import org.figstream.connectors.fetch.ArticleFetcher;
 import org.figstream.connectors.http.HttpFetcher;
 import org.figstream.connectors.http.HttpSettings;
+import org.figstream.connectors.sink.DatasetSink;
+import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.runtime.EmbeddedBroker;
 import org.figstream.runtime.Pipeline;
@@ -23,6 +26,7 @@ import org.figstream.runtime.ProgressReporter;
 import org.figstream.runtime.TopicCounts;
 import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.runtime.ops.OpsServer;
+import org.figstream.runtime.sink.DatasetSinkRunner;
 import org.figstream.topology.Topics;
 import org.figstream.topology.enrich.AnnotateStep;
 import org.figstream.topology.enrich.Enrichment;
@@ -56,6 +60,8 @@ final class RunCommand implements Callable<Integer> {
   @Mixin OperationOptions operation;
 
   @Mixin AnnotationOptions annotation;
+
+  @Mixin DatasetOptions dataset;
 
   @Option(names = "--until-caught-up",
       description = "Exit once the feed has nothing new and every output is committed.")
@@ -121,7 +127,9 @@ final class RunCommand implements Callable<Integer> {
            OpsServer ops = operation.httpPort < 0 ? null : OpsServer.start(operation.httpHost, operation.httpPort,
                metrics, pipeline::state, pipeline::stageHealthy);
            ProgressReporter progress = new ProgressReporter(pipeline, metrics, err)
-               .start(operation.progressInterval)) {
+               .start(operation.progressInterval);
+           DatasetSinkRunner sink = dataset.enabled
+               ? new DatasetSinkRunner(kafka, dataset.settings(source.dataDir), FaultPoint.Hook.NONE).start() : null) {
         running = pipeline;
         if (ops != null) {
           err.printf("figstream: metrics at http://%s:%d/metrics, health at /health/live and /health/ready%n",
@@ -135,6 +143,9 @@ final class RunCommand implements Callable<Integer> {
             err.println(FeedOutput.summary(pipeline.feedAndSettle(feed, Duration.ofMinutes(30)), metrics,
                 (System.nanoTime() - pass) / 1_000_000));
             summary(err, kafka, progress, "caught up", started);
+            if (sink != null) {
+              publishDataset(err, sink, untilCaughtUp);
+            }
           } while (!untilCaughtUp && !stopRequested.await(source.pollInterval.toMillis(), TimeUnit.MILLISECONDS));
         } catch (Pipeline.StoppedException e) {
           summary(err, kafka, progress, "stopped", started);
@@ -148,6 +159,22 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private long lastCompaction = System.nanoTime();
+
+  /** Commits what the sink has read; compacts when due, and always before a --until-caught-up exit. */
+  private void publishDataset(PrintWriter err, DatasetSinkRunner sink, boolean last) throws Exception {
+    Duration timeout = Duration.ofMinutes(10);
+    sink.catchUpAndCommit(timeout);
+    if (last || System.nanoTime() - lastCompaction >= dataset.compactInterval.toNanos()) {
+      sink.call(s -> s.compact(last), timeout);
+      lastCompaction = System.nanoTime();
+    }
+    Path dir = dataset.directory(source.dataDir);
+    err.println(DatasetSummary.describe(dir, sink.call(DatasetSink::manifest, timeout)));
+    err.println(DatasetSummary.howToQuery(dir));
+    err.flush();
   }
 
   private static void summary(PrintWriter err, Map<String, Object> kafka, ProgressReporter progress, String how,

@@ -49,7 +49,11 @@ public final class FigstreamTopology {
     t.addProcessor("ledger", PairLedgerProcessor::new, "dedup");
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PAIR_LEDGER), keys,
         JsonSerde.of(LedgerEntry.class)), "ledger");
-    t.addSink("figures", Topics.FIGURES, keys.serializer(), TopicSerdes.figures().serializer(), "ledger");
+    t.addSink(PairLedgerProcessor.TO_FIGURES, Topics.FIGURES, keys.serializer(), TopicSerdes.figures().serializer(),
+        "ledger");
+    // only null values reach it: a withdrawn article leaves the articles table too
+    t.addSink(PairLedgerProcessor.TO_ARTICLES, Topics.ARTICLES, keys.serializer(),
+        TopicSerdes.articles().serializer(), "ledger");
     return t;
   }
 }

@@ -147,7 +147,7 @@ abstract class SampleFeedEndToEnd {
   private static final BinaryMessageDecoder<GenericRecord> FIGURES = figuresDecoder();
 
   private static BinaryMessageDecoder<GenericRecord> figuresDecoder() {
-    try (var in = Files.newInputStream(Path.of("../schemas/figure.v1.avsc"))) {
+    try (var in = Files.newInputStream(Path.of("../schemas/figure.v2.avsc"))) {
       return new BinaryMessageDecoder<>(GenericData.get(), new Schema.Parser().parse(in));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.figstream.api.Article;
 import org.figstream.api.ArticleHint;
+import org.figstream.api.ArticleKeys;
 import org.figstream.api.ExtractedArticle;
 import org.figstream.api.ExtractionException;
 import org.figstream.api.FigureRecord;
@@ -70,10 +71,11 @@ public final class Enrichment {
   private Mono<Result> publish(Announcement a, FetchedArticle f, ExtractedArticle e) {
     List<DeadLetter> problems = new ArrayList<>();
     Provenance provenance = new Provenance(a.pmcid(), a.version(), a.source(), Instant.now(), PipelineVersion.current());
+    ArticleKeys keys = ArticleKeys.of(e.article());
     return Flux.fromIterable(e.figures())
         .flatMapSequential(figure -> Mono.fromCallable(() -> withImage(a, f, figure, problems))
             .subscribeOn(Schedulers.parallel())
-            .map(published -> published.withProvenance(provenance))
+            .map(published -> published.withProvenance(provenance).withArticle(keys))
             .flatMap(published -> annotate.apply(published, problem -> add(problems, problem))))
         .collectList()
         .map(figures -> new Result(a, new EnrichedArticle(a.pmcid(), a.version(), false, null, figures), e.article(),

@@ -1,13 +1,25 @@
 package org.figstream.topology.ledger;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.figstream.topology.StoreNames;
 
-/** Publishes enriched versions on the figures topic as upserts and tombstones, keyed by pair id. */
+/**
+ * Publishes enriched versions on the figures topic as upserts and tombstones, keyed by pair id. A
+ * tombstone carries the reason in the header {@value #REASON_HEADER} ({@code superseded} when a newer
+ * version dropped the pair, else the withdrawal's {@code retracted} or {@code removed}), because sinks
+ * record why a pair left; a withdrawal also tombstones the article on {@code articles}.
+ */
 public final class PairLedgerProcessor implements Processor<String, EnrichedArticle, String, PublishedFigure> {
+  public static final String TO_FIGURES = "figures";
+  public static final String TO_ARTICLES = "article-tombstones";
+  public static final String REASON_HEADER = "figstream.reason";
+  public static final String SUPERSEDED = "superseded";
+
   private ProcessorContext<String, PublishedFigure> context;
   private KeyValueStore<String, LedgerEntry> store;
 
@@ -27,12 +39,22 @@ public final class PairLedgerProcessor implements Processor<String, EnrichedArti
     if (outcome.stale()) {
       return;
     }
+    String reason = e.withdrawn() && e.reason() != null ? e.reason() : SUPERSEDED;
     for (String pairId : outcome.tombstones()) {
-      context.forward(new Record<String, PublishedFigure>(pairId, null, record.timestamp()));
+      context.forward(tombstone(pairId, reason, record.timestamp()), TO_FIGURES);
     }
     for (PublishedFigure f : outcome.upserts()) {
-      context.forward(new Record<>(f.pairId(), f, record.timestamp()));
+      context.forward(new Record<>(f.pairId(), f, record.timestamp()), TO_FIGURES);
+    }
+    if (e.withdrawn()) {
+      context.forward(tombstone(e.pmcid(), reason, record.timestamp()), TO_ARTICLES);
     }
     store.put(e.pmcid(), outcome.next());
+  }
+
+  private static Record<String, PublishedFigure> tombstone(String key, String reason, long timestamp) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+    return new Record<>(key, null, timestamp, headers);
   }
 }

@@ -15,9 +15,14 @@ import org.apache.avro.SchemaNormalization;
  * a record written by an older figstream is still read; writers use the newest.
  */
 public final class TopicSchemas {
-  /** Every schema file, oldest first; a file may use named types of the files before it. */
-  static final List<String> FILES = List.of(
-      "announcement.v1", "figure.v1", "article.v1", "dead-letter.v1", "enriched-article.v1");
+  /**
+   * Every schema file, oldest first, in generations: a file may use the named types of the files before it
+   * in its generation. A new version of a record starts a generation, because one Avro parser cannot hold
+   * two definitions of a name.
+   */
+  static final List<List<String>> GENERATIONS = List.of(
+      List.of("announcement.v1", "figure.v1", "article.v1", "dead-letter.v1", "enriched-article.v1"),
+      List.of("figure.v2", "enriched-article.v2"));
 
   public static final Schema ANNOUNCEMENT;
   public static final Schema FIGURE;
@@ -29,24 +34,30 @@ public final class TopicSchemas {
   private static final Map<Long, Schema> BY_FINGERPRINT = new LinkedHashMap<>();
 
   static {
-    Schema.Parser parser = new Schema.Parser();
-    for (String file : FILES) {
-      try (InputStream in = TopicSchemas.class.getResourceAsStream("/schemas/" + file + ".avsc")) {
-        if (in == null) {
-          throw new IllegalStateException("schema " + file + ".avsc is missing from the classpath");
-        }
-        Schema schema = parser.parse(in);
-        BY_FILE.put(file, schema);
-        BY_FINGERPRINT.put(fingerprint(schema), schema);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read schema " + file, e);
+    for (List<String> generation : GENERATIONS) {
+      Schema.Parser parser = new Schema.Parser();
+      for (String file : generation) {
+        parse(parser, file);
       }
     }
     ANNOUNCEMENT = BY_FILE.get("announcement.v1");
-    FIGURE = BY_FILE.get("figure.v1");
+    FIGURE = BY_FILE.get("figure.v2");
     ARTICLE = BY_FILE.get("article.v1");
     DEAD_LETTER = BY_FILE.get("dead-letter.v1");
-    ENRICHED_ARTICLE = BY_FILE.get("enriched-article.v1");
+    ENRICHED_ARTICLE = BY_FILE.get("enriched-article.v2");
+  }
+
+  private static void parse(Schema.Parser parser, String file) {
+    try (InputStream in = TopicSchemas.class.getResourceAsStream("/schemas/" + file + ".avsc")) {
+      if (in == null) {
+        throw new IllegalStateException("schema " + file + ".avsc is missing from the classpath");
+      }
+      Schema schema = parser.parse(in);
+      BY_FILE.put(file, schema);
+      BY_FINGERPRINT.put(fingerprint(schema), schema);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read schema " + file, e);
+    }
   }
 
   private TopicSchemas() {}

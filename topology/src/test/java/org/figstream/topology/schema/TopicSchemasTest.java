@@ -90,7 +90,7 @@ class TopicSchemasTest {
     assertThat(indexOf(bytes, packed.array())).isPositive();
 
     Schema schema;
-    try (var in = Files.newInputStream(java.nio.file.Path.of("../schemas/figure.v1.avsc"))) {
+    try (var in = Files.newInputStream(java.nio.file.Path.of("../schemas/figure.v2.avsc"))) {
       schema = new Schema.Parser().parse(in);
     }
     GenericRecord read = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), schema).decode(bytes);

@@ -1,0 +1,15 @@
+package org.figstream.connectors.sink;
+
+import java.util.List;
+import org.figstream.connectors.sink.manifest.Manifest;
+
+/**
+ * What a compaction did.
+ *
+ * @param rewritten shards rewritten without their dead rows
+ * @param dropped shards removed because none of their rows was live
+ * @param rowsRemoved dead rows taken out
+ * @param webdataset the WebDataset tars now current (empty when the export is off)
+ */
+public record CompactionResult(Manifest manifest, int rewritten, int dropped, long rowsRemoved,
+    List<String> webdataset) {}

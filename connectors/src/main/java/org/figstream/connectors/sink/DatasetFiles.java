@@ -1,0 +1,94 @@
+package org.figstream.connectors.sink;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.figstream.connectors.sink.manifest.Manifest;
+import org.figstream.connectors.sink.manifest.ManifestStore;
+import org.figstream.connectors.sink.manifest.ShardEntry;
+import org.figstream.connectors.sink.manifest.Streams;
+
+/**
+ * Where a dataset's files live and how they become visible: a file is written under a hidden temporary
+ * name beside its final one, and renamed only once the manifest lists it. At start, whatever a crash left
+ * is settled from the manifest alone: listed files still under their temporary name are renamed (the
+ * commit had happened), and every other file is deleted (it had not).
+ */
+public final class DatasetFiles {
+  private final Path root;
+
+  public DatasetFiles(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** {@code figures/commercial/part-000007.parquet} for file number 7 of that stream. */
+  public static String name(String stream, long number, String extension) {
+    return Streams.folder(stream) + "/part-" + String.format("%06d", number) + extension;
+  }
+
+  public Path path(String relative) {
+    Path p = root.resolve(relative).normalize();
+    if (!p.startsWith(root)) {
+      throw new IllegalArgumentException("dataset file " + relative + " would be outside " + root);
+    }
+    return p;
+  }
+
+  public Path temporary(String relative) {
+    Path p = path(relative);
+    return p.resolveSibling("." + p.getFileName() + ".tmp");
+  }
+
+  /** Renames the temporary file of {@code relative} into place when it is still there. */
+  public void publish(String relative) throws IOException {
+    Path temporary = temporary(relative);
+    if (Files.exists(temporary)) {
+      Files.move(temporary, path(relative), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      ManifestStore.forceDirectory(path(relative).getParent());
+    }
+  }
+
+  /** Brings the directory to what {@code manifest} says; returns the number of files deleted. */
+  public int settle(Manifest manifest) throws IOException {
+    Set<Path> listed = new HashSet<>();
+    for (ShardEntry f : manifest.files()) {
+      publish(f.path());
+      if (!Files.exists(path(f.path()))) {
+        throw new IOException("the dataset manifest lists " + f.path() + " but it is gone from " + root
+            + "; the dataset was changed by hand, restore the file or start a new dataset");
+      }
+      listed.add(path(f.path()));
+    }
+    for (String tar : manifest.webdataset()) {
+      publish(tar);
+      listed.add(path(tar));
+    }
+    int deleted = 0;
+    for (String top : List.of(Streams.FIGURES, Streams.ARTICLES, Streams.DELETES, "webdataset")) {
+      Path dir = root.resolve(top);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(dir)) {
+        files = walk.filter(Files::isRegularFile).toList();
+      }
+      for (Path file : files) {
+        if (!listed.contains(file)) {
+          Files.delete(file);
+          deleted++;
+        }
+      }
+    }
+    return deleted;
+  }
+}

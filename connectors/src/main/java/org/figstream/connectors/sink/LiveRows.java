@@ -1,0 +1,73 @@
+package org.figstream.connectors.sink;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.figstream.connectors.sink.manifest.Manifest;
+import org.figstream.connectors.sink.manifest.ShardEntry;
+import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.shard.ParquetFiles;
+
+/**
+ * Which rows of a table are current, from the key and offset columns alone: a row is dead when a delete
+ * or another row of the same key has a higher offset. This is the rule the dataset card's DuckDB query
+ * applies; compaction and the WebDataset export apply it here.
+ */
+public final class LiveRows {
+  private final Map<String, Long> newest = new HashMap<>();
+
+  private LiveRows() {}
+
+  public static String keyColumn(String table) {
+    return table.equals(Streams.FIGURES) ? "pair_id" : "article_key";
+  }
+
+  /** Reads the keys and offsets of every committed file of {@code table}. */
+  public static LiveRows of(DatasetFiles files, Manifest manifest, String table) throws IOException {
+    LiveRows live = new LiveRows();
+    for (ShardEntry f : manifest.files()) {
+      if (f.table().equals(table)) {
+        String key = f.deletes() ? "key" : keyColumn(table);
+        live.scan(files, f, key);
+      }
+    }
+    return live;
+  }
+
+  private void scan(DatasetFiles files, ShardEntry file, String keyColumn) throws IOException {
+    try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(files.path(file.path()), projection(keyColumn))) {
+      for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
+        newest.merge(r.get(keyColumn).toString(), (Long) r.get("kafka_offset"), Math::max);
+      }
+    }
+  }
+
+  /** Whether the row of {@code key} at {@code offset} is the current one. */
+  public boolean isLive(String key, long offset) {
+    Long top = newest.get(key);
+    return top == null || top <= offset;
+  }
+
+  /** Rows of {@code file} that are dead. */
+  public long deadRows(DatasetFiles files, ShardEntry file) throws IOException {
+    String keyColumn = keyColumn(file.table());
+    long dead = 0;
+    try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(files.path(file.path()), projection(keyColumn))) {
+      for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
+        if (!isLive(r.get(keyColumn).toString(), (Long) r.get("kafka_offset"))) {
+          dead++;
+        }
+      }
+    }
+    return dead;
+  }
+
+  static Schema projection(String keyColumn) {
+    return SchemaBuilder.record("Keys").fields()
+        .requiredString(keyColumn).requiredLong("kafka_offset").endRecord();
+  }
+}

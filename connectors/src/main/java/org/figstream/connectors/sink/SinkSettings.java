@@ -1,0 +1,57 @@
+package org.figstream.connectors.sink;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the dataset sink writes; every value has a documented option in {@code figstream run} and a key in
+ * the Kafka Connect plugin's configuration.
+ *
+ * @param dataset the dataset directory; nothing is ever written outside it
+ * @param maxShardBytes a shard is committed once it holds about this many bytes
+ * @param maxShardRows ... or this many rows
+ * @param maxShardAge ... or has been open this long, so that a quiet feed still publishes
+ * @param rowGroupBytes Parquet row group size; rows carry images, so groups are large
+ * @param compactThreshold a shard is rewritten by compaction once this fraction of its rows is dead
+ * @param webdataset whether compaction also exports WebDataset tar shards
+ * @param webdatasetSamples samples per WebDataset tar
+ */
+public record SinkSettings(Path dataset, String figuresTopic, String articlesTopic, long maxShardBytes,
+    long maxShardRows, Duration maxShardAge, long rowGroupBytes, double compactThreshold, boolean webdataset,
+    int webdatasetSamples) {
+
+  public static final long DEFAULT_SHARD_BYTES = 256L << 20;
+  public static final long DEFAULT_SHARD_ROWS = 100_000;
+  public static final Duration DEFAULT_SHARD_AGE = Duration.ofMinutes(5);
+  public static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
+  public static final double DEFAULT_COMPACT_THRESHOLD = 0.1;
+  public static final int DEFAULT_WEBDATASET_SAMPLES = 1000;
+
+  public SinkSettings {
+    if (maxShardBytes <= 0 || maxShardRows <= 0 || maxShardAge.isNegative() || maxShardAge.isZero()) {
+      throw new IllegalArgumentException("shard limits must be positive");
+    }
+    if (compactThreshold < 0 || compactThreshold > 1) {
+      throw new IllegalArgumentException("compaction threshold must be between 0 and 1, not " + compactThreshold);
+    }
+    if (webdatasetSamples <= 0) {
+      throw new IllegalArgumentException("samples per WebDataset shard must be positive");
+    }
+    dataset = dataset.toAbsolutePath().normalize();
+  }
+
+  public static SinkSettings defaults(Path dataset) {
+    return new SinkSettings(dataset, "figures", "articles", DEFAULT_SHARD_BYTES, DEFAULT_SHARD_ROWS,
+        DEFAULT_SHARD_AGE, DEFAULT_ROW_GROUP_BYTES, DEFAULT_COMPACT_THRESHOLD, false, DEFAULT_WEBDATASET_SAMPLES);
+  }
+
+  public SinkSettings withShardRows(long rows) {
+    return new SinkSettings(dataset, figuresTopic, articlesTopic, maxShardBytes, rows, maxShardAge, rowGroupBytes,
+        compactThreshold, webdataset, webdatasetSamples);
+  }
+
+  public SinkSettings withWebDataset(int samplesPerShard) {
+    return new SinkSettings(dataset, figuresTopic, articlesTopic, maxShardBytes, maxShardRows, maxShardAge,
+        rowGroupBytes, compactThreshold, true, samplesPerShard);
+  }
+}

@@ -1,0 +1,42 @@
+package org.figstream.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.figstream.connectors.sink.manifest.Manifest;
+import org.figstream.connectors.sink.manifest.ShardEntry;
+import org.figstream.connectors.sink.manifest.Streams;
+
+/** The lines {@code figstream run} prints about the dataset: what is in it, and how to query it. */
+final class DatasetSummary {
+  private DatasetSummary() {}
+
+  static String describe(Path dir, Manifest m) {
+    Map<String, Long> figures = new TreeMap<>();
+    long articles = 0;
+    long deletes = 0;
+    long files = 0;
+    for (ShardEntry f : m.files()) {
+      files++;
+      if (f.deletes()) {
+        deletes += f.rows();
+      } else if (f.table().equals(Streams.FIGURES)) {
+        figures.merge(f.stream().substring(f.stream().indexOf('/') + 1), f.rows(), Long::sum);
+      } else {
+        articles += f.rows();
+      }
+    }
+    long total = figures.values().stream().mapToLong(Long::longValue).sum();
+    return String.format("dataset: %s: %d figure rows (%s), %d article rows, %d delete records, in %d Parquet files "
+            + "(manifest generation %d%s)", dir, total,
+        figures.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
+        articles, deletes, files, m.generation(), m.webdataset().isEmpty() ? ""
+            : ", " + m.webdataset().size() + " WebDataset tars");
+  }
+
+  static String howToQuery(Path dir) {
+    return "dataset: read it with DuckDB: SELECT pair_id, subset, caption FROM read_parquet('" + dir
+        + "/figures/*/*.parquet'); the card " + dir.resolve("README.md") + " has the query that applies deletes";
+  }
+}
