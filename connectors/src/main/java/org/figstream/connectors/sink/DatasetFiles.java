@@ -48,6 +48,12 @@ public final class DatasetFiles {
     return p.resolveSibling("." + p.getFileName() + ".tmp");
   }
 
+  /** The file as it can be read now: under its final name, or its temporary one while a change is pending. */
+  public Path readable(String relative) {
+    Path p = path(relative);
+    return Files.exists(p) ? p : temporary(relative);
+  }
+
   /** Renames the temporary file of {@code relative} into place when it is still there. */
   public void publish(String relative) throws IOException {
     Path temporary = temporary(relative);

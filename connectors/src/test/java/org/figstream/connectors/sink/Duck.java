@@ -1,0 +1,41 @@
+package org.figstream.connectors.sink;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** DuckDB as the independent reader of the dataset's Parquet files. */
+final class Duck {
+  private Duck() {}
+
+  static List<List<Object>> rows(String sql) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+         Statement s = c.createStatement();
+         ResultSet r = s.executeQuery(sql)) {
+      List<List<Object>> out = new ArrayList<>();
+      int columns = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(r.getObject(i));
+        }
+        out.add(row);
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  static long count(String sql) {
+    return ((Number) rows(sql).get(0).get(0)).longValue();
+  }
+
+  static List<String> strings(String sql) {
+    return rows(sql).stream().map(r -> String.valueOf(r.get(0))).toList();
+  }
+}
