@@ -6,6 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import org.figstream.processors.testdata.SampleArticles;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -35,7 +39,8 @@ class RunCommandTest {
   }
 
   @Test
-  void shouldRunTheSampleFeedToTheFiguresTopicAndResumeAfterARestart(@TempDir Path data) {
+  void shouldRunTheSampleFeedToTheFiguresTopicAndTheDatasetAndResumeAfterARestart(@TempDir Path data)
+      throws Exception {
     String first = run(data);
     String second = run(data);
 
@@ -48,6 +53,51 @@ class RunCommandTest {
         .contains("run: caught up: 70 live pairs on figures");
     assertThat(Files.exists(data.resolve("kafka/logs/meta.properties"))).isTrue();
     assertEveryFigureEmbeddedAndLabelled(data);
+    assertThat(first).contains("dataset: " + data.resolve("dataset") + ": 70 figure rows (commercial 70), "
+        + "7 article rows");
+    assertThat(second).contains("dataset: " + data.resolve("dataset") + ": 70 figure rows (commercial 70), "
+        + "7 article rows");
+    assertTheDatasetEqualsTheTopics(data);
+  }
+
+  /** DuckDB reads the dataset the run left: exactly the live pairs of the topic, with their values. */
+  private static void assertTheDatasetEqualsTheTopics(Path data) throws Exception {
+    Map<String, byte[]> live;
+    int articles;
+    try (EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("kafka"))) {
+      live = TopicCounts.latest(broker.clientConfig(), Topics.FIGURES);
+      articles = TopicCounts.liveKeys(broker.clientConfig(), Topics.ARTICLES).size();
+    }
+    Path dataset = data.resolve("dataset");
+    String figures = "read_parquet('" + dataset + "/figures/*/*.parquet')";
+    Deserializer<PublishedFigure> decode = TopicSerdes.figures().deserializer();
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+         Statement sql = duck.createStatement()) {
+      // compacted before the run exited: the files alone are the current dataset
+      try (ResultSet r = sql.executeQuery("SELECT pair_id, caption, image, len(caption_embedding::FLOAT[384]), "
+          + "len(image_embedding), global_labels[1].concept, subset, license, pipeline_version FROM " + figures)) {
+        int rows = 0;
+        while (r.next()) {
+          rows++;
+          PublishedFigure f = decode.deserialize(Topics.FIGURES, live.get(r.getString(1)));
+          assertThat(f).as(r.getString(1)).isNotNull();
+          assertThat(r.getString(2)).isEqualTo(f.figure().caption());
+          assertThat(r.getBytes(3)).isEqualTo(f.image() == null ? null : f.image().jpeg());
+          assertThat(r.getInt(4)).isEqualTo(384);
+          assertThat(r.getObject(5)).isEqualTo(f.image() == null ? null : 1280L);
+          assertThat(r.getString(6)).isEqualTo(f.labels().global().get(0).concept());
+          assertThat(r.getString(7)).isEqualTo(f.article().subset().toString());
+          assertThat(r.getString(8)).isEqualTo(f.article().licenseCode());
+          assertThat(r.getString(9)).isEqualTo(f.provenance().pipelineVersion());
+        }
+        assertThat(rows).isEqualTo(live.size());
+      }
+      try (ResultSet r = sql.executeQuery("SELECT count(*) FROM read_parquet('" + dataset + "/articles/*/*.parquet')")) {
+        r.next();
+        assertThat(r.getInt(1)).isEqualTo(articles);
+      }
+    }
+    assertThat(Files.readString(dataset.resolve("README.md"))).contains("- config_name: commercial");
   }
 
   /** Reads the figures topic back from the run's own broker data: the encoders ran in the stage. */

@@ -33,6 +33,9 @@ import org.figstream.connectors.sample.BucketEmulator;
 import org.figstream.connectors.sample.Faults;
 import org.figstream.connectors.sample.SampleBucket;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.connectors.sink.FaultPoint;
+import org.figstream.connectors.sink.SinkSettings;
+import org.figstream.runtime.sink.DatasetSinkRunner;
 import org.figstream.topology.Topics;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.topology.enrich.Enrichment;
@@ -72,7 +75,10 @@ abstract class SampleFeedEndToEnd {
       InventoryFeed feed = new InventoryFeed(new BucketClient(layout, http), index, cursors,
           FeedSettings.defaults().withStartPolicy(StartPolicy.BACKFILL), dir.resolve("feed/work"));
       try (Pipeline pipeline = new Pipeline(kafka, dir.resolve("streams"),
-              new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer(), embedStep()), PipelineSettings.defaults(), metrics)) {
+              new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer(), embedStep()), PipelineSettings.defaults(), metrics);
+           // a dataset sink that crashes at its third commit, between the manifest and the renames
+           DatasetSinkRunner crashing = new DatasetSinkRunner(kafka, sinkSettings(), crashAt(FaultPoint.MANIFEST_WRITTEN, 3))
+               .start()) {
         pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
         Map<String, byte[]> live = TopicCounts.latest(kafka, Topics.FIGURES);
         // day 1: articles 1-8, i.e. every sample but pone.0093988 (3 pairs): 82 - 3
@@ -115,8 +121,50 @@ abstract class SampleFeedEndToEnd {
         assertThat(withImage).isEqualTo(61 - 3 - 8 - 1);
         assertThat(live.values().stream().filter(v -> "missing".equals(String.valueOf(decode(v).get("imageProblem")))))
             .hasSize(21);
+
+        assertThat(crashing.failure()).hasMessage("crash at MANIFEST_WRITTEN");
+        try (DatasetSinkRunner restarted = new DatasetSinkRunner(kafka, sinkSettings(), FaultPoint.Hook.NONE).start()) {
+          restarted.catchUpAndCommit(Duration.ofSeconds(60));
+          assertTheDatasetHolds(expected, live.size());
+          restarted.call(sink -> sink.compact(true), Duration.ofSeconds(60));
+          assertThat(DatasetQueries.strings("SELECT pair_id FROM read_parquet('" + dataset() + "/figures/*/*.parquet')"))
+              .containsExactlyInAnyOrderElementsOf(expected);
+        }
       }
     }
+  }
+
+  private Path dataset() {
+    return dir.resolve("dataset");
+  }
+
+  private SinkSettings sinkSettings() {
+    return SinkSettings.defaults(dataset()).withShardRows(10);
+  }
+
+  private static FaultPoint.Hook crashAt(FaultPoint point, int occurrence) {
+    int[] seen = {0};
+    return p -> {
+      if (p == point && ++seen[0] == occurrence) {
+        throw new java.io.IOException("crash at " + p);
+      }
+    };
+  }
+
+  /** Exactly the expected pairs through the card's query, and the reasons of what left. */
+  private void assertTheDatasetHolds(Set<String> expected, int live) {
+    String current = "SELECT f.pair_id FROM read_parquet('" + dataset() + "/figures/*/*.parquet') f "
+        + "WHERE NOT EXISTS (SELECT 1 FROM read_parquet('" + dataset() + "/deletes/figures/*.parquet') d "
+        + "WHERE d.key = f.pair_id AND d.kafka_offset > f.kafka_offset) "
+        + "QUALIFY row_number() OVER (PARTITION BY f.pair_id ORDER BY f.kafka_offset DESC) = 1";
+    assertThat(DatasetQueries.strings(current)).hasSize(live).containsExactlyInAnyOrderElementsOf(expected);
+    // article 2 dropped a figure (superseded), article 3 was retracted (3 pairs), article 4 removed (8)
+    assertThat(DatasetQueries.strings("SELECT reason || ' ' || count(*) FROM read_parquet('" + dataset()
+        + "/deletes/figures/*.parquet') GROUP BY reason ORDER BY reason"))
+        .containsExactly("removed 8", "retracted 3", "superseded 1");
+    assertThat(DatasetQueries.strings("SELECT key || ' ' || reason FROM read_parquet('" + dataset()
+        + "/deletes/articles/*.parquet') ORDER BY key"))
+        .containsExactly("PMC99000003 retracted", "PMC99000004 removed");
   }
 
   /** The pairs of sample articles (1-based numbers of the sample bucket) as the extractor reads their XML. */
