@@ -124,12 +124,12 @@ final class RunCommand implements Callable<Integer> {
                new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer(),
                    new AnnotateStep(annotating.annotator)),
                pipelineOptions.settings(kafkaOptions), metrics);
-           OpsServer ops = operation.httpPort < 0 ? null : OpsServer.start(operation.httpHost, operation.httpPort,
-               metrics, pipeline::state, pipeline::stageHealthy);
-           ProgressReporter progress = new ProgressReporter(pipeline, metrics, err)
-               .start(operation.progressInterval);
            DatasetSinkRunner sink = dataset.enabled
-               ? new DatasetSinkRunner(kafka, dataset.settings(source.dataDir), FaultPoint.Hook.NONE).start() : null) {
+               ? new DatasetSinkRunner(kafka, dataset.settings(source.dataDir), FaultPoint.Hook.NONE).start() : null;
+           OpsServer ops = operation.httpPort < 0 ? null : OpsServer.start(operation.httpHost, operation.httpPort,
+               metrics, pipeline::state, () -> pipeline.stageHealthy() && (sink == null || sink.failure() == null));
+           ProgressReporter progress = new ProgressReporter(pipeline, metrics, err)
+               .start(operation.progressInterval)) {
         running = pipeline;
         if (ops != null) {
           err.printf("figstream: metrics at http://%s:%d/metrics, health at /health/live and /health/ready%n",
