@@ -50,6 +50,11 @@ public record SinkSettings(Path dataset, String figuresTopic, String articlesTop
         compactThreshold, webdataset, webdatasetSamples);
   }
 
+  public SinkSettings withShardBytes(long bytes) {
+    return new SinkSettings(dataset, figuresTopic, articlesTopic, bytes, maxShardRows, maxShardAge, rowGroupBytes,
+        compactThreshold, webdataset, webdatasetSamples);
+  }
+
   public SinkSettings withWebDataset(int samplesPerShard) {
     return new SinkSettings(dataset, figuresTopic, articlesTopic, maxShardBytes, maxShardRows, maxShardAge,
         rowGroupBytes, compactThreshold, true, samplesPerShard);

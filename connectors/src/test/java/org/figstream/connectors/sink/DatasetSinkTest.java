@@ -210,6 +210,21 @@ class DatasetSinkTest {
   }
 
   @Test
+  void shouldRollAShardOnceItReachesTheSizeLimit() throws IOException {
+    // captions and mentions of the 82 pairs take well over 64 KB; each shard stops at the first row past it
+    long limit = 64 << 10;
+    try (DatasetSink sink = open(SinkSettings.defaults(dir).withShardBytes(limit), FaultPoint.Hook.NONE)) {
+      sink.write(SampleTopics.upsertAll(List.of()).records());
+      sink.commitAll();
+      List<org.figstream.connectors.sink.manifest.ShardEntry> shards = sink.manifest().files().stream()
+          .filter(f -> f.stream().equals("figures/commercial")).toList();
+      assertThat(shards.size()).isGreaterThan(1);
+      assertThat(shards.stream().mapToLong(f -> f.rows()).sum()).isEqualTo(82);
+    }
+    assertExactlyOnce(pairs(SampleTopics.ARTICLES).keySet());
+  }
+
+  @Test
   void shouldKeepTheDatasetCardsConfigsAndCountsEqualToTheFiles() throws IOException {
     try (DatasetSink sink = open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
       sink.write(SampleTopics.upsertAll(NON_COMMERCIAL).records());
