@@ -119,6 +119,35 @@ class TopicSchemasTest {
   }
 
   @Test
+  void shouldReadAFigureWrittenWithVersionOneWithoutItsArticleKeys() throws Exception {
+    var figure = SAMPLES.get(0).figures().get(0);
+    Schema v1;
+    try (var in = Files.newInputStream(java.nio.file.Path.of("../schemas/figure.v1.avsc"))) {
+      v1 = new Schema.Parser().parse(in);
+    }
+    // a figure.v1 record as a figstream before figure.v2 wrote it, with plain Avro
+    GenericData.Record f = new GenericData.Record(v1.getField("figure").schema());
+    f.put("pairId", figure.pairId());
+    f.put("articleKey", figure.articleKey());
+    f.put("kind", new GenericData.EnumSymbol(f.getSchema().getField("kind").schema(), "figure"));
+    f.put("graphicIndex", figure.graphicIndex());
+    f.put("caption", figure.caption());
+    f.put("mentions", List.of());
+    GenericData.Record published = new GenericData.Record(v1);
+    published.put("figure", f);
+    published.put("imageProblem", "missing");
+    byte[] bytes = new org.apache.avro.message.BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1)
+        .encode(published).array();
+
+    PublishedFigure read = TopicSerdes.figures().deserializer().deserialize("figures", bytes);
+    assertThat(read.pairId()).isEqualTo(figure.pairId());
+    assertThat(read.figure().caption()).isEqualTo(figure.caption());
+    assertThat(read.imageProblem()).isEqualTo("missing");
+    assertThat(read.article()).isNull();
+    assertThat(TopicSchemas.FIGURE.getField("article")).isNotNull();
+  }
+
+  @Test
   void shouldRefuseRecordsItCannotKnow() {
     byte[] json = "{\"pmcid\":\"PMC1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThatThrownBy(() -> TopicSerdes.announcements().deserializer().deserialize("article-versions", json))
