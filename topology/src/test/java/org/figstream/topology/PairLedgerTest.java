@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.test.TestRecord;
 import org.figstream.api.ArticleHint;
 import org.figstream.api.FigureRecord;
 import org.figstream.connectors.sample.SampleBucket;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.topology.ledger.EnrichedArticle;
+import org.figstream.topology.ledger.PairLedgerProcessor;
 import org.figstream.topology.ledger.PublishedFigure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,10 +64,12 @@ class PairLedgerTest {
       t.figures.readKeyValuesToList();
       t.enriched.pipeInput("PMC99000002", enriched(V2, 2));
 
-      List<KeyValue<String, PublishedFigure>> out = t.figures.readKeyValuesToList();
-      assertThat(out).filteredOn(kv -> kv.value == null).extracting(kv -> kv.key)
+      List<TestRecord<String, PublishedFigure>> out = t.figures.readRecordsToList();
+      assertThat(out).filteredOn(r -> r.value() == null).extracting(TestRecord::key)
           .containsExactly("PMC99000002/" + lastLoneFigureId() + "/1");
-      assertThat(out).filteredOn(kv -> kv.value != null).hasSize(4);
+      assertThat(out).filteredOn(r -> r.value() == null).allMatch(r -> reason(r).equals("superseded"));
+      assertThat(out).filteredOn(r -> r.value() != null).hasSize(4);
+      assertThat(t.articles.isEmpty()).isTrue();
     }
   }
 
@@ -76,11 +80,15 @@ class PairLedgerTest {
       t.enriched.pipeInput("PMC99000002", enriched(V2, 2));
       t.figures.readKeyValuesToList();
       t.enriched.pipeInput("PMC99000002", EnrichedArticle.withdrawal("PMC99000002", 2, "retracted"));
-      List<KeyValue<String, PublishedFigure>> withdrawn = t.figures.readKeyValuesToList();
+      List<TestRecord<String, PublishedFigure>> withdrawn = t.figures.readRecordsToList();
       t.enriched.pipeInput("PMC99000002", enriched(V1, 1)); // a late result for an older version
 
-      assertThat(withdrawn).hasSize(4).allMatch(kv -> kv.value == null);
+      assertThat(withdrawn).hasSize(4).allMatch(r -> r.value() == null && reason(r).equals("retracted"));
       assertThat(t.figures.isEmpty()).isTrue();
+      // the article leaves the articles table too, once
+      List<TestRecord<String, org.figstream.api.Article>> articles = t.articles.readRecordsToList();
+      assertThat(articles).hasSize(1).allMatch(r -> r.key().equals("PMC99000002") && r.value() == null
+          && reason(r).equals("retracted"));
     }
   }
 
@@ -94,7 +102,13 @@ class PairLedgerTest {
       // the gate's withdrawal lands on the enriched topic; fed back as the real topic would be
       t.withdrawals.readValuesToList().forEach(w -> t.enriched.pipeInput(w.pmcid(), w));
 
-      assertThat(t.figures.readKeyValuesToList()).hasSize(5).allMatch(kv -> kv.value == null);
+      assertThat(t.figures.readRecordsToList()).hasSize(5).allMatch(r -> r.value() == null
+          && reason(r).equals("removed"));
     }
+  }
+
+  private static String reason(TestRecord<String, ?> r) {
+    var header = r.headers().lastHeader(PairLedgerProcessor.REASON_HEADER);
+    return header == null ? "none" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

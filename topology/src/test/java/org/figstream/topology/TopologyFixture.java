@@ -24,6 +24,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, Announcement> toEnrich;
   final TestOutputTopic<String, EnrichedArticle> withdrawals;
   final TestOutputTopic<String, PublishedFigure> figures;
+  final TestOutputTopic<String, org.figstream.api.Article> articles;
 
   TopologyFixture(Path stateDir) {
     this(stateDir, org.figstream.topology.dedup.DedupSettings.DEFAULTS);
@@ -46,6 +47,8 @@ final class TopologyFixture implements AutoCloseable {
         TopicSerdes.enriched().deserializer());
     figures = driver.createOutputTopic(Topics.FIGURES, Serdes.String().deserializer(),
         TopicSerdes.figures().deserializer());
+    articles = driver.createOutputTopic(Topics.ARTICLES, Serdes.String().deserializer(),
+        TopicSerdes.articles().deserializer());
   }
 
   static Announcement version(String pmcid, int version, String etag, boolean retracted) {
