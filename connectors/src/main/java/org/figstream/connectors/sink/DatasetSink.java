@@ -32,12 +32,13 @@ public final class DatasetSink implements Closeable {
   private final SinkSettings settings;
   private final DatasetFiles files;
   private final FaultPoint.Hook faults;
+  private final Routing routing;
   private final BiConsumer<TopicRecord, String> rejected;
   private final BinaryMessageDecoder<GenericRecord> figures = PublishedSchemas.figureDecoder();
   private final BinaryMessageDecoder<GenericRecord> articles = PublishedSchemas.articleDecoder();
   private final Map<String, OpenShard> open = new LinkedHashMap<>();
-  /** Next offset after the last record seen, by topic-partition. */
-  private final Map<String, Long> consumed = new HashMap<>();
+  /** Next offset after the last record seen, by table and topic-partition. */
+  private final Map<String, Map<String, Long>> consumed = new HashMap<>();
   private Manifest manifest;
 
   private DatasetSink(SinkSettings settings, FaultPoint.Hook faults, BiConsumer<TopicRecord, String> rejected,
@@ -45,6 +46,7 @@ public final class DatasetSink implements Closeable {
     this.settings = settings;
     this.files = new DatasetFiles(settings.dataset());
     this.faults = faults;
+    this.routing = new Routing(settings);
     this.rejected = rejected;
     this.manifest = manifest;
   }
@@ -75,10 +77,10 @@ public final class DatasetSink implements Closeable {
 
   /** Where to start reading each partition seen so far: the lowest position any of its table's streams has. */
   public long resumeOffset(String topic, int partition) {
-    String table = table(topic);
+    String table = routing.table(topic);
     String tp = topic + "-" + partition;
     long min = Long.MAX_VALUE;
-    for (String stream : streamsOf(table)) {
+    for (String stream : Routing.streamsOf(table)) {
       min = Math.min(min, manifest.position(stream, tp));
     }
     return min;
@@ -91,14 +93,14 @@ public final class DatasetSink implements Closeable {
   }
 
   public void write(TopicRecord r) throws IOException {
-    String table = table(r.topic());
+    String table = routing.table(r.topic());
     String tp = r.topicPartition();
-    consumed.merge(tp, r.offset() + 1, Math::max);
+    consumed.computeIfAbsent(table, t -> new HashMap<>()).merge(tp, r.offset() + 1, Math::max);
     GenericRecord row;
     String stream;
     if (r.tombstone()) {
       stream = Streams.deletes(table);
-      if (r.offset() < manifest.position(stream, tp)) {
+      if (held(stream, tp, r.offset())) {
         return;
       }
       row = DeleteRows.row(r);
@@ -110,22 +112,33 @@ public final class DatasetSink implements Closeable {
         rejected.accept(r, "not a " + table + " record: " + e.getMessage());
         return;
       }
-      boolean figure = table.equals(Streams.FIGURES);
-      String subset = figure ? subsetOf(value) : ArticleRows.subset(value);
-      stream = Streams.rows(table, subset);
-      if (r.offset() < manifest.position(stream, tp)) {
+      stream = Routing.rowStream(table, value);
+      if (held(stream, tp, r.offset())) {
         return;
       }
-      row = figure ? FigureRows.row(value, r) : ArticleRows.row(value, r);
+      row = table.equals(Streams.FIGURES) ? FigureRows.row(value, r) : ArticleRows.row(value, r);
     }
     OpenShard shard = open.get(stream);
     if (shard == null) {
-      shard = openShard(stream, r.timestamp());
+      shard = openShard(stream);
     }
     shard.write(row, tp, r.offset());
     if (shard.rows() >= settings.maxShardRows() || shard.size() >= settings.maxShardBytes()) {
       commit(List.of(stream));
     }
+  }
+
+  /**
+   * Whether {@code stream} already has the record: committed, or in its open shard (a consumer that
+   * seeks back after a rebalance delivers records again).
+   */
+  private boolean held(String stream, String tp, long offset) {
+    if (offset < manifest.position(stream, tp)) {
+      return true;
+    }
+    OpenShard shard = open.get(stream);
+    long[] range = shard == null ? null : shard.offsets().get(tp);
+    return range != null && offset <= range[1];
   }
 
   /** Commits every open shard that has been open longer than the age limit; returns how many. */
@@ -165,18 +178,13 @@ public final class DatasetSink implements Closeable {
     }
     faults.at(FaultPoint.SHARDS_WRITTEN);
     // Every stream without an open shard has now stored all it consumed.
-    for (String table : Streams.TABLES) {
-      for (String stream : streamsOf(table)) {
-        if (open.containsKey(stream)) {
-          continue;
+    consumed.forEach((table, read) -> {
+      for (String stream : Routing.streamsOf(table)) {
+        if (!open.containsKey(stream)) {
+          read.forEach((tp, nextOffset) -> next.position(stream, tp, nextOffset));
         }
-        consumed.forEach((tp, nextOffset) -> {
-          if (tp.startsWith(topicOf(table) + "-") && isPartitionSuffix(tp, topicOf(table))) {
-            next.position(stream, tp, nextOffset);
-          }
-        });
       }
-    }
+    });
     Manifest committed = next.build(System.currentTimeMillis());
     ManifestStore.write(files.root(), committed);
     manifest = committed;
@@ -192,23 +200,20 @@ public final class DatasetSink implements Closeable {
     List<String> missing = Streams.TABLES.stream().map(Streams::deletes)
         .filter(stream -> manifest.files().stream().noneMatch(f -> f.stream().equals(stream))).toList();
     for (String stream : missing) {
-      openShard(stream, System.currentTimeMillis());
+      openShard(stream);
     }
     if (!missing.isEmpty()) {
       commit(missing);
     }
   }
 
-  private OpenShard openShard(String stream, long timestamp) throws IOException {
+  private OpenShard openShard(String stream) throws IOException {
     long number = manifest.nextFile();
     manifest = manifest.takeFileNumber();
     String name = DatasetFiles.name(stream, number, ".parquet");
     Files.createDirectories(files.path(name).getParent());
-    boolean deletes = stream.endsWith("/" + Streams.DELETES);
-    OpenShard shard = new OpenShard(name, files.temporary(name),
-        deletes ? PublishedSchemas.DELETE_ROW
-            : stream.startsWith(Streams.FIGURES) ? PublishedSchemas.FIGURE_ROW : ArticleRows.ROW,
-        settings.rowGroupBytes(), Map.of("figstream.stream", stream), System.currentTimeMillis());
+    OpenShard shard = new OpenShard(name, files.temporary(name), Routing.rowSchema(stream), settings.rowGroupBytes(),
+        Map.of("figstream.stream", stream), System.currentTimeMillis());
     open.put(stream, shard);
     return shard;
   }
@@ -218,34 +223,5 @@ public final class DatasetSink implements Closeable {
   public void close() {
     open.values().forEach(OpenShard::abandon);
     open.clear();
-  }
-
-  private static String subsetOf(GenericRecord figure) {
-    GenericRecord article = (GenericRecord) figure.get("article");
-    return article == null || article.get("subset") == null ? "other" : article.get("subset").toString();
-  }
-
-  private String table(String topic) {
-    if (topic.equals(settings.figuresTopic())) {
-      return Streams.FIGURES;
-    }
-    if (topic.equals(settings.articlesTopic())) {
-      return Streams.ARTICLES;
-    }
-    throw new IllegalArgumentException("the dataset sink reads " + settings.figuresTopic() + " and "
-        + settings.articlesTopic() + ", not " + topic);
-  }
-
-  private String topicOf(String table) {
-    return table.equals(Streams.FIGURES) ? settings.figuresTopic() : settings.articlesTopic();
-  }
-
-  private static boolean isPartitionSuffix(String tp, String topic) {
-    return tp.substring(topic.length() + 1).chars().allMatch(Character::isDigit);
-  }
-
-  static List<String> streamsOf(String table) {
-    return List.of(Streams.rows(table, "commercial"), Streams.rows(table, "noncommercial"),
-        Streams.rows(table, "other"), Streams.deletes(table));
   }
 }

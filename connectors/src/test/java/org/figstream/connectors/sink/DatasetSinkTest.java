@@ -99,6 +99,19 @@ class DatasetSinkTest {
   }
 
   @Test
+  void shouldNotWriteARecordTwiceWhenTheConsumerSeeksBack() throws IOException {
+    List<TopicRecord> records = SampleTopics.upsertAll(NON_COMMERCIAL).records();
+    try (DatasetSink sink = open(SinkSettings.defaults(dir).withShardRows(25), FaultPoint.Hook.NONE)) {
+      sink.write(records.subList(0, 70));
+      // a rebalance: the partitions are read again from where the sink said to resume
+      sink.write(records.stream().filter(r -> r.offset() >= sink.resumeOffset(r.topic(), r.partition())).toList());
+      sink.commitAll();
+    }
+    assertExactlyOnce(pairs(SampleTopics.ARTICLES).keySet());
+    assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/articles/*/*.parquet')")).isEqualTo(9);
+  }
+
+  @Test
   void shouldApplyTombstonesInTheCardsQueryAndThenByCompaction() throws IOException {
     List<ExtractedArticle> withFigures = SampleTopics.ARTICLES.stream().filter(a -> a.figures().size() >= 2).toList();
     ExtractedArticle superseded = withFigures.get(0);
