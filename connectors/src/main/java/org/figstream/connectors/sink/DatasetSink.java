@@ -54,7 +54,8 @@ public final class DatasetSink implements Closeable {
   /**
    * Opens (or creates) the dataset and settles what a crash left behind.
    *
-   * @param rejected told of every record that cannot be decoded, with the reason; it is not written
+   * @param rejected told of every record that cannot be decoded (or is a tombstone without a key), with the
+   *     reason; it is not written
    */
   public static DatasetSink open(SinkSettings settings, FaultPoint.Hook faults,
       BiConsumer<TopicRecord, String> rejected) throws IOException {
@@ -99,6 +100,10 @@ public final class DatasetSink implements Closeable {
     GenericRecord row;
     String stream;
     if (r.tombstone()) {
+      if (r.key() == null) {
+        rejected.accept(r, "a tombstone without a key deletes nothing");
+        return;
+      }
       stream = Streams.deletes(table);
       if (held(stream, tp, r.offset())) {
         return;
