@@ -52,7 +52,8 @@ public final class ParquetFiles {
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .withExtraMetaData(metadata);
     for (String column : bytesColumns(schema)) {
-      builder = builder.withDictionaryEncoding(column, false).withCompressionLevel(column, IMAGE_ZSTD_LEVEL);
+      builder = builder.withDictionaryEncoding(column, false).withCompressionCodec(column, CompressionCodecName.ZSTD)
+          .withCompressionLevel(column, IMAGE_ZSTD_LEVEL);
     }
     for (String column : vectorColumns(schema)) {
       builder = builder.withDictionaryEncoding(column, false);
