@@ -33,7 +33,9 @@ import org.figstream.connectors.sample.BucketEmulator;
 import org.figstream.connectors.sample.Faults;
 import org.figstream.connectors.sample.SampleBucket;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.connectors.sink.Duck;
 import org.figstream.connectors.sink.FaultPoint;
+import org.figstream.connectors.sink.LiveRows;
 import org.figstream.connectors.sink.SinkSettings;
 import org.figstream.runtime.sink.DatasetSinkRunner;
 import org.figstream.topology.Topics;
@@ -127,7 +129,7 @@ abstract class SampleFeedEndToEnd {
           restarted.catchUpAndCommit(Duration.ofSeconds(60));
           assertTheDatasetHolds(expected, live.size());
           restarted.call(sink -> sink.compact(true), Duration.ofSeconds(60));
-          assertThat(DatasetQueries.strings("SELECT pair_id FROM read_parquet('" + dataset() + "/figures/*/*.parquet')"))
+          assertThat(Duck.strings("SELECT pair_id FROM read_parquet('" + dataset() + "/figures/*/*.parquet')"))
               .containsExactlyInAnyOrderElementsOf(expected);
         }
       }
@@ -153,16 +155,13 @@ abstract class SampleFeedEndToEnd {
 
   /** Exactly the expected pairs through the card's query, and the reasons of what left. */
   private void assertTheDatasetHolds(Set<String> expected, int live) {
-    String current = "SELECT f.pair_id FROM read_parquet('" + dataset() + "/figures/*/*.parquet') f "
-        + "WHERE NOT EXISTS (SELECT 1 FROM read_parquet('" + dataset() + "/deletes/figures/*.parquet') d "
-        + "WHERE d.key = f.pair_id AND d.kafka_offset > f.kafka_offset) "
-        + "QUALIFY row_number() OVER (PARTITION BY f.pair_id ORDER BY f.kafka_offset DESC) = 1";
-    assertThat(DatasetQueries.strings(current)).hasSize(live).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(Duck.strings("SELECT pair_id FROM (" + LiveRows.currentRowsQuery(dataset().toString(), "figures")
+        + ")")).hasSize(live).containsExactlyInAnyOrderElementsOf(expected);
     // article 2 dropped a figure (superseded), article 3 was retracted (3 pairs), article 4 removed (8)
-    assertThat(DatasetQueries.strings("SELECT reason || ' ' || count(*) FROM read_parquet('" + dataset()
+    assertThat(Duck.strings("SELECT reason || ' ' || count(*) FROM read_parquet('" + dataset()
         + "/deletes/figures/*.parquet') GROUP BY reason ORDER BY reason"))
         .containsExactly("removed 8", "retracted 3", "superseded 1");
-    assertThat(DatasetQueries.strings("SELECT key || ' ' || reason FROM read_parquet('" + dataset()
+    assertThat(Duck.strings("SELECT key || ' ' || reason FROM read_parquet('" + dataset()
         + "/deletes/articles/*.parquet') ORDER BY key"))
         .containsExactly("PMC99000003 retracted", "PMC99000004 removed");
   }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.figstream.connectors.sink.manifest.Manifest;
@@ -111,7 +110,8 @@ final class Compactor {
   /** Copies the live rows of {@code sources} (all rows when {@code live} is null) into one new file. */
   private ShardEntry rewrite(List<ShardEntry> sources, String stream, long number, LiveRows live) throws IOException {
     String name = DatasetFiles.name(stream, number, ".parquet");
-    String keyColumn = sources.get(0).deletes() ? "key" : LiveRows.keyColumn(sources.get(0).table());
+    String keyColumn = LiveRows.keyColumn(sources.get(0));
+    String topic = sources.get(0).table().equals(Streams.FIGURES) ? settings.figuresTopic() : settings.articlesTopic();
     OpenShard out = null;
     try {
       for (ShardEntry source : sources) {
@@ -125,15 +125,12 @@ final class Compactor {
               out = new OpenShard(name, files.temporary(name), r.getSchema(), settings.rowGroupBytes(),
                   Map.of("figstream.stream", stream), System.currentTimeMillis());
             }
-            out.write(r, "p" + r.get("kafka_partition"), offset);
+            out.write(r, topic + "-" + r.get("kafka_partition"), offset);
           }
         }
       }
       long bytes = out.finish();
-      Map<String, long[]> offsets = new TreeMap<>();
-      String topic = sources.get(0).table().equals(Streams.FIGURES) ? settings.figuresTopic() : settings.articlesTopic();
-      out.offsets().forEach((p, range) -> offsets.put(topic + "-" + p.substring(1), range));
-      return new ShardEntry(name, stream, out.rows(), bytes, offsets);
+      return new ShardEntry(name, stream, out.rows(), bytes, Map.copyOf(out.offsets()));
     } catch (IOException | RuntimeException e) {
       if (out != null) {
         out.abandon();

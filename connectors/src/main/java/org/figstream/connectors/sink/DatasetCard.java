@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -25,6 +26,12 @@ import org.figstream.processors.label.Taxonomy;
  * columns, and the taxonomy. Rewritten (atomically) at every commit, so it always describes the files.
  */
 final class DatasetCard {
+  private static final Schema EMBEDDING_COLUMNS = Schema.createRecord(PublishedSchemas.FIGURE_ROW.getName(), null,
+      PublishedSchemas.FIGURE_ROW.getNamespace(), false, Stream.of("image_embedding", "image_embedding_model",
+          "caption_embedding", "caption_embedding_model")
+          .map(name -> new Schema.Field(PublishedSchemas.FIGURE_ROW.getField(name), PublishedSchemas.FIGURE_ROW
+              .getField(name).schema())).toList());
+
   private DatasetCard() {}
 
   static void write(DatasetFiles files, Manifest manifest) throws IOException {
@@ -70,7 +77,8 @@ final class DatasetCard {
         .append(" | ").append(c[1]).append(" |\n"));
     out.append("\nA row is current unless a delete record or a later row of the same key has a higher ")
         .append("`kafka_offset`. Compaction rewrites shards without such rows; until it has run, read the current ")
-        .append("figures with DuckDB:\n\n```sql\n").append(currentFiguresQuery(".")).append("\n```\n\n");
+        .append("figures with DuckDB:\n\n```sql\n").append(LiveRows.currentRowsQuery(".", Streams.FIGURES))
+        .append(";\n```\n\n");
     embeddings(files, manifest, out);
     out.append("## Columns of figures\n\n| column | type | description |\n|---|---|---|\n");
     columns(PublishedSchemas.FIGURE_ROW, out);
@@ -88,22 +96,15 @@ final class DatasetCard {
     return out.toString();
   }
 
-  /** The one DuckDB query that reads the current figures of the dataset at {@code dir}. */
-  static String currentFiguresQuery(String dir) {
-    return "SELECT f.* FROM read_parquet('" + dir + "/figures/*/*.parquet') f\n"
-        + "WHERE NOT EXISTS (SELECT 1 FROM read_parquet('" + dir + "/deletes/figures/*.parquet') d\n"
-        + "                  WHERE d.key = f.pair_id AND d.kafka_offset > f.kafka_offset)\n"
-        + "QUALIFY row_number() OVER (PARTITION BY f.pair_id ORDER BY f.kafka_offset DESC) = 1;";
-  }
-
   private static void embeddings(DatasetFiles files, Manifest manifest, StringBuilder out) throws IOException {
     List<ShardEntry> shards = manifest.files().stream()
         .filter(f -> f.table().equals(Streams.FIGURES) && !f.deletes() && f.rows() > 0).toList();
     if (shards.isEmpty()) {
       return;
     }
+    // only the embedding columns: a whole row group of images would be read at every commit otherwise
     try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(files.path(shards.get(shards.size() - 1).path()),
-        null)) {
+        EMBEDDING_COLUMNS)) {
       GenericRecord r = reader.read();
       for (String column : List.of("image_embedding", "caption_embedding")) {
         if (r != null && r.get(column) != null) {

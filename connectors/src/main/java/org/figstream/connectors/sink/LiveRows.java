@@ -26,13 +26,32 @@ public final class LiveRows {
     return table.equals(Streams.FIGURES) ? "pair_id" : "article_key";
   }
 
+  /** The key column of one of the dataset's files: {@code key} in a delete file, else its table's key. */
+  static String keyColumn(ShardEntry file) {
+    return file.deletes() ? "key" : keyColumn(file.table());
+  }
+
+  /**
+   * The one DuckDB query that reads the current rows of {@code table} ({@code figures} or
+   * {@code articles}) of the dataset at {@code dir}, applying the rule of this class to the files as they
+   * are, compacted or not.
+   */
+  public static String currentRowsQuery(String dir, String table) {
+    String key = keyColumn(table);
+    String t = table.substring(0, 1);
+    return "SELECT " + t + ".* FROM read_parquet('" + dir + "/" + table + "/*/*.parquet') " + t + "\n"
+        + "WHERE NOT EXISTS (SELECT 1 FROM read_parquet('" + dir + "/" + Streams.DELETES + "/" + table
+        + "/*.parquet') d\n"
+        + "                  WHERE d.key = " + t + "." + key + " AND d.kafka_offset > " + t + ".kafka_offset)\n"
+        + "QUALIFY row_number() OVER (PARTITION BY " + t + "." + key + " ORDER BY " + t + ".kafka_offset DESC) = 1";
+  }
+
   /** Reads the keys and offsets of every committed file of {@code table}. */
   public static LiveRows of(DatasetFiles files, Manifest manifest, String table) throws IOException {
     LiveRows live = new LiveRows();
     for (ShardEntry f : manifest.files()) {
       if (f.table().equals(table)) {
-        String key = f.deletes() ? "key" : keyColumn(table);
-        live.scan(files, f, key);
+        live.scan(files, f, keyColumn(f));
       }
     }
     return live;
@@ -54,7 +73,7 @@ public final class LiveRows {
 
   /** Rows of {@code file} that are dead. */
   public long deadRows(DatasetFiles files, ShardEntry file) throws IOException {
-    String keyColumn = keyColumn(file.table());
+    String keyColumn = keyColumn(file);
     long dead = 0;
     try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(files.path(file.path()), projection(keyColumn))) {
       for (GenericRecord r = reader.read(); r != null; r = reader.read()) {

@@ -138,8 +138,8 @@ class DatasetSinkTest {
       sink.commitAll();
       String figures = "read_parquet('" + dir + "/figures/*/*.parquet')";
       assertThat(Duck.count("SELECT count(*) FROM " + figures)).isEqualTo(83); // nothing applied yet
-      assertThat(Duck.strings("SELECT pair_id FROM (" + DatasetCard.currentFiguresQuery(dir.toString())
-          .replace(";", "") + ")")).containsExactlyInAnyOrderElementsOf(live);
+      assertThat(Duck.strings("SELECT pair_id FROM (" + LiveRows.currentRowsQuery(dir.toString(), "figures")
+          + ")")).containsExactlyInAnyOrderElementsOf(live);
       assertThat(Duck.rows("SELECT reason, count(*) FROM read_parquet('" + dir + "/deletes/figures/*.parquet') "
           + "GROUP BY reason ORDER BY reason")).containsExactly(List.of("retracted", (long) retracted.figures().size()),
           List.of("superseded", 2L));
@@ -184,8 +184,8 @@ class DatasetSinkTest {
     first.close();
 
     try (DatasetSink again = open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
-      assertThat(Duck.strings("SELECT pair_id FROM (" + DatasetCard.currentFiguresQuery(dir.toString())
-          .replace(";", "") + ")")).containsExactlyInAnyOrderElementsOf(live);
+      assertThat(Duck.strings("SELECT pair_id FROM (" + LiveRows.currentRowsQuery(dir.toString(), "figures")
+          + ")")).containsExactlyInAnyOrderElementsOf(live);
       again.compact(true);
     }
     assertExactlyOnce(live);

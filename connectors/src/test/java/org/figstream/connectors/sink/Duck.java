@@ -8,11 +8,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DuckDB as the independent reader of the dataset's Parquet files. */
-final class Duck {
+/** DuckDB as the independent reader of the dataset's Parquet files (tests of connectors and topology). */
+public final class Duck {
   private Duck() {}
 
-  static List<List<Object>> rows(String sql) {
+  public static List<List<Object>> rows(String sql) {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
          Statement s = c.createStatement();
          ResultSet r = s.executeQuery(sql)) {
@@ -31,11 +31,11 @@ final class Duck {
     }
   }
 
-  static long count(String sql) {
+  public static long count(String sql) {
     return ((Number) rows(sql).get(0).get(0)).longValue();
   }
 
-  static List<String> strings(String sql) {
+  public static List<String> strings(String sql) {
     return rows(sql).stream().map(r -> String.valueOf(r.get(0))).toList();
   }
 }

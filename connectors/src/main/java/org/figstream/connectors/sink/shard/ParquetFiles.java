@@ -100,7 +100,9 @@ public final class ParquetFiles {
 
   /** A reader of whole rows, or of the columns of {@code projection} only when it is not null. */
   public static ParquetReader<GenericRecord> reader(Path file, Schema projection) throws IOException {
-    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    // a projection is converted to Parquet like a written schema: with the lists the files have
+    PlainParquetConfiguration conf =
+        new PlainParquetConfiguration(Map.of(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false"));
     if (projection != null) {
       conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection.toString());
     }
