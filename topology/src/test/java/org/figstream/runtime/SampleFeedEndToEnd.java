@@ -1,6 +1,7 @@
 package org.figstream.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.Schema;
@@ -125,6 +126,9 @@ abstract class SampleFeedEndToEnd {
             .hasSize(21);
 
         assertThat(crashing.failure()).hasMessage("crash at MANIFEST_WRITTEN");
+        // asked for work after it died, it says so at once rather than after the timeout
+        assertThatThrownBy(() -> crashing.call(sink -> sink.manifest(), Duration.ofMinutes(5)))
+            .hasMessage("the dataset sink stopped: crash at MANIFEST_WRITTEN");
         try (DatasetSinkRunner restarted = new DatasetSinkRunner(kafka, sinkSettings(), FaultPoint.Hook.NONE).start()) {
           restarted.catchUpAndCommit(Duration.ofSeconds(60));
           assertTheDatasetHolds(expected, live.size());

@@ -68,10 +68,22 @@ public final class DatasetSinkRunner implements AutoCloseable {
         result.completeExceptionally(e);
       }
     });
-    try {
-      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof Exception ex ? ex : e;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        return result.get(100, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof Exception ex ? ex : e;
+      } catch (java.util.concurrent.TimeoutException e) {
+        // a thread that died after draining its queue never runs this request: say so now, not at the timeout
+        if (!thread.isAlive()) {
+          throw new IllegalStateException("the dataset sink stopped"
+              + (failure == null ? "" : ": " + failure.getMessage()), failure);
+        }
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
     }
   }
 
