@@ -15,6 +15,7 @@ import org.figstream.api.NormalizedImage;
 import org.figstream.processors.embed.Embedder;
 import org.figstream.processors.label.CaptionSentences;
 import org.figstream.processors.label.ConceptLabeller;
+import org.figstream.processors.label.DrawnImage;
 import org.figstream.processors.label.LabelInput;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -41,13 +42,18 @@ public final class FigureAnnotator {
   private Mono<Annotation> annotateOnce(FigureRecord figure, NormalizedImage image) {
     List<Annotation.Problem> problems = new ArrayList<>();
     String caption = figure.caption() == null ? "" : figure.caption().strip();
-    Mono<Optional<Embedding>> ofImage = image == null ? Mono.just(Optional.empty())
-        : Mono.fromCallable(() -> decode(image)).subscribeOn(Schedulers.parallel())
-            .flatMap(embedder::image).map(Optional::of).defaultIfEmpty(Optional.empty())
-            .onErrorResume(e -> {
-              add(problems, "embed", "image-embedding-failed", e.getMessage());
-              return Mono.just(Optional.empty());
-            });
+    Mono<BufferedImage> pixels = image == null ? Mono.empty()
+        : Mono.fromCallable(() -> decode(image)).subscribeOn(Schedulers.parallel()).cache();
+    Mono<Optional<Embedding>> ofImage = pixels
+        .flatMap(embedder::image).map(Optional::of).defaultIfEmpty(Optional.empty())
+        .onErrorResume(e -> {
+          add(problems, "embed", "image-embedding-failed", e.getMessage());
+          return Mono.just(Optional.empty());
+        });
+    // The pixel prior is best effort: without it labels come from the caption alone.
+    Mono<Optional<Float>> drawn = labeller == null ? Mono.just(Optional.empty())
+        : pixels.map(p -> Optional.of(DrawnImage.probability(p))).defaultIfEmpty(Optional.empty())
+            .onErrorReturn(Optional.empty());
     if (caption.isEmpty()) {
       add(problems, "embed", "caption-empty", "the figure has no caption text to embed or label from");
     }
@@ -60,11 +66,11 @@ public final class FigureAnnotator {
     Mono<List<Embedding>> sentences = labeller == null || !labeller.usesSentences() || caption.isEmpty()
         ? Mono.just(List.of())
         : embedder.texts(CaptionSentences.of(caption)).onErrorReturn(List.of());
-    return Mono.zip(ofImage, ofCaption, sentences).map(t -> {
+    return Mono.zip(ofImage, ofCaption, sentences, drawn).map(t -> {
       Embedding i = t.getT1().orElse(null);
       Embedding c = t.getT2().orElse(null);
-      ConceptLabels labels = label(new LabelInput(caption, figure.kind() == FigureKind.TABLE, c, t.getT3(), i),
-          problems);
+      ConceptLabels labels = label(new LabelInput(caption, figure.kind() == FigureKind.TABLE, c, t.getT3(), i,
+          t.getT4().orElse(null)), problems);
       return new Annotation(i, c, labels, List.copyOf(problems));
     });
   }

@@ -17,8 +17,10 @@ import java.util.TreeSet;
  * Short caption-style descriptions of every concept, the text the zero-shot labeller compares
  * captions with. Project data, reviewed by reading: concept-descriptions.json in this package, or a
  * user's file of the same form. Every concept of the taxonomy must be described, and nothing else.
+ * The optional {@code forms} section says which global concepts are drawn and which photographic.
  */
-public record ConceptDescriptions(Map<String, List<String>> global, Map<String, List<String>> local) {
+public record ConceptDescriptions(Map<String, List<String>> global, Map<String, List<String>> local,
+    ConceptForms forms) {
   private static final TypeReference<Map<String, List<String>>> MAP = new TypeReference<>() {};
 
   public static ConceptDescriptions builtin(Taxonomy taxonomy) {
@@ -42,7 +44,8 @@ public record ConceptDescriptions(Map<String, List<String>> global, Map<String, 
     taxonomy.globalToLocals().values().forEach(locals::addAll);
     requireSame(source, "global", global, taxonomy.globals());
     requireSame(source, "local", local, locals);
-    return new ConceptDescriptions(global, local);
+    return new ConceptDescriptions(global, local,
+        ConceptForms.parse(mapper.convertValue(root.get("forms"), MAP), taxonomy, source));
   }
 
   private static void requireSame(String source, String part, Map<String, List<String>> described, List<String> names) {

@@ -10,7 +10,8 @@ import org.figstream.api.Embedding;
  * @param tableImage whether the JATS markup delivers this image as a table ({@code table-wrap})
  * @param captionEmbedding the whole caption's vector; null when the caption is empty
  * @param sentenceEmbeddings one vector per sentence of {@link CaptionSentences#of}, possibly empty
- * @param imageEmbedding null when the figure has no usable image
+ * @param imageEmbedding null when the figure has no usable image or no image encoder
+ * @param drawnProbability {@link DrawnImage#probability} of the image; null when there is no usable image
  */
 public record LabelInput(String caption, boolean tableImage, Embedding captionEmbedding,
-    List<Embedding> sentenceEmbeddings, Embedding imageEmbedding) {}
+    List<Embedding> sentenceEmbeddings, Embedding imageEmbedding, Float drawnProbability) {}

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.figstream.api.ConceptLabels;
 import org.figstream.api.ConceptScore;
 import org.figstream.api.Embedding;
@@ -16,7 +17,9 @@ import org.figstream.processors.embed.Vectors;
  * similarity to a concept is the best cosine between its caption, or any one of its sentences, and that concept's descriptions (a
  * global concept also through its local concepts' descriptions, since "western blot" says "Immuno
  * Assays"). When the image encoder shares the text encoder's space, the image's cosine is averaged
- * in. An image the markup delivers as a table is labelled "Tables" outright. Scores are a softmax over the candidates at {@link #TEMPERATURE}. "Ambiguous" is never a
+ * in. An image the markup delivers as a table is labelled "Tables" outright. Scores are a softmax over the candidates at {@link #TEMPERATURE},
+ * weighted by how well each global concept's form (drawn or photographic) fits the image's pixels
+ * ({@link ConceptForms}), since captions say what a figure is about more often than what it shows. "Ambiguous" is never a
  * zero-shot answer: a caption always says something, and which figures BIOMEDICA's experts found
  * ambiguous is a judgement about clusters of images, not about text.
  */
@@ -29,6 +32,7 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   private final String textModel;
   private final String jointImageModel;
   private final int topK;
+  private final ConceptForms forms;
   private final Map<String, List<float[]>> globals = new LinkedHashMap<>();
   private final Map<String, List<float[]>> locals = new LinkedHashMap<>();
 
@@ -41,6 +45,7 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     this.textModel = text.descriptor().name();
     this.jointImageModel = jointImageModel;
     this.topK = topK;
+    this.forms = descriptions.forms();
     embedAll(descriptions.global(), text, globals);
     embedAll(descriptions.local(), text, locals);
   }
@@ -69,7 +74,7 @@ public final class ZeroShotLabeller implements ConceptLabeller {
       locals.forEach((k, v) -> localSims.merge(k, v, Math::max));
       globalSimilarities(locals, text.vector(), image).forEach((k, v) -> globalSims.merge(k, v, Math::max));
     }
-    List<ConceptScore> global = ranked(globalSims);
+    List<ConceptScore> global = ranked(globalSims, c -> forms.weight(c, figure.drawnProbability()));
     if (figure.tableImage()) {
       // The markup says what it is: a table delivered as an image.
       global = List.of(new ConceptScore(TABLES, 1f));
@@ -78,7 +83,7 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     for (ConceptScore g : global) {
       taxonomy.globalToLocals().get(g.concept()).forEach(l -> underTop.put(l, localSims.get(l)));
     }
-    return new ConceptLabels(METHOD, PanelType.of(figure.caption()), global, ranked(underTop));
+    return new ConceptLabels(METHOD, PanelType.of(figure.caption()), global, ranked(underTop, c -> 1f));
   }
 
   private Map<String, Float> localSimilarities(float[] caption, float[] image) {
@@ -118,12 +123,17 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     return best;
   }
 
-  /** The top k by similarity, scored by a softmax over all candidates so scores compare across figures. */
-  private List<ConceptScore> ranked(Map<String, Float> sims) {
+  /**
+   * The top k by weighted softmax over all candidates (similarity at {@link #TEMPERATURE}, times the
+   * concept's weight, renormalised), so scores compare across figures.
+   */
+  private List<ConceptScore> ranked(Map<String, Float> sims, ToDoubleFunction<String> weight) {
     double max = sims.values().stream().mapToDouble(Float::doubleValue).max().orElse(0);
-    double sum = sims.values().stream().mapToDouble(s -> Math.exp((s - max) / TEMPERATURE)).sum();
+    Map<String, Double> mass = new LinkedHashMap<>();
+    sims.forEach((name, s) -> mass.put(name, Math.exp((s - max) / TEMPERATURE) * weight.applyAsDouble(name)));
+    double sum = mass.values().stream().mapToDouble(Double::doubleValue).sum();
     List<ConceptScore> all = new ArrayList<>();
-    sims.forEach((name, s) -> all.add(new ConceptScore(name, (float) (Math.exp((s - max) / TEMPERATURE) / sum))));
+    mass.forEach((name, m) -> all.add(new ConceptScore(name, (float) (m / sum))));
     all.sort(Comparator.comparingDouble(ConceptScore::score).reversed());
     return List.copyOf(all.subList(0, Math.min(topK, all.size())));
   }

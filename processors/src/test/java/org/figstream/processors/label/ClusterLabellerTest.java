@@ -82,7 +82,7 @@ class ClusterLabellerTest {
   void shouldNotLabelAFigureWithoutImage() throws IOException {
     ClusterLabeller labeller = new ClusterLabeller(ClusterModel.read(folder("<f4", LABELS), Taxonomy.biomedica()), 3);
 
-    assertThat(labeller.label(new LabelInput("A caption.", false, null, List.of(), null))).isNull();
+    assertThat(labeller.label(new LabelInput("A caption.", false, null, List.of(), null, null))).isNull();
   }
 
   @Test
@@ -151,7 +151,7 @@ class ClusterLabellerTest {
   }
 
   private static LabelInput input(float... feature) {
-    return new LabelInput("A caption.", false, null, List.of(), new Embedding("dinov2", feature));
+    return new LabelInput("A caption.", false, null, List.of(), new Embedding("dinov2", feature), null);
   }
 
   private int folders;

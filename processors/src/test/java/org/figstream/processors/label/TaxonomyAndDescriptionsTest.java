@@ -80,6 +80,30 @@ class TaxonomyAndDescriptionsTest {
   }
 
   @Test
+  void shouldGiveEveryGlobalConceptAFormButAmbiguousAndPcr() {
+    Taxonomy taxonomy = Taxonomy.biomedica();
+    ConceptForms forms = ConceptDescriptions.builtin(taxonomy).forms();
+
+    assertThat(forms.drawn()).containsExactlyInAnyOrder("Chemical Structures", "Graphs and Networks",
+        "Illustrative Diagrams", "Maps", "Plots and Charts", "Scientific Formulae and Equations",
+        "Screen Based Visuals", "Tables");
+    assertThat(forms.photographic()).containsExactlyInAnyOrder("Clinical Imaging", "Immuno Assays",
+        "Laboratory Specimens and Cultures", "Microscopy", "Natural Images", "Tools and Materials");
+    Set<String> formless = new LinkedHashSet<>(taxonomy.globals());
+    formless.removeAll(forms.drawn());
+    formless.removeAll(forms.photographic());
+    assertThat(formless).containsExactlyInAnyOrder(Taxonomy.AMBIGUOUS, "PCR");
+  }
+
+  @Test
+  void shouldReadAFileWithoutFormsAsNoPixelPrior() throws IOException {
+    ObjectNode json = descriptions();
+    json.remove("forms");
+
+    assertThat(ConceptDescriptions.read(write(json), Taxonomy.biomedica()).forms()).isSameAs(ConceptForms.NONE);
+  }
+
+  @Test
   void shouldReadADescriptionsFileOfTheSameForm() throws IOException {
     Path file = write(descriptions());
 
