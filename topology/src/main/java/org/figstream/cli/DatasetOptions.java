@@ -58,6 +58,6 @@ final class DatasetOptions {
 
   SinkSettings settings(Path dataDir) {
     return new SinkSettings(directory(dataDir), Topics.FIGURES, Topics.ARTICLES, shardMb << 20, shardRows, shardAge,
-        rowGroupMb << 20, compactThreshold, webdataset, webdatasetSamples);
+        rowGroupMb << 20, compactThreshold, compactInterval, webdataset, webdatasetSamples);
   }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,7 @@ import org.figstream.connectors.discovery.KafkaCursorStore;
 import org.figstream.connectors.fetch.ArticleFetcher;
 import org.figstream.connectors.http.HttpFetcher;
 import org.figstream.connectors.http.HttpSettings;
+import org.figstream.connectors.sink.CompactionResult;
 import org.figstream.connectors.sink.DatasetSink;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.processors.image.ImageNormalizer;
@@ -161,16 +163,13 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private long lastCompaction = System.nanoTime();
-
-  /** Commits what the sink has read; compacts when due, and always before a --until-caught-up exit. */
+  /** Commits what the sink has read; compacts when due, and always (forced) before a --until-caught-up exit. */
   private void publishDataset(PrintWriter err, DatasetSinkRunner sink, boolean last) throws Exception {
     Duration timeout = Duration.ofMinutes(10);
     sink.catchUpAndCommit(timeout);
-    if (last || System.nanoTime() - lastCompaction >= dataset.compactInterval.toNanos()) {
-      sink.call(s -> s.compact(last), timeout);
-      lastCompaction = System.nanoTime();
-    }
+    Optional<CompactionResult> compaction = sink.call(
+        s -> last ? Optional.of(s.compact(true)) : s.compactIfDue(System.currentTimeMillis()), timeout);
+    compaction.ifPresent(c -> err.println("dataset: compaction " + c.describe()));
     Path dir = dataset.directory(source.dataDir);
     err.println(DatasetSummary.describe(dir, sink.call(DatasetSink::manifest, timeout)));
     err.println(DatasetSummary.howToQuery(dir));

@@ -53,6 +53,9 @@ class RunCommandTest {
         .contains("run: caught up: 70 live pairs on figures");
     assertThat(Files.exists(data.resolve("kafka/logs/meta.properties"))).isTrue();
     assertEveryFigureEmbeddedAndLabelled(data);
+    // compacted, forced, before each --until-caught-up exit
+    assertThat(first).contains("dataset: compaction rewrote ");
+    assertThat(second).contains("dataset: compaction rewrote ");
     assertThat(first).contains("dataset: " + data.resolve("dataset") + ": 70 figure rows (commercial 70), "
         + "7 article rows");
     assertThat(second).contains("dataset: " + data.resolve("dataset") + ": 70 figure rows (commercial 70), "

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -40,6 +41,8 @@ public final class DatasetSink implements Closeable {
   /** Next offset after the last record seen, by table and topic-partition. */
   private final Map<String, Map<String, Long>> consumed = new HashMap<>();
   private Manifest manifest;
+  /** When {@link #compactIfDue} last compacted, or the sink opened: where its interval starts. */
+  private long lastCompaction = System.currentTimeMillis();
 
   private DatasetSink(SinkSettings settings, FaultPoint.Hook faults, BiConsumer<TopicRecord, String> rejected,
       Manifest manifest) {
@@ -162,12 +165,29 @@ public final class DatasetSink implements Closeable {
     commit(List.copyOf(open.keySet()));
   }
 
-  /** Rewrites shards whose dead rows pass the threshold (all with any when {@code force}). */
+  /**
+   * Merges each stream's small shards, and rewrites shards whose dead rows pass the threshold (all with any
+   * when {@code force}).
+   */
   public CompactionResult compact(boolean force) throws IOException {
     CompactionResult result = new Compactor(files, settings, faults).compact(manifest, force);
     manifest = result.manifest();
     DatasetCard.write(files, manifest);
     return result;
+  }
+
+  /**
+   * Compacts (unforced) when the compaction interval has passed since it last did, or since the sink
+   * opened; never when the interval is zero. Whoever drives the sink calls it between batches.
+   */
+  public Optional<CompactionResult> compactIfDue(long nowMillis) throws IOException {
+    long interval = settings.compactInterval().toMillis();
+    if (interval == 0 || nowMillis - lastCompaction < interval) {
+      return Optional.empty();
+    }
+    CompactionResult result = compact(false);
+    lastCompaction = nowMillis;
+    return Optional.of(result);
   }
 
   private void commit(List<String> streams) throws IOException {

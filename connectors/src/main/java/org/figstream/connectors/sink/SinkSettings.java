@@ -13,18 +13,20 @@ import java.time.Duration;
  * @param maxShardAge ... or has been open this long, so that a quiet feed still publishes
  * @param rowGroupBytes Parquet row group size; rows carry images, so groups are large
  * @param compactThreshold a shard is rewritten by compaction once this fraction of its rows is dead
+ * @param compactInterval how often {@link DatasetSink#compactIfDue} compacts; zero: only when compaction is forced
  * @param webdataset whether compaction also exports WebDataset tar shards
  * @param webdatasetSamples samples per WebDataset tar
  */
 public record SinkSettings(Path dataset, String figuresTopic, String articlesTopic, long maxShardBytes,
-    long maxShardRows, Duration maxShardAge, long rowGroupBytes, double compactThreshold, boolean webdataset,
-    int webdatasetSamples) {
+    long maxShardRows, Duration maxShardAge, long rowGroupBytes, double compactThreshold, Duration compactInterval,
+    boolean webdataset, int webdatasetSamples) {
 
   public static final long DEFAULT_SHARD_BYTES = 256L << 20;
   public static final long DEFAULT_SHARD_ROWS = 100_000;
   public static final Duration DEFAULT_SHARD_AGE = Duration.ofMinutes(5);
   public static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
   public static final double DEFAULT_COMPACT_THRESHOLD = 0.1;
+  public static final Duration DEFAULT_COMPACT_INTERVAL = Duration.ofHours(1);
   public static final int DEFAULT_WEBDATASET_SAMPLES = 1000;
 
   public SinkSettings {
@@ -34,6 +36,9 @@ public record SinkSettings(Path dataset, String figuresTopic, String articlesTop
     if (compactThreshold < 0 || compactThreshold > 1) {
       throw new IllegalArgumentException("compaction threshold must be between 0 and 1, not " + compactThreshold);
     }
+    if (compactInterval.isNegative()) {
+      throw new IllegalArgumentException("compaction interval must not be negative, not " + compactInterval);
+    }
     if (webdatasetSamples <= 0) {
       throw new IllegalArgumentException("samples per WebDataset shard must be positive");
     }
@@ -42,21 +47,27 @@ public record SinkSettings(Path dataset, String figuresTopic, String articlesTop
 
   public static SinkSettings defaults(Path dataset) {
     return new SinkSettings(dataset, "figures", "articles", DEFAULT_SHARD_BYTES, DEFAULT_SHARD_ROWS,
-        DEFAULT_SHARD_AGE, DEFAULT_ROW_GROUP_BYTES, DEFAULT_COMPACT_THRESHOLD, false, DEFAULT_WEBDATASET_SAMPLES);
+        DEFAULT_SHARD_AGE, DEFAULT_ROW_GROUP_BYTES, DEFAULT_COMPACT_THRESHOLD, DEFAULT_COMPACT_INTERVAL, false,
+        DEFAULT_WEBDATASET_SAMPLES);
   }
 
   public SinkSettings withShardRows(long rows) {
     return new SinkSettings(dataset, figuresTopic, articlesTopic, maxShardBytes, rows, maxShardAge, rowGroupBytes,
-        compactThreshold, webdataset, webdatasetSamples);
+        compactThreshold, compactInterval, webdataset, webdatasetSamples);
   }
 
   public SinkSettings withShardBytes(long bytes) {
     return new SinkSettings(dataset, figuresTopic, articlesTopic, bytes, maxShardRows, maxShardAge, rowGroupBytes,
-        compactThreshold, webdataset, webdatasetSamples);
+        compactThreshold, compactInterval, webdataset, webdatasetSamples);
+  }
+
+  public SinkSettings withCompactInterval(Duration interval) {
+    return new SinkSettings(dataset, figuresTopic, articlesTopic, maxShardBytes, maxShardRows, maxShardAge,
+        rowGroupBytes, compactThreshold, interval, webdataset, webdatasetSamples);
   }
 
   public SinkSettings withWebDataset(int samplesPerShard) {
     return new SinkSettings(dataset, figuresTopic, articlesTopic, maxShardBytes, maxShardRows, maxShardAge,
-        rowGroupBytes, compactThreshold, true, samplesPerShard);
+        rowGroupBytes, compactThreshold, compactInterval, true, samplesPerShard);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -190,6 +191,25 @@ class DatasetSinkTest {
     }
     assertExactlyOnce(live);
     assertThat(hiddenFiles()).isEmpty();
+  }
+
+  @Test
+  void shouldCompactWhenTheIntervalHasPassedSinceItLastDid() throws IOException {
+    long hour = Duration.ofHours(1).toMillis();
+    long beforeOpening = System.currentTimeMillis();
+    try (DatasetSink sink = open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
+      long opened = System.currentTimeMillis();
+      sink.write(SampleTopics.upsertAll(List.of()).records());
+      sink.commitAll();
+      assertThat(sink.compactIfDue(beforeOpening + hour - 1)).isEmpty();
+      assertThat(sink.compactIfDue(opened + hour)).isPresent();
+      assertThat(sink.compactIfDue(opened + 2 * hour - 1)).isEmpty();
+      assertThat(sink.compactIfDue(opened + 2 * hour)).isPresent();
+    }
+    SinkSettings onlyWhenForced = SinkSettings.defaults(dir).withCompactInterval(Duration.ZERO);
+    try (DatasetSink never = open(onlyWhenForced, FaultPoint.Hook.NONE)) {
+      assertThat(never.compactIfDue(Long.MAX_VALUE)).isEmpty();
+    }
   }
 
   @Test

@@ -21,8 +21,8 @@ import org.figstream.connectors.sink.SinkSettings;
 
 /**
  * The Kafka Connect configuration of the dataset sink: one key per {@link SinkSettings} field, each declared
- * once here with its documentation (the REST API's {@code /connector-plugins/.../config} shows it), plus
- * {@code compact.interval.ms}. {@link #problems} checks what spans several keys, Connect's own included.
+ * once here with its documentation (the REST API's {@code /connector-plugins/.../config} shows it).
+ * {@link #problems} checks what spans several keys, Connect's own included.
  */
 public final class DatasetSinkConfig extends AbstractConfig {
   public static final String DATASET_DIR = "dataset.dir";
@@ -39,7 +39,6 @@ public final class DatasetSinkConfig extends AbstractConfig {
 
   static final String BYTE_ARRAY_CONVERTER = "org.apache.kafka.connect.converters.ByteArrayConverter";
   static final String STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
-  public static final long DEFAULT_COMPACT_INTERVAL_MS = Duration.ofHours(1).toMillis();
 
   private static final String GROUP = "Dataset";
 
@@ -75,7 +74,8 @@ public final class DatasetSinkConfig extends AbstractConfig {
           Importance.LOW,
           "Compaction rewrites a shard once this fraction of its rows was deleted or replaced.",
           GROUP, 8, ConfigDef.Width.SHORT, "Compaction threshold")
-      .define(COMPACT_INTERVAL_MS, Type.LONG, DEFAULT_COMPACT_INTERVAL_MS, Range.atLeast(0), Importance.LOW,
+      .define(COMPACT_INTERVAL_MS, Type.LONG, SinkSettings.DEFAULT_COMPACT_INTERVAL.toMillis(), Range.atLeast(0),
+          Importance.LOW,
           "How often the task compacts the dataset, in ms; 0 never. Compaction runs on the task's thread, "
               + "between two batches.",
           GROUP, 9, ConfigDef.Width.SHORT, "Compaction interval (ms)")
@@ -94,12 +94,8 @@ public final class DatasetSinkConfig extends AbstractConfig {
   public SinkSettings settings() {
     return new SinkSettings(Path.of(getString(DATASET_DIR)), getString(FIGURES_TOPIC), getString(ARTICLES_TOPIC),
         getLong(SHARD_MAX_BYTES), getLong(SHARD_MAX_ROWS), Duration.ofMillis(getLong(SHARD_MAX_AGE_MS)),
-        getLong(ROW_GROUP_BYTES), getDouble(COMPACT_THRESHOLD), getBoolean(WEBDATASET_ENABLED),
-        getInt(WEBDATASET_SAMPLES));
-  }
-
-  public long compactIntervalMs() {
-    return getLong(COMPACT_INTERVAL_MS);
+        getLong(ROW_GROUP_BYTES), getDouble(COMPACT_THRESHOLD), Duration.ofMillis(getLong(COMPACT_INTERVAL_MS)),
+        getBoolean(WEBDATASET_ENABLED), getInt(WEBDATASET_SAMPLES));
   }
 
   /**

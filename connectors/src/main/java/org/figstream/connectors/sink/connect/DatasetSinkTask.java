@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,6 @@ public final class DatasetSinkTask extends SinkTask {
 
   private String name;
   private SinkSettings settings;
-  private long compactIntervalMs;
   private ErrantRecordReporter reporter;
   /** The last sink opened; once closed it still knows the manifest's positions, for preCommit and seeks. */
   private DatasetSink sink;
@@ -56,7 +56,6 @@ public final class DatasetSinkTask extends SinkTask {
   private final Set<TopicPartition> assigned = new HashSet<>();
   /** The Connect records of the batch being written, for the errant record reporter. */
   private final Map<TopicRecord, SinkRecord> inFlight = new IdentityHashMap<>();
-  private long lastCompaction;
   private int failures;
 
   @Override
@@ -69,10 +68,8 @@ public final class DatasetSinkTask extends SinkTask {
     DatasetSinkConfig config = new DatasetSinkConfig(props);
     name = props.getOrDefault("name", "figstream-dataset-sink");
     settings = config.settings();
-    compactIntervalMs = config.compactIntervalMs();
     reporter = errantRecordReporter();
     ensureOpen();
-    lastCompaction = System.currentTimeMillis();
     log.info("figstream dataset sink {}: dataset {}, manifest generation {}, {} ({} loaded from {})", name,
         settings.dataset(), sink.manifest().generation(),
         reporter != null ? "undecodable records go to the errant record reporter"
@@ -125,11 +122,9 @@ public final class DatasetSinkTask extends SinkTask {
       log.debug("figstream dataset sink {}: committed {} shards, manifest generation {}", name, committed,
           sink.manifest().generation());
     }
-    if (compactIntervalMs > 0 && now - lastCompaction >= compactIntervalMs) {
-      CompactionResult c = sink.compact(false);
-      lastCompaction = now;
-      log.info("figstream dataset sink {}: compaction rewrote {} shards, dropped {}, took out {} dead rows", name,
-          c.rewritten(), c.dropped(), c.rowsRemoved());
+    Optional<CompactionResult> compaction = sink.compactIfDue(now);
+    if (compaction.isPresent()) {
+      log.info("figstream dataset sink {}: compaction {}", name, compaction.get().describe());
     }
   }
 

@@ -41,7 +41,7 @@ class DatasetSinkConfigTest {
     SinkSettings s = new DatasetSinkConfig(valid()).settings();
     SinkSettings defaults = SinkSettings.defaults(Path.of("/data/figstream/dataset"));
     assertThat(s).isEqualTo(defaults);
-    assertThat(new DatasetSinkConfig(valid()).compactIntervalMs()).isEqualTo(Duration.ofHours(1).toMillis());
+    assertThat(s.compactInterval()).isEqualTo(Duration.ofHours(1));
   }
 
   @Test
@@ -61,8 +61,7 @@ class DatasetSinkConfigTest {
     assertThat(errors(props)).isEmpty();
     DatasetSinkConfig config = new DatasetSinkConfig(props);
     assertThat(config.settings()).isEqualTo(new SinkSettings(Path.of("/data/figstream/dataset"), "f2", "a2", 1000, 10,
-        Duration.ofMillis(500), 2000, 0.5, true, 7));
-    assertThat(config.compactIntervalMs()).isZero();
+        Duration.ofMillis(500), 2000, 0.5, Duration.ZERO, true, 7));
     assertThat(DatasetSinkConfig.CONFIG_DEF.names()).containsExactlyInAnyOrder("dataset.dir", "figures.topic",
         "articles.topic", "shard.max.bytes", "shard.max.rows", "shard.max.age.ms", "row.group.bytes",
         "compact.threshold", "compact.interval.ms", "webdataset.enabled", "webdataset.samples");
