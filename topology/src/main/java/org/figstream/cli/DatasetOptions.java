@@ -41,7 +41,7 @@ final class DatasetOptions {
 
   @Option(names = "--compact-interval", defaultValue = "PT1H",
       description = "How often a long run compacts (ISO-8601, default: ${DEFAULT-VALUE}); "
-          + "--until-caught-up compacts everything before it exits.")
+          + "PT0S: not on a timer. --until-caught-up compacts everything before it exits.")
   Duration compactInterval;
 
   @Option(names = "--webdataset", defaultValue = "false",
