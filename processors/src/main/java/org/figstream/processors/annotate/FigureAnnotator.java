@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.figstream.api.ConceptLabels;
 import org.figstream.api.Embedding;
@@ -13,11 +14,11 @@ import org.figstream.api.FigureKind;
 import org.figstream.api.FigureRecord;
 import org.figstream.api.NormalizedImage;
 import org.figstream.processors.embed.Embedder;
+import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.label.CaptionSentences;
 import org.figstream.processors.label.ConceptLabeller;
 import org.figstream.processors.label.LabelInput;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Embeds one figure's normalised image and caption and labels it, without blocking. Never fails: a
@@ -33,17 +34,33 @@ public final class FigureAnnotator {
     this.labeller = labeller;
   }
 
+  /** Annotates a figure whose image is at hand only as its JPEG, which is decoded for the embedding. */
   public Mono<Annotation> annotate(FigureRecord figure, NormalizedImage image) {
-    // Deferred: each subscription (a retry, say) starts with its own problem list.
-    return Mono.defer(() -> annotateOnce(figure, image));
+    return annotateFrom(figure, image == null ? null : () -> decode(image));
   }
 
-  private Mono<Annotation> annotateOnce(FigureRecord figure, NormalizedImage image) {
+  /**
+   * Annotates a figure with the raster the normaliser made, so the JPEG is not decoded again. The
+   * raster is taken, not kept: once the embed step has preprocessed it nothing here holds it (4 MB per
+   * figure waiting for its batch), and a second subscription, a retry, decodes the JPEG instead.
+   */
+  public Mono<Annotation> annotate(FigureRecord figure, NormalizedPixels image) {
+    return annotateFrom(figure, image == null ? null : () -> {
+      BufferedImage pixels = image.takePixels();
+      return pixels != null ? pixels : decode(image.image());
+    });
+  }
+
+  private Mono<Annotation> annotateFrom(FigureRecord figure, Callable<BufferedImage> pixels) {
+    // Deferred: each subscription (a retry, say) starts with its own problem list.
+    return Mono.defer(() -> annotateOnce(figure, pixels));
+  }
+
+  private Mono<Annotation> annotateOnce(FigureRecord figure, Callable<BufferedImage> pixels) {
     List<Annotation.Problem> problems = new ArrayList<>();
     String caption = figure.caption() == null ? "" : figure.caption().strip();
-    Mono<Optional<Embedding>> ofImage = image == null ? Mono.just(Optional.empty())
-        : Mono.fromCallable(() -> decode(image)).subscribeOn(Schedulers.parallel())
-            .flatMap(embedder::image).map(Optional::of).defaultIfEmpty(Optional.empty())
+    Mono<Optional<Embedding>> ofImage = pixels == null ? Mono.just(Optional.empty())
+        : embedder.image(pixels).map(Optional::of).defaultIfEmpty(Optional.empty())
             .onErrorResume(e -> {
               add(problems, "embed", "image-embedding-failed", e.getMessage());
               return Mono.just(Optional.empty());
