@@ -1,5 +1,6 @@
 package org.figstream.loadtest;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,14 +10,20 @@ import java.util.List;
 import org.figstream.api.ExtractedArticle;
 import org.figstream.api.FigureRecord;
 import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.jats.JatsExtractor;
 
-/** The sample figures as the embed step sees them: normalised JPEGs and caption texts. */
-record SampleFigures(List<byte[]> jpegs, List<String> captions) {
+/**
+ * The sample figures as the embed step sees them: the normaliser's rasters (what the stage hands over),
+ * the normalised JPEGs made from them (what it publishes, and decodes when a raster is gone), in the
+ * same order, and caption texts.
+ */
+record SampleFigures(List<BufferedImage> rasters, List<byte[]> jpegs, List<String> captions) {
 
   static SampleFigures load() {
     Path root = SampleCorpus.findRoot();
     ImageNormalizer normalizer = new ImageNormalizer();
+    List<BufferedImage> rasters = new ArrayList<>();
     List<byte[]> jpegs = new ArrayList<>();
     List<String> captions = new ArrayList<>();
     for (SampleCorpus.Article a : SampleCorpus.load()) {
@@ -25,7 +32,10 @@ record SampleFigures(List<byte[]> jpegs, List<String> captions) {
           captions.add(f.caption());
           if (f.mediaFile() != null) {
             try {
-              jpegs.add(normalizer.normalize(Files.readAllBytes(root.resolve(a.name()).resolve(f.mediaFile()))).jpeg());
+              NormalizedPixels n = normalizer.normalizeWithPixels(
+                  Files.readAllBytes(root.resolve(a.name()).resolve(f.mediaFile())));
+              jpegs.add(n.image().jpeg());
+              rasters.add(n.takePixels());
             } catch (IOException ex) {
               throw new UncheckedIOException(ex);
             }
@@ -33,6 +43,6 @@ record SampleFigures(List<byte[]> jpegs, List<String> captions) {
         }
       }
     }
-    return new SampleFigures(List.copyOf(jpegs), List.copyOf(captions));
+    return new SampleFigures(List.copyOf(rasters), List.copyOf(jpegs), List.copyOf(captions));
   }
 }

@@ -16,6 +16,7 @@ import org.figstream.api.ImageRejectedException;
 import org.figstream.api.NormalizedImage;
 import org.figstream.processors.annotate.Annotation;
 import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.jats.JatsExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +68,7 @@ final class EnrichCommand implements Callable<Integer> {
       ImageNormalizer normalizer = new ImageNormalizer();
       Flux.fromIterable(figures)
           .flatMapSequential(f -> Mono.fromCallable(() -> f.normalize(normalizer)).subscribeOn(Schedulers.parallel())
-              .flatMap(image -> annotating.annotator.annotate(f.figure(), image.image())
+              .flatMap(image -> annotating.annotator.annotate(f.figure(), image.normalized())
                   .map(a -> new EnrichedFigure(f.figure(), image, a))), IN_FLIGHT)
           .doOnNext(e -> {
             summary.add(e);
@@ -108,7 +109,8 @@ final class EnrichCommand implements Callable<Integer> {
         return new ImageOutcome(null, null);
       }
       try {
-        return new ImageOutcome(normalizer.normalize(Files.readAllBytes(folder.resolve(figure.mediaFile()))), null);
+        return new ImageOutcome(normalizer.normalizeWithPixels(Files.readAllBytes(folder.resolve(figure.mediaFile()))),
+            null);
       } catch (ImageRejectedException e) {
         return new ImageOutcome(null, new Annotation.Problem("image", e.problem(), e.getMessage()));
       } catch (IOException e) {
@@ -117,10 +119,18 @@ final class EnrichCommand implements Callable<Integer> {
     }
   }
 
-  /** The normalised image, or the reason it was refused, or neither when the article has no file for it. */
-  record ImageOutcome(NormalizedImage image, Annotation.Problem rejection) {
+  /**
+   * The normalised image with its raster for the annotator (which takes the raster, so this outcome can
+   * outlive the embedding without keeping it), or the reason it was refused, or neither when the
+   * article has no file for it.
+   */
+  record ImageOutcome(NormalizedPixels normalized, Annotation.Problem rejection) {
+    NormalizedImage image() {
+      return normalized == null ? null : normalized.image();
+    }
+
     String problem() {
-      return image != null ? null : rejection != null ? rejection.reason() : "missing";
+      return normalized != null ? null : rejection != null ? rejection.reason() : "missing";
     }
   }
 }

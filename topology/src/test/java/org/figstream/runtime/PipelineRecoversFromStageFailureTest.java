@@ -18,7 +18,7 @@ class PipelineRecoversFromStageFailureTest extends PipelineOnEmbeddedBrokerTest 
 
   @Override
   FigureStep embedStep() {
-    return (figure, problems) -> {
+    return (figure, pixels, problems) -> {
       int n = calls.incrementAndGet();
       return n == 10 || n == 40 ? Mono.error(new IllegalStateException("embedding failed (test)")) : Mono.just(figure);
     };

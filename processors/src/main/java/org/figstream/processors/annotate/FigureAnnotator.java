@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.figstream.api.ConceptLabels;
 import org.figstream.api.Embedding;
@@ -13,6 +15,7 @@ import org.figstream.api.FigureKind;
 import org.figstream.api.FigureRecord;
 import org.figstream.api.NormalizedImage;
 import org.figstream.processors.embed.Embedder;
+import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.label.CaptionSentences;
 import org.figstream.processors.label.ConceptLabeller;
 import org.figstream.processors.label.DrawnImage;
@@ -34,26 +37,47 @@ public final class FigureAnnotator {
     this.labeller = labeller;
   }
 
+  /** Annotates a figure whose image is at hand only as its JPEG, which is decoded for the embedding. */
   public Mono<Annotation> annotate(FigureRecord figure, NormalizedImage image) {
-    // Deferred: each subscription (a retry, say) starts with its own problem list.
-    return Mono.defer(() -> annotateOnce(figure, image));
+    return annotateFrom(figure, image == null ? null : () -> decode(image));
   }
 
-  private Mono<Annotation> annotateOnce(FigureRecord figure, NormalizedImage image) {
+  /**
+   * Annotates a figure with the raster the normaliser made, so the JPEG is not decoded again. The
+   * raster is taken, not kept: once the embed step has preprocessed it nothing here holds it (4 MB per
+   * figure waiting for its batch), and a second subscription, a retry, decodes the JPEG instead.
+   */
+  public Mono<Annotation> annotate(FigureRecord figure, NormalizedPixels image) {
+    return annotateFrom(figure, image == null ? null : () -> {
+      BufferedImage pixels = image.takePixels();
+      return pixels != null ? pixels : decode(image.image());
+    });
+  }
+
+  private Mono<Annotation> annotateFrom(FigureRecord figure, Callable<BufferedImage> pixels) {
+    // Deferred: each subscription (a retry, say) starts with its own problem list.
+    return Mono.defer(() -> annotateOnce(figure, pixels));
+  }
+
+  private Mono<Annotation> annotateOnce(FigureRecord figure, Callable<BufferedImage> pixels) {
     List<Annotation.Problem> problems = new ArrayList<>();
     String caption = figure.caption() == null ? "" : figure.caption().strip();
-    Mono<BufferedImage> pixels = image == null ? Mono.empty()
-        : Mono.fromCallable(() -> decode(image)).subscribeOn(Schedulers.parallel()).cache();
-    Mono<Optional<Embedding>> ofImage = pixels
-        .flatMap(embedder::image).map(Optional::of).defaultIfEmpty(Optional.empty())
-        .onErrorResume(e -> {
-          add(problems, "embed", "image-embedding-failed", e.getMessage());
-          return Mono.just(Optional.empty());
-        });
-    // The pixel prior is best effort: without it labels come from the caption alone.
-    Mono<Optional<Float>> drawn = labeller == null ? Mono.just(Optional.empty())
-        : pixels.map(p -> Optional.of(DrawnImage.probability(p))).defaultIfEmpty(Optional.empty())
-            .onErrorReturn(Optional.empty());
+    // The pixel prior is measured on the pixels on their way to the embedding, so the raster is handed
+    // over once and not held for it; it is best effort: without it labels come from the caption alone.
+    AtomicReference<Float> drawn = new AtomicReference<>();
+    Callable<BufferedImage> measured = pixels == null ? null : () -> {
+      BufferedImage p = pixels.call();
+      if (labeller != null) {
+        drawn.set(DrawnImage.probability(p));
+      }
+      return p;
+    };
+    Mono<Optional<Embedding>> ofImage = measured == null ? Mono.just(Optional.empty())
+        : embedImage(measured).map(Optional::of).defaultIfEmpty(Optional.empty())
+            .onErrorResume(e -> {
+              add(problems, "embed", "image-embedding-failed", e.getMessage());
+              return Mono.just(Optional.empty());
+            });
     if (caption.isEmpty()) {
       add(problems, "embed", "caption-empty", "the figure has no caption text to embed or label from");
     }
@@ -66,13 +90,22 @@ public final class FigureAnnotator {
     Mono<List<Embedding>> sentences = labeller == null || !labeller.usesSentences() || caption.isEmpty()
         ? Mono.just(List.of())
         : embedder.texts(CaptionSentences.of(caption)).onErrorReturn(List.of());
-    return Mono.zip(ofImage, ofCaption, sentences, drawn).map(t -> {
+    return Mono.zip(ofImage, ofCaption, sentences).map(t -> {
       Embedding i = t.getT1().orElse(null);
       Embedding c = t.getT2().orElse(null);
       ConceptLabels labels = label(new LabelInput(caption, figure.kind() == FigureKind.TABLE, c, t.getT3(), i,
-          t.getT4().orElse(null)), problems);
+          drawn.get()), problems);
       return new Annotation(i, c, labels, List.copyOf(problems));
     });
+  }
+
+  /** The image's embedding; without an image encoder the pixels are still read, for the labeller. */
+  private Mono<Embedding> embedImage(Callable<BufferedImage> pixels) {
+    if (embedder.imageEncoder() != null) {
+      return embedder.image(pixels);
+    }
+    return labeller == null ? Mono.empty()
+        : Mono.fromCallable(pixels).subscribeOn(Schedulers.parallel()).then(Mono.empty());
   }
 
   private ConceptLabels label(LabelInput input, List<Annotation.Problem> problems) {

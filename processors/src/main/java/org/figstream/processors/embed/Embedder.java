@@ -2,6 +2,7 @@ package org.figstream.processors.embed;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.figstream.api.Embedding;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,11 +53,16 @@ public final class Embedder implements AutoCloseable {
     return text;
   }
 
-  public Mono<Embedding> image(BufferedImage decoded) {
+  /**
+   * The vector of the image that {@code source} gives, asked for on the parallel scheduler once per
+   * subscription. The image is referenced only until it is preprocessed; the callable itself stays
+   * referenced until the vector comes back, so it should decode or hand over its image, not hold one.
+   */
+  public Mono<Embedding> image(Callable<BufferedImage> source) {
     if (image == null) {
       return Mono.empty();
     }
-    return Mono.fromCallable(() -> image.preprocess(decoded))
+    return Mono.fromCallable(() -> image.preprocess(source.call()))
         .subscribeOn(Schedulers.parallel())
         .flatMap(images::submit)
         .map(v -> new Embedding(image.descriptor().name(), v));

@@ -32,6 +32,16 @@ public final class ImageNormalizer {
    *     for headers that declare zero or too many pixels (checked before decoding)
    */
   public NormalizedImage normalize(byte[] bytes) {
+    return normalizeWithPixels(bytes).image();
+  }
+
+  /**
+   * {@link #normalize} that also hands back the raster the JPEG was encoded from, for a caller that
+   * embeds the image next and would otherwise decode the JPEG again.
+   *
+   * @throws ImageRejectedException as {@link #normalize} does
+   */
+  public NormalizedPixels normalizeWithPixels(byte[] bytes) {
     ImageDecoder.Decoded decoded = decoder.decode(bytes);
     BufferedImage rgb;
     try {
@@ -41,8 +51,8 @@ public final class ImageNormalizer {
       throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
           "cannot convert " + decoded.format() + " pixels to RGB: " + e, e);
     }
-    return new NormalizedImage(JpegEncoder.encode(rgb, settings.jpegQuality()), rgb.getWidth(),
-        rgb.getHeight(), decoded.width(), decoded.height(), decoded.format(),
-        PixelDigest.sha256(rgb), PerceptualHash.of(rgb));
+    return new NormalizedPixels(new NormalizedImage(JpegEncoder.encode(rgb, settings.jpegQuality()),
+        rgb.getWidth(), rgb.getHeight(), decoded.width(), decoded.height(), decoded.format(),
+        PixelDigest.sha256(rgb), PerceptualHash.of(rgb)), rgb);
   }
 }

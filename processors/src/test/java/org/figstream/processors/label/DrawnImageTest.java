@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.testdata.SampleArticles;
 import org.junit.jupiter.api.Test;
@@ -79,7 +77,7 @@ class DrawnImageTest {
   }
 
   private static BufferedImage normalised(String file) throws IOException {
-    byte[] jpeg = new ImageNormalizer().normalize(Files.readAllBytes(SampleArticles.root().resolve(file))).jpeg();
-    return ImageIO.read(new ByteArrayInputStream(jpeg));
+    return new ImageNormalizer().normalizeWithPixels(Files.readAllBytes(SampleArticles.root().resolve(file)))
+        .takePixels();
   }
 }

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.figstream.api.feed.DeadLetter;
 import org.figstream.processors.annotate.Annotation;
 import org.figstream.processors.annotate.FigureAnnotator;
+import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.topology.ledger.PublishedFigure;
 import reactor.core.publisher.Mono;
 
@@ -17,8 +18,10 @@ public final class AnnotateStep implements FigureStep {
   }
 
   @Override
-  public Mono<PublishedFigure> apply(PublishedFigure figure, Consumer<DeadLetter> problems) {
-    return annotator.annotate(figure.figure(), figure.image()).map(a -> {
+  public Mono<PublishedFigure> apply(PublishedFigure figure, NormalizedPixels pixels, Consumer<DeadLetter> problems) {
+    Mono<Annotation> annotation = pixels != null ? annotator.annotate(figure.figure(), pixels)
+        : annotator.annotate(figure.figure(), figure.image());
+    return annotation.map(a -> {
       String pmcid = figure.provenance() == null ? null : figure.provenance().pmcid();
       for (Annotation.Problem p : a.problems()) {
         problems.accept(new DeadLetter(p.stage(), p.reason(), p.message(), figure.pairId(), pmcid, 1, Instant.now()));

@@ -17,6 +17,7 @@ import org.figstream.api.feed.DeadLetter;
 import org.figstream.api.feed.FetchedArticle;
 import org.figstream.connectors.fetch.ArticleFetcher;
 import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.topology.PipelineVersion;
 import org.figstream.topology.ledger.EnrichedArticle;
@@ -75,24 +76,32 @@ public final class Enrichment {
     return Flux.fromIterable(e.figures())
         .flatMapSequential(figure -> Mono.fromCallable(() -> withImage(a, f, figure, problems))
             .subscribeOn(Schedulers.parallel())
-            .map(published -> published.withProvenance(provenance).withArticle(keys))
-            .flatMap(published -> annotate.apply(published, problem -> add(problems, problem))))
+            .flatMap(n -> annotate.apply(n.figure().withProvenance(provenance).withArticle(keys), n.pixels(),
+                problem -> add(problems, problem))))
         .collectList()
         .map(figures -> new Result(a, new EnrichedArticle(a.pmcid(), a.version(), false, null, figures), e.article(),
             List.copyOf(problems)));
   }
 
-  private PublishedFigure withImage(Announcement a, FetchedArticle f, FigureRecord figure, List<DeadLetter> problems) {
+  /**
+   * A figure on its way to the annotate step with the raster of its image, if it has one. The raster is
+   * no part of the published figure; the step takes it out of {@code pixels} (see {@link NormalizedPixels}
+   * for why it is not kept).
+   */
+  private record NormalizedFigure(PublishedFigure figure, NormalizedPixels pixels) {}
+
+  private NormalizedFigure withImage(Announcement a, FetchedArticle f, FigureRecord figure, List<DeadLetter> problems) {
     if (figure.mediaFile() == null) {
-      return PublishedFigure.withoutImage(figure, "missing");
+      return new NormalizedFigure(PublishedFigure.withoutImage(figure, "missing"), null);
     }
     try {
-      return PublishedFigure.withImage(figure, images.normalize(f.media().get(figure.mediaFile())));
+      NormalizedPixels normalized = images.normalizeWithPixels(f.media().get(figure.mediaFile()));
+      return new NormalizedFigure(PublishedFigure.withImage(figure, normalized.image()), normalized);
     } catch (ImageRejectedException ex) {
       String reason = ex.problem();
       add(problems, new DeadLetter("image", reason, ex.getMessage(), figure.pairId() + " " + figure.mediaFile(),
           a.pmcid(), 1, Instant.now()));
-      return PublishedFigure.withoutImage(figure, reason);
+      return new NormalizedFigure(PublishedFigure.withoutImage(figure, reason), null);
     }
   }
 

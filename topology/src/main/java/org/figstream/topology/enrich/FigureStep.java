@@ -2,6 +2,7 @@ package org.figstream.topology.enrich;
 
 import java.util.function.Consumer;
 import org.figstream.api.feed.DeadLetter;
+import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.topology.ledger.PublishedFigure;
 import reactor.core.publisher.Mono;
 
@@ -12,7 +13,11 @@ import reactor.core.publisher.Mono;
  */
 @FunctionalInterface
 public interface FigureStep {
-  FigureStep IDENTITY = (figure, problems) -> Mono.just(figure);
+  FigureStep IDENTITY = (figure, pixels, problems) -> Mono.just(figure);
 
-  Mono<PublishedFigure> apply(PublishedFigure figure, Consumer<DeadLetter> problems);
+  /**
+   * @param pixels the raster the figure's image was encoded from, for the embedding, so that the JPEG
+   *     is not decoded again; null when the figure has no image (or its raster is not at hand)
+   */
+  Mono<PublishedFigure> apply(PublishedFigure figure, NormalizedPixels pixels, Consumer<DeadLetter> problems);
 }
