@@ -33,6 +33,7 @@ record EnrichedFigure(FigureRecord figure, EnrichCommand.ImageOutcome image, Ann
     }
     line.put("imageEmbedding", embedding(annotation.imageEmbedding(), withVectors));
     line.put("captionEmbedding", embedding(annotation.captionEmbedding(), withVectors));
+    line.put("drawnProbability", annotation.drawnProbability());
     line.put("labels", annotation.labels());
     line.put("problems", problems());
     return line;

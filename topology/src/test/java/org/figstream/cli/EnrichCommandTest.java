@@ -74,6 +74,10 @@ class EnrichCommandTest {
     for (JsonNode line : run.lines()) {
       boolean hasMedia = !line.get("mediaFile").isNull();
       assertThat(line.path("imageEmbedding").path("dimensions").asInt()).isEqualTo(hasMedia ? 1280 : 0);
+      assertThat(line.get("drawnProbability").isNull()).isEqualTo(!hasMedia);
+      if (hasMedia) {
+        assertThat(line.get("drawnProbability").asDouble()).isBetween(0.0, 1.0);
+      }
       assertThat(line.get("captionEmbedding").get("dimensions").asInt()).isEqualTo(384);
       assertThat(line.get("captionEmbedding").has("vector")).isFalse();
       JsonNode labels = line.get("labels");
@@ -114,6 +118,7 @@ class EnrichCommandTest {
     assertThat(run.lines()).allSatisfy(l -> {
       assertThat(l.get("imageEmbedding").isNull()).isTrue();
       assertThat(l.get("labels").isNull()).isTrue();
+      assertThat(l.get("drawnProbability").isNull()).as("no labeller, no pixel prior").isTrue();
     });
   }
 

@@ -6,10 +6,11 @@ import org.figstream.api.Embedding;
 
 /**
  * What the encoders and the labeller made of one figure; any of the three may be null, and
- * {@code problems} says why.
+ * {@code problems} says why. {@code drawnProbability} is the pixel prior the labeller was given (null
+ * without pixels or without a labeller), kept so that a label can be explained.
  */
 public record Annotation(Embedding imageEmbedding, Embedding captionEmbedding, ConceptLabels labels,
-    List<Problem> problems) {
+    Float drawnProbability, List<Problem> problems) {
 
   /** Why part of an annotation is missing: a dead letter's stage, reason and message. */
   public record Problem(String stage, String reason, String message) {}

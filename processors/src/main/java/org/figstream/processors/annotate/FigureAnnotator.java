@@ -95,7 +95,7 @@ public final class FigureAnnotator {
       Embedding c = t.getT2().orElse(null);
       ConceptLabels labels = label(new LabelInput(caption, figure.kind() == FigureKind.TABLE, c, t.getT3(), i,
           drawn.get()), problems);
-      return new Annotation(i, c, labels, List.copyOf(problems));
+      return new Annotation(i, c, labels, drawn.get(), List.copyOf(problems));
     });
   }
 

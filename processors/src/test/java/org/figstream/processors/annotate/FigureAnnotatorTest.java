@@ -20,6 +20,7 @@ import org.figstream.processors.embed.EmbeddingSettings;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.label.LabelSettings;
+import org.figstream.processors.label.DrawnImage;
 import org.figstream.processors.label.Labellers;
 import org.figstream.processors.testdata.SampleFigures;
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +90,7 @@ class FigureAnnotatorTest {
 
     assertThat(a.problems()).isEmpty();
     assertThat(a.imageEmbedding().vector()).containsExactly(embed(raster), within(1e-5f));
+    assertThat(a.drawnProbability()).isEqualTo(DrawnImage.probability(raster));
     assertThat(carrier.takePixels()).as("the raster is let go of once embedded").isNull();
     // The raster is the pixels before JPEG encoding (quality 0.9), so the decoded JPEG is close but not
     // equal, which is what tells the two apart here. Measured on this figure: cosine 0.9999, max |diff| 0.0062.
@@ -154,6 +156,7 @@ class FigureAnnotatorTest {
 
     assertThat(a.problems()).isEmpty();
     assertThat(a.imageEmbedding()).isNull();
+    assertThat(a.drawnProbability()).isNull();
     assertThat(a.captionEmbedding().dimensions()).isEqualTo(384);
     assertThat(a.labels().method()).isEqualTo("zero-shot");
   }
