@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.figstream.connectors.sink.manifest.Manifest;
-import org.figstream.connectors.sink.manifest.ShardEntry;
+import org.figstream.connectors.sink.manifest.StreamSize;
 import org.figstream.connectors.sink.manifest.Streams;
 
 /** The lines {@code figstream run} prints about the dataset: what is in it, and how to query it. */
@@ -17,14 +17,16 @@ final class DatasetSummary {
     long articles = 0;
     long deletes = 0;
     long files = 0;
-    for (ShardEntry f : m.files()) {
-      files++;
-      if (f.deletes()) {
-        deletes += f.rows();
-      } else if (f.table().equals(Streams.FIGURES)) {
-        figures.merge(f.stream().substring(f.stream().indexOf('/') + 1), f.rows(), Long::sum);
+    for (Map.Entry<String, StreamSize> e : m.sizes().entrySet()) {
+      String stream = e.getKey();
+      long rows = e.getValue().rows();
+      files += e.getValue().files();
+      if (stream.endsWith("/" + Streams.DELETES)) {
+        deletes += rows;
+      } else if (stream.startsWith(Streams.FIGURES + "/")) {
+        figures.put(stream.substring(stream.indexOf('/') + 1), rows);
       } else {
-        articles += f.rows();
+        articles += rows;
       }
     }
     long total = figures.values().stream().mapToLong(Long::longValue).sum();

@@ -7,13 +7,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ShardEntry;
+import org.figstream.connectors.sink.manifest.StreamSize;
 import org.figstream.connectors.sink.manifest.Streams;
 import org.figstream.connectors.sink.rows.ArticleRows;
 import org.figstream.connectors.sink.rows.PublishedSchemas;
@@ -43,12 +43,7 @@ final class DatasetCard {
   }
 
   static String render(DatasetFiles files, Manifest manifest) throws IOException {
-    Map<String, long[]> counts = new TreeMap<>();
-    for (ShardEntry f : manifest.files()) {
-      long[] c = counts.computeIfAbsent(f.stream(), s -> new long[2]);
-      c[0] += f.rows();
-      c[1]++;
-    }
+    Map<String, StreamSize> counts = manifest.sizes();
     StringBuilder out = new StringBuilder("---\nlicense: other\npretty_name: figstream PMC-OA figure-caption pairs\n")
         .append("task_categories:\n- image-to-text\n- zero-shot-image-classification\nconfigs:\n");
     boolean first = true;
@@ -73,8 +68,8 @@ final class DatasetCard {
         .append(manifest.generation()).append(", committed ")
         .append(manifest.committedAt() == 0 ? "never" : Instant.ofEpochMilli(manifest.committedAt()).toString())
         .append(".\n\n| files | rows | Parquet files |\n|---|---:|---:|\n");
-    counts.forEach((stream, c) -> out.append("| ").append(Streams.folder(stream)).append(" | ").append(c[0])
-        .append(" | ").append(c[1]).append(" |\n"));
+    counts.forEach((stream, c) -> out.append("| ").append(Streams.folder(stream)).append(" | ").append(c.rows())
+        .append(" | ").append(c.files()).append(" |\n"));
     out.append("\nA row is current unless a delete record or a later row of the same key has a higher ")
         .append("`kafka_offset`. Compaction rewrites shards without such rows; until it has run, read the current ")
         .append("figures with DuckDB:\n\n```sql\n").append(LiveRows.currentRowsQuery(".", Streams.FIGURES))

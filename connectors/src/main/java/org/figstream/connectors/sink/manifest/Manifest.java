@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -28,6 +29,15 @@ public record Manifest(int format, long generation, long committedAt, long nextF
   /** The next offset to commit for {@code stream} on {@code topicPartition}; 0 when it has none. */
   public long position(String stream, String topicPartition) {
     return positions.getOrDefault(stream, Map.of()).getOrDefault(topicPartition, 0L);
+  }
+
+  /** Rows and files per stream, by stream name in order: what the card and the run's summary report. */
+  public SortedMap<String, StreamSize> sizes() {
+    SortedMap<String, StreamSize> sizes = new TreeMap<>();
+    for (ShardEntry f : files) {
+      sizes.put(f.stream(), sizes.getOrDefault(f.stream(), new StreamSize(0, 0)).plus(f));
+    }
+    return sizes;
   }
 
   /** This manifest with file number {@code nextFile} taken: for a file that is not committed yet. */
