@@ -52,7 +52,7 @@ final class Compactor {
   }
 
   CompactionResult compact(Manifest manifest, boolean force) throws IOException {
-    next = manifest.toBuilder();
+    next = manifest.toBuilder().compacted(System.currentTimeMillis());
     LiveRows figuresLive = null;
     for (String table : Streams.TABLES) {
       LiveRows live = LiveRows.of(files, manifest, table);

@@ -41,8 +41,6 @@ public final class DatasetSink implements Closeable {
   /** Next offset after the last record seen, by table and topic-partition. */
   private final Map<String, Map<String, Long>> consumed = new HashMap<>();
   private Manifest manifest;
-  /** When {@link #compactIfDue} last compacted, or the sink opened: where its interval starts. */
-  private long lastCompaction = System.currentTimeMillis();
 
   private DatasetSink(SinkSettings settings, FaultPoint.Hook faults, BiConsumer<TopicRecord, String> rejected,
       Manifest manifest) {
@@ -177,17 +175,18 @@ public final class DatasetSink implements Closeable {
   }
 
   /**
-   * Compacts (unforced) when the compaction interval has passed since it last did, or since the sink
-   * opened; never when the interval is zero. Whoever drives the sink calls it between batches.
+   * Compacts (unforced) when the compaction interval has passed since the dataset was last compacted,
+   * or first committed (the manifest keeps the time, so reopening the sink on a rebalance or restarting
+   * does not put it off); never when the interval is zero or nothing is committed. Whoever drives the
+   * sink calls it between batches.
    */
   public Optional<CompactionResult> compactIfDue(long nowMillis) throws IOException {
     long interval = settings.compactInterval().toMillis();
-    if (interval == 0 || nowMillis - lastCompaction < interval) {
+    long since = manifest.compactedAt();
+    if (interval == 0 || since == 0 || nowMillis - since < interval) {
       return Optional.empty();
     }
-    CompactionResult result = compact(false);
-    lastCompaction = nowMillis;
-    return Optional.of(result);
+    return Optional.of(compact(false));
   }
 
   private void commit(List<String> streams) throws IOException {

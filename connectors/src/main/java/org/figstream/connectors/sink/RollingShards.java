@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.figstream.connectors.sink.manifest.ShardEntry;
 import org.figstream.connectors.sink.manifest.Streams;
@@ -26,6 +27,7 @@ final class RollingShards {
   private final LongSupplier fileNumbers;
   private final List<ShardEntry> finished = new ArrayList<>();
   private OpenShard open;
+  private Schema openSchema;
 
   RollingShards(DatasetFiles files, SinkSettings settings, String stream, long maxRows, long maxBytes,
       LongSupplier fileNumbers) {
@@ -40,10 +42,20 @@ final class RollingShards {
 
   /** Copies a row read from one of the dataset's files; its own offset columns say where it came from. */
   void write(GenericRecord row) throws IOException {
+    // A merge can span files written by different row schema versions: each output keeps one. Rows of a
+    // file share one Schema instance, so the deep comparison runs once per source file.
+    if (open != null && row.getSchema() != openSchema) {
+      if (!row.getSchema().equals(openSchema)) {
+        finishOpen();
+      } else {
+        openSchema = row.getSchema();
+      }
+    }
     if (open == null) {
       String name = DatasetFiles.name(stream, fileNumbers.getAsLong(), ".parquet");
-      // the schema the row was read with: the source file's own, whatever version wrote it
-      open = new OpenShard(name, files.temporary(name), row.getSchema(), rowGroupBytes,
+      // the schema the row was read with: its source file's own, whatever version wrote it
+      openSchema = row.getSchema();
+      open = new OpenShard(name, files.temporary(name), openSchema, rowGroupBytes,
           Map.of("figstream.stream", stream), System.currentTimeMillis());
     }
     open.write(row, topic + "-" + row.get("kafka_partition"), (Long) row.get("kafka_offset"));

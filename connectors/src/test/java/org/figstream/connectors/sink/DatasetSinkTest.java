@@ -196,15 +196,25 @@ class DatasetSinkTest {
   @Test
   void shouldCompactWhenTheIntervalHasPassedSinceItLastDid() throws IOException {
     long hour = Duration.ofHours(1).toMillis();
-    long beforeOpening = System.currentTimeMillis();
+    long compactedAt;
     try (DatasetSink sink = open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
-      long opened = System.currentTimeMillis();
+      // Opening a new dataset commits its empty delete files: the clock starts at that first commit.
+      long firstCommit = sink.manifest().committedAt();
+      assertThat(sink.manifest().compactedAt()).isEqualTo(firstCommit).isPositive();
       sink.write(SampleTopics.upsertAll(List.of()).records());
       sink.commitAll();
-      assertThat(sink.compactIfDue(beforeOpening + hour - 1)).isEmpty();
-      assertThat(sink.compactIfDue(opened + hour)).isPresent();
-      assertThat(sink.compactIfDue(opened + 2 * hour - 1)).isEmpty();
-      assertThat(sink.compactIfDue(opened + 2 * hour)).isPresent();
+      assertThat(sink.manifest().compactedAt()).isEqualTo(firstCommit);
+      assertThat(sink.compactIfDue(firstCommit + hour - 1)).isEmpty();
+      assertThat(sink.compactIfDue(firstCommit + hour)).isPresent();
+      compactedAt = sink.manifest().compactedAt();
+      assertThat(compactedAt).isGreaterThanOrEqualTo(firstCommit);
+      assertThat(sink.compactIfDue(compactedAt + hour - 1)).isEmpty();
+    }
+    // A reopened sink (a Connect rebalance, a restart) keeps the clock: it does not start the hour again.
+    try (DatasetSink reopened = open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
+      assertThat(reopened.manifest().compactedAt()).isEqualTo(compactedAt);
+      assertThat(reopened.compactIfDue(compactedAt + hour - 1)).isEmpty();
+      assertThat(reopened.compactIfDue(compactedAt + hour)).isPresent();
     }
     SinkSettings onlyWhenForced = SinkSettings.defaults(dir).withCompactInterval(Duration.ZERO);
     try (DatasetSink never = open(onlyWhenForced, FaultPoint.Hook.NONE)) {

@@ -14,16 +14,19 @@ import java.util.TreeMap;
  * nothing written twice.
  *
  * @param generation bumped by every commit
+ * @param compactedAt when compaction last ran, or the first commit if it never has: where the next
+ *     compaction interval starts, kept here so that neither a restart nor a reopened sink resets it
  * @param nextFile the number the next file gets, so names are never reused
  * @param webdataset the current WebDataset export's tar files, empty when there is none
  */
-public record Manifest(int format, long generation, long committedAt, long nextFile, List<ShardEntry> files,
+public record Manifest(int format, long generation, long committedAt, long compactedAt, long nextFile,
+    List<ShardEntry> files,
     Map<String, Map<String, Long>> positions, List<String> webdataset) {
 
   public static final int FORMAT = 1;
 
   public static Manifest empty() {
-    return new Manifest(FORMAT, 0, 0, 1, List.of(), Map.of(), List.of());
+    return new Manifest(FORMAT, 0, 0, 0, 1, List.of(), Map.of(), List.of());
   }
 
   /** The next offset to commit for {@code stream} on {@code topicPartition}; 0 when it has none. */
@@ -42,7 +45,7 @@ public record Manifest(int format, long generation, long committedAt, long nextF
 
   /** This manifest with file number {@code nextFile} taken: for a file that is not committed yet. */
   public Manifest takeFileNumber() {
-    return new Manifest(format, generation, committedAt, nextFile + 1, files, positions, webdataset);
+    return new Manifest(format, generation, committedAt, compactedAt, nextFile + 1, files, positions, webdataset);
   }
 
   public Builder toBuilder() {
@@ -55,6 +58,7 @@ public record Manifest(int format, long generation, long committedAt, long nextF
     private final List<ShardEntry> files;
     private final Map<String, Map<String, Long>> positions = new TreeMap<>();
     private long nextFile;
+    private long compactedAt;
     private List<String> webdataset;
 
     Builder(Manifest from) {
@@ -62,6 +66,7 @@ public record Manifest(int format, long generation, long committedAt, long nextF
       this.files = new ArrayList<>(from.files());
       from.positions().forEach((s, p) -> positions.put(s, new TreeMap<>(p)));
       this.nextFile = from.nextFile();
+      this.compactedAt = from.compactedAt();
       this.webdataset = from.webdataset();
     }
 
@@ -84,6 +89,12 @@ public record Manifest(int format, long generation, long committedAt, long nextF
       return this;
     }
 
+    /** Marks this change as a compaction that ran at {@code now}. */
+    public Builder compacted(long now) {
+      this.compactedAt = now;
+      return this;
+    }
+
     public Builder webdataset(List<String> tars) {
       this.webdataset = List.copyOf(tars);
       return this;
@@ -92,7 +103,8 @@ public record Manifest(int format, long generation, long committedAt, long nextF
     public Manifest build(long now) {
       Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
       positions.forEach((s, p) -> copy.put(s, Map.copyOf(p)));
-      return new Manifest(FORMAT, from.generation() + 1, now, nextFile, List.copyOf(files), copy, webdataset);
+      return new Manifest(FORMAT, from.generation() + 1, now, compactedAt == 0 ? now : compactedAt, nextFile,
+          List.copyOf(files), copy, webdataset);
     }
   }
 }
