@@ -22,6 +22,7 @@ import javax.imageio.ImageIO;
 import org.figstream.processors.embed.Accelerator;
 import org.figstream.processors.embed.Embedder;
 import org.figstream.processors.embed.EmbeddingSettings;
+import org.figstream.processors.label.DrawnImage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -40,7 +41,8 @@ import reactor.core.scheduler.Schedulers;
  * One operation = every normalised sample image (61, at most 1024 px), or every sample caption (82).
  * {@code stage*} goes through figstream's embedder as the enrichment stage does: preprocessing on the
  * parallel scheduler, the micro-batcher, DJL's OnnxRuntime engine, pooling and normalisation.
- * {@code stageImages} starts from the normaliser's rasters, as the stage now does;
+ * {@code stageImages} starts from the normaliser's rasters, as the stage now does, and measures the
+ * labeller's pixel prior on each on its way to the encoder, as the annotator does;
  * {@code stageImagesFromJpeg} decodes the normalised JPEGs first, as it did before the normaliser
  * handed its raster on. {@code bare*} is the floor: one plain ONNX Runtime session on the same model
  * file, fed the same batches already preprocessed (or tokenized), doing nothing else.
@@ -110,7 +112,7 @@ public class EmbedBenchmark {
   @Benchmark
   public void stageImages(Blackhole bh) {
     bh.consume(Flux.fromIterable(rasters)
-        .flatMapSequential(raster -> embedder.image(() -> raster), 64)
+        .flatMapSequential(raster -> embedder.image(() -> measured(raster, bh)), 64)
         .collectList().block());
   }
 
@@ -118,7 +120,7 @@ public class EmbedBenchmark {
   public void stageImagesFromJpeg(Blackhole bh) {
     bh.consume(Flux.fromIterable(jpegs)
         .flatMapSequential(jpeg -> Mono.fromCallable(() -> decode(jpeg))
-            .subscribeOn(Schedulers.parallel()).flatMap(decoded -> embedder.image(() -> decoded)), 64)
+            .subscribeOn(Schedulers.parallel()).flatMap(decoded -> embedder.image(() -> measured(decoded, bh))), 64)
         .collectList().block());
   }
 
@@ -161,6 +163,12 @@ public class EmbedBenchmark {
       System.arraycopy(part.apply(enc[i]), 0, out, i * len, len);
     }
     return out;
+  }
+
+  /** What the annotator does with the pixels before the encoder gets them. */
+  private static BufferedImage measured(BufferedImage pixels, Blackhole bh) {
+    bh.consume(DrawnImage.probability(pixels));
+    return pixels;
   }
 
   private static BufferedImage decode(byte[] jpeg) throws IOException {

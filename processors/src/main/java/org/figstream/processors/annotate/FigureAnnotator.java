@@ -63,12 +63,13 @@ public final class FigureAnnotator {
     List<Annotation.Problem> problems = new ArrayList<>();
     String caption = figure.caption() == null ? "" : figure.caption().strip();
     // The pixel prior is measured on the pixels on their way to the embedding, so the raster is handed
-    // over once and not held for it; it is best effort: without it labels come from the caption alone.
+    // over once and not held for it.
     AtomicReference<Float> drawn = new AtomicReference<>();
+    boolean prior = labeller != null && labeller.usesPixelPrior();
     Callable<BufferedImage> measured = pixels == null ? null : () -> {
       BufferedImage p = pixels.call();
-      if (labeller != null) {
-        drawn.set(DrawnImage.probability(p));
+      if (prior) {
+        drawn.set(drawnProbability(p));
       }
       return p;
     };
@@ -99,13 +100,25 @@ public final class FigureAnnotator {
     });
   }
 
-  /** The image's embedding; without an image encoder the pixels are still read, for the labeller. */
+  /** The image's embedding; without an image encoder the pixels are still read, for the pixel prior. */
   private Mono<Embedding> embedImage(Callable<BufferedImage> pixels) {
     if (embedder.imageEncoder() != null) {
       return embedder.image(pixels);
     }
-    return labeller == null ? Mono.empty()
+    return labeller == null || !labeller.usesPixelPrior() ? Mono.empty()
         : Mono.fromCallable(pixels).subscribeOn(Schedulers.parallel()).then(Mono.empty());
+  }
+
+  /**
+   * Best effort: a raster the measure cannot read leaves the labels to the caption, and must not cost
+   * the image its vector.
+   */
+  private static Float drawnProbability(BufferedImage pixels) {
+    try {
+      return DrawnImage.probability(pixels);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private ConceptLabels label(LabelInput input, List<Annotation.Problem> problems) {

@@ -11,13 +11,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** An image encoder from an ONNX file and its descriptor, on DJL's OnnxRuntime engine. */
 public final class OnnxImageEncoder implements ImageEncoder {
   private final EncoderDescriptor d;
   private final ImagePreprocessor preprocessor;
   private final Model model;
-  private final ThreadLocal<ByteBuffer> batches = new ThreadLocal<>();
+  /** Batch buffers not in use: as many as calls have run at once (the inference concurrency), reused. */
+  private final Queue<ByteBuffer> batches = new ConcurrentLinkedQueue<>();
 
   public OnnxImageEncoder(EncoderDescriptor descriptor, Accelerator accelerator) {
     if (!descriptor.isImage()) {
@@ -45,40 +48,45 @@ public final class OnnxImageEncoder implements ImageEncoder {
     }
     int n = d.size();
     int per = 3 * n * n;
-    FloatBuffer batch = batchBuffer(inputs.size() * per);
-    for (float[] in : inputs) {
-      if (in.length != per) {
-        throw new IllegalArgumentException("input of " + in.length + " values, the model takes " + per);
+    ByteBuffer buffer = batchBuffer(inputs.size() * per);
+    try {
+      FloatBuffer batch = buffer.asFloatBuffer();
+      for (float[] in : inputs) {
+        if (in.length != per) {
+          throw new IllegalArgumentException("input of " + in.length + " values, the model takes " + per);
+        }
+        batch.put(in);
       }
-      batch.put(in);
-    }
-    batch.flip();
-    Shape shape = d.layout().equals("NHWC") ? new Shape(inputs.size(), n, n, 3) : new Shape(inputs.size(), 3, n, n);
-    try (NDManager manager = model.getNDManager().newSubManager()) {
-      NDArray x = manager.create(batch, shape);
-      x.setName(d.input());
-      NDList out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(x), false);
-      return Outputs.rows(out, d, inputs.size(), null);
+      batch.flip();
+      Shape shape = d.layout().equals("NHWC") ? new Shape(inputs.size(), n, n, 3) : new Shape(inputs.size(), 3, n, n);
+      try (NDManager manager = model.getNDManager().newSubManager()) {
+        NDArray x = manager.create(batch, shape);
+        x.setName(d.input());
+        NDList out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(x), false);
+        return Outputs.rows(out, d, inputs.size(), null);
+      }
+    } finally {
+      batches.offer(buffer); // the tensor that read it is closed by now
     }
   }
 
   /**
-   * A direct, native-order buffer for one batch, kept per inference thread: ONNX Runtime reads such a
-   * buffer in place, where a heap buffer is allocated and copied once more on every call (10 MB for a
-   * batch of 16 at 224 px). The tensor made from it is closed before the thread fills it again.
+   * A direct, native-order buffer for one batch: ONNX Runtime reads such a buffer in place, where a heap
+   * buffer is allocated and copied once more on every call (10 MB for a batch of 16 at 224 px). Buffers
+   * are pooled rather than kept per thread, because the inference scheduler's threads come and go.
    */
-  private FloatBuffer batchBuffer(int floats) {
-    ByteBuffer buffer = batches.get();
+  private ByteBuffer batchBuffer(int floats) {
+    ByteBuffer buffer = batches.poll();
     if (buffer == null || buffer.capacity() < floats * Float.BYTES) {
       buffer = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder());
-      batches.set(buffer);
     }
     buffer.clear().limit(floats * Float.BYTES);
-    return buffer.asFloatBuffer();
+    return buffer;
   }
 
   @Override
   public void close() {
+    batches.clear();
     model.close();
   }
 }

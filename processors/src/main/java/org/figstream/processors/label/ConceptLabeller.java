@@ -11,4 +11,9 @@ public interface ConceptLabeller {
   default boolean usesSentences() {
     return false;
   }
+
+  /** Whether {@link LabelInput#drawnProbability} is used, so callers can skip measuring it. */
+  default boolean usesPixelPrior() {
+    return false;
+  }
 }

@@ -56,6 +56,11 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   }
 
   @Override
+  public boolean usesPixelPrior() {
+    return forms != ConceptForms.NONE;
+  }
+
+  @Override
   public ConceptLabels label(LabelInput figure) {
     Embedding caption = figure.captionEmbedding();
     if (caption == null) {

@@ -1,6 +1,7 @@
 package org.figstream.processors.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,9 @@ class ZeroShotLabellerTest {
   @BeforeAll
   static void load() {
     text = new OnnxTextEncoder(BuiltinModels.resolve(BuiltinModels.TEXT), Accelerator.CPU);
-    labeller = (ZeroShotLabeller) Labellers.create(LabelSettings.defaults(), null, text);
+    // Every global concept but Ambiguous kept, so that each one's score can be followed.
+    labeller = (ZeroShotLabeller) Labellers.create(new LabelSettings(ZeroShotLabeller.METHOD, null, null, 15), null,
+        text);
   }
 
   @AfterAll
@@ -49,10 +52,29 @@ class ZeroShotLabellerTest {
     ConceptLabels unseen = labeller.label(input(CAPTION, null));
     ConceptLabels drawn = labeller.label(input(CAPTION, 1f));
 
+    assertThat(drawn.global()).hasSize(15);
+    assertThat(drawn.global().stream().mapToDouble(ConceptScore::score).sum()).isCloseTo(1.0, within(1e-5));
     assertThat(score(drawn, "Illustrative Diagrams")).isGreaterThan(score(unseen, "Illustrative Diagrams"));
     assertThat(score(drawn, "Microscopy")).isLessThan(score(unseen, "Microscopy"));
-    assertThat(drawn.global()).extracting(ConceptScore::score).allSatisfy(s -> assertThat(s).isBetween(0f, 1f));
-    assertThat(drawn.global().stream().mapToDouble(ConceptScore::score).sum()).isLessThanOrEqualTo(1.0001);
+    // Weights 1 (drawn), 0.1 (photographed) and 0.55 (PCR, no form) before renormalising: the ratio of a
+    // drawn to a photographed concept's score grows tenfold, whatever the caption.
+    double before = score(unseen, "Illustrative Diagrams") / score(unseen, "Microscopy");
+    double after = score(drawn, "Illustrative Diagrams") / score(drawn, "Microscopy");
+    assertThat(after / before).isCloseTo(10.0, within(1e-3));
+    double pcrBefore = score(unseen, "PCR") / score(unseen, "Microscopy");
+    assertThat(score(drawn, "PCR") / score(drawn, "Microscopy") / pcrBefore).isCloseTo(5.5, within(1e-3));
+  }
+
+  @Test
+  void shouldNotUseThePixelPriorWithoutForms() {
+    Taxonomy taxonomy = Taxonomy.biomedica();
+    ConceptDescriptions builtin = ConceptDescriptions.builtin(taxonomy);
+    ZeroShotLabeller formless = new ZeroShotLabeller(taxonomy,
+        new ConceptDescriptions(builtin.global(), builtin.local(), ConceptForms.NONE), text, null, 15);
+
+    assertThat(labeller.usesPixelPrior()).isTrue();
+    assertThat(formless.usesPixelPrior()).isFalse();
+    assertThat(formless.label(input(CAPTION, 1f))).isEqualTo(formless.label(input(CAPTION, null)));
   }
 
   private static float score(ConceptLabels labels, String concept) {
