@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.figstream.api.ExtractedArticle;
 import org.figstream.api.FigureRecord;
 import org.figstream.connectors.sink.manifest.Manifest;
+import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
 import org.figstream.connectors.sink.manifest.Streams;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,39 @@ class CompactionMergeTest {
   }
 
   /** What {@code figstream run} does on a busy feed: a commit after every few records. */
+  @Test
+  void shouldRollAMergeAtTheShardByteLimit() throws IOException {
+    List<TopicRecord> records = SampleTopics.upsertAll(List.of()).records();
+    try (DatasetSink sink = DatasetSinkTest.open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
+      commitInBatches(sink, records);
+    }
+    List<ShardEntry> committed = shardsOf(ManifestStore.read(dir), "figures/commercial");
+    long largest = committed.stream().mapToLong(ShardEntry::bytes).max().orElseThrow();
+    long total = committed.stream().mapToLong(ShardEntry::bytes).sum();
+    // A byte limit that makes every committed shard small, and that the merged rows cannot fit in once.
+    long limit = 4 * largest + 1;
+    assertThat(total).isGreaterThan(limit);
+    // A shard is finished at the first row that takes it to the limit: it can exceed it by one row.
+    long largestRow = records.stream().mapToLong(r -> r.value() == null ? 0 : r.value().length).max().orElseThrow();
+
+    try (DatasetSink sink = DatasetSinkTest.open(SinkSettings.defaults(dir).withShardBytes(limit),
+        FaultPoint.Hook.NONE)) {
+      CompactionResult result = sink.compact(false);
+
+      List<ShardEntry> merged = shardsOf(result.manifest(), "figures/commercial");
+      assertThat(result.merged()).isGreaterThanOrEqualTo(committed.size());
+      assertThat(merged).hasSizeGreaterThan(1).hasSizeLessThan(committed.size());
+      assertThat(merged).allSatisfy(f -> assertThat(f.bytes()).isLessThan(limit + largestRow));
+      assertThat(merged.stream().mapToLong(ShardEntry::rows).sum()).isEqualTo(PAIRS.size());
+    }
+    assertThat(Duck.strings("SELECT pair_id FROM read_parquet('" + dir + "/figures/*/*.parquet')"))
+        .containsExactlyInAnyOrderElementsOf(PAIRS.keySet());
+  }
+
+  private static List<ShardEntry> shardsOf(Manifest m, String stream) {
+    return m.files().stream().filter(f -> f.stream().equals(stream)).toList();
+  }
+
   private static void commitInBatches(DatasetSink sink, List<TopicRecord> records) throws IOException {
     for (int i = 0; i < records.size(); i += BATCH) {
       sink.write(records.subList(i, Math.min(i + BATCH, records.size())));
