@@ -1,9 +1,6 @@
 package org.figstream.processors.embed;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.awt.image.SinglePixelPackedSampleModel;
-import java.awt.image.WritableRaster;
+import org.figstream.processors.image.IntRgbPixels;
 
 /**
  * Java2D's bilinear {@code drawImage} of a {@code TYPE_INT_RGB} region onto a square, redone on the
@@ -18,24 +15,11 @@ final class BilinearResize {
 
   private BilinearResize() {}
 
-  /** Whether {@link #of} can read the image's pixels directly. */
-  static boolean handles(BufferedImage image) {
-    return image.getType() == BufferedImage.TYPE_INT_RGB
-        && image.getRaster().getDataBuffer() instanceof DataBufferInt
-        && image.getSampleModel() instanceof SinglePixelPackedSampleModel;
-  }
-
-  /** The region (x, y, w, h) of an image that {@link #handles} resized to n x n, packed RGB, row by row. */
-  static int[] of(BufferedImage image, int x, int y, int w, int h, int n) {
-    WritableRaster raster = image.getRaster();
-    SinglePixelPackedSampleModel model = (SinglePixelPackedSampleModel) raster.getSampleModel();
-    DataBufferInt buffer = (DataBufferInt) raster.getDataBuffer();
-    int[] data = buffer.getData();
-    int stride = model.getScanlineStride();
-    // A subimage shares its parent's array: its (0, 0) is somewhere inside it.
-    int origin = buffer.getOffset()
-        + model.getOffset(-raster.getSampleModelTranslateX(), -raster.getSampleModelTranslateY())
-        + y * stride + x;
+  /** The region (x, y, w, h) of an image's pixel array resized to n x n, packed RGB, row by row. */
+  static int[] of(IntRgbPixels pixels, int x, int y, int w, int h, int n) {
+    int[] data = pixels.data();
+    int stride = pixels.stride();
+    int origin = pixels.index(x, y);
     Axis columns = new Axis(w, n);
     Axis rows = new Axis(h, n);
     int[] out = new int[n * n];

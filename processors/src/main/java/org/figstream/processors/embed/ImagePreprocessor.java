@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import org.figstream.processors.image.IntRgbPixels;
 
 /**
  * Turns a decoded image into one model input as the descriptor says: resize (bilinear, as the
@@ -71,8 +72,9 @@ public final class ImagePreprocessor {
       sw = side;
       sh = side;
     }
-    if (BilinearResize.handles(src)) {
-      return BilinearResize.of(src, sx, sy, sw, sh, n);
+    IntRgbPixels pixels = IntRgbPixels.of(src);
+    if (pixels != null) {
+      return BilinearResize.of(pixels, sx, sy, sw, sh, n);
     }
     BufferedImage dst = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = dst.createGraphics();

@@ -1,9 +1,7 @@
 package org.figstream.processors.label;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.awt.image.SinglePixelPackedSampleModel;
-import java.awt.image.WritableRaster;
+import org.figstream.processors.image.IntRgbPixels;
 
 /**
  * How drawn, rather than photographed, an image looks, from its pixels alone. BIOMEDICA's concepts
@@ -83,15 +81,10 @@ public final class DrawnImage {
     int rgb(int x, int y);
 
     static PixelRows of(BufferedImage image) {
-      if (image.getType() == BufferedImage.TYPE_INT_RGB
-          && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
-          && image.getSampleModel() instanceof SinglePixelPackedSampleModel model) {
-        WritableRaster raster = image.getRaster();
-        int[] data = buffer.getData();
-        int stride = model.getScanlineStride();
-        int origin = buffer.getOffset()
-            + model.getOffset(-raster.getSampleModelTranslateX(), -raster.getSampleModelTranslateY());
-        return (x, y) -> data[origin + y * stride + x];
+      IntRgbPixels pixels = IntRgbPixels.of(image);
+      if (pixels != null) {
+        int[] data = pixels.data();
+        return (x, y) -> data[pixels.index(x, y)];
       }
       return image::getRGB;
     }
