@@ -31,10 +31,13 @@ import reactor.core.scheduler.Schedulers;
 public final class FigureAnnotator {
   private final Embedder embedder;
   private final ConceptLabeller labeller;
+  /** Whether the labeller weighs concepts by the pixels, so they are measured on their way to the encoder. */
+  private final boolean pixelPrior;
 
   public FigureAnnotator(Embedder embedder, ConceptLabeller labeller) {
     this.embedder = embedder;
     this.labeller = labeller;
+    this.pixelPrior = labeller != null && labeller.usesPixelPrior();
   }
 
   /** Annotates a figure whose image is at hand only as its JPEG, which is decoded for the embedding. */
@@ -65,10 +68,9 @@ public final class FigureAnnotator {
     // The pixel prior is measured on the pixels on their way to the embedding, so the raster is handed
     // over once and not held for it.
     AtomicReference<Float> drawn = new AtomicReference<>();
-    boolean prior = labeller != null && labeller.usesPixelPrior();
     Callable<BufferedImage> measured = pixels == null ? null : () -> {
       BufferedImage p = pixels.call();
-      if (prior) {
+      if (pixelPrior) {
         drawn.set(drawnProbability(p));
       }
       return p;
@@ -105,7 +107,7 @@ public final class FigureAnnotator {
     if (embedder.imageEncoder() != null) {
       return embedder.image(pixels);
     }
-    return labeller == null || !labeller.usesPixelPrior() ? Mono.empty()
+    return !pixelPrior ? Mono.empty()
         : Mono.fromCallable(pixels).subscribeOn(Schedulers.parallel()).then(Mono.empty());
   }
 

@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * The sentences of a caption that the zero-shot labeller scores one by one. A caption's title is
  * usually about the finding ("X is increased in Y") while a later sentence names what is shown ("Data
- * are mean ± SEM", "Western blot of ..."); the whole caption's vector is dominated by the topic.
+ * are mean ± SEM", "Western blot of ..."); the whole caption's vector is dominated by the topic. A
+ * caption of one sentence has none apart from itself: its own vector already scores that sentence, and
+ * embedding it again would be a second model call for the same text.
  */
 public final class CaptionSentences {
   /** Enough for the captions of real figures; beyond this the panels repeat the same kinds. */
@@ -30,6 +32,6 @@ public final class CaptionSentences {
         out.add(s);
       }
     }
-    return out;
+    return out.size() == 1 && out.get(0).equals(caption.strip()) ? List.of() : out;
   }
 }
