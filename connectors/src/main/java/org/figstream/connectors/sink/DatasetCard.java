@@ -2,8 +2,6 @@ package org.figstream.connectors.sink;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.figstream.connectors.sink.manifest.Manifest;
+import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
 import org.figstream.connectors.sink.manifest.StreamSize;
 import org.figstream.connectors.sink.manifest.Streams;
@@ -32,14 +31,13 @@ final class DatasetCard {
           .map(name -> new Schema.Field(PublishedSchemas.FIGURE_ROW.getField(name), PublishedSchemas.FIGURE_ROW
               .getField(name).schema())).toList());
 
+  /** The columns and the taxonomy: the same at every commit, so made once. */
+  private static final String REFERENCE = reference();
+
   private DatasetCard() {}
 
   static void write(DatasetFiles files, Manifest manifest) throws IOException {
-    String card = render(files, manifest);
-    var temporary = files.root().resolve(".README.md.tmp");
-    Files.writeString(temporary, card, StandardCharsets.UTF_8);
-    Files.move(temporary, files.root().resolve("README.md"), StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    ManifestStore.replace(files.root().resolve("README.md"), render(files, manifest).getBytes(StandardCharsets.UTF_8));
   }
 
   static String render(DatasetFiles files, Manifest manifest) throws IOException {
@@ -75,7 +73,12 @@ final class DatasetCard {
         .append("figures with DuckDB:\n\n```sql\n").append(LiveRows.currentRowsQuery(".", Streams.FIGURES))
         .append(";\n```\n\n");
     embeddings(files, manifest, out);
-    out.append("## Columns of figures\n\n| column | type | description |\n|---|---|---|\n");
+    out.append(REFERENCE);
+    return out.toString();
+  }
+
+  private static String reference() {
+    StringBuilder out = new StringBuilder("## Columns of figures\n\n| column | type | description |\n|---|---|---|\n");
     columns(PublishedSchemas.FIGURE_ROW, out);
     out.append("\n## Columns of articles\n\n| column | type | description |\n|---|---|---|\n");
     columns(ArticleRows.ROW, out);

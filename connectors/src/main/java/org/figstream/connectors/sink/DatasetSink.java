@@ -25,7 +25,7 @@ import org.figstream.connectors.sink.shard.OpenShard;
  * Keeps a dataset directory equal to the {@code figures} and {@code articles} topics: rows go to one open
  * Parquet shard per table and subset, tombstones to one open delete file per table; a shard is committed
  * (closed, synced, listed in the manifest with the offsets now covered, renamed) when it is big, full or
- * old enough. Whoever feeds it records seeks each partition to {@link #resumeOffsets()} first; records
+ * old enough. Whoever feeds it records seeks each partition to {@link #resumeOffset} first; records
  * below a stream's committed position are skipped, so a restart writes nothing twice. Not thread-safe:
  * one consumer thread drives it.
  */

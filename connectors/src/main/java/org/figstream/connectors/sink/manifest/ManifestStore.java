@@ -35,11 +35,20 @@ public final class ManifestStore {
   }
 
   public static void write(Path dataset, Manifest manifest) throws IOException {
-    Path temporary = dataset.resolve("." + FILE + ".tmp");
-    Files.write(temporary, JSON.writeValueAsBytes(manifest));
+    replace(dataset.resolve(FILE), JSON.writeValueAsBytes(manifest));
+  }
+
+  /**
+   * Replaces {@code target} with {@code content} so that a crash leaves the old file or the new one,
+   * whole: written beside it under a hidden temporary name, forced to disk, renamed over it.
+   */
+  public static void replace(Path target, byte[] content) throws IOException {
+    Path dir = target.getParent();
+    Path temporary = dir.resolve("." + target.getFileName() + ".tmp");
+    Files.write(temporary, content);
     force(temporary);
-    Files.move(temporary, dataset.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    forceDirectory(dataset);
+    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    forceDirectory(dir);
   }
 
   public static void force(Path file) throws IOException {

@@ -1,14 +1,14 @@
 package org.figstream.connectors.sink.shard;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.figstream.connectors.sink.manifest.ManifestStore;
 
 /**
  * A shard being written: a hidden temporary file in its table folder, the rows in it and the topic
@@ -41,10 +41,8 @@ public final class OpenShard {
   /** Closes the writer and forces the file to disk; returns its size. */
   public long finish() throws IOException {
     writer.close();
-    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-      channel.force(true);
-      return channel.size();
-    }
+    ManifestStore.force(temporary);
+    return Files.size(temporary);
   }
 
   /** Closes the writer without keeping anything (the sink is failing or closing uncommitted work). */
@@ -63,10 +61,6 @@ public final class OpenShard {
 
   public String name() {
     return name;
-  }
-
-  public Path temporary() {
-    return temporary;
   }
 
   public long openedAt() {
