@@ -3,6 +3,7 @@ package org.figstream.runtime;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +19,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicCounts {
   private TopicCounts() {}
 
-  /** Keys whose last value is not a tombstone. */
+  /** Keys whose last value is not a tombstone; values are not kept (on figures they hold images). */
   public static Set<String> liveKeys(Map<String, Object> kafka, String topic) {
-    return latest(kafka, topic).keySet();
+    Set<String> live = new LinkedHashSet<>();
+    scan(kafka, topic, r -> {
+      if (r.value() == null) {
+        live.remove(r.key());
+      } else {
+        live.add(r.key());
+      }
+    });
+    return live;
   }
 
   /** The last value of every key that has not been tombstoned since. */

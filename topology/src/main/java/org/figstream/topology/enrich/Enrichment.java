@@ -42,11 +42,6 @@ public final class Enrichment {
   private final ImageNormalizer images;
   private final FigureStep annotate;
 
-  /** Enrichment without encoders: embeddings and labels stay null. */
-  public Enrichment(ArticleFetcher fetcher, ImageNormalizer images) {
-    this(fetcher, images, FigureStep.IDENTITY);
-  }
-
   public Enrichment(ArticleFetcher fetcher, ImageNormalizer images, FigureStep annotate) {
     this.fetcher = fetcher;
     this.images = images;

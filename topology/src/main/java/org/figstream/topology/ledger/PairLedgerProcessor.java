@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.topology.StoreNames;
 
 /**
@@ -17,7 +18,8 @@ import org.figstream.topology.StoreNames;
 public final class PairLedgerProcessor implements Processor<String, EnrichedArticle, String, PublishedFigure> {
   public static final String TO_FIGURES = "figures";
   public static final String TO_ARTICLES = "article-tombstones";
-  public static final String REASON_HEADER = "figstream.reason";
+  /** The header the dataset sinks read the reason from: one name, the sink's. */
+  public static final String REASON_HEADER = TopicRecord.REASON_HEADER;
   public static final String SUPERSEDED = "superseded";
 
   private ProcessorContext<String, PublishedFigure> context;
