@@ -18,22 +18,24 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class EmbedThroughputReport {
   private static final int ROUNDS = 3;
-  private static final int IMAGES = 61;
-  private static final int CAPTIONS = 82;
 
   private EmbedThroughputReport() {}
 
   public static void main(String[] args) throws RunnerException {
     int cores = Runtime.getRuntime().availableProcessors();
+    // What one operation embeds, counted from the samples the benchmark loads, so rates follow them.
+    SampleFigures samples = SampleFigures.load();
+    int images = samples.rasters().size();
+    int captions = samples.captions().size();
     List<Double> imageRatios = new ArrayList<>();
     List<Double> jpegRatios = new ArrayList<>();
     List<Double> textRatios = new ArrayList<>();
     for (int round = 1; round <= ROUNDS; round++) {
-      double bareImages = opsPerSecond("bareImages") * IMAGES;
-      double stageImages = opsPerSecond("stageImages") * IMAGES;
-      double stageJpegs = opsPerSecond("stageImagesFromJpeg") * IMAGES;
-      double bareText = opsPerSecond("bareCaptions") * CAPTIONS;
-      double stageText = opsPerSecond("stageCaptions") * CAPTIONS;
+      double bareImages = opsPerSecond("bareImages") * images;
+      double stageImages = opsPerSecond("stageImages") * images;
+      double stageJpegs = opsPerSecond("stageImagesFromJpeg") * images;
+      double bareText = opsPerSecond("bareCaptions") * captions;
+      double stageText = opsPerSecond("stageCaptions") * captions;
       imageRatios.add(stageImages / bareImages);
       jpegRatios.add(stageJpegs / bareImages);
       textRatios.add(stageText / bareText);
