@@ -120,7 +120,7 @@ final class Compactor {
 
   /** Rewrites {@code f} without its dead rows, or drops it, when they reach the threshold (any when forced). */
   private void removeDeadRows(ShardEntry f, LiveRows live, boolean force) throws IOException {
-    long dead = live.deadRows(files, f);
+    long dead = live.deadRows(f);
     if (dead == 0 || (!force && dead < settings.compactThreshold() * f.rows())) {
       return;
     }

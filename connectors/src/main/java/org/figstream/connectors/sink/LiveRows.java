@@ -1,7 +1,9 @@
 package org.figstream.connectors.sink;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -18,7 +20,11 @@ import org.figstream.connectors.sink.shard.ParquetFiles;
  * applies; compaction and the WebDataset export apply it here.
  */
 public final class LiveRows {
-  private final Map<String, Long> newest = new HashMap<>();
+  /** Per key: its highest offset, and the file that holds it (an index into {@link #files}). */
+  private final Map<String, long[]> newest = new HashMap<>();
+  private final List<String> files = new ArrayList<>();
+  /** Per file path, how many keys have their current row in it; counted once, when first asked. */
+  private Map<String, Long> liveByFile;
 
   private LiveRows() {}
 
@@ -57,32 +63,35 @@ public final class LiveRows {
     return live;
   }
 
-  private void scan(DatasetFiles files, ShardEntry file, String keyColumn) throws IOException {
-    try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(files.path(file.path()), projection(keyColumn))) {
+  private void scan(DatasetFiles dataset, ShardEntry file, String keyColumn) throws IOException {
+    long index = files.size();
+    files.add(file.path());
+    try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(dataset.path(file.path()), projection(keyColumn))) {
       for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
-        newest.merge(r.get(keyColumn).toString(), (Long) r.get("kafka_offset"), Math::max);
+        long offset = (Long) r.get("kafka_offset");
+        newest.merge(r.get(keyColumn).toString(), new long[] {offset, index},
+            (was, now) -> now[0] > was[0] ? now : was);
       }
     }
   }
 
   /** Whether the row of {@code key} at {@code offset} is the current one. */
   public boolean isLive(String key, long offset) {
-    Long top = newest.get(key);
-    return top == null || top <= offset;
+    long[] top = newest.get(key);
+    return top == null || top[0] <= offset;
   }
 
-  /** Rows of {@code file} that are dead. */
-  public long deadRows(DatasetFiles files, ShardEntry file) throws IOException {
-    String keyColumn = keyColumn(file);
-    long dead = 0;
-    try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(files.path(file.path()), projection(keyColumn))) {
-      for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
-        if (!isLive(r.get(keyColumn).toString(), (Long) r.get("kafka_offset"))) {
-          dead++;
-        }
-      }
+  /**
+   * Rows of {@code file}, one of those read, that are dead: all but those holding their key's current
+   * offset. A (key, offset) is in one file only, so these are counted from the scan, without reading the
+   * file again.
+   */
+  public long deadRows(ShardEntry file) {
+    if (liveByFile == null) {
+      liveByFile = new HashMap<>();
+      newest.values().forEach(top -> liveByFile.merge(files.get((int) top[1]), 1L, Long::sum));
     }
-    return dead;
+    return file.rows() - liveByFile.getOrDefault(file.path(), 0L);
   }
 
   static Schema projection(String keyColumn) {
