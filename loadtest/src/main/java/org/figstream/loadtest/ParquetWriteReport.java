@@ -21,7 +21,7 @@ import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.connectors.sink.SinkSettings;
 import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.rows.PublishedSchemas;
+import org.figstream.records.codec.RecordSchemas;
 import org.figstream.connectors.sink.shard.ParquetFiles;
 
 /**
@@ -168,7 +168,7 @@ public final class ParquetWriteReport {
     Files.deleteIfExists(file);
     System.gc();
     long start = System.nanoTime();
-    try (ParquetWriter<GenericRecord> writer = ParquetFiles.writer(file, PublishedSchemas.FIGURE_ROW,
+    try (ParquetWriter<GenericRecord> writer = ParquetFiles.writer(file, RecordSchemas.FIGURE_ROW,
         SinkSettings.DEFAULT_ROW_GROUP_BYTES, Map.of("figstream.stream", "figures/commercial"))) {
       for (GenericRecord row : rows) {
         writer.write(row);

@@ -19,17 +19,17 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.figstream.api.ArticleKeys;
-import org.figstream.api.ExtractedArticle;
-import org.figstream.api.FigureRecord;
-import org.figstream.api.Mention;
-import org.figstream.api.NormalizedImage;
+import org.figstream.records.ArticleKeys;
+import org.figstream.processors.api.ExtractedArticle;
+import org.figstream.records.FigureRecord;
+import org.figstream.records.Mention;
+import org.figstream.records.NormalizedImage;
 import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.connectors.sink.rows.FigureRows;
-import org.figstream.connectors.sink.rows.PublishedSchemas;
+import org.figstream.records.codec.RecordSchemas;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.jats.JatsExtractor;
-import org.figstream.processors.label.Taxonomy;
+import org.figstream.records.Taxonomy;
 
 /**
  * {@code figures} topic records and dataset rows built from the sample articles, for the Parquet
@@ -46,7 +46,7 @@ final class SampleFigureRows {
   static final int CAPTION_DIMENSIONS = 384;
   static final String TOPIC = "figures";
 
-  private static final Schema FIGURE = PublishedSchemas.FIGURE;
+  private static final Schema FIGURE = RecordSchemas.FIGURE;
   private static final Schema PAIR = FIGURE.getField("figure").schema();
   private static final Schema MENTION = PAIR.getField("mentions").schema().getElementType();
   private static final Schema IMAGE = nonNull(FIGURE.getField("image").schema());
@@ -277,7 +277,7 @@ final class SampleFigureRows {
         count[0] += len;
       }
     };
-    GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(PublishedSchemas.FIGURE_ROW);
+    GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(RecordSchemas.FIGURE_ROW);
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(counter, null);
     try {
       for (GenericRecord row : rows) {

@@ -1,16 +1,16 @@
 package org.figstream.topology;
 
+import org.figstream.records.Topics;
+
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
-import org.figstream.api.feed.Announcement;
+import org.figstream.records.Announcement;
+import org.figstream.state.StateStores;
 import org.figstream.topology.dedup.DedupProcessor;
 import org.figstream.topology.dedup.DedupSettings;
-import org.figstream.topology.gate.GateState;
 import org.figstream.topology.gate.VersionGateProcessor;
-import org.figstream.topology.ledger.EnrichedArticle;
-import org.figstream.topology.ledger.LedgerEntry;
+import org.figstream.records.EnrichedArticle;
 import org.figstream.topology.ledger.PairLedgerProcessor;
 import org.figstream.topology.schema.TopicSerdes;
 
@@ -34,21 +34,17 @@ public final class FigstreamTopology {
     Topology t = new Topology();
     t.addSource("versions", keys.deserializer(), announcements.deserializer(), Topics.ARTICLE_VERSIONS);
     t.addProcessor("gate", VersionGateProcessor::new, "versions");
-    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.VERSION_GATE), keys,
-        JsonSerde.of(GateState.class)), "gate");
+    t.addStateStore(StateStores.versionGate(), "gate");
     t.addSink(VersionGateProcessor.TO_ENRICH, Topics.ENRICH_REQUESTS, keys.serializer(),
         announcements.serializer(), "gate");
     t.addSink(VersionGateProcessor.TO_LEDGER, Topics.ENRICHED, keys.serializer(), enriched.serializer(), "gate");
 
     t.addSource("enriched", keys.deserializer(), enriched.deserializer(), Topics.ENRICHED);
     t.addProcessor("dedup", () -> new DedupProcessor(dedup), "enriched");
-    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEDUP_EXACT), keys, keys),
-        "dedup");
-    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.DEDUP_NEAR), keys, keys),
-        "dedup");
+    t.addStateStore(StateStores.dedupExact(), "dedup");
+    t.addStateStore(StateStores.dedupNear(), "dedup");
     t.addProcessor("ledger", PairLedgerProcessor::new, "dedup");
-    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PAIR_LEDGER), keys,
-        JsonSerde.of(LedgerEntry.class)), "ledger");
+    t.addStateStore(StateStores.pairLedger(), "ledger");
     t.addSink(PairLedgerProcessor.TO_FIGURES, Topics.FIGURES, keys.serializer(), TopicSerdes.figures().serializer(),
         "ledger");
     // only null values reach it: a withdrawn article leaves the articles table too

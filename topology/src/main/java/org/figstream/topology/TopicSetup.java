@@ -1,5 +1,7 @@
 package org.figstream.topology;
 
+import org.figstream.records.Topics;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.figstream.topology;
 
+import org.figstream.records.Topics;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.figstream.api.feed.DeadLetter;
+import org.figstream.records.DeadLetter;
 import org.figstream.topology.schema.TopicSerdes;
 
 /**

@@ -1,5 +1,7 @@
 package org.figstream.topology;
 
+import org.figstream.records.Headers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -7,14 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.test.TestRecord;
-import org.figstream.api.ArticleHint;
-import org.figstream.api.FigureRecord;
-import org.figstream.connectors.sample.SampleBucket;
+import org.figstream.processors.api.ArticleHint;
+import org.figstream.records.FigureRecord;
+import org.figstream.connectors.feed.sample.SampleBucket;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
-import org.figstream.topology.ledger.EnrichedArticle;
+import org.figstream.records.EnrichedArticle;
 import org.figstream.topology.ledger.PairLedgerProcessor;
-import org.figstream.topology.ledger.PublishedFigure;
+import org.figstream.records.PublishedFigure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +88,7 @@ class PairLedgerTest {
       assertThat(withdrawn).hasSize(4).allMatch(r -> r.value() == null && reason(r).equals("retracted"));
       assertThat(t.figures.isEmpty()).isTrue();
       // the article leaves the articles table too, once
-      List<TestRecord<String, org.figstream.api.Article>> articles = t.articles.readRecordsToList();
+      List<TestRecord<String, org.figstream.records.Article>> articles = t.articles.readRecordsToList();
       assertThat(articles).hasSize(1).allMatch(r -> r.key().equals("PMC99000002") && r.value() == null
           && reason(r).equals("retracted"));
     }
@@ -108,7 +110,7 @@ class PairLedgerTest {
   }
 
   private static String reason(TestRecord<String, ?> r) {
-    var header = r.headers().lastHeader(PairLedgerProcessor.REASON_HEADER);
+    var header = r.headers().lastHeader(Headers.REASON);
     return header == null ? "none" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

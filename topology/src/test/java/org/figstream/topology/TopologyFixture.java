@@ -1,5 +1,7 @@
 package org.figstream.topology;
 
+import org.figstream.records.Topics;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,11 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.figstream.api.feed.Announcement;
-import org.figstream.api.feed.ArticleMetadata;
-import org.figstream.api.feed.Change;
-import org.figstream.topology.ledger.EnrichedArticle;
-import org.figstream.topology.ledger.PublishedFigure;
+import org.figstream.records.Announcement;
+import org.figstream.records.ArticleMetadata;
+import org.figstream.records.Change;
+import org.figstream.records.EnrichedArticle;
+import org.figstream.records.PublishedFigure;
 import org.figstream.topology.schema.TopicSerdes;
 
 /** The topology in a TopologyTestDriver with real RocksDB stores under a temporary state directory. */
@@ -24,7 +26,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, Announcement> toEnrich;
   final TestOutputTopic<String, EnrichedArticle> withdrawals;
   final TestOutputTopic<String, PublishedFigure> figures;
-  final TestOutputTopic<String, org.figstream.api.Article> articles;
+  final TestOutputTopic<String, org.figstream.records.Article> articles;
 
   TopologyFixture(Path stateDir) {
     this(stateDir, org.figstream.topology.dedup.DedupSettings.DEFAULTS);

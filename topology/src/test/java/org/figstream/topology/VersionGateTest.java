@@ -1,5 +1,7 @@
 package org.figstream.topology;
 
+import org.figstream.records.Topics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.figstream.topology.TopologyFixture.removal;
 import static org.figstream.topology.TopologyFixture.version;

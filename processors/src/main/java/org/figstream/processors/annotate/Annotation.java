@@ -1,8 +1,8 @@
 package org.figstream.processors.annotate;
 
 import java.util.List;
-import org.figstream.api.ConceptLabels;
-import org.figstream.api.Embedding;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.Embedding;
 
 /**
  * What the encoders and the labeller made of one figure; any of the three may be null, and

@@ -3,7 +3,7 @@ package org.figstream.processors.embed;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.figstream.api.Embedding;
+import org.figstream.records.Embedding;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

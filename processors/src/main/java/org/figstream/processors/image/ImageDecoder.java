@@ -10,8 +10,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import org.figstream.api.ImageRejectedException;
-import org.figstream.api.ImageRejectedException.Reason;
+import org.figstream.processors.api.ImageRejectedException;
+import org.figstream.processors.api.ImageRejectedException.Reason;
 
 /**
  * Finds a decoder for the bytes, checks the header's dimensions against the limits and only then

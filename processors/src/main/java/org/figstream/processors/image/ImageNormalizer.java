@@ -1,8 +1,8 @@
 package org.figstream.processors.image;
 
 import java.awt.image.BufferedImage;
-import org.figstream.api.ImageRejectedException;
-import org.figstream.api.NormalizedImage;
+import org.figstream.processors.api.ImageRejectedException;
+import org.figstream.records.NormalizedImage;
 
 /**
  * The image step of the pipeline: figure bytes as found in an article package (JPEG incl. CMYK, PNG,

@@ -2,7 +2,7 @@ package org.figstream.processors.image;
 
 import java.awt.image.BufferedImage;
 import java.util.concurrent.atomic.AtomicReference;
-import org.figstream.api.NormalizedImage;
+import org.figstream.records.NormalizedImage;
 
 /**
  * A normalised image and the raster its JPEG was encoded from ({@code TYPE_INT_RGB}, the pixels its

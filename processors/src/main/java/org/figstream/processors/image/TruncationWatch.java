@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
-import org.figstream.api.ImageRejectedException;
-import org.figstream.api.ImageRejectedException.Reason;
+import org.figstream.processors.api.ImageRejectedException;
+import org.figstream.processors.api.ImageRejectedException.Reason;
 
 /**
  * The JPEG decoders do not throw on a truncated file: they warn ("Premature end of JPEG file") and

@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.figstream.api.Article;
-import org.figstream.api.Article.Abstract;
-import org.figstream.api.Article.Issn;
-import org.figstream.api.Article.Journal;
-import org.figstream.api.Article.PubDate;
-import org.figstream.api.Article.RelatedArticle;
-import org.figstream.api.Article.Subject;
-import org.figstream.api.ArticleHint;
-import org.figstream.api.ExtractionException;
-import org.figstream.api.ExtractionException.Kind;
-import org.figstream.api.License;
+import org.figstream.records.Article;
+import org.figstream.records.Article.Abstract;
+import org.figstream.records.Article.Issn;
+import org.figstream.records.Article.Journal;
+import org.figstream.records.Article.PubDate;
+import org.figstream.records.Article.RelatedArticle;
+import org.figstream.records.Article.Subject;
+import org.figstream.processors.api.ArticleHint;
+import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.api.ExtractionException.Kind;
+import org.figstream.records.License;
 
 /** Reads the article-level record from the main article's captured {@code front}. */
 final class ArticleMetaReader {

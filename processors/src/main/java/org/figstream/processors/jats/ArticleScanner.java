@@ -8,8 +8,8 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.figstream.api.ExtractionException;
-import org.figstream.api.ExtractionException.Kind;
+import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.api.ExtractionException.Kind;
 
 /**
  * One streaming pass over a document. It captures only what extraction reads (the main {@code front},

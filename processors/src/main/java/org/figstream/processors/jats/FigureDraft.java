@@ -2,9 +2,9 @@ package org.figstream.processors.jats;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.figstream.api.FigureKind;
-import org.figstream.api.FigureRecord;
-import org.figstream.api.Mention;
+import org.figstream.records.FigureKind;
+import org.figstream.records.FigureRecord;
+import org.figstream.records.Mention;
 
 /** A figure record before its pair id is known and its mentions are linked. */
 final class FigureDraft {

@@ -3,7 +3,7 @@ package org.figstream.processors.jats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.figstream.api.FigureKind;
+import org.figstream.records.FigureKind;
 
 /**
  * Reads figure drafts from a captured float ({@code fig}, {@code fig-group}, {@code table-wrap},

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.figstream.api.ImageFiles;
+import org.figstream.processors.api.ImageFiles;
 
 /**
  * Maps a graphic's {@code xlink:href} to one of the media files that came with the article. Handles

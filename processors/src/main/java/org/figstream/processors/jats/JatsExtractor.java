@@ -6,12 +6,12 @@ import java.util.Collection;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.figstream.api.Article;
-import org.figstream.api.ArticleHint;
-import org.figstream.api.ExtractedArticle;
-import org.figstream.api.ExtractionException;
-import org.figstream.api.ExtractionException.Kind;
-import org.figstream.api.FigureRecord;
+import org.figstream.records.Article;
+import org.figstream.processors.api.ArticleHint;
+import org.figstream.processors.api.ExtractedArticle;
+import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.api.ExtractionException.Kind;
+import org.figstream.records.FigureRecord;
 
 /**
  * Turns one article's JATS XML (NLM 2.3 to JATS 1.4, namespaced or not, with or without the

@@ -3,7 +3,7 @@ package org.figstream.processors.jats;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.figstream.api.LicenseCode;
+import org.figstream.records.LicenseCode;
 
 /**
  * Normalises a license to the codes BIOMEDICA splits by. The URL decides when there is one (in

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.figstream.api.Mention;
+import org.figstream.records.Mention;
 
 /**
  * Attaches to each figure every running-text citation of it. A {@code rid} may list several ids and may

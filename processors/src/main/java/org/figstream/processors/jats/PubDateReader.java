@@ -3,7 +3,7 @@ package org.figstream.processors.jats;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
-import org.figstream.api.Article.PubDate;
+import org.figstream.records.Article.PubDate;
 
 /** Reads a {@code pub-date}: every JATS variant of its type attribute, partial dates and seasons. */
 final class PubDateReader {

@@ -11,8 +11,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.figstream.api.ExtractionException;
-import org.figstream.api.ExtractionException.Kind;
+import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.api.ExtractionException.Kind;
 
 /**
  * The only way figstream opens XML: Woodstox with DTD processing off, so no DTD or external entity is

@@ -2,7 +2,7 @@ package org.figstream.processors.jats;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.figstream.api.Article.Subject;
+import org.figstream.records.Article.Subject;
 
 /**
  * Flattens nested {@code subj-group}s into leaf subjects with their full path, so "Biology / Genetics

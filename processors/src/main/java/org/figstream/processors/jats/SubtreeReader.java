@@ -5,7 +5,7 @@ import java.util.Deque;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.figstream.api.ExtractionException;
+import org.figstream.processors.api.ExtractionException;
 
 /** Captures the element the reader stands on, with everything inside it, as a {@link Node}. */
 final class SubtreeReader {

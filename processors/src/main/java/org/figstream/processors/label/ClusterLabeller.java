@@ -2,8 +2,8 @@ package org.figstream.processors.label;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.figstream.api.ConceptLabels;
-import org.figstream.api.ConceptScore;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.ConceptScore;
 import org.figstream.processors.embed.Vectors;
 
 /**

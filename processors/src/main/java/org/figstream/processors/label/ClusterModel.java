@@ -1,5 +1,7 @@
 package org.figstream.processors.label;
 
+import org.figstream.records.Taxonomy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.figstream.processors.label;
 
+import org.figstream.records.Taxonomy;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package org.figstream.processors.label;
 
-import org.figstream.api.ConceptLabels;
+import org.figstream.records.ConceptLabels;
 
 /** Labels one figure from what the encoders made of it. */
 public interface ConceptLabeller {

@@ -1,7 +1,7 @@
 package org.figstream.processors.label;
 
 import java.util.List;
-import org.figstream.api.Embedding;
+import org.figstream.records.Embedding;
 
 /**
  * What a labeller sees of one figure.

@@ -1,5 +1,7 @@
 package org.figstream.processors.label;
 
+import org.figstream.records.Taxonomy;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.figstream.processors.embed.EncoderDescriptor;

@@ -1,14 +1,16 @@
 package org.figstream.processors.label;
 
+import org.figstream.records.Taxonomy;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.figstream.api.ConceptLabels;
-import org.figstream.api.ConceptScore;
-import org.figstream.api.Embedding;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.Embedding;
 import org.figstream.processors.embed.TextEncoder;
 import org.figstream.processors.embed.Vectors;
 

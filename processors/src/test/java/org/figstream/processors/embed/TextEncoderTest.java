@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.figstream.api.FigureRecord;
+import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleFigures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

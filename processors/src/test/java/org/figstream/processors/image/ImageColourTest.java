@@ -17,7 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.figstream.api.NormalizedImage;
+import org.figstream.records.NormalizedImage;
 import org.junit.jupiter.api.Test;
 
 /** Colour models the samples lack: CMYK, 16-bit, palette, transparency, multi-page, Deflate. */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.figstream.api.NormalizedImage;
+import org.figstream.records.NormalizedImage;
 import org.junit.jupiter.api.Test;
 
 /** Pixel digest (exact duplicates) and perceptual hash (near-duplicates) on the real figures. */

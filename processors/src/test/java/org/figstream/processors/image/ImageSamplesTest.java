@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
-import org.figstream.api.NormalizedImage;
+import org.figstream.records.NormalizedImage;
 import org.junit.jupiter.api.Test;
 
 /** The real figure files of samples/articles (PLOS and eLife TIFF originals, web JPEG/PNG renditions). */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
-import org.figstream.api.NormalizedImage;
+import org.figstream.records.NormalizedImage;
 import org.junit.jupiter.api.Test;
 
 /** Defaults, validation and the effect of each setting. */

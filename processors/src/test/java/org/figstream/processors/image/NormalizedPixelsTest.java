@@ -3,7 +3,7 @@ package org.figstream.processors.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import org.figstream.api.NormalizedImage;
+import org.figstream.records.NormalizedImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.figstream.api.NormalizedImage;
+import org.figstream.records.NormalizedImage;
 import org.figstream.processors.testdata.SampleArticles;
 
 /** Every image file under samples/articles, and their normalisations computed once per test JVM. */

@@ -5,8 +5,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.figstream.api.FigureKind;
-import org.figstream.api.FigureRecord;
+import org.figstream.records.FigureKind;
+import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleArticles.Sample;
 import org.junit.jupiter.api.Test;

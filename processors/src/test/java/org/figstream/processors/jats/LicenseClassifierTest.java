@@ -2,8 +2,8 @@ package org.figstream.processors.jats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.figstream.api.LicenseCode;
-import org.figstream.api.Subset;
+import org.figstream.records.LicenseCode;
+import org.figstream.records.Subset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

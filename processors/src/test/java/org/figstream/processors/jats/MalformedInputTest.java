@@ -7,8 +7,8 @@ import static org.figstream.processors.jats.TestDocuments.article;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
-import org.figstream.api.ExtractionException;
-import org.figstream.api.ExtractionException.Kind;
+import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.api.ExtractionException.Kind;
 import org.figstream.processors.testdata.SampleArticles;
 import org.junit.jupiter.api.Test;
 

@@ -5,10 +5,10 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.figstream.api.Article;
-import org.figstream.api.ArticleHint;
-import org.figstream.api.ExtractedArticle;
-import org.figstream.api.FigureRecord;
+import org.figstream.records.Article;
+import org.figstream.processors.api.ArticleHint;
+import org.figstream.processors.api.ExtractedArticle;
+import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleArticles.Sample;
 import org.junit.jupiter.api.Test;

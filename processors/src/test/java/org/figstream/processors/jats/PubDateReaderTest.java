@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.figstream.api.Article.PubDate;
+import org.figstream.records.Article.PubDate;
 import org.junit.jupiter.api.Test;
 
 /** pub-date markup from NLM 2.3 to JATS 1.4, parsed the way the extractor parses it. */

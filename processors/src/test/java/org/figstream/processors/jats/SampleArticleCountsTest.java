@@ -3,9 +3,9 @@ package org.figstream.processors.jats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.figstream.api.ExtractedArticle;
-import org.figstream.api.FigureKind;
-import org.figstream.api.FigureRecord;
+import org.figstream.processors.api.ExtractedArticle;
+import org.figstream.records.FigureKind;
+import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleArticles.Sample;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
-import org.figstream.api.ExtractionException;
+import org.figstream.processors.api.ExtractionException;
 
 /** Small hand-written JATS documents and the failure they must end in, for the bad-input tests. */
 final class TestDocuments {

@@ -1,5 +1,7 @@
 package org.figstream.processors.label;
 
+import org.figstream.records.Taxonomy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.figstream.api.ConceptLabels;
-import org.figstream.api.ConceptScore;
-import org.figstream.api.Embedding;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.Embedding;
 import org.figstream.processors.embed.BuiltinModels;
 import org.figstream.processors.embed.EncoderDescriptor;
 import org.figstream.processors.embed.ImageEncoder;

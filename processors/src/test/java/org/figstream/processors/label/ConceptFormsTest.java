@@ -1,5 +1,7 @@
 package org.figstream.processors.label;
 
+import org.figstream.records.Taxonomy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,5 +1,7 @@
 package org.figstream.processors.label;
 
+import org.figstream.records.Taxonomy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.figstream.api.ConceptLabels;
-import org.figstream.api.ConceptScore;
-import org.figstream.api.Embedding;
-import org.figstream.api.FigureKind;
-import org.figstream.api.FigureRecord;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.Embedding;
+import org.figstream.records.FigureKind;
+import org.figstream.records.FigureRecord;
 import org.figstream.processors.embed.Accelerator;
 import org.figstream.processors.embed.BuiltinModels;
 import org.figstream.processors.embed.OnnxTextEncoder;

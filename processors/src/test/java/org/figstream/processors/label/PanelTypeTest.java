@@ -2,8 +2,8 @@ package org.figstream.processors.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.figstream.api.FigureKind;
-import org.figstream.api.FigureRecord;
+import org.figstream.records.FigureKind;
+import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleFigures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,13 +1,15 @@
 package org.figstream.processors.label;
 
+import org.figstream.records.Taxonomy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.figstream.api.ConceptLabels;
-import org.figstream.api.ConceptScore;
-import org.figstream.api.Embedding;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.Embedding;
 import org.figstream.processors.embed.Accelerator;
 import org.figstream.processors.embed.BuiltinModels;
 import org.figstream.processors.embed.OnnxTextEncoder;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.figstream.api.ExtractedArticle;
-import org.figstream.api.FigureRecord;
+import org.figstream.processors.api.ExtractedArticle;
+import org.figstream.records.FigureRecord;
 import org.figstream.processors.jats.JatsExtractor;
 
 /** Every figure-caption pair the extractor finds in samples/articles, by pair id, in article order. */

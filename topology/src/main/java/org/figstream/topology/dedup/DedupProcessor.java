@@ -6,10 +6,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.figstream.api.NormalizedImage;
-import org.figstream.topology.StoreNames;
-import org.figstream.topology.ledger.EnrichedArticle;
-import org.figstream.topology.ledger.PublishedFigure;
+import org.figstream.records.NormalizedImage;
+import org.figstream.state.StoreNames;
+import org.figstream.records.EnrichedArticle;
+import org.figstream.records.PublishedFigure;
 
 /**
  * Names, for every figure with an image, the first pair that showed the same image: exactly (same

@@ -2,11 +2,11 @@ package org.figstream.topology.enrich;
 
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.figstream.api.feed.DeadLetter;
+import org.figstream.records.DeadLetter;
 import org.figstream.processors.annotate.Annotation;
 import org.figstream.processors.annotate.FigureAnnotator;
 import org.figstream.processors.image.NormalizedPixels;
-import org.figstream.topology.ledger.PublishedFigure;
+import org.figstream.records.PublishedFigure;
 import reactor.core.publisher.Mono;
 
 /** Embeds and labels a figure; every part it could not make becomes a dead letter naming the pair. */

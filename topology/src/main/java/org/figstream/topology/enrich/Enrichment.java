@@ -1,27 +1,29 @@
 package org.figstream.topology.enrich;
 
+import org.figstream.connectors.feed.fetch.FetchOutcome;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.figstream.api.Article;
-import org.figstream.api.ArticleHint;
-import org.figstream.api.ArticleKeys;
-import org.figstream.api.ExtractedArticle;
-import org.figstream.api.ExtractionException;
-import org.figstream.api.FigureRecord;
-import org.figstream.api.ImageRejectedException;
-import org.figstream.api.Provenance;
-import org.figstream.api.feed.Announcement;
-import org.figstream.api.feed.DeadLetter;
-import org.figstream.api.feed.FetchedArticle;
-import org.figstream.connectors.fetch.ArticleFetcher;
+import org.figstream.records.Article;
+import org.figstream.processors.api.ArticleHint;
+import org.figstream.records.ArticleKeys;
+import org.figstream.processors.api.ExtractedArticle;
+import org.figstream.processors.api.ExtractionException;
+import org.figstream.records.FigureRecord;
+import org.figstream.processors.api.ImageRejectedException;
+import org.figstream.records.Provenance;
+import org.figstream.records.Announcement;
+import org.figstream.records.DeadLetter;
+import org.figstream.connectors.feed.fetch.FetchedArticle;
+import org.figstream.connectors.feed.fetch.ArticleFetcher;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.topology.PipelineVersion;
-import org.figstream.topology.ledger.EnrichedArticle;
-import org.figstream.topology.ledger.PublishedFigure;
+import org.figstream.records.EnrichedArticle;
+import org.figstream.records.PublishedFigure;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -50,8 +52,8 @@ public final class Enrichment {
 
   public Mono<Result> enrich(Announcement a) {
     return fetcher.fetch(a).flatMap(outcome -> {
-      if (outcome instanceof DeadLetter d) {
-        return Mono.just(new Result(a, null, null, List.of(d)));
+      if (outcome instanceof FetchOutcome.Failed failed) {
+        return Mono.just(new Result(a, null, null, List.of(failed.deadLetter())));
       }
       FetchedArticle f = (FetchedArticle) outcome;
       return Mono.fromCallable(() -> extractor.extract(f.xml(), f.media().keySet(),

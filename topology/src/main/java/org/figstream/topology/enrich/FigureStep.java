@@ -1,9 +1,9 @@
 package org.figstream.topology.enrich;
 
 import java.util.function.Consumer;
-import org.figstream.api.feed.DeadLetter;
+import org.figstream.records.DeadLetter;
 import org.figstream.processors.image.NormalizedPixels;
-import org.figstream.topology.ledger.PublishedFigure;
+import org.figstream.records.PublishedFigure;
 import reactor.core.publisher.Mono;
 
 /**

@@ -4,11 +4,11 @@ import java.time.Instant;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
-import org.figstream.api.Article;
-import org.figstream.api.feed.DeadLetter;
+import org.figstream.records.Article;
+import org.figstream.records.DeadLetter;
 import org.figstream.topology.TopicSetup;
-import org.figstream.topology.Topics;
-import org.figstream.topology.ledger.EnrichedArticle;
+import org.figstream.records.Topics;
+import org.figstream.records.EnrichedArticle;
 import org.figstream.topology.schema.TopicSerdes;
 
 /**

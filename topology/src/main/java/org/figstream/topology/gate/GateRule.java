@@ -1,8 +1,10 @@
 package org.figstream.topology.gate;
 
+import org.figstream.state.GateState;
+
 import java.util.Objects;
-import org.figstream.api.feed.Announcement;
-import org.figstream.api.feed.Change;
+import org.figstream.records.Announcement;
+import org.figstream.records.Change;
 
 /**
  * Decides what an announcement means given what the gate has seen of its article. Pure, so every case

@@ -1,9 +1,11 @@
 package org.figstream.topology.gate;
 
-import org.figstream.api.feed.Announcement;
-import org.figstream.api.feed.Change;
-import org.figstream.topology.StoreNames;
-import org.figstream.topology.ledger.EnrichedArticle;
+import org.figstream.state.GateState;
+
+import org.figstream.records.Announcement;
+import org.figstream.records.Change;
+import org.figstream.state.StoreNames;
+import org.figstream.records.EnrichedArticle;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

@@ -1,5 +1,9 @@
 package org.figstream.topology.ledger;
 
+import org.figstream.records.EnrichedArticle;
+import org.figstream.records.PublishedFigure;
+import org.figstream.state.LedgerEntry;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

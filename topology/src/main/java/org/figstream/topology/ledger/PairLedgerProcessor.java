@@ -1,25 +1,27 @@
 package org.figstream.topology.ledger;
 
+import org.figstream.records.EnrichedArticle;
+import org.figstream.records.PublishedFigure;
+import org.figstream.state.LedgerEntry;
+
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.figstream.connectors.sink.TopicRecord;
-import org.figstream.topology.StoreNames;
+import org.figstream.records.Headers;
+import org.figstream.state.StoreNames;
 
 /**
  * Publishes enriched versions on the figures topic as upserts and tombstones, keyed by pair id. A
- * tombstone carries the reason in the header {@value #REASON_HEADER} ({@code superseded} when a newer
+ * tombstone carries the reason in the header {@value Headers#REASON} ({@code superseded} when a newer
  * version dropped the pair, else the withdrawal's {@code retracted} or {@code removed}), because sinks
  * record why a pair left; a withdrawal also tombstones the article on {@code articles}.
  */
 public final class PairLedgerProcessor implements Processor<String, EnrichedArticle, String, PublishedFigure> {
   public static final String TO_FIGURES = "figures";
   public static final String TO_ARTICLES = "article-tombstones";
-  /** The header the dataset sinks read the reason from: one name, the sink's. */
-  public static final String REASON_HEADER = TopicRecord.REASON_HEADER;
   public static final String SUPERSEDED = "superseded";
 
   private ProcessorContext<String, PublishedFigure> context;
@@ -56,7 +58,7 @@ public final class PairLedgerProcessor implements Processor<String, EnrichedArti
 
   private static Record<String, PublishedFigure> tombstone(String key, String reason, long timestamp) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+    headers.add(Headers.REASON, reason.getBytes(StandardCharsets.UTF_8));
     return new Record<>(key, null, timestamp, headers);
   }
 }

@@ -1,5 +1,9 @@
 package org.figstream.topology.schema;
 
+import org.figstream.records.codec.RecordCodec;
+
+import org.figstream.records.codec.RecordSchemas;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,22 +23,22 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
-import org.figstream.api.Article;
-import org.figstream.api.ArticleHint;
-import org.figstream.api.ConceptLabels;
-import org.figstream.api.ConceptScore;
-import org.figstream.api.Embedding;
-import org.figstream.api.ExtractedArticle;
-import org.figstream.api.NormalizedImage;
-import org.figstream.api.Provenance;
-import org.figstream.api.feed.Announcement;
-import org.figstream.api.feed.ArticleMetadata;
-import org.figstream.api.feed.DeadLetter;
+import org.figstream.records.Article;
+import org.figstream.processors.api.ArticleHint;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.Embedding;
+import org.figstream.processors.api.ExtractedArticle;
+import org.figstream.records.NormalizedImage;
+import org.figstream.records.Provenance;
+import org.figstream.records.Announcement;
+import org.figstream.records.ArticleMetadata;
+import org.figstream.records.DeadLetter;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
-import org.figstream.topology.ledger.EnrichedArticle;
-import org.figstream.topology.ledger.PublishedFigure;
+import org.figstream.records.EnrichedArticle;
+import org.figstream.records.PublishedFigure;
 import org.junit.jupiter.api.Test;
 
 /** The topic schemas against the records they carry, on every sample article. */
@@ -44,11 +48,11 @@ class TopicSchemasTest {
 
   @Test
   void shouldDeclareExactlyTheFieldsOfTheRecords() {
-    assertSameShape(Announcement.class, TopicSchemas.ANNOUNCEMENT);
-    assertSameShape(PublishedFigure.class, TopicSchemas.FIGURE);
-    assertSameShape(Article.class, TopicSchemas.ARTICLE);
-    assertSameShape(DeadLetter.class, TopicSchemas.DEAD_LETTER);
-    assertSameShape(EnrichedArticle.class, TopicSchemas.ENRICHED_ARTICLE);
+    assertSameShape(Announcement.class, RecordSchemas.ANNOUNCEMENT);
+    assertSameShape(PublishedFigure.class, RecordSchemas.FIGURE);
+    assertSameShape(Article.class, RecordSchemas.ARTICLE);
+    assertSameShape(DeadLetter.class, RecordSchemas.DEAD_LETTER);
+    assertSameShape(EnrichedArticle.class, RecordSchemas.ENRICHED_ARTICLE);
   }
 
   @Test
@@ -84,13 +88,13 @@ class TopicSchemasTest {
 
     assertThat(Arrays.copyOf(bytes, 2)).containsExactly(0xC3, 0x01);
     assertThat(ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong())
-        .isEqualTo(TopicSchemas.fingerprint(TopicSchemas.FIGURE));
+        .isEqualTo(RecordSchemas.fingerprint(RecordSchemas.FIGURE));
     // the embedding is packed 32-bit little-endian floats, not text
     ByteBuffer packed = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.25f).putFloat(-1.5f).putFloat(3.0f);
     assertThat(indexOf(bytes, packed.array())).isPositive();
 
     Schema schema;
-    try (var in = Files.newInputStream(java.nio.file.Path.of("../schemas/figure.v2.avsc"))) {
+    try (var in = Files.newInputStream(java.nio.file.Path.of("../records/schemas/figure.v2.avsc"))) {
       schema = new Schema.Parser().parse(in);
     }
     GenericRecord read = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), schema).decode(bytes);
@@ -107,7 +111,7 @@ class TopicSchemasTest {
   void shouldRoundTripAnnouncementsAndDeadLettersAndKeepTombstonesNull() {
     ArticleMetadata meta = new ArticleMetadata("PMC1", 3, null, "10.1/x", "T", null, "CC BY", true, false, false,
         true, null, null, null, List.of(), Map.of("extra", "[1]"));
-    Announcement a = new Announcement(org.figstream.api.feed.Change.VERSION, "metadata/PMC1.3.json", "PMC1", 3,
+    Announcement a = new Announcement(org.figstream.records.Change.VERSION, "metadata/PMC1.3.json", "PMC1", 3,
         "\"e\"", null, "esearch", meta);
     Serde<Announcement> serde = TopicSerdes.announcements();
     assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", a))).isEqualTo(a);
@@ -122,7 +126,7 @@ class TopicSchemasTest {
   void shouldReadAFigureWrittenWithVersionOneWithoutItsArticleKeys() throws Exception {
     var figure = SAMPLES.get(0).figures().get(0);
     Schema v1;
-    try (var in = Files.newInputStream(java.nio.file.Path.of("../schemas/figure.v1.avsc"))) {
+    try (var in = Files.newInputStream(java.nio.file.Path.of("../records/schemas/figure.v1.avsc"))) {
       v1 = new Schema.Parser().parse(in);
     }
     // a figure.v1 record as a figstream before figure.v2 wrote it, with plain Avro
@@ -144,7 +148,7 @@ class TopicSchemasTest {
     assertThat(read.figure().caption()).isEqualTo(figure.caption());
     assertThat(read.imageProblem()).isEqualTo("missing");
     assertThat(read.article()).isNull();
-    assertThat(TopicSchemas.FIGURE.getField("article")).isNotNull();
+    assertThat(RecordSchemas.FIGURE.getField("article")).isNotNull();
   }
 
   @Test
@@ -152,7 +156,7 @@ class TopicSchemasTest {
     byte[] json = "{\"pmcid\":\"PMC1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThatThrownBy(() -> TopicSerdes.announcements().deserializer().deserialize("article-versions", json))
         .isInstanceOf(SerializationException.class).hasMessageContaining("not in Avro single-object encoding");
-    byte[] unknown = AvroSerde.header(Schema.create(Schema.Type.STRING));
+    byte[] unknown = RecordCodec.header(Schema.create(Schema.Type.STRING));
     assertThatThrownBy(() -> TopicSerdes.announcements().deserializer().deserialize("article-versions", unknown))
         .isInstanceOf(SerializationException.class).hasMessageContaining("unknown schema");
   }

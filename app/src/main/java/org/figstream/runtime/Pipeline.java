@@ -1,0 +1,181 @@
+package org.figstream.runtime;
+
+import org.figstream.state.BoundedRocksDbMemory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.figstream.records.Announcement;
+import org.figstream.records.DeadLetter;
+import org.figstream.connectors.feed.discovery.FeedRun;
+import org.figstream.connectors.feed.discovery.FeedSinks;
+import org.figstream.connectors.feed.discovery.InventoryFeed;
+import org.figstream.runtime.ops.OpsMetrics;
+import org.figstream.topology.FigstreamTopology;
+import org.figstream.topology.TopicSetup;
+import org.figstream.records.Topics;
+import org.figstream.topology.UndecodableToDeadLetter;
+import org.figstream.topology.enrich.Enrichment;
+import org.figstream.topology.enrich.EnrichmentStage;
+import org.figstream.topology.schema.TopicSerdes;
+import reactor.core.publisher.Mono;
+
+/**
+ * The running pipeline on one Kafka (embedded or given): topics, the Streams app (gate and ledger),
+ * the enrichment stage, and a producer for the feed's announcements.
+ */
+public final class Pipeline implements AutoCloseable {
+  public static final String APPLICATION_ID = "figstream";
+  /** The inputs of each stage, upstream first (see Lag#pending). */
+  static final List<Lag.Input> INPUTS = List.of(new Lag.Input(APPLICATION_ID, Topics.ARTICLE_VERSIONS),
+      new Lag.Input(EnrichmentStage.GROUP, Topics.ENRICH_REQUESTS), new Lag.Input(APPLICATION_ID, Topics.ENRICHED));
+
+  private final Map<String, Object> kafka;
+  private final KafkaStreams streams;
+  private final EnrichmentStage stage;
+  private final KafkaProducer<String, byte[]> producer;
+  private final MeterRegistry metrics;
+  private final AutoCloseable streamsMetrics;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  public Pipeline(Map<String, Object> kafka, Path stateDir, Enrichment enrichment, PipelineSettings settings,
+      MeterRegistry metrics) throws Exception {
+    this.kafka = Map.copyOf(kafka);
+    this.metrics = metrics;
+    if (settings.createTopics()) {
+      TopicSetup.ensure(kafka, settings.partitions(), settings.replication());
+    } else {
+      TopicSetup.requireExisting(kafka);
+    }
+    Properties p = new Properties();
+    p.putAll(kafka);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replication());
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableToDeadLetter.class);
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, settings.stateMemoryBytes());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        TopicSetup.MAX_MESSAGE_BYTES);
+    streams = new KafkaStreams(FigstreamTopology.buildTopology(settings.dedup()), p);
+    streamsMetrics = OpsMetrics.bindStreams(metrics, streams);
+    streams.start();
+    stage = new EnrichmentStage(kafka, enrichment, settings.enrichConcurrency(), settings.instanceId(), metrics);
+    stage.start();
+    producer = new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** Sinks that put announcements on article-versions and feed dead letters on dlq, acknowledged. */
+  public FeedSinks sinks() {
+    var announcements = TopicSerdes.announcements().serializer();
+    var deadLetters = TopicSerdes.deadLetters().serializer();
+    return new FeedSinks(
+        a -> send(new ProducerRecord<>(Topics.ARTICLE_VERSIONS, a.pmcid(), announcements.serialize(Topics.ARTICLE_VERSIONS, a))),
+        d -> send(new ProducerRecord<>(Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d)))
+            .doOnSuccess(done -> metrics.counter(EnrichmentStage.DEAD_LETTERS_METRIC, "stage", d.stage()).increment()));
+  }
+
+  private Mono<Void> send(ProducerRecord<String, byte[]> record) {
+    return Mono.<Void>create(sink -> producer.send(record, (meta, error) -> {
+      if (error != null) {
+        sink.error(error);
+      } else {
+        sink.success();
+      }
+    }));
+  }
+
+  /** Thrown by the waits once {@link #stop()} was called. */
+  public static final class StoppedException extends Exception {
+    StoppedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Makes a running or later {@link #feedAndSettle} give up: the feed pass is cancelled where it is
+   * (announced rows are acknowledged, so the next start resumes without a gap) and the wait ends.
+   */
+  public void stop() {
+    stopped.countDown();
+  }
+
+  /** Runs one feed pass, then waits until every input has its outputs committed. */
+  public FeedRun feedAndSettle(InventoryFeed feed, Duration timeout) throws Exception {
+    CompletableFuture<FeedRun> pass = feed.runOnce(sinks()).toFuture();
+    while (!pass.isDone()) {
+      if (stopped.await(200, TimeUnit.MILLISECONDS)) {
+        pass.cancel(true);
+        throw new StoppedException("stopped during a feed pass");
+      }
+    }
+    FeedRun run = pass.join();
+    producer.flush();
+    awaitCaughtUp(timeout);
+    return run;
+  }
+
+  public void awaitCaughtUp(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Lag lag = new Lag(kafka)) {
+      int settled = 0;
+      while (settled < 2) { // twice in a row, to be safe against a rebalance between two checks
+        if (stopped.getCount() == 0) {
+          throw new StoppedException("stopped while waiting for the pipeline to catch up");
+        }
+        if (stage.failure() != null) {
+          throw new IllegalStateException("the enrichment stage stopped: " + stage.failure().getMessage(),
+              stage.failure());
+        }
+        if (streams.state() == KafkaStreams.State.ERROR) {
+          throw new IllegalStateException("the Streams application is in state ERROR");
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the pipeline did not catch up within " + timeout);
+        }
+        settled = lag.pending(INPUTS) == 0 ? settled + 1 : 0;
+        stopped.await(200, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  /** A lag probe on this pipeline's cluster, for a caller that checks repeatedly (and closes it). */
+  Lag lagProbe() {
+    return new Lag(kafka);
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** Whether the enrichment stage is still running (it stops only on an error it cannot recover from). */
+  public boolean stageHealthy() {
+    return stage.failure() == null;
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+    stage.close();
+    streams.close(Duration.ofSeconds(30));
+    try {
+      streamsMetrics.close();
+    } catch (Exception e) {
+      // metrics of a closed app: nothing left to release that matters
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package org.figstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.figstream.processors.api.ExtractedArticle;
+import org.figstream.records.FigureRecord;
+import org.figstream.processors.jats.JatsExtractor;
+import org.figstream.processors.testdata.SampleArticles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code figstream enrich} on the sample articles, with the built-in models, as a user runs it. */
+class EnrichCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dataDir;
+
+  record Run(int exit, List<JsonNode> lines, String err) {}
+
+  Run enrich(String... args) throws Exception {
+    return enrich(dataDir, args);
+  }
+
+  /** Runs {@code figstream enrich} in-process with {@code dataDir} as its data directory. */
+  static Run enrich(Path dataDir, String... args) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine(Map.of());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of("enrich", "--data-dir", dataDir.toString()));
+    all.addAll(List.of(args));
+    int exit = cli.execute(all.toArray(String[]::new));
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : out.toString().split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(JSON.readTree(line));
+      }
+    }
+    return new Run(exit, lines, err.toString());
+  }
+
+  @Test
+  void shouldEmbedAndLabelEverySampleFigure() throws Exception {
+    List<FigureRecord> expected = new ArrayList<>();
+    for (SampleArticles.Sample s : SampleArticles.all()) {
+      for (ExtractedArticle a : new JatsExtractor().extract(s.xml(), s.media())) {
+        expected.addAll(a.figures());
+      }
+    }
+    Set<String> globals = new HashSet<>();
+    JSON.readTree(getClass().getResourceAsStream("/org/figstream/processors/label/biomedica-taxonomy.json"))
+        .get("global_concepts").forEach(g -> globals.add(g.get("name").asText()));
+
+    Run run = enrich(SampleArticles.root().toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.lines()).extracting(l -> l.get("pairId").asText())
+        .containsExactlyElementsOf(expected.stream().map(FigureRecord::pairId).toList());
+    long withImage = expected.stream().filter(f -> f.mediaFile() != null).count();
+    assertThat(run.lines()).filteredOn(l -> l.get("imageEmbedding").isObject()).hasSize((int) withImage);
+    for (JsonNode line : run.lines()) {
+      boolean hasMedia = !line.get("mediaFile").isNull();
+      assertThat(line.path("imageEmbedding").path("dimensions").asInt()).isEqualTo(hasMedia ? 1280 : 0);
+      assertThat(line.get("drawnProbability").isNull()).isEqualTo(!hasMedia);
+      if (hasMedia) {
+        assertThat(line.get("drawnProbability").asDouble()).isBetween(0.0, 1.0);
+      }
+      assertThat(line.get("captionEmbedding").get("dimensions").asInt()).isEqualTo(384);
+      assertThat(line.get("captionEmbedding").has("vector")).isFalse();
+      JsonNode labels = line.get("labels");
+      assertThat(labels.get("method").asText()).isEqualTo("zero-shot");
+      labels.get("global").forEach(g -> assertThat(globals).contains(g.get("concept").asText()));
+      assertThat(labels.get("panelType").asText()).isIn("single", "multiple");
+      if (line.get("kind").asText().equals("table")) {
+        // the markup says so: the one global concept is Tables
+        assertThat(labels.get("global")).hasSize(1);
+        assertThat(labels.get("global").get(0).get("concept").asText()).isEqualTo("Tables");
+      } else {
+        assertThat(labels.get("global")).hasSize(3);
+      }
+    }
+    assertThat(run.err()).contains("enrich: 9 articles, " + expected.size() + " figures, " + withImage
+        + " image embeddings, " + expected.size() + " caption embeddings, " + expected.size() + " labelled, 0 problems");
+  }
+
+  @Test
+  void shouldPrintUnitLengthVectorsWhenAsked() throws Exception {
+    Run run = enrich("--with-embeddings", "--top-k", "1", SampleArticles.root().resolve("elife-19405").toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.lines()).hasSize(1); // fig1; inf1 is an inline graphic, not a figure
+    for (JsonNode line : run.lines()) {
+      assertThat(norm(line.get("imageEmbedding").get("vector"))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+      assertThat(line.get("captionEmbedding").get("vector")).hasSize(384);
+      assertThat(line.get("labels").get("global")).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldRunWithoutModelsWhenToldSo() throws Exception {
+    Run run = enrich("--image-model", "none", "--text-model", "none", "--labels", "none",
+        SampleArticles.root().resolve("elife-19405").toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.lines()).allSatisfy(l -> {
+      assertThat(l.get("imageEmbedding").isNull()).isTrue();
+      assertThat(l.get("labels").isNull()).isTrue();
+      assertThat(l.get("drawnProbability").isNull()).as("no labeller, no pixel prior").isTrue();
+    });
+  }
+
+  @Test
+  void shouldExplainAModelThatCannotLoadInOneLine() throws Exception {
+    Path descriptor = dataDir.resolve("broken.json");
+    Files.writeString(descriptor, "{\"name\":\"broken\",\"kind\":\"image\",\"model\":\"missing.onnx\","
+        + "\"input\":\"x\",\"size\":224,\"output\":\"y\",\"dimensions\":8}");
+
+    Run run = enrich("--image-model", descriptor.toString(), SampleArticles.root().resolve("elife-19405").toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("enrich: cannot read model " + dataDir.resolve("missing.onnx"));
+  }
+
+  private static double norm(JsonNode vector) {
+    double sum = 0;
+    for (JsonNode x : vector) {
+      sum += x.asDouble() * x.asDouble();
+    }
+    return Math.sqrt(sum);
+  }
+}

@@ -1,0 +1,115 @@
+package org.figstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.broker.EmbeddedBroker;
+import org.figstream.records.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code run} as an operator sees it: progress lines, the metrics and health endpoint while it follows
+ * the feed, a clean stop (what Ctrl-C triggers), and an external cluster where it may not create topics.
+ */
+class RunCommandOperationsTest {
+  private static final Pattern ENDPOINT = Pattern.compile("metrics at http://127\\.0\\.0\\.1:(\\d+)/metrics");
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void shouldReportProgressServeMetricsAndHealthAndStopCleanly(@TempDir Path data) throws Exception {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine(Map.of());
+    cli.setErr(new PrintWriter(err, true));
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("run", "--sample",
+        "--sample-dir", SampleArticles.root().toString(), "--data-dir", data.toString(), "--http-port", "0",
+        "--progress-interval", "PT1S"));
+
+    String base = "http://127.0.0.1:" + await(err, ENDPOINT).group(1);
+    await(err, Pattern.compile("run: caught up"));
+    assertThat(get(base + "/health/live")).isEqualTo("200 {\"status\":\"UP\",\"state\":\"RUNNING\"}");
+    assertThat(get(base + "/health/ready")).isEqualTo("200 {\"status\":\"UP\",\"state\":\"RUNNING\",\"stage\":true}");
+    // the day-2 inventory backfilled: versions of articles 1, 2 (v1 and v2), 5-9 are enriched; article 3 is
+    // retracted (withdrawn at the gate), 4 is gone, the manuscript skipped. Their pairs, counted from the
+    // XML: all 82 but article 3's 3 and article 4's 8, plus article 2's 4 pairs a second time (v2)
+    String metrics = get(base + "/metrics");
+    assertThat(metrics).contains("figstream_enrichment_articles_total{outcome=\"enriched\"} 8.0")
+        .contains("figstream_enrichment_figures_total 75.0")
+        .contains("kafka_stream_alive_stream_threads")
+        .containsPattern("figstream_lag \\d+\\.0");
+    assertThat(err.toString()).containsPattern(
+        "progress: \\d+\\.\\d articles/s, \\d+ articles, \\d+ figures, 0 dead letters, lag \\d+, RUNNING");
+
+    // the README's mirror example, as a user runs it, against the running pipeline's broker
+    String broker = await(err, Pattern.compile("embedded Kafka broker at (127\\.0\\.0\\.1:\\d+)")).group(1);
+    Path out = data.resolve("mirror");
+    Process mirror = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "examples/FiguresMirror.java", broker, out.toString(), "3")
+        .directory(Path.of("..").toFile()).redirectErrorStream(true).start();
+    String printed = new String(mirror.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(mirror.waitFor()).as(printed).isZero();
+    // as in PipelineOnEmbeddedBrokerTest: 70 live pairs after day 2, 49 of them with an image
+    assertThat(printed).contains("70 live pairs, images in " + out);
+    try (var images = java.nio.file.Files.list(out)) {
+      assertThat(images.count()).isEqualTo(49);
+    }
+
+    RunCommand run = cli.getSubcommands().get("run").getCommand();
+    run.stopAndWait();
+    assertThat(exit.get()).isZero();
+    assertThat(err.toString()).contains("run: stopping: closing the enrichment stage, the Streams app and the broker");
+    assertThat(Path.of(data.toString(), "kafka/logs/.kafka_cleanshutdown")).exists();
+  }
+
+  @Test
+  void shouldCreateNothingOnAnExternalClusterUnlessTold(@TempDir Path data) throws Exception {
+    try (EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("external"))) {
+      StringWriter err = new StringWriter();
+      CommandLine cli = Main.commandLine(Map.of());
+      cli.setErr(new PrintWriter(err, true));
+      int exit = cli.execute("run", "--sample", "--sample-dir", SampleArticles.root().toString(), "--until-caught-up",
+          "--data-dir", data.resolve("app").toString(), "--http-port", "-1",
+          "--bootstrap-servers", broker.bootstrapServers());
+
+      assertThat(exit).isNotZero();
+      assertThat(err.toString()).contains("does not exist").contains("--create-topics");
+      try (Admin admin = Admin.create(broker.clientConfig())) {
+        Set<String> topics = admin.listTopics().names().get();
+        assertThat(topics).doesNotContain(Topics.ARTICLE_VERSIONS, Topics.FIGURES, "figstream-feed-cursor");
+      }
+    }
+  }
+
+  private String get(String url) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return r.uri().getPath().equals("/metrics") ? r.body() : r.statusCode() + " " + r.body();
+  }
+
+  private static Matcher await(StringWriter err, Pattern pattern) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      Matcher m = pattern.matcher(err.toString());
+      if (m.find()) {
+        return m;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no line matching " + pattern + " in:\n" + err);
+  }
+}

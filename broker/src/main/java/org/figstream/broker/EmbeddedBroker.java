@@ -1,0 +1,142 @@
+package org.figstream.broker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * The embedded default: a single-node KRaft broker (broker and controller in one) inside figstream's
+ * JVM, listening on loopback only, its logs under the data directory. The ports chosen on the first
+ * start are kept beside the logs, so a restart finds its own quorum again and its data with it.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+
+  private EmbeddedBroker(KafkaRaftServer server, String bootstrapServers) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Starts (formatting {@code dir} on first use) and returns once the broker answers. */
+  public static EmbeddedBroker start(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Properties props = config(dir, ports(dir));
+      if (!Files.exists(dir.resolve("logs/meta.properties"))) {
+        format(dir, props);
+      }
+      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+      server.startup();
+      EmbeddedBroker broker = new EmbeddedBroker(server, props.getProperty("advertised.listeners")
+          .substring("PLAINTEXT://".length()));
+      broker.awaitReady(Duration.ofSeconds(60));
+      return broker;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded broker in " + dir, e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Client settings that reach this broker. */
+  public Map<String, Object> clientConfig() {
+    return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  }
+
+  private void awaitReady(Duration timeout) {
+    try (Admin admin = Admin.create(clientConfig())) {
+      admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException("the embedded broker did not come up: " + e.getMessage(), e);
+    }
+  }
+
+  private static Properties config(Path dir, int[] ports) {
+    Properties p = new Properties();
+    String broker = "127.0.0.1:" + ports[0];
+    String controller = "127.0.0.1:" + ports[1];
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.bootstrap.servers", controller);
+    p.put("listeners", "PLAINTEXT://" + broker + ",CONTROLLER://" + controller);
+    p.put("advertised.listeners", "PLAINTEXT://" + broker);
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("log.dirs", dir.resolve("logs").toString());
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("auto.create.topics.enable", "false");
+    return p;
+  }
+
+  /** The broker and controller ports: chosen once, then read back on every later start. */
+  private static int[] ports(Path dir) throws IOException {
+    Path file = dir.resolve("ports.properties");
+    Properties saved = new Properties();
+    if (Files.exists(file)) {
+      try (Reader in = Files.newBufferedReader(file)) {
+        saved.load(in);
+      }
+      return new int[] {Integer.parseInt(saved.getProperty("broker")), Integer.parseInt(saved.getProperty("controller"))};
+    }
+    int[] ports = {freePort(), freePort()};
+    saved.setProperty("broker", String.valueOf(ports[0]));
+    saved.setProperty("controller", String.valueOf(ports[1]));
+    try (Writer out = Files.newBufferedWriter(file)) {
+      saved.store(out, "ports of the embedded broker, kept so that a restart finds its quorum");
+    }
+    return ports;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void format(Path dir, Properties props) throws IOException {
+    Path file = dir.resolve("server.properties");
+    try (Writer out = Files.newBufferedWriter(file)) {
+      props.store(out, "embedded broker");
+    }
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    int code = StorageTool.execute(new String[] {"format", "--standalone", "-t", Uuid.randomUuid().toString(),
+        "-c", file.toString(), "--ignore-formatted"}, new PrintStream(log, true, StandardCharsets.UTF_8));
+    if (code != 0) {
+      throw new IllegalStateException("formatting the embedded broker's storage failed: " + log.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+}

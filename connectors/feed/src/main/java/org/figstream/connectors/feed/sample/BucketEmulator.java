@@ -1,0 +1,156 @@
+package org.figstream.connectors.feed.sample;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import org.reactivestreams.Publisher;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A local HTTP server, on loopback only, that answers like the {@code pmc-oa-opendata} bucket (object
+ * GETs and ListObjectsV2) over a {@link SampleBucket}, plus E-utilities esearch on release dates; it can
+ * publish the next inventory day and misbehave on purpose ({@link Faults}).
+ */
+public final class BucketEmulator implements AutoCloseable {
+  private final SampleBucket bucket;
+  private final FaultInjector faults;
+  private final Faults config;
+  private final AtomicInteger visibleDays;
+  private final AtomicLong requests = new AtomicLong();
+  private volatile Map<String, StoredObject> objects;
+  private final DisposableServer server;
+
+  private BucketEmulator(SampleBucket bucket, int visibleDays, Faults faults) {
+    this.bucket = bucket;
+    this.faults = new FaultInjector(faults);
+    this.config = faults;
+    this.visibleDays = new AtomicInteger(visibleDays);
+    this.objects = bucket.objects(visibleDays);
+    this.server = HttpServer.create().host("127.0.0.1").port(0)
+        .handle((req, res) -> {
+          requests.incrementAndGet();
+          QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+          if (uri.path().endsWith("/esearch.fcgi")) {
+            return res.header(HttpHeaderNames.CONTENT_TYPE, "text/xml")
+                .sendString(Mono.just(Esearch.answer(objects, param(uri, "term"))));
+          }
+          if (uri.path().equals("/") && "2".equals(param(uri, "list-type"))) {
+            String max = param(uri, "max-keys");
+            return res.header(HttpHeaderNames.CONTENT_TYPE, "application/xml")
+                .sendString(Mono.just(ListingXml.answer(objects, orEmpty(param(uri, "prefix")),
+                    param(uri, "delimiter"), param(uri, "continuation-token"), max == null ? 1000 : Integer.parseInt(max))));
+          }
+          return object(uri.path().substring(1), res);
+        })
+        .bindNow();
+  }
+
+  /** Starts serving with the first {@code visibleDays} inventory days published. */
+  public static BucketEmulator start(SampleBucket bucket, int visibleDays, Faults faults) {
+    if (visibleDays < 1 || visibleDays > bucket.days()) {
+      throw new IllegalArgumentException("visible days must be 1.." + bucket.days());
+    }
+    return new BucketEmulator(bucket, visibleDays, faults);
+  }
+
+  private Publisher<Void> object(String key, HttpServerResponse res) {
+    StoredObject o = objects.get(key);
+    if (o == null) {
+      return res.status(404).header(HttpHeaderNames.CONTENT_TYPE, "application/xml")
+          .sendString(Mono.just("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
+              + "<Message>The specified key does not exist.</Message><Key>" + ListingXml.escape(key) + "</Key></Error>"));
+    }
+    Faults.Kind fault = key.startsWith("inventory-reports/") ? null : faults.next(key);
+    res.header(HttpHeaderNames.ETAG, "\"" + o.etag() + "\"")
+        .header(HttpHeaderNames.LAST_MODIFIED, o.lastModified())
+        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(o.bytes().length))
+        .header(HttpHeaderNames.CONTENT_TYPE, contentType(key));
+    if (fault == null) {
+      return res.sendByteArray(Mono.just(o.bytes()));
+    }
+    return switch (fault) {
+      case SERVER_ERROR -> res.status(503).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
+      case TOO_MANY_REQUESTS -> res.status(429).header(HttpHeaderNames.CONTENT_LENGTH, "0")
+          .header(HttpHeaderNames.RETRY_AFTER, String.valueOf(config.retryAfterSeconds())).send();
+      case SLOW -> res.sendByteArray(Mono.delay(config.slowDelay()).thenReturn(o.bytes()));
+      case RESET -> Mono.fromRunnable(() -> res.withConnection(c -> c.channel().close()));
+      case TRUNCATED -> truncated(res, o.bytes());
+      case WRONG_BODY -> {
+        byte[] wrong = o.bytes().clone();
+        wrong[wrong.length / 2] ^= 0x01;
+        yield res.sendByteArray(Mono.just(wrong));
+      }
+    };
+  }
+
+  /**
+   * Headers promising the whole body, half of it, then a closed connection: written below Reactor
+   * Netty's response handling, which would otherwise wait for the rest of the promised bytes.
+   */
+  private static Mono<Void> truncated(HttpServerResponse res, byte[] bytes) {
+    return Mono.fromRunnable(() -> res.withConnection(c -> {
+      DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+      head.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+      c.channel().write(head);
+      c.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2))
+          .addListener(ChannelFutureListener.CLOSE);
+    }));
+  }
+
+  /** Publishes the next inventory day: its objects appear, removed ones disappear. */
+  public void publishNextDay() {
+    int day = visibleDays.incrementAndGet();
+    if (day > bucket.days()) {
+      visibleDays.decrementAndGet();
+      throw new IllegalStateException("the sample bucket has only " + bucket.days() + " days");
+    }
+    objects = bucket.objects(day);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public long requests() {
+    return requests.get();
+  }
+
+  public Map<Faults.Kind, Long> faultsInjected() {
+    return faults.injected();
+  }
+
+  private static String param(QueryStringDecoder uri, String name) {
+    List<String> values = uri.parameters().get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String contentType(String key) {
+    return key.endsWith(".json") ? "application/json" : key.endsWith(".xml") ? "application/xml"
+        : key.endsWith(".gz") ? "application/gzip" : "application/octet-stream";
+  }
+
+  @Override
+  public void close() {
+    server.disposeNow();
+  }
+}

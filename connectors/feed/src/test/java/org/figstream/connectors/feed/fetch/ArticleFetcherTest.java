@@ -1,0 +1,139 @@
+package org.figstream.connectors.feed.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.figstream.records.Announcement;
+import org.figstream.records.ArticleMetadata;
+import org.figstream.records.Change;
+import org.figstream.records.DeadLetter;
+import org.figstream.records.FileRef;
+import org.figstream.connectors.feed.bucket.BucketClient;
+import org.figstream.connectors.feed.bucket.BucketLayout;
+import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.connectors.feed.http.HttpSettings;
+import org.figstream.connectors.feed.sample.BucketEmulator;
+import org.figstream.connectors.feed.sample.Faults;
+import org.figstream.connectors.feed.sample.SampleBucket;
+import org.figstream.processors.testdata.SampleArticles;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+/** Fetching article versions from the emulator: every byte as on disk, faults survived, failures named. */
+class ArticleFetcherTest {
+  private static final SampleBucket BUCKET = SampleBucket.load(SampleArticles.root());
+
+  private static HttpFetcher http(SimpleMeterRegistry metrics) {
+    return new HttpFetcher(HttpSettings.defaults(Set.of("127.0.0.1")).withRate("127.0.0.1", 500)
+        .withRetries(6, Duration.ofMillis(10), Duration.ofMillis(100))
+        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)), metrics);
+  }
+
+  private static Announcement announce(BucketClient client, int article) {
+    String key = BucketLayout.metadataKey(SampleBucket.pmcid(article), 1);
+    // checked against the ETag, as the feed does with the inventory's: a corrupted body is retried
+    ArticleMetadata m = client.metadata(key, BUCKET.objects(1).get(key).etag()).block();
+    return new Announcement(Change.VERSION, key, m.pmcid(), 1, null, null, "test", m);
+  }
+
+  private static List<Path> images(String folder) throws IOException {
+    try (Stream<Path> files = Files.list(SampleArticles.root().resolve(folder))) {
+      return files.filter(p -> SampleArticles.isImage(p.getFileName().toString())).sorted().toList();
+    }
+  }
+
+  @Test
+  void shouldFetchEveryArticleByteForByteDespiteTwentyPercentFaults() throws IOException {
+    SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.all(0.2, 7));
+         HttpFetcher http = http(metrics)) {
+      BucketLayout layout = new BucketLayout(emulator.baseUrl());
+      BucketClient client = new BucketClient(layout, http);
+      ArticleFetcher fetcher = new ArticleFetcher(layout, http, 4);
+
+      List<Announcement> announcements = java.util.stream.IntStream.rangeClosed(1, 8)
+          .mapToObj(a -> announce(client, a)).toList();
+      List<FetchOutcome> outcomes = Flux.fromIterable(announcements).concatMap(fetcher::fetch).collectList().block();
+
+      for (int a = 1; a <= 8; a++) {
+        FetchedArticle got = (FetchedArticle) outcomes.get(a - 1);
+        String folder = BUCKET.folder(a);
+        Path xml = SampleArticles.article(folder).xmlFile();
+        assertThat(got.xml()).as(folder).isEqualTo(Files.readAllBytes(xml));
+        List<Path> expected = images(folder);
+        assertThat(got.media().keySet()).as(folder)
+            .containsExactlyElementsOf(expected.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path image : expected) {
+          assertThat(got.media().get(image.getFileName().toString())).isEqualTo(Files.readAllBytes(image));
+        }
+      }
+      Map<Faults.Kind, Long> injected = emulator.faultsInjected();
+      long failing = injected.entrySet().stream().filter(e -> e.getKey() != Faults.Kind.SLOW)
+          .mapToLong(Map.Entry::getValue).sum();
+      double retries = metrics.find("figstream.http.retries").counters().stream().mapToDouble(c -> c.count()).sum();
+      assertThat(injected.keySet()).containsExactlyInAnyOrder(Faults.Kind.values());
+      assertThat(retries).isEqualTo((double) failing);
+      // each kind of fault shows in the metrics under its own reason (a slow answer is no failure)
+      assertThat(retries(metrics, "http-503")).isEqualTo(injected.get(Faults.Kind.SERVER_ERROR));
+      assertThat(retries(metrics, "http-429")).isEqualTo(injected.get(Faults.Kind.TOO_MANY_REQUESTS));
+      assertThat(retries(metrics, "md5-mismatch")).isEqualTo(injected.get(Faults.Kind.WRONG_BODY));
+      assertThat(retries(metrics, "connection-closed"))
+          .isEqualTo(injected.get(Faults.Kind.RESET) + injected.get(Faults.Kind.TRUNCATED));
+    }
+  }
+
+  private static long retries(SimpleMeterRegistry metrics, String reason) {
+    return (long) metrics.find("figstream.http.retries").tag("reason", reason).counters().stream()
+        .mapToDouble(c -> c.count()).sum();
+  }
+
+  @Test
+  void shouldDeadLetterAHostOutsideTheAllowListWithoutContactingIt() {
+    try (HttpFetcher http = http(new SimpleMeterRegistry())) {
+      BucketLayout layout = new BucketLayout("http://127.0.0.1:9");
+      ArticleMetadata m = new ArticleMetadata("PMC1", 1, null, null, null, null, "CC BY", true, false, false,
+          false, new FileRef("https://elsewhere.example.org/PMC1.1.xml", null), null, null, List.of(), Map.of());
+      FetchOutcome outcome = new ArticleFetcher(layout, http, 2)
+          .fetch(new Announcement(Change.VERSION, "metadata/PMC1.1.json", "PMC1", 1, null, null, "test", m)).block();
+
+      assertThat(outcome).isInstanceOfSatisfying(FetchOutcome.Failed.class, failed -> {
+        DeadLetter d = failed.deadLetter();
+        assertThat(d.reason()).isEqualTo("host-not-allowed");
+        assertThat(d.stage()).isEqualTo("fetch");
+        assertThat(d.pmcid()).isEqualTo("PMC1");
+        assertThat(d.source()).isEqualTo("https://elsewhere.example.org/PMC1.1.xml");
+      });
+    }
+  }
+
+  @Test
+  void shouldDeadLetterAnUnreachableBucketAfterItsRetries() {
+    BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none());
+    BucketLayout layout = new BucketLayout(emulator.baseUrl());
+    Announcement a;
+    try (HttpFetcher first = http(new SimpleMeterRegistry())) {
+      a = announce(new BucketClient(layout, first), 1);
+    }
+    emulator.close();
+    // a new client: the first one's pooled keep-alive connection would outlive the server's listener
+    try (HttpFetcher http = http(new SimpleMeterRegistry())) {
+
+      FetchOutcome outcome = new ArticleFetcher(layout, http, 2).fetch(a).block();
+
+      assertThat(outcome).isInstanceOfSatisfying(FetchOutcome.Failed.class, failed -> {
+        DeadLetter d = failed.deadLetter();
+        assertThat(d.reason()).isEqualTo("connect-failed");
+        assertThat(d.attempts()).isEqualTo(6);
+        assertThat(d.message()).contains("cannot connect", "gave up after 6 attempts");
+      });
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.figstream.connectors.sink.shard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.figstream.records.codec.RecordSchemas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Figure rows written by {@link ParquetFiles}: images and embeddings without dictionary, text with one, and
+ * readable by parquet-avro and DuckDB.
+ */
+class ParquetFilesTest {
+  @TempDir Path dir;
+
+  @Test
+  void imagesAndEmbeddingsAreTheColumnsWithoutDictionary() {
+    assertThat(ParquetFiles.bytesColumns(RecordSchemas.FIGURE_ROW)).containsExactly("image");
+    assertThat(ParquetFiles.vectorColumns(RecordSchemas.FIGURE_ROW))
+        .containsExactly("image_embedding.list.element", "caption_embedding.list.element");
+    assertThat(ParquetFiles.bytesColumns(RecordSchemas.DELETE_ROW)).isEmpty();
+  }
+
+  @Test
+  void duckDbReadsTheRowsBackWithTheEncodingsChosen() throws Exception {
+    Path file = dir.resolve("figures.parquet");
+    Random random = new Random(7);
+    List<GenericRecord> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      GenericData.Record row = new GenericData.Record(RecordSchemas.FIGURE_ROW);
+      row.put("pair_id", "PMC1/f" + i + "/1");
+      row.put("article_key", "PMC1");
+      row.put("subset", "commercial");
+      row.put("kind", "figure");
+      row.put("graphic_index", 1);
+      row.put("caption", "Caption " + (i % 3));
+      row.put("mentions", List.of());
+      byte[] jpeg = new byte[2000 + i];
+      random.nextBytes(jpeg);
+      row.put("image", ByteBuffer.wrap(jpeg));
+      row.put("image_embedding", floats(random, 64));
+      row.put("caption_embedding", i % 2 == 0 ? floats(random, 16) : null);
+      row.put("kafka_partition", 0);
+      row.put("kafka_offset", (long) i);
+      rows.add(row);
+    }
+    try (ParquetWriter<GenericRecord> writer =
+        ParquetFiles.writer(file, RecordSchemas.FIGURE_ROW, 1 << 20, Map.of("figstream.stream", "figures/x"))) {
+      for (GenericRecord row : rows) {
+        writer.write(row);
+      }
+    }
+
+    try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(file, null)) {
+      GenericRecord first = reader.read();
+      assertThat(first.get("image")).isEqualTo(rows.get(0).get("image"));
+      assertThat(List.copyOf((List<?>) first.get("image_embedding")))
+          .isEqualTo(rows.get(0).get("image_embedding"));
+    }
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duck.createStatement()) {
+      try (ResultSet r = sql.executeQuery("SELECT count(*), sum(octet_length(image)), sum(len(image_embedding)), "
+          + "count(caption_embedding), count(DISTINCT caption) FROM read_parquet('" + file + "')")) {
+        r.next();
+        assertThat(r.getLong(1)).isEqualTo(300);
+        assertThat(r.getLong(2)).isEqualTo(300 * 2000 + 299 * 300 / 2);
+        assertThat(r.getLong(3)).isEqualTo(300 * 64);
+        assertThat(r.getLong(4)).isEqualTo(150);
+        assertThat(r.getLong(5)).isEqualTo(3);
+      }
+      Map<String, String> encodings = new HashMap<>();
+      try (ResultSet r = sql.executeQuery("SELECT CAST(path_in_schema AS VARCHAR), string_agg(DISTINCT "
+          + "CAST(encodings AS VARCHAR), ',') FROM parquet_metadata('" + file + "') GROUP BY 1")) {
+        while (r.next()) {
+          encodings.put(r.getString(1).replaceAll("[\\[\\]]", "").replace(", ", "."), r.getString(2));
+        }
+      }
+      assertThat(encodings.get("image")).doesNotContain("DICTIONARY");
+      assertThat(encodings.get("image_embedding.list.element")).doesNotContain("DICTIONARY");
+      assertThat(encodings.get("caption_embedding.list.element")).doesNotContain("DICTIONARY");
+      assertThat(encodings.get("caption")).contains("DICTIONARY");
+    }
+  }
+
+  private static List<Float> floats(Random random, int n) {
+    List<Float> v = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      v.add(random.nextFloat());
+    }
+    return v;
+  }
+}

@@ -1,4 +1,0 @@
-package org.figstream.connectors.bucket;
-
-/** One object of a day's inventory. */
-public record InventoryRow(String bucket, String key, String lastModified, String etag) {}

@@ -1,4 +1,0 @@
-package org.figstream.api;
-
-/** One concept of the BIOMEDICA taxonomy, spelled as the taxonomy spells it, with its score. */
-public record ConceptScore(String concept, float score) {}
