@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.StreamSize;
-import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 
 /** The lines {@code figstream run} prints about the dataset: what is in it, and how to query it. */
 final class DatasetSummary {
@@ -21,9 +21,9 @@ final class DatasetSummary {
       String stream = e.getKey();
       long rows = e.getValue().rows();
       files += e.getValue().files();
-      if (stream.endsWith("/" + Streams.DELETES)) {
+      if (stream.endsWith("/" + DatasetLayout.DELETES)) {
         deletes += rows;
-      } else if (stream.startsWith(Streams.FIGURES + "/")) {
+      } else if (stream.startsWith(DatasetLayout.FIGURES + "/")) {
         figures.put(stream.substring(stream.indexOf('/') + 1), rows);
       } else {
         articles += rows;

@@ -119,7 +119,8 @@ final class RunCommand implements Callable<Integer> {
       String feedId = emulator != null ? "sample" : source.bucketUrl;
       try (HttpFetcher http = new HttpFetcher(HttpSettings.defaults(Set.of(layout.host()))
           .withRate(layout.host(), source.bucketRate), metrics);
-           FeedIndex index = new FeedIndex(source.dataDir.resolve("feed/index"));
+           FeedIndex index = new FeedIndex(source.dataDir.resolve("feed/index"),
+               pipelineOptions.settings(kafkaOptions).stateMemoryBytes());
            KafkaCursorStore cursors = new KafkaCursorStore(kafka, feedId, kafkaOptions.replicationFactor,
                kafkaOptions.createTopics());
            Pipeline pipeline = new Pipeline(kafka, source.dataDir.resolve("streams"),

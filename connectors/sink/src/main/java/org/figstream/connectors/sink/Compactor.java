@@ -11,7 +11,7 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.shard.ParquetFiles;
 
 /**
@@ -54,9 +54,9 @@ final class Compactor {
   CompactionResult compact(Manifest manifest, boolean force) throws IOException {
     next = manifest.toBuilder().compacted(System.currentTimeMillis());
     LiveRows figuresLive = null;
-    for (String table : Streams.TABLES) {
+    for (String table : DatasetLayout.TABLES) {
       LiveRows live = LiveRows.of(files, manifest, table);
-      if (table.equals(Streams.FIGURES)) {
+      if (table.equals(DatasetLayout.FIGURES)) {
         figuresLive = live;
       }
       Map<String, List<ShardEntry>> streams = new LinkedHashMap<>();

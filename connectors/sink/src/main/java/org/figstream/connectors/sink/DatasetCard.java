@@ -13,7 +13,7 @@ import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
 import org.figstream.connectors.sink.manifest.StreamSize;
-import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.rows.ArticleRows;
 import org.figstream.records.codec.RecordSchemas;
 import org.figstream.connectors.sink.shard.ParquetFiles;
@@ -45,8 +45,8 @@ final class DatasetCard {
     StringBuilder out = new StringBuilder("---\nlicense: other\npretty_name: figstream PMC-OA figure-caption pairs\n")
         .append("task_categories:\n- image-to-text\n- zero-shot-image-classification\nconfigs:\n");
     boolean first = true;
-    for (String subset : Streams.SUBSETS) {
-      if (counts.containsKey(Streams.rows(Streams.FIGURES, subset))) {
+    for (String subset : DatasetLayout.SUBSETS) {
+      if (counts.containsKey(DatasetLayout.rows(DatasetLayout.FIGURES, subset))) {
         out.append("- config_name: ").append(subset).append("\n  data_files:\n  - split: train\n    path: figures/")
             .append(subset).append("/*.parquet\n");
         if (first) {
@@ -55,7 +55,7 @@ final class DatasetCard {
         }
       }
     }
-    if (counts.keySet().stream().anyMatch(s -> s.startsWith(Streams.ARTICLES + "/") && !s.endsWith("/deletes"))) {
+    if (counts.keySet().stream().anyMatch(s -> s.startsWith(DatasetLayout.ARTICLES + "/") && !s.endsWith("/deletes"))) {
       out.append("- config_name: articles\n  data_files:\n  - split: train\n    path: articles/*/*.parquet\n");
     }
     out.append("---\n\n# figstream PMC-OA figure-caption pairs\n\n")
@@ -66,11 +66,11 @@ final class DatasetCard {
         .append(manifest.generation()).append(", committed ")
         .append(manifest.committedAt() == 0 ? "never" : Instant.ofEpochMilli(manifest.committedAt()).toString())
         .append(".\n\n| files | rows | Parquet files |\n|---|---:|---:|\n");
-    counts.forEach((stream, c) -> out.append("| ").append(Streams.folder(stream)).append(" | ").append(c.rows())
+    counts.forEach((stream, c) -> out.append("| ").append(DatasetLayout.folder(stream)).append(" | ").append(c.rows())
         .append(" | ").append(c.files()).append(" |\n"));
     out.append("\nA row is current unless a delete record or a later row of the same key has a higher ")
         .append("`kafka_offset`. Compaction rewrites shards without such rows; until it has run, read the current ")
-        .append("figures with DuckDB:\n\n```sql\n").append(LiveRows.currentRowsQuery(".", Streams.FIGURES))
+        .append("figures with DuckDB:\n\n```sql\n").append(LiveRows.currentRowsQuery(".", DatasetLayout.FIGURES))
         .append(";\n```\n\n");
     embeddings(files, manifest, out);
     out.append(REFERENCE);
@@ -96,7 +96,7 @@ final class DatasetCard {
 
   private static void embeddings(DatasetFiles files, Manifest manifest, StringBuilder out) throws IOException {
     List<ShardEntry> shards = manifest.files().stream()
-        .filter(f -> f.table().equals(Streams.FIGURES) && !f.deletes() && f.rows() > 0).toList();
+        .filter(f -> f.table().equals(DatasetLayout.FIGURES) && !f.deletes() && f.rows() > 0).toList();
     if (shards.isEmpty()) {
       return;
     }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 
 /**
  * Where a dataset's files live and how they become visible: a file is written under a hidden temporary
@@ -32,7 +32,7 @@ public final class DatasetFiles {
 
   /** {@code figures/commercial/part-000007.parquet} for file number 7 of that stream. */
   public static String name(String stream, long number, String extension) {
-    return Streams.folder(stream) + "/part-" + String.format("%06d", number) + extension;
+    return DatasetLayout.folder(stream) + "/part-" + String.format("%06d", number) + extension;
   }
 
   public Path path(String relative) {
@@ -79,7 +79,7 @@ public final class DatasetFiles {
       listed.add(path(tar));
     }
     int deleted = 0;
-    for (String top : List.of(Streams.FIGURES, Streams.ARTICLES, Streams.DELETES, "webdataset")) {
+    for (String top : List.of(DatasetLayout.FIGURES, DatasetLayout.ARTICLES, DatasetLayout.DELETES, "webdataset")) {
       Path dir = root.resolve(top);
       if (!Files.isDirectory(dir)) {
         continue;

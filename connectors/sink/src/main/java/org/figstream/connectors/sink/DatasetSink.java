@@ -14,7 +14,7 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.rows.ArticleRows;
 import org.figstream.connectors.sink.rows.DeleteRows;
 import org.figstream.connectors.sink.rows.FigureRows;
@@ -105,7 +105,7 @@ public final class DatasetSink implements Closeable {
         rejected.accept(r, "a tombstone without a key deletes nothing");
         return;
       }
-      stream = Streams.deletes(table);
+      stream = DatasetLayout.deletes(table);
       if (held(stream, tp, r.offset())) {
         return;
       }
@@ -113,7 +113,7 @@ public final class DatasetSink implements Closeable {
     } else {
       GenericRecord value;
       try {
-        value = (table.equals(Streams.FIGURES) ? figures : articles).decode(r.value());
+        value = (table.equals(DatasetLayout.FIGURES) ? figures : articles).decode(r.value());
       } catch (IOException | RuntimeException e) {
         rejected.accept(r, "not a " + table + " record: " + e.getMessage());
         return;
@@ -122,7 +122,7 @@ public final class DatasetSink implements Closeable {
       if (held(stream, tp, r.offset())) {
         return;
       }
-      row = table.equals(Streams.FIGURES) ? FigureRows.row(value, r) : ArticleRows.row(value, r);
+      row = table.equals(DatasetLayout.FIGURES) ? FigureRows.row(value, r) : ArticleRows.row(value, r);
     }
     OpenShard shard = open.get(stream);
     if (shard == null) {
@@ -221,7 +221,7 @@ public final class DatasetSink implements Closeable {
 
   /** Commits an empty delete file for a table that has none, so a reader's delete glob always matches. */
   private void ensureDeleteFiles() throws IOException {
-    List<String> missing = Streams.TABLES.stream().map(Streams::deletes)
+    List<String> missing = DatasetLayout.TABLES.stream().map(DatasetLayout::deletes)
         .filter(stream -> manifest.files().stream().noneMatch(f -> f.stream().equals(stream))).toList();
     for (String stream : missing) {
       openShard(stream);

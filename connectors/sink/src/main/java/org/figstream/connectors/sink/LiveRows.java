@@ -11,7 +11,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.shard.ParquetFiles;
 
 /**
@@ -29,7 +29,7 @@ public final class LiveRows {
   private LiveRows() {}
 
   public static String keyColumn(String table) {
-    return table.equals(Streams.FIGURES) ? "pair_id" : "article_key";
+    return table.equals(DatasetLayout.FIGURES) ? "pair_id" : "article_key";
   }
 
   /** The key column of one of the dataset's files: {@code key} in a delete file, else its table's key. */
@@ -46,7 +46,7 @@ public final class LiveRows {
     String key = keyColumn(table);
     String t = table.substring(0, 1);
     return "SELECT " + t + ".* FROM read_parquet('" + dir + "/" + table + "/*/*.parquet') " + t + "\n"
-        + "WHERE NOT EXISTS (SELECT 1 FROM read_parquet('" + dir + "/" + Streams.DELETES + "/" + table
+        + "WHERE NOT EXISTS (SELECT 1 FROM read_parquet('" + dir + "/" + DatasetLayout.DELETES + "/" + table
         + "/*.parquet') d\n"
         + "                  WHERE d.key = " + t + "." + key + " AND d.kafka_offset > " + t + ".kafka_offset)\n"
         + "QUALIFY row_number() OVER (PARTITION BY " + t + "." + key + " ORDER BY " + t + ".kafka_offset DESC) = 1";

@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.shard.OpenShard;
 
 /**
@@ -33,7 +33,7 @@ final class RollingShards {
       LongSupplier fileNumbers) {
     this.files = files;
     this.stream = stream;
-    this.topic = stream.startsWith(Streams.FIGURES + "/") ? settings.figuresTopic() : settings.articlesTopic();
+    this.topic = stream.startsWith(DatasetLayout.FIGURES + "/") ? settings.figuresTopic() : settings.articlesTopic();
     this.rowGroupBytes = settings.rowGroupBytes();
     this.maxRows = maxRows;
     this.maxBytes = maxBytes;

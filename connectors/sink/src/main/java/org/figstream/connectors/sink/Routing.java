@@ -3,7 +3,7 @@ package org.figstream.connectors.sink;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.rows.ArticleRows;
 import org.figstream.records.codec.RecordSchemas;
 
@@ -17,10 +17,10 @@ final class Routing {
 
   String table(String topic) {
     if (topic.equals(settings.figuresTopic())) {
-      return Streams.FIGURES;
+      return DatasetLayout.FIGURES;
     }
     if (topic.equals(settings.articlesTopic())) {
-      return Streams.ARTICLES;
+      return DatasetLayout.ARTICLES;
     }
     throw new IllegalArgumentException("the dataset sink reads " + settings.figuresTopic() + " and "
         + settings.articlesTopic() + ", not " + topic);
@@ -28,24 +28,24 @@ final class Routing {
 
   /** The stream of a decoded row: its table and license subset. */
   static String rowStream(String table, GenericRecord value) {
-    if (table.equals(Streams.ARTICLES)) {
-      return Streams.rows(table, ArticleRows.subset(value));
+    if (table.equals(DatasetLayout.ARTICLES)) {
+      return DatasetLayout.rows(table, ArticleRows.subset(value));
     }
     GenericRecord article = (GenericRecord) value.get("article");
     // a figure.v1 record has no article keys: its subset is unknown, which BIOMEDICA files under other
     String subset = article == null || article.get("subset") == null ? "other" : article.get("subset").toString();
-    return Streams.rows(table, subset);
+    return DatasetLayout.rows(table, subset);
   }
 
   static List<String> streamsOf(String table) {
-    return List.of(Streams.rows(table, "commercial"), Streams.rows(table, "noncommercial"),
-        Streams.rows(table, "other"), Streams.deletes(table));
+    return List.of(DatasetLayout.rows(table, "commercial"), DatasetLayout.rows(table, "noncommercial"),
+        DatasetLayout.rows(table, "other"), DatasetLayout.deletes(table));
   }
 
   static Schema rowSchema(String stream) {
-    if (stream.endsWith("/" + Streams.DELETES)) {
+    if (stream.endsWith("/" + DatasetLayout.DELETES)) {
       return RecordSchemas.DELETE_ROW;
     }
-    return stream.startsWith(Streams.FIGURES + "/") ? RecordSchemas.FIGURE_ROW : ArticleRows.ROW;
+    return stream.startsWith(DatasetLayout.FIGURES + "/") ? RecordSchemas.FIGURE_ROW : ArticleRows.ROW;
   }
 }

@@ -18,7 +18,7 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.shard.ParquetFiles;
 
 /**
@@ -43,7 +43,7 @@ final class WebDatasetExport {
   List<String> export(Manifest manifest, LiveRows live) throws IOException {
     List<ShardEntry> sources = new ArrayList<>();
     for (ShardEntry f : manifest.files()) {
-      if (f.table().equals(Streams.FIGURES) && !f.deletes()) {
+      if (f.table().equals(DatasetLayout.FIGURES) && !f.deletes()) {
         sources.add(f);
       }
     }

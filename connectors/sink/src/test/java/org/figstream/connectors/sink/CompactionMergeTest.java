@@ -21,7 +21,7 @@ import org.figstream.records.FigureRecord;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.Streams;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,8 +56,8 @@ class CompactionMergeTest {
       commitInBatches(sink, records);
       Map<String, Long> before = shardsCommitted(records);
       assertThat(filesPerStream(sink.manifest())).isEqualTo(before);
-      List<List<Object>> figures = current(Streams.FIGURES);
-      List<List<Object>> articles = current(Streams.ARTICLES);
+      List<List<Object>> figures = current(DatasetLayout.FIGURES);
+      List<List<Object>> articles = current(DatasetLayout.ARTICLES);
       assertThat(figures).hasSize(82 - 1);
       assertThat(articles).hasSize(9);
       Map<String, Map<String, Long>> positions = sink.manifest().positions();
@@ -67,20 +67,20 @@ class CompactionMergeTest {
       Map<String, Long> after = shardsAfterMerging(records);
       assertThat(filesPerStream(result.manifest())).isEqualTo(after);
       List<String> mergedStreams = before.keySet().stream()
-          .filter(s -> !s.endsWith("/" + Streams.DELETES) && before.get(s) > 1).toList();
+          .filter(s -> !s.endsWith("/" + DatasetLayout.DELETES) && before.get(s) > 1).toList();
       assertThat((long) result.merged()).isEqualTo(mergedStreams.stream().mapToLong(before::get).sum());
       assertThat((long) result.mergedInto()).isEqualTo(mergedStreams.stream().mapToLong(after::get).sum());
       assertThat(result.rowsRemoved()).isEqualTo(2); // the pair's older version and the removed pair
       assertThat(result.rewritten()).isZero();
       // the same rows, at the same offsets, read the card's way; and now the files alone are the current rows
-      assertThat(current(Streams.FIGURES)).containsExactlyInAnyOrderElementsOf(figures);
-      assertThat(current(Streams.ARTICLES)).containsExactlyInAnyOrderElementsOf(articles);
-      assertThat(plain(Streams.FIGURES)).containsExactlyInAnyOrderElementsOf(figures);
-      assertThat(plain(Streams.ARTICLES)).containsExactlyInAnyOrderElementsOf(articles);
+      assertThat(current(DatasetLayout.FIGURES)).containsExactlyInAnyOrderElementsOf(figures);
+      assertThat(current(DatasetLayout.ARTICLES)).containsExactlyInAnyOrderElementsOf(articles);
+      assertThat(plain(DatasetLayout.FIGURES)).containsExactlyInAnyOrderElementsOf(figures);
+      assertThat(plain(DatasetLayout.ARTICLES)).containsExactlyInAnyOrderElementsOf(articles);
       assertThat(result.manifest().positions()).isEqualTo(positions);
       assertThat(offsetsByFile(result.manifest())).isEqualTo(offsetsReadBack(result.manifest()));
-      Map<String, Map<String, List<Long>>> liveRanges = ranges(figures, Streams.FIGURES);
-      liveRanges.putAll(ranges(articles, Streams.ARTICLES));
+      Map<String, Map<String, List<Long>>> liveRanges = ranges(figures, DatasetLayout.FIGURES);
+      liveRanges.putAll(ranges(articles, DatasetLayout.ARTICLES));
       assertThat(rangesByStream(result.manifest())).isEqualTo(liveRanges);
     }
     assertThat(hiddenFiles()).isEmpty();
@@ -192,10 +192,10 @@ class CompactionMergeTest {
   /** The stream a record goes to: its table and its article's subset, or its table's deletes. */
   private static String stream(TopicRecord r) {
     if (r.tombstone()) {
-      return Streams.deletes(r.topic());
+      return DatasetLayout.deletes(r.topic());
     }
-    String article = r.topic().equals(Streams.FIGURES) ? PAIRS.get(r.key()).articleKey() : r.key();
-    return Streams.rows(r.topic(), NON_COMMERCIAL.contains(article) ? "noncommercial" : "commercial");
+    String article = r.topic().equals(DatasetLayout.FIGURES) ? PAIRS.get(r.key()).articleKey() : r.key();
+    return DatasetLayout.rows(r.topic(), NON_COMMERCIAL.contains(article) ? "noncommercial" : "commercial");
   }
 
   /**

@@ -16,6 +16,6 @@ public record ShardEntry(String path, String stream, long rows, long bytes, Map<
   }
 
   public boolean deletes() {
-    return stream.endsWith("/" + Streams.DELETES);
+    return stream.endsWith("/" + DatasetLayout.DELETES);
   }
 }

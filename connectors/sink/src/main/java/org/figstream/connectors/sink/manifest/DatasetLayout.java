@@ -2,15 +2,18 @@ package org.figstream.connectors.sink.manifest;
 
 import java.util.List;
 
-/** The tables of a dataset and the streams (files written in one sequence) each is made of. */
-public final class Streams {
+/**
+ * The tables of a dataset, the license subsets each is split into, and the streams (shard files written
+ * in one sequence: a table and subset, or a table's deletes) with the folder each is kept in.
+ */
+public final class DatasetLayout {
   public static final String FIGURES = "figures";
   public static final String ARTICLES = "articles";
   public static final List<String> TABLES = List.of(FIGURES, ARTICLES);
   public static final List<String> SUBSETS = List.of("commercial", "noncommercial", "other");
   public static final String DELETES = "deletes";
 
-  private Streams() {}
+  private DatasetLayout() {}
 
   public static String rows(String table, String subset) {
     return table + "/" + subset;
