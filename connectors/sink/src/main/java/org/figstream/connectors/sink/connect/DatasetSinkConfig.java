@@ -49,11 +49,11 @@ public final class DatasetSinkConfig extends AbstractConfig {
               + "records the dataset holds; the task seeks to it at every start. One connector per directory.",
           GROUP, 1, ConfigDef.Width.LONG, "Dataset directory")
       .define(FIGURES_TOPIC, Type.STRING, "figures", new NonEmptyString(), Importance.HIGH,
-          "The topic of figure-caption pairs (schemas/figure.v2.avsc), read into the figures table. Must be one "
+          "The topic of figure-caption pairs (records/schemas/figure.v2.avsc), read into the figures table. Must be one "
               + "of the two topics in 'topics'.",
           GROUP, 2, ConfigDef.Width.MEDIUM, "Figures topic")
       .define(ARTICLES_TOPIC, Type.STRING, "articles", new NonEmptyString(), Importance.HIGH,
-          "The topic of articles (schemas/article.v1.avsc), read into the articles table. Must be the other "
+          "The topic of articles (records/schemas/article.v1.avsc), read into the articles table. Must be the other "
               + "topic in 'topics'.",
           GROUP, 3, ConfigDef.Width.MEDIUM, "Articles topic")
       .define(SHARD_MAX_BYTES, Type.LONG, SinkSettings.DEFAULT_SHARD_BYTES, Range.atLeast(1), Importance.MEDIUM,

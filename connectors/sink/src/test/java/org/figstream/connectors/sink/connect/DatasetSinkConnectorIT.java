@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -70,9 +71,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dataset sink as a Kafka Connect plugin: a standalone Connect worker runs in this JVM, in a class loader
  * that holds connect-runtime and its dependencies only (target/connect-worker.classpath, written by the
- * build), so figstream's classes can only come from the plugin directory that this module
- * packages ({@code connectors/sink/target/connect-plugin}), through Connect's isolated plugin class loader. Real
- * sample pairs and articles go to {@code figures} and {@code articles} with tombstones and one undecodable
+ * build), so figstream's classes can only come from the plugin, installed as a user installs it: the
+ * Confluent Hub archive this module packages, unzipped into plugin.path ({@link ConnectPluginArchive}), and
+ * loaded through Connect's isolated plugin class loader; the connector runs with the example configuration
+ * the archive ships. Real sample pairs and articles go to {@code figures} and {@code articles} with tombstones and one undecodable
  * record; DuckDB reads the dataset back and must find exactly the live pairs and articles, every record
  * stored once, across a stop that abandons open shards and a restart.
  */
@@ -88,9 +90,14 @@ class DatasetSinkConnectorIT {
   @TempDir
   Path dir;
 
+  /** The installed component's folder (manifest.json, lib/, etc/). */
+  private Path component;
+
   @Test
   void shouldKeepTheDatasetEqualToTheTopicsFromThePluginAcrossAStopAndARestart() throws Exception {
-    Path pluginPath = pluginPath();
+    ConnectPluginArchive.Installed installed = ConnectPluginArchive.install(dir.resolve("plugins"));
+    component = installed.component();
+    Path pluginPath = installed.pluginPath();
     ClassLoader workerLoader = workerClassLoader();
     assertThatThrownBy(() -> workerLoader.loadClass(CONNECTOR_CLASS))
         .as("the worker's own class path must not hold the connector").isInstanceOf(ClassNotFoundException.class);
@@ -331,36 +338,26 @@ class DatasetSinkConnectorIT {
     return p;
   }
 
-  private Map<String, String> connectorConfig(Path dataset, long shardAgeMs) {
+  /**
+   * The example configuration the archive ships (etc/), as a user would take it, with this test's dataset and
+   * shard age: so the documented config is what works on a one-broker cluster.
+   */
+  private Map<String, String> connectorConfig(Path dataset, long shardAgeMs) throws IOException {
+    Properties shipped = new Properties();
+    try (var in = Files.newInputStream(component.resolve("etc/figstream-dataset-sink.properties"))) {
+      shipped.load(in);
+    }
     Map<String, String> c = new LinkedHashMap<>();
-    c.put("connector.class", CONNECTOR_CLASS);
-    c.put("tasks.max", "1");
-    c.put("topics", Topics.FIGURES + "," + Topics.ARTICLES);
-    c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-    c.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    c.put("header.converter", "org.apache.kafka.connect.storage.StringConverter");
-    c.put("consumer.override.isolation.level", "read_committed");
-    c.put("errors.tolerance", "all");
-    c.put("errors.deadletterqueue.topic.name", DEAD_LETTERS);
-    c.put("errors.deadletterqueue.topic.replication.factor", "1");
-    c.put("errors.deadletterqueue.context.headers.enable", "true");
+    shipped.stringPropertyNames().stream().sorted().filter(k -> !k.equals("name"))
+        .forEach(k -> c.put(k, shipped.getProperty(k)));
+    assertThat(c).containsEntry("connector.class", CONNECTOR_CLASS).containsEntry("tasks.max", "1")
+        .containsEntry("topics", Topics.FIGURES + "," + Topics.ARTICLES)
+        .containsEntry("errors.deadletterqueue.topic.name", DEAD_LETTERS)
+        .containsEntry("errors.deadletterqueue.topic.replication.factor", "1");
     c.put("dataset.dir", dataset.toString());
     c.put("shard.max.age.ms", String.valueOf(shardAgeMs));
     c.put("compact.interval.ms", "0");
     return c;
-  }
-
-  /** The plugin directory this module packages; plugin.path points at the folder above it. */
-  private static Path pluginPath() throws IOException {
-    Path path = Path.of("target/connect-plugin").toAbsolutePath().normalize();
-    Path plugin = path.resolve("figstream-dataset-sink");
-    try (Stream<Path> jars = Files.isDirectory(plugin) ? Files.list(plugin) : Stream.empty()) {
-      if (jars.noneMatch(p -> p.getFileName().toString().startsWith("figstream-sink-"))) {
-        fail(plugin + " holds no figstream-sink jar: run it as an integration test, after the package "
-            + "phase (./mvnw -pl connectors/sink -am verify)");
-      }
-    }
-    return path;
   }
 
   /** connect-runtime and its dependencies, without figstream's: the worker's whole class path. */
