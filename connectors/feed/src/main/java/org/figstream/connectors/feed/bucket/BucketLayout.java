@@ -1,6 +1,7 @@
 package org.figstream.connectors.feed.bucket;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Where things are in PMC's {@code pmc-oa-opendata} bucket, and how its {@code s3://} URLs map to the
@@ -14,7 +15,19 @@ public final class BucketLayout {
 
   private final String baseUrl;
 
+  /** The bucket at {@code baseUrl}, an absolute http(s) URL; anything else is refused here, saying why. */
   public BucketLayout(String baseUrl) {
+    URI uri;
+    try {
+      uri = new URI(baseUrl);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("bucket URL '" + baseUrl + "' is not a URL: " + e.getReason(), e);
+    }
+    if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException("bucket URL '" + baseUrl + "' is not an http(s) URL with a host, e.g. "
+          + DEFAULT_BASE_URL);
+    }
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
