@@ -1,8 +1,10 @@
 package org.figstream.cli;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -24,6 +26,20 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
 
   static String variableFor(String longName) {
     return "APP_" + longName.replaceFirst("^--", "").replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * The variable a refused option value came from: set in {@code env}, and the option not on the command
+   * line ({@code args}); null when the user typed it, or for a refusal that is not about one option.
+   */
+  static String variableBehind(ParameterException e, String[] args, Map<String, String> env) {
+    if (!(e.getArgSpec() instanceof OptionSpec option) || !option.longestName().startsWith("--")) {
+      return null;
+    }
+    String variable = variableFor(option.longestName());
+    boolean typed = Arrays.stream(args).anyMatch(a -> Arrays.stream(option.names())
+        .anyMatch(n -> a.equals(n) || a.startsWith(n + "=")));
+    return !typed && env.containsKey(variable) ? variable : null;
   }
 
   @Override

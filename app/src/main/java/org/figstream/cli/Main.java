@@ -27,7 +27,25 @@ public final class Main implements Runnable {
   /** With the given environment standing in for the process's (tests). */
   static CommandLine commandLine(java.util.Map<String, String> env) {
     return new CommandLine(new Main()).setDefaultValueProvider(new EnvironmentDefaults(env))
+        .setParameterExceptionHandler(Main::invalidInput)
         .setExecutionExceptionHandler(Main::configurationError);
+  }
+
+  /**
+   * picocli's own handling (the message, then suggestions or the usage), except that a bad value from an
+   * {@code APP_*} variable is named as such: the user did not type it, so the option name alone misleads.
+   */
+  private static int invalidInput(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    java.io.PrintWriter err = cmd.getErr();
+    String variable = EnvironmentDefaults.variableBehind(e, args, EnvironmentDefaults.environment(cmd.getCommandSpec()));
+    err.println(variable == null ? e.getMessage()
+        : e.getMessage() + " (from the environment variable " + variable + ")");
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+      cmd.usage(err);
+    }
+    err.flush();
+    return cmd.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /**
