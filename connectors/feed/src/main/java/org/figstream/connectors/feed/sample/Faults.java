@@ -11,6 +11,13 @@ import java.util.List;
 public record Faults(double rate, long seed, List<Kind> kinds, Duration slowDelay, int retryAfterSeconds,
     int maxPerPath) {
 
+  public Faults {
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("a fault rate is a share of requests, from 0 to 1 (0.2 is 20%): got "
+          + rate);
+    }
+  }
+
   /** The ways a response goes wrong. */
   public enum Kind {
     /** 503 Service Unavailable. */
