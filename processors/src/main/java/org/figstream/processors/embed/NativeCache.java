@@ -1,5 +1,7 @@
 package org.figstream.processors.embed;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -10,9 +12,21 @@ import java.nio.file.Path;
 public final class NativeCache {
   private NativeCache() {}
 
-  /** Sets DJL's cache folders under {@code dataDir} unless the user set them. */
+  /**
+   * Sets DJL's cache folders under {@code dataDir} unless the user set them. The folder is made first: a data
+   * directory that cannot be written is refused here, saying so, instead of DJL failing later with
+   * "Unexpected flavor: cpu".
+   */
   public static void useDataDirectory(Path dataDir) {
-    String cache = dataDir.resolve("cache").resolve("djl").toAbsolutePath().toString();
+    Path folder = dataDir.resolve("cache").resolve("djl").toAbsolutePath();
+    try {
+      Files.createDirectories(folder);
+      Files.deleteIfExists(Files.createTempFile(folder, "probe", ".tmp"));
+    } catch (IOException e) {
+      throw new IllegalStateException("the data directory " + dataDir.toAbsolutePath()
+          + " cannot be written (" + e + "): give --data-dir a folder figstream may write", e);
+    }
+    String cache = folder.toString();
     setIfAbsent("DJL_CACHE_DIR", cache);
     setIfAbsent("ENGINE_CACHE_DIR", cache);
     configure();
