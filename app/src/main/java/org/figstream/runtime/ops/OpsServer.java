@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import reactor.core.publisher.Mono;
+import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.NettyOutbound;
 import reactor.netty.http.server.HttpServer;
@@ -45,7 +46,23 @@ public final class OpsServer implements AutoCloseable {
       PrometheusMeterRegistry registry,
       Supplier<KafkaStreams.State> state,
       BooleanSupplier stageHealthy) {
-    DisposableServer server =
+    try {
+      return new OpsServer(bind(host, port, registry, state, stageHealthy));
+    } catch (ChannelBindException e) {
+      // two instances on one host always collide on the default port: say which option settles it
+      throw new IllegalStateException("cannot serve metrics and health at " + host + ":" + port
+          + ", the port is taken (another figstream on this host?): give --http-port another port, 0 for a "
+          + "free one, or -1 for none", e);
+    }
+  }
+
+  private static DisposableServer bind(
+      String host,
+      int port,
+      PrometheusMeterRegistry registry,
+      Supplier<KafkaStreams.State> state,
+      BooleanSupplier stageHealthy) {
+    return
         HttpServer.create()
             .host(host)
             .port(port)
@@ -60,7 +77,6 @@ public final class OpsServer implements AutoCloseable {
                 .get("/health/live", (req, res) -> live(res, state.get()))
                 .get("/health/ready", (req, res) -> ready(res, state.get(), stageHealthy.getAsBoolean())))
             .bindNow();
-    return new OpsServer(server);
   }
 
   /**

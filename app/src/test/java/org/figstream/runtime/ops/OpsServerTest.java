@@ -123,6 +123,16 @@ class OpsServerTest {
   }
 
   @Test
+  void shouldRefuseATakenPortNamingTheOptionThatSettlesIt() {
+    int taken = server.port();
+
+    assertThatThrownBy(() -> OpsServer.start("127.0.0.1", taken, registry, state::get, stage::get))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("cannot serve metrics and health at 127.0.0.1:" + taken + ", the port is taken (another "
+            + "figstream on this host?): give --http-port another port, 0 for a free one, or -1 for none");
+  }
+
+  @Test
   void shouldBindAnEphemeralLoopbackPortAndReleaseItOnClose() throws Exception {
     int port = server.port();
     assertThat(port).isPositive();
