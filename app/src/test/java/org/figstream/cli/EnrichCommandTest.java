@@ -61,7 +61,7 @@ class EnrichCommandTest {
       }
     }
     Set<String> globals = new HashSet<>();
-    JSON.readTree(getClass().getResourceAsStream("/org/figstream/processors/label/biomedica-taxonomy.json"))
+    JSON.readTree(getClass().getResourceAsStream("/org/figstream/records/biomedica-taxonomy.json"))
         .get("global_concepts").forEach(g -> globals.add(g.get("name").asText()));
 
     Run run = enrich(SampleArticles.root().toString());

@@ -31,7 +31,7 @@ class TaxonomyAndDescriptionsTest {
 
   @Test
   void shouldHoldTheSixteenGlobalAndHundredNineteenLocalConceptsOfTheFile() throws IOException {
-    JsonNode file = resource("biomedica-taxonomy.json");
+    JsonNode file = taxonomyFile();
     Set<String> globals = new LinkedHashSet<>();
     List<String> locals = new ArrayList<>();
     file.get("global_concepts").forEach(g -> {
@@ -53,7 +53,7 @@ class TaxonomyAndDescriptionsTest {
         .resolve("taxonomy/biomedica-taxonomy.json");
     Assumptions.assumeTrue(Files.exists(shared), "no shared taxonomy at " + shared);
 
-    assertThat(resource("biomedica-taxonomy.json")).isEqualTo(JSON.readTree(shared.toFile()));
+    assertThat(taxonomyFile()).isEqualTo(JSON.readTree(shared.toFile()));
   }
 
   @Test
@@ -166,6 +166,13 @@ class TaxonomyAndDescriptionsTest {
 
   private static JsonNode resource(String name) throws IOException {
     try (InputStream in = TaxonomyAndDescriptionsTest.class.getResourceAsStream(PACKAGE + name)) {
+      return JSON.readTree(in);
+    }
+  }
+
+  private static JsonNode taxonomyFile() throws IOException {
+    // the taxonomy is part of the wire contract, so it lives in the records module
+    try (InputStream in = Taxonomy.class.getResourceAsStream("/org/figstream/records/biomedica-taxonomy.json")) {
       return JSON.readTree(in);
     }
   }
