@@ -99,9 +99,9 @@ final class FeedCommand implements Callable<Integer> {
            FeedIndex index = new FeedIndex(feedDir.resolve("index"))) {
         BucketClient bucket = new BucketClient(layout, http);
         ArticleFetcher fetcher = new ArticleFetcher(layout, http, 4);
-        CursorStore cursors = kafka.bootstrapServers == null ? new FileCursorStore(feedDir.resolve("cursor.json"))
-            : new KafkaCursorStore(kafka.clientConfig(EnvironmentDefaults.environment(spec)), url,
-                kafka.replicationFactor, kafka.createTopics());
+        KafkaTarget target = kafka.target();
+        CursorStore cursors = !target.external() ? new FileCursorStore(feedDir.resolve("cursor.json"))
+            : new KafkaCursorStore(target.clientConfig(), url, kafka.replicationFactor, kafka.createTopics());
         InventoryFeed feed = new InventoryFeed(bucket, index, cursors, settings, feedDir.resolve("work"));
         EsearchDiscovery today = new EsearchDiscovery(esearch.settings(emulatorUrl), http, bucket, index);
         FeedSinks sinks = new FeedSinks(a -> deliver(printer, a, fetcher),

@@ -2,7 +2,6 @@ package org.figstream.cli;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,18 +29,29 @@ final class KafkaClientConfig {
       }
     });
     if (file != null) {
-      Properties p = new Properties();
-      try (Reader in = Files.newBufferedReader(file)) {
-        p.load(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the Kafka client config " + file + ": " + e.getMessage(), e);
-      }
+      Properties p = load(file);
       p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k)));
     }
     if (bootstrapServers != null) {
       config.put("bootstrap.servers", bootstrapServers);
     }
     return config;
+  }
+
+  /** The properties in {@code file}; one that is missing or unreadable is refused, naming the path. */
+  static Properties load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("the Kafka client config file " + file.toAbsolutePath()
+          + " (--kafka-config) does not exist or is not a file");
+    }
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file)) {
+      p.load(in);
+    } catch (IOException | IllegalArgumentException e) { // unreadable, or a malformed unicode escape
+      throw new IllegalArgumentException("cannot read the Kafka client config file " + file.toAbsolutePath()
+          + " (--kafka-config): " + e.getMessage(), e);
+    }
+    return p;
   }
 
   /** {@code KAFKA_SASL_JAAS_CONFIG} is {@code sasl.jaas.config}. */

@@ -2,10 +2,15 @@ package org.figstream.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How to reach Kafka and what figstream may do there: shared by every command that uses it. */
 final class KafkaOptions {
+
+  /** The command this is mixed into: its environment, and whether --bootstrap-servers was typed. */
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   @Option(names = "--bootstrap-servers",
       description = "Kafka cluster to use (for run: instead of the embedded broker; for feed: to keep the "
@@ -32,11 +37,15 @@ final class KafkaOptions {
   Boolean createTopics;
 
   boolean createTopics() {
-    return createTopics != null ? createTopics : bootstrapServers == null;
+    return createTopics != null ? createTopics : !target().external();
   }
 
-  /** Client settings for the given cluster: environment, then the file, then --bootstrap-servers. */
-  Map<String, Object> clientConfig(Map<String, String> env) {
-    return KafkaClientConfig.resolve(bootstrapServers, kafkaConfig, env);
+  /** The cluster every configuration source names together, or the embedded broker when none names one. */
+  KafkaTarget target() {
+    Map<String, String> env = EnvironmentDefaults.environment(command);
+    boolean typed = command.commandLine().getParseResult() != null
+        && command.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers");
+    return KafkaTarget.decide(bootstrapServers,
+        typed ? "--bootstrap-servers" : EnvironmentDefaults.variableFor("--bootstrap-servers"), kafkaConfig, env);
   }
 }

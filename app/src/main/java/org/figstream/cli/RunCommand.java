@@ -103,18 +103,15 @@ final class RunCommand implements Callable<Integer> {
 
   private int runPipeline(PrintWriter err) throws Exception {
     long started = System.nanoTime();
+    KafkaTarget target = kafkaOptions.target(); // every source read (and a bad file refused) before anything starts
     try (Annotating annotating = Annotating.load(annotation, source.dataDir);
          SampleOptions.Running emulator = sample.startIfAsked(err);
-         EmbeddedBroker broker = kafkaOptions.bootstrapServers == null
-             ? EmbeddedBroker.start(source.dataDir.resolve("kafka")) : null) {
+         EmbeddedBroker broker = target.external() ? null : EmbeddedBroker.start(source.dataDir.resolve("kafka"))) {
       err.println("figstream: " + annotating.describe());
       PrometheusMeterRegistry metrics = OpsMetrics.newRegistry();
-      Map<String, Object> kafka = broker != null ? broker.clientConfig()
-          : kafkaOptions.clientConfig(EnvironmentDefaults.environment(spec));
-      if (broker != null) {
-        err.println("figstream: embedded Kafka broker at " + broker.bootstrapServers() + ", data in "
-            + source.dataDir.resolve("kafka"));
-      }
+      Map<String, Object> kafka = broker != null ? broker.clientConfig() : target.clientConfig();
+      err.println(broker != null ? "figstream: embedded Kafka broker at " + broker.bootstrapServers() + ", data in "
+          + source.dataDir.resolve("kafka") + " (no bootstrap.servers configured)" : "figstream: " + target.describe());
       BucketLayout layout = new BucketLayout(emulator != null ? emulator.baseUrl() : source.bucketUrl);
       String feedId = emulator != null ? "sample" : source.bucketUrl;
       try (HttpFetcher http = new HttpFetcher(HttpSettings.defaults(Set.of(layout.host()))
