@@ -23,6 +23,7 @@ import org.figstream.connectors.sink.DatasetSink;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.broker.EmbeddedBroker;
+import org.figstream.runtime.ClusterBinding;
 import org.figstream.runtime.Pipeline;
 import org.figstream.runtime.ProgressReporter;
 import org.figstream.runtime.TopicCounts;
@@ -112,6 +113,7 @@ final class RunCommand implements Callable<Integer> {
       Map<String, Object> kafka = broker != null ? broker.clientConfig() : target.clientConfig();
       err.println(broker != null ? "figstream: embedded Kafka broker at " + broker.bootstrapServers() + ", data in "
           + source.dataDir.resolve("kafka") + " (no bootstrap.servers configured)" : "figstream: " + target.describe());
+      ClusterBinding.check(source.dataDir, kafka); // before Streams and the feed read state of another cluster
       BucketLayout layout = new BucketLayout(emulator != null ? emulator.baseUrl() : source.bucketUrl);
       String feedId = emulator != null ? "sample" : source.bucketUrl;
       try (HttpFetcher http = new HttpFetcher(HttpSettings.defaults(Set.of(layout.host()))
