@@ -18,6 +18,7 @@ import org.figstream.processors.annotate.Annotation;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.jats.JatsExtractor;
+import org.figstream.runtime.Annotating;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,13 +63,13 @@ final class EnrichCommand implements Callable<Integer> {
     long started = System.nanoTime();
     EnrichSummary summary = new EnrichSummary();
     List<FigureFiles> figures = extractAll(err, summary);
-    try (Annotating annotating = Annotating.load(annotation, dataDir)) {
+    try (Annotating annotating = Annotating.load(annotation.embedding(dataDir), annotation.labelling(), dataDir)) {
       err.println("enrich: " + annotating.describe() + ", loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
       long work = System.nanoTime();
       ImageNormalizer normalizer = new ImageNormalizer();
       Flux.fromIterable(figures)
           .flatMapSequential(f -> Mono.fromCallable(() -> f.normalize(normalizer)).subscribeOn(Schedulers.parallel())
-              .flatMap(image -> annotating.annotator.annotate(f.figure(), image.normalized())
+              .flatMap(image -> annotating.annotator().annotate(f.figure(), image.normalized())
                   .map(a -> new EnrichedFigure(f.figure(), image, a))), IN_FLIGHT)
           .doOnNext(e -> {
             summary.add(e);

@@ -1,6 +1,9 @@
 package org.figstream.cli;
 
 import org.figstream.connectors.feed.fetch.FetchOutcome;
+import org.figstream.connectors.feed.sample.BucketEmulator;
+import org.figstream.runtime.FeedOutput;
+import org.figstream.runtime.KafkaTarget;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
@@ -84,7 +87,7 @@ final class FeedCommand implements Callable<Integer> {
     if (mirror != null) {
       return readMirror(printer, err);
     }
-    try (SampleOptions.Running emulator = sample.startIfAsked(err)) {
+    try (BucketEmulator emulator = sample.startIfAsked(err)) {
       String emulatorUrl = emulator != null ? emulator.baseUrl() : null;
       String url = emulatorUrl != null ? emulatorUrl : source.bucketUrl;
       BucketLayout layout = new BucketLayout(url);

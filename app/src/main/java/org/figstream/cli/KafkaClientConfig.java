@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.figstream.runtime.KafkaTarget;
 
 /**
  * Kafka client settings from the places a deployment puts them, bakdata-style: {@code KAFKA_*}
@@ -20,6 +21,30 @@ final class KafkaClientConfig {
       "KAFKA_LOG4J_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_DEBUG", "KAFKA_GC_LOG_OPTS", "KAFKA_HOME");
 
   private KafkaClientConfig() {}
+
+  /**
+   * The cluster every source names together, decided only once all are read (deciding on
+   * --bootstrap-servers alone let a pod configured the documented way publish to a private broker).
+   *
+   * @param bootstrapServers the option's value (typed, or from {@code APP_BOOTSTRAP_SERVERS}), or null
+   * @param optionSource what to call where that value came from
+   * @param file the {@code --kafka-config} file, or null; one that cannot be read is an error
+   */
+  static KafkaTarget target(String bootstrapServers, String optionSource, Path file, Map<String, String> env) {
+    Map<String, Object> config = resolve(bootstrapServers, file, env);
+    if (!config.containsKey(KafkaTarget.BOOTSTRAP)) {
+      return KafkaTarget.embedded(config);
+    }
+    String source;
+    if (bootstrapServers != null) {
+      source = optionSource;
+    } else if (file != null && load(file).containsKey(KafkaTarget.BOOTSTRAP)) {
+      source = "--kafka-config " + file;
+    } else {
+      source = "KAFKA_BOOTSTRAP_SERVERS";
+    }
+    return new KafkaTarget(config, source);
+  }
 
   static Map<String, Object> resolve(String bootstrapServers, Path file, Map<String, String> env) {
     Map<String, Object> config = new TreeMap<>();

@@ -2,6 +2,7 @@ package org.figstream.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.figstream.runtime.KafkaTarget;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,7 +46,7 @@ final class KafkaOptions {
     Map<String, String> env = EnvironmentDefaults.environment(command);
     boolean typed = command.commandLine().getParseResult() != null
         && command.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers");
-    return KafkaTarget.decide(bootstrapServers,
+    return KafkaClientConfig.target(bootstrapServers,
         typed ? "--bootstrap-servers" : EnvironmentDefaults.variableFor("--bootstrap-servers"), kafkaConfig, env);
   }
 }

@@ -4,8 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.figstream.connectors.feed.sample.BucketEmulator;
-import org.figstream.connectors.feed.sample.Faults;
-import org.figstream.connectors.feed.sample.SampleBucket;
+import org.figstream.runtime.SampleSettings;
 import picocli.CommandLine.Option;
 
 /** The offline sample feed: a local emulator of the PMC bucket serving the bundled sample articles. */
@@ -28,16 +27,8 @@ final class SampleOptions {
           + "(5xx, 429, slow, reset, truncated, corrupted), each path at most twice (default: ${DEFAULT-VALUE}).")
   double faults;
 
-  /** A started emulator; closing it stops it. */
-  interface Running extends AutoCloseable {
-    String baseUrl();
-
-    @Override
-    void close();
-  }
-
-  /** Starts the emulator when {@code --sample} is given; null otherwise. */
-  Running startIfAsked(PrintWriter err) {
+  /** What --sample asks for; null without it. */
+  SampleSettings settings() {
     if (!enabled) {
       return null;
     }
@@ -45,20 +36,12 @@ final class SampleOptions {
       throw new IllegalArgumentException("--sample needs the sample articles at " + dir.toAbsolutePath()
           + " (run from the repository root, or give --sample-dir)");
     }
-    BucketEmulator emulator = BucketEmulator.start(SampleBucket.load(dir), days,
-        faults > 0 ? Faults.all(faults, 1) : Faults.none());
-    err.println("figstream: sample bucket emulator at " + emulator.baseUrl() + " (" + days + " inventory days"
-        + (faults > 0 ? ", " + Math.round(faults * 100) + "% faults" : "") + ")");
-    return new Running() {
-      @Override
-      public String baseUrl() {
-        return emulator.baseUrl();
-      }
+    return new SampleSettings(dir, days, faults);
+  }
 
-      @Override
-      public void close() {
-        emulator.close();
-      }
-    };
+  /** Starts the emulator when {@code --sample} is given (closing it stops it); null otherwise. */
+  BucketEmulator startIfAsked(PrintWriter err) {
+    SampleSettings settings = settings();
+    return settings == null ? null : settings.start(err);
   }
 }

@@ -1,13 +1,13 @@
-package org.figstream.cli;
+package org.figstream.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.figstream.connectors.feed.discovery.FeedRun;
 
 /** The closing line of a feed pass. */
-final class FeedOutput {
+public final class FeedOutput {
   private FeedOutput() {}
 
-  static String summary(FeedRun run, MeterRegistry metrics, long millis) {
+  public static String summary(FeedRun run, MeterRegistry metrics, long millis) {
     double retries = metrics.find("figstream.http.retries").counters().stream().mapToDouble(c -> c.count()).sum();
     if (run.inventory() == null) {
       return "feed: the bucket has no inventory yet, in " + millis + " ms";

@@ -1,4 +1,4 @@
-package org.figstream.cli;
+package org.figstream.runtime;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,10 +9,10 @@ import org.figstream.connectors.sink.manifest.StreamSize;
 import org.figstream.connectors.sink.manifest.DatasetLayout;
 
 /** The lines {@code figstream run} prints about the dataset: what is in it, and how to query it. */
-final class DatasetSummary {
+public final class DatasetSummary {
   private DatasetSummary() {}
 
-  static String describe(Path dir, Manifest m) {
+  public static String describe(Path dir, Manifest m) {
     Map<String, Long> figures = new TreeMap<>();
     long articles = 0;
     long deletes = 0;
@@ -37,7 +37,7 @@ final class DatasetSummary {
             : ", " + m.webdataset().size() + " WebDataset tars");
   }
 
-  static String howToQuery(Path dir) {
+  public static String howToQuery(Path dir) {
     return "dataset: read it with DuckDB: SELECT pair_id, subset, caption FROM read_parquet('" + dir
         + "/figures/*/*.parquet'); the card " + dir.resolve("README.md") + " has the query that applies deletes";
   }

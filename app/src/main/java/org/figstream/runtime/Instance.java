@@ -1,0 +1,163 @@
+package org.figstream.runtime;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.figstream.broker.EmbeddedBroker;
+import org.figstream.connectors.feed.bucket.BucketClient;
+import org.figstream.connectors.feed.bucket.BucketLayout;
+import org.figstream.connectors.feed.discovery.InventoryFeed;
+import org.figstream.connectors.feed.discovery.KafkaCursorStore;
+import org.figstream.connectors.feed.fetch.ArticleFetcher;
+import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.connectors.feed.http.HttpSettings;
+import org.figstream.connectors.feed.sample.BucketEmulator;
+import org.figstream.connectors.sink.FaultPoint;
+import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.runtime.ops.OpsMetrics;
+import org.figstream.runtime.ops.OpsServer;
+import org.figstream.runtime.sink.DatasetSinkRunner;
+import org.figstream.state.FeedIndex;
+import org.figstream.topology.enrich.AnnotateStep;
+import org.figstream.topology.enrich.Enrichment;
+
+/**
+ * One figstream instance, the one place that assembles the pipeline and closes it: models, the sample
+ * bucket emulator, the broker (embedded, or the configured cluster), the feed's HTTP client, index and
+ * cursors, the Streams app and enrichment stage, the dataset sink, the ops endpoint and progress lines.
+ * {@link #close()} closes what {@link #start()} opened, in reverse order, however far it got.
+ */
+public final class Instance implements AutoCloseable {
+  private final InstanceSettings settings;
+  private final PrintWriter log;
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final long started = System.nanoTime();
+  private volatile Pipeline pipeline;
+  private Map<String, Object> kafka;
+  private PrometheusMeterRegistry metrics;
+  private InventoryFeed feed;
+  private DatasetSinkRunner sink;
+  private ProgressReporter progress;
+
+  /** Starts nothing: {@link #start()} does, so that {@link #stop()} can be called from the first moment. */
+  public Instance(InstanceSettings settings, PrintWriter log) {
+    this.settings = settings;
+    this.log = log;
+  }
+
+  /** Opens everything, upstream first; on a failure, what was opened stays for {@link #close()}. */
+  public Instance start() throws Exception {
+    Annotating annotating = open(Annotating.load(settings.embedding(), settings.labelling(), settings.dataDir()));
+    BucketEmulator emulator = settings.sample() == null ? null : open(settings.sample().start(log));
+    EmbeddedBroker broker = settings.kafka().external() ? null
+        : open(EmbeddedBroker.start(settings.dataDir().resolve("kafka")));
+    log.println("figstream: " + annotating.describe());
+    kafka = broker != null ? broker.clientConfig() : settings.kafka().clientConfig();
+    log.println(broker != null ? "figstream: embedded Kafka broker at " + broker.bootstrapServers() + ", data in "
+        + settings.dataDir().resolve("kafka") + " (no bootstrap.servers configured)"
+        : "figstream: " + settings.kafka().describe());
+    ClusterBinding.check(settings.dataDir(), kafka); // before Streams and the feed read state of another cluster
+    metrics = OpsMetrics.newRegistry();
+    opened.push(metrics::close);
+    BucketLayout layout = new BucketLayout(emulator != null ? emulator.baseUrl() : settings.bucketUrl());
+    HttpFetcher http = open(new HttpFetcher(HttpSettings.defaults(Set.of(layout.host()))
+        .withRate(layout.host(), settings.bucketRate()), metrics));
+    PipelineSettings processing = settings.pipeline();
+    FeedIndex index = open(new FeedIndex(settings.dataDir().resolve("feed/index"), processing.stateMemoryBytes()));
+    KafkaCursorStore cursors = open(new KafkaCursorStore(kafka, emulator != null ? "sample" : settings.bucketUrl(),
+        processing.replication(), processing.createTopics()));
+    pipeline = open(new Pipeline(kafka, settings.dataDir().resolve("streams"),
+        new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer(),
+            new AnnotateStep(annotating.annotator())), processing, metrics));
+    if (stopRequested.getCount() == 0) {
+      pipeline.stop();
+    }
+    sink = settings.dataset() == null ? null
+        : open(new DatasetSinkRunner(kafka, settings.dataset(), FaultPoint.Hook.NONE).start());
+    startOps();
+    progress = open(new ProgressReporter(pipeline, metrics, log).start(settings.ops().progressInterval()));
+    feed = new InventoryFeed(new BucketClient(layout, http), index, cursors, settings.feed(),
+        settings.dataDir().resolve("feed/work"));
+    return this;
+  }
+
+  private void startOps() {
+    InstanceSettings.Ops ops = settings.ops();
+    if (ops.httpPort() < 0) {
+      return;
+    }
+    Pipeline p = pipeline;
+    DatasetSinkRunner s = sink;
+    OpsServer server = open(OpsServer.start(ops.httpHost(), ops.httpPort(), metrics, p::state,
+        () -> p.stageHealthy() && (s == null || s.failure() == null)));
+    log.printf("figstream: metrics at http://%s:%d/metrics, health at /health/live and /health/ready%n",
+        ops.httpHost(), server.port());
+  }
+
+  /**
+   * Feed passes until caught up ({@code untilCaughtUp}) or stopped, each followed by the summary lines
+   * and, with a dataset, its commit and compaction.
+   */
+  public void run() throws Exception {
+    RunReport report = new RunReport(log, kafka, progress, started);
+    try {
+      do {
+        long pass = System.nanoTime();
+        log.println(FeedOutput.summary(pipeline.feedAndSettle(feed, Duration.ofMinutes(30)), metrics,
+            (System.nanoTime() - pass) / 1_000_000));
+        report.summary("caught up");
+        if (sink != null) {
+          report.publishDataset(sink, settings.dataset().dataset(), settings.untilCaughtUp());
+        }
+      } while (!settings.untilCaughtUp()
+          && !stopRequested.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
+    } catch (Pipeline.StoppedException e) {
+      report.summary("stopped");
+    }
+    if (stopRequested.getCount() == 0) {
+      log.println("run: stopping: closing the enrichment stage, the Streams app and the broker");
+      log.flush();
+    }
+  }
+
+  /** Ends the current pass (Ctrl-C, SIGTERM): {@link #run()} returns, then the caller closes. */
+  public void stop() {
+    stopRequested.countDown();
+    Pipeline p = pipeline;
+    if (p != null) {
+      p.stop();
+    }
+  }
+
+  private <T extends AutoCloseable> T open(T resource) {
+    opened.push(resource);
+    return resource;
+  }
+
+  /** Closes everything opened, the last first; a failure to close one does not keep the others open. */
+  @Override
+  public void close() throws Exception {
+    Exception first = null;
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.figstream.runtime;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.figstream.connectors.sink.CompactionResult;
+import org.figstream.connectors.sink.DatasetSink;
+import org.figstream.records.Topics;
+import org.figstream.runtime.sink.DatasetSinkRunner;
+import org.figstream.topology.enrich.EnrichmentStage;
+
+/** The lines a run writes after each feed pass: what the topics hold, and what the dataset holds. */
+final class RunReport {
+  private final PrintWriter log;
+  private final Map<String, Object> kafka;
+  private final ProgressReporter progress;
+  private final long started;
+
+  RunReport(PrintWriter log, Map<String, Object> kafka, ProgressReporter progress, long started) {
+    this.log = log;
+    this.kafka = kafka;
+    this.progress = progress;
+    this.started = started;
+  }
+
+  void summary(String how) {
+    int pairs = TopicCounts.liveKeys(kafka, Topics.FIGURES).size();
+    int articles = TopicCounts.liveKeys(kafka, Topics.ARTICLES).size();
+    long deadLetters = TopicCounts.records(kafka, Topics.DLQ);
+    log.printf("run: %s: %d live pairs on %s, %d articles on %s, %d dead letters on %s, after %d s "
+            + "(this run: %d articles and %d figures enriched)%n",
+        how, pairs, Topics.FIGURES, articles, Topics.ARTICLES, deadLetters, Topics.DLQ,
+        (System.nanoTime() - started) / 1_000_000_000,
+        progress.total(EnrichmentStage.ARTICLES_METRIC), progress.total(EnrichmentStage.FIGURES_METRIC));
+    log.flush();
+  }
+
+  /** Commits what the sink has read; compacts when due, and always (forced) before a --until-caught-up exit. */
+  void publishDataset(DatasetSinkRunner sink, Path dir, boolean last) throws Exception {
+    Duration timeout = Duration.ofMinutes(10);
+    sink.catchUpAndCommit(timeout);
+    Optional<CompactionResult> compaction = sink.call(
+        s -> last ? Optional.of(s.compact(true)) : s.compactIfDue(System.currentTimeMillis()), timeout);
+    compaction.ifPresent(c -> log.println("dataset: compaction " + c.describe()));
+    log.println(DatasetSummary.describe(dir, sink.call(DatasetSink::manifest, timeout)));
+    log.println(DatasetSummary.howToQuery(dir));
+    log.flush();
+  }
+}
