@@ -11,23 +11,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
-import org.figstream.records.FigureRecord;
 import org.figstream.processors.api.ImageRejectedException;
 import org.figstream.records.NormalizedImage;
 import org.figstream.processors.annotate.Annotation;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.image.NormalizedPixels;
-import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.runtime.Annotating;
+import org.figstream.topology.enrich.ArticleEnricher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** {@code figstream enrich}: local articles to embedded, labelled figures, without Kafka. */
 @Command(
@@ -62,15 +58,13 @@ final class EnrichCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
     EnrichSummary summary = new EnrichSummary();
-    List<FigureFiles> figures = extractAll(err, summary);
+    ArticleEnricher enricher = new ArticleEnricher(new ImageNormalizer());
+    List<ArticleEnricher.FigureFiles> figures = extractAll(enricher, err, summary);
     try (Annotating annotating = Annotating.load(annotation.embedding(dataDir), annotation.labelling(), dataDir)) {
       err.println("enrich: " + annotating.describe() + ", loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
       long work = System.nanoTime();
-      ImageNormalizer normalizer = new ImageNormalizer();
-      Flux.fromIterable(figures)
-          .flatMapSequential(f -> Mono.fromCallable(() -> f.normalize(normalizer)).subscribeOn(Schedulers.parallel())
-              .flatMap(image -> annotating.annotator().annotate(f.figure(), image.normalized())
-                  .map(a -> new EnrichedFigure(f.figure(), image, a))), IN_FLIGHT)
+      enricher.figures(figures, IN_FLIGHT, n -> annotating.annotator().annotate(n.figure().figure(), n.pixels())
+              .map(a -> new EnrichedFigure(n.figure().figure(), ImageOutcome.of(n), a)))
           .doOnNext(e -> {
             summary.add(e);
             out.println(Json.write(e.json(withEmbeddings)));
@@ -83,17 +77,18 @@ final class EnrichCommand implements Callable<Integer> {
     return summary.failedArticles == 0 ? 0 : 1;
   }
 
-  private List<FigureFiles> extractAll(PrintWriter err, EnrichSummary summary) {
-    JatsExtractor extractor = new JatsExtractor();
-    List<FigureFiles> out = new ArrayList<>();
+  private List<ArticleEnricher.FigureFiles> extractAll(ArticleEnricher enricher, PrintWriter err,
+      EnrichSummary summary) {
+    List<ArticleEnricher.FigureFiles> out = new ArrayList<>();
     for (ArticleFiles files : ArticleFiles.findAll(paths, missing -> {
       err.println("enrich: " + missing + ": no such file or folder");
       summary.failedArticles++;
     })) {
+      Path folder = files.xml().getParent();
       try {
-        for (ExtractedArticle article : extractor.extract(Files.readAllBytes(files.xml()), files.media(), files.hint())) {
+        for (ExtractedArticle article : enricher.extract(Files.readAllBytes(files.xml()), files.media(), files.hint())) {
           summary.articles++;
-          article.figures().forEach(f -> out.add(new FigureFiles(f, files.xml().getParent())));
+          article.figures().forEach(f -> out.add(new ArticleEnricher.FigureFiles(f, name -> read(folder, name))));
         }
       } catch (ExtractionException | IOException e) {
         summary.failedArticles++;
@@ -103,20 +98,11 @@ final class EnrichCommand implements Callable<Integer> {
     return out;
   }
 
-  /** A figure and the folder its media file is in. */
-  record FigureFiles(FigureRecord figure, Path folder) {
-    ImageOutcome normalize(ImageNormalizer normalizer) {
-      if (figure.mediaFile() == null) {
-        return new ImageOutcome(null, null);
-      }
-      try {
-        return new ImageOutcome(normalizer.normalizeWithPixels(Files.readAllBytes(folder.resolve(figure.mediaFile()))),
-            null);
-      } catch (ImageRejectedException e) {
-        return new ImageOutcome(null, new Annotation.Problem("image", e.problem(), e.getMessage()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  private static byte[] read(Path folder, String name) {
+    try {
+      return Files.readAllBytes(folder.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -126,6 +112,11 @@ final class EnrichCommand implements Callable<Integer> {
    * article has no file for it.
    */
   record ImageOutcome(NormalizedPixels normalized, Annotation.Problem rejection) {
+    static ImageOutcome of(ArticleEnricher.NormalizedFigure n) {
+      ImageRejectedException e = n.rejection();
+      return new ImageOutcome(n.pixels(), e == null ? null : new Annotation.Problem("image", e.problem(), e.getMessage()));
+    }
+
     NormalizedImage image() {
       return normalized == null ? null : normalized.image();
     }

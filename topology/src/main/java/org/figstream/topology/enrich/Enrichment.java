@@ -1,38 +1,33 @@
 package org.figstream.topology.enrich;
 
-import org.figstream.connectors.feed.fetch.FetchOutcome;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.figstream.records.Article;
+import org.figstream.connectors.feed.fetch.ArticleFetcher;
+import org.figstream.connectors.feed.fetch.FetchOutcome;
+import org.figstream.connectors.feed.fetch.FetchedArticle;
 import org.figstream.processors.api.ArticleHint;
-import org.figstream.records.ArticleKeys;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
-import org.figstream.records.FigureRecord;
 import org.figstream.processors.api.ImageRejectedException;
-import org.figstream.records.Provenance;
-import org.figstream.records.Announcement;
-import org.figstream.records.DeadLetter;
-import org.figstream.connectors.feed.fetch.FetchedArticle;
-import org.figstream.connectors.feed.fetch.ArticleFetcher;
 import org.figstream.processors.image.ImageNormalizer;
-import org.figstream.processors.image.NormalizedPixels;
-import org.figstream.processors.jats.JatsExtractor;
-import org.figstream.topology.PipelineVersion;
+import org.figstream.records.Announcement;
+import org.figstream.records.Article;
+import org.figstream.records.ArticleKeys;
+import org.figstream.records.DeadLetter;
 import org.figstream.records.EnrichedArticle;
-import org.figstream.records.PublishedFigure;
-import reactor.core.publisher.Flux;
+import org.figstream.records.Provenance;
+import org.figstream.topology.PipelineVersion;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
 
 /**
- * One version's way through the non-blocking stage: fetch (Reactor Netty), extract, then normalise each
- * figure's image, the CPU work on the parallel scheduler, off the I/O threads, then the embed and label
- * step. The result is the enriched article or a dead letter, never an error; an image
- * that cannot be used leaves its pair without an image and adds a dead letter saying why.
+ * One version's way through the non-blocking stage: fetch (Reactor Netty), then what {@link ArticleEnricher}
+ * does with the files (extract, normalise each figure's image, then the embed and label step). The result
+ * is the enriched article or a dead letter, never an error; an image that cannot be used leaves its pair
+ * without an image and adds a dead letter saying why.
  */
 public final class Enrichment {
 
@@ -40,13 +35,12 @@ public final class Enrichment {
   public record Result(Announcement request, EnrichedArticle enriched, Article article, List<DeadLetter> deadLetters) {}
 
   private final ArticleFetcher fetcher;
-  private final JatsExtractor extractor = new JatsExtractor();
-  private final ImageNormalizer images;
+  private final ArticleEnricher enricher;
   private final FigureStep annotate;
 
   public Enrichment(ArticleFetcher fetcher, ImageNormalizer images, FigureStep annotate) {
     this.fetcher = fetcher;
-    this.images = images;
+    this.enricher = new ArticleEnricher(images);
     this.annotate = annotate;
   }
 
@@ -56,7 +50,7 @@ public final class Enrichment {
         return Mono.just(new Result(a, null, null, List.of(failed.deadLetter())));
       }
       FetchedArticle f = (FetchedArticle) outcome;
-      return Mono.fromCallable(() -> extractor.extract(f.xml(), f.media().keySet(),
+      return Mono.fromCallable(() -> enricher.extract(f.xml(), f.media().keySet(),
               new ArticleHint(a.pmcid(), a.version() > 0 ? a.version() : null)).get(0))
           .subscribeOn(Schedulers.parallel())
           .flatMap(e -> publish(a, f, e))
@@ -70,36 +64,24 @@ public final class Enrichment {
     List<DeadLetter> problems = new ArrayList<>();
     Provenance provenance = new Provenance(a.pmcid(), a.version(), a.source(), Instant.now(), PipelineVersion.current());
     ArticleKeys keys = ArticleKeys.of(e.article());
-    return Flux.fromIterable(e.figures())
-        .flatMapSequential(figure -> Mono.fromCallable(() -> withImage(a, f, figure, problems))
-            .subscribeOn(Schedulers.parallel())
-            .flatMap(n -> annotate.apply(n.figure().withProvenance(provenance).withArticle(keys), n.pixels(),
-                problem -> add(problems, problem))))
+    List<ArticleEnricher.FigureFiles> figures = e.figures().stream()
+        .map(figure -> new ArticleEnricher.FigureFiles(figure, f.media()::get)).toList();
+    return enricher.figures(figures, Queues.SMALL_BUFFER_SIZE, n -> {
+          if (n.rejection() != null) {
+            add(problems, rejected(a, n));
+          }
+          return annotate.apply(n.figure().withProvenance(provenance).withArticle(keys), n.pixels(),
+              problem -> add(problems, problem));
+        })
         .collectList()
-        .map(figures -> new Result(a, new EnrichedArticle(a.pmcid(), a.version(), false, null, figures), e.article(),
-            List.copyOf(problems)));
+        .map(published -> new Result(a, new EnrichedArticle(a.pmcid(), a.version(), false, null, published),
+            e.article(), List.copyOf(problems)));
   }
 
-  /**
-   * A figure on its way to the annotate step with the raster of its image, if it has one. The raster is
-   * no part of the published figure; the step takes it out of {@code pixels} (see {@link NormalizedPixels}
-   * for why it is not kept).
-   */
-  private record NormalizedFigure(PublishedFigure figure, NormalizedPixels pixels) {}
-
-  private NormalizedFigure withImage(Announcement a, FetchedArticle f, FigureRecord figure, List<DeadLetter> problems) {
-    if (figure.mediaFile() == null) {
-      return new NormalizedFigure(PublishedFigure.withoutImage(figure, "missing"), null);
-    }
-    try {
-      NormalizedPixels normalized = images.normalizeWithPixels(f.media().get(figure.mediaFile()));
-      return new NormalizedFigure(PublishedFigure.withImage(figure, normalized.image()), normalized);
-    } catch (ImageRejectedException ex) {
-      String reason = ex.problem();
-      add(problems, new DeadLetter("image", reason, ex.getMessage(), figure.pairId() + " " + figure.mediaFile(),
-          a.pmcid(), 1, Instant.now()));
-      return new NormalizedFigure(PublishedFigure.withoutImage(figure, reason), null);
-    }
+  private static DeadLetter rejected(Announcement a, ArticleEnricher.NormalizedFigure n) {
+    ImageRejectedException ex = n.rejection();
+    String where = n.figure().pairId() + " " + n.figure().figure().mediaFile();
+    return new DeadLetter("image", ex.problem(), ex.getMessage(), where, a.pmcid(), 1, Instant.now());
   }
 
   private static void add(List<DeadLetter> problems, DeadLetter problem) {
