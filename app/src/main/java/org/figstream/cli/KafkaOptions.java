@@ -21,7 +21,8 @@ final class KafkaOptions {
   @Option(names = "--kafka-config", paramLabel = "FILE",
       description = "Kafka client properties (security.protocol, sasl.*, ssl.*, ...) for every client. "
           + "KAFKA_* environment variables set them too: KAFKA_SASL_MECHANISM=PLAIN is sasl.mechanism=PLAIN; "
-          + "the file wins over the environment.")
+          + "the file wins over the environment. A bootstrap.servers in either means that cluster, as "
+          + "--bootstrap-servers does.")
   Path kafkaConfig;
 
   @Option(names = "--replication-factor", defaultValue = "1",
@@ -33,7 +34,7 @@ final class KafkaOptions {
   int partitions;
 
   @Option(names = "--create-topics", arity = "0..1", fallbackValue = "true",
-      description = "Create missing topics. Default: yes on the embedded broker, no with --bootstrap-servers "
+      description = "Create missing topics. Default: yes on the embedded broker, no on a configured cluster "
           + "(then every topic must exist, and figstream says which do not).")
   Boolean createTopics;
 

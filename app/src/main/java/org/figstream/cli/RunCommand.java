@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Runs the pipeline: the feed puts announcements on article-versions, the version gate, "
         + "dedup and the pair ledger (Kafka Streams, RocksDB) and the enrichment stage turn them into upserts "
-        + "and tombstones on figures. Without --bootstrap-servers a single-node KRaft broker runs "
-        + "inside this JVM, its data under --data-dir. --sample follows the bundled sample bucket "
-        + "instead of PMC's. Ctrl-C (SIGTERM) stops it cleanly.")
+        + "and tombstones on figures. Without a bootstrap.servers (from --bootstrap-servers, the "
+        + "--kafka-config file or KAFKA_BOOTSTRAP_SERVERS) a single-node KRaft broker runs inside this JVM, "
+        + "its data under --data-dir. --sample follows the bundled sample bucket instead of PMC's. "
+        + "Ctrl-C (SIGTERM) stops it cleanly.")
 final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
