@@ -13,10 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.records.FigureRecord;
-import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.processors.testdata.SampleRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -55,11 +54,7 @@ class EnrichCommandTest {
   @Test
   void shouldEmbedAndLabelEverySampleFigure() throws Exception {
     List<FigureRecord> expected = new ArrayList<>();
-    for (SampleArticles.Sample s : SampleArticles.all()) {
-      for (ExtractedArticle a : new JatsExtractor().extract(s.xml(), s.media())) {
-        expected.addAll(a.figures());
-      }
-    }
+    SampleRecords.articles().forEach(a -> expected.addAll(a.figures()));
     Set<String> globals = new HashSet<>();
     JSON.readTree(getClass().getResourceAsStream("/org/figstream/records/biomedica-taxonomy.json"))
         .get("global_concepts").forEach(g -> globals.add(g.get("name").asText()));

@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.figstream.processors.jats.JatsExtractor;
+import org.figstream.processors.testdata.SampleArticles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,27 +34,27 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(2)
 public class ExtractBenchmark {
 
-  private List<SampleCorpus.Article> articles;
+  private List<SampleArticles.Sample> articles;
   private JatsExtractor extractor;
   private XMLInputFactory stax;
 
   @Setup
   public void load() {
-    articles = SampleCorpus.load();
+    articles = SampleArticles.all();
     extractor = new JatsExtractor();
     stax = JatsExtractor.parserFactory();
   }
 
   @Benchmark
   public void extract(Blackhole bh) {
-    for (SampleCorpus.Article a : articles) {
+    for (SampleArticles.Sample a : articles) {
       bh.consume(extractor.extract(a.xml(), a.media()));
     }
   }
 
   @Benchmark
   public void bareStax(Blackhole bh) throws XMLStreamException {
-    for (SampleCorpus.Article a : articles) {
+    for (SampleArticles.Sample a : articles) {
       XMLStreamReader r = stax.createXMLStreamReader(new ByteArrayInputStream(a.xml()));
       while (r.hasNext()) {
         int event = r.next();

@@ -3,6 +3,7 @@ package org.figstream.loadtest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.figstream.processors.testdata.SampleArticles;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -21,8 +22,8 @@ public final class ExtractThroughputReport {
   private ExtractThroughputReport() {}
 
   public static void main(String[] args) throws RunnerException {
-    List<SampleCorpus.Article> corpus = SampleCorpus.load();
-    double mb = SampleCorpus.totalBytes(corpus) / 1e6;
+    List<SampleArticles.Sample> corpus = SampleArticles.all();
+    double mb = corpus.stream().mapToLong(a -> a.xml().length).sum() / 1e6;
     List<Double> ratios = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     for (int round = 1; round <= ROUNDS; round++) {

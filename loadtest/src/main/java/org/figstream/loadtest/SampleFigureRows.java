@@ -5,31 +5,28 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.message.BinaryMessageEncoder;
-import org.figstream.records.ArticleKeys;
-import org.figstream.processors.api.ExtractedArticle;
-import org.figstream.records.FigureRecord;
-import org.figstream.records.Mention;
-import org.figstream.records.NormalizedImage;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.connectors.sink.rows.FigureRows;
-import org.figstream.records.codec.RecordSchemas;
 import org.figstream.processors.image.ImageNormalizer;
-import org.figstream.processors.jats.JatsExtractor;
+import org.figstream.processors.testdata.SampleRecords;
+import org.figstream.records.ArticleKeys;
+import org.figstream.records.FigureRecord;
+import org.figstream.records.NormalizedImage;
+import org.figstream.records.Provenance;
+import org.figstream.records.PublishedFigure;
 import org.figstream.records.Taxonomy;
+import org.figstream.records.codec.RecordCodecs;
+import org.figstream.records.codec.RecordSchemas;
 
 /**
  * {@code figures} topic records and dataset rows built from the sample articles, for the Parquet
@@ -39,22 +36,14 @@ import org.figstream.records.Taxonomy;
  * the image, 384 for the caption: random floats compress as badly as real ones, which is the point) and
  * the labels are drawn from BIOMEDICA's taxonomy. The pairs are repeated to reach the wanted row count;
  * each repeat gets its own pair id and its own copy of the JPEG with a comment segment naming the copy, so
- * that no writer can dictionary-encode or deduplicate images a real dataset would not repeat.
+ * that no writer can dictionary-encode or deduplicate images a real dataset would not repeat. The records
+ * are {@link SampleRecords}' record types encoded by {@link RecordCodecs}, and the rows are what the sink
+ * makes of those bytes.
  */
 final class SampleFigureRows {
   static final int IMAGE_DIMENSIONS = 1280;
   static final int CAPTION_DIMENSIONS = 384;
   static final String TOPIC = "figures";
-
-  private static final Schema FIGURE = RecordSchemas.FIGURE;
-  private static final Schema PAIR = FIGURE.getField("figure").schema();
-  private static final Schema MENTION = PAIR.getField("mentions").schema().getElementType();
-  private static final Schema IMAGE = nonNull(FIGURE.getField("image").schema());
-  private static final Schema EMBEDDING = nonNull(FIGURE.getField("imageEmbedding").schema());
-  private static final Schema LABELS = nonNull(FIGURE.getField("labels").schema());
-  private static final Schema CONCEPT = nonNull(LABELS.getField("global").schema()).getElementType();
-  private static final Schema PROVENANCE = nonNull(FIGURE.getField("provenance").schema());
-  private static final Schema ARTICLE = nonNull(FIGURE.getField("article").schema());
 
   /** One extracted pair with what the pipeline would have added to it. */
   private record Pair(FigureRecord figure, NormalizedImage image, ArticleKeys article) {}
@@ -75,9 +64,9 @@ final class SampleFigureRows {
   static Rows build(int count) {
     List<Pair> pairs = samplePairs();
     Taxonomy taxonomy = Taxonomy.biomedica();
-    List<String> globals = taxonomy.globals();
     Random random = new Random(42);
-    BinaryMessageEncoder<GenericRecord> encoder = new BinaryMessageEncoder<>(GenericData.get(), FIGURE);
+    // the sink's own reading of the bytes: what DatasetSink.write decodes before FigureRows
+    BinaryMessageDecoder<GenericRecord> decoder = RecordSchemas.genericDecoder(RecordSchemas.FIGURE);
     List<GenericRecord> rows = new ArrayList<>(count);
     List<TopicRecord> records = new ArrayList<>(count);
     long imageBytes = 0;
@@ -85,19 +74,16 @@ final class SampleFigureRows {
     for (int i = 0; i < count; i++) {
       Pair pair = pairs.get(i % pairs.size());
       int copy = i / pairs.size();
-      GenericRecord published = published(pair, copy, taxonomy, globals, random, processedAt + i);
-      ByteBuffer value;
+      PublishedFigure published = published(pair, copy, taxonomy, random, processedAt + i);
+      byte[] bytes = RecordCodecs.FIGURES.encode(published, TOPIC);
+      TopicRecord record = new TopicRecord(TOPIC, 0, i, processedAt + i, published.pairId(), bytes, null);
+      records.add(record);
+      GenericRecord row;
       try {
-        value = encoder.encode(published);
+        row = FigureRows.row(decoder.decode(bytes), record);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      byte[] bytes = new byte[value.remaining()];
-      value.get(bytes);
-      TopicRecord record = new TopicRecord(TOPIC, 0, i, processedAt + i,
-          published.get("figure") instanceof GenericRecord f ? f.get("pairId").toString() : null, bytes, null);
-      records.add(record);
-      GenericRecord row = FigureRows.row(published, record);
       rows.add(row);
       if (row.get("image") instanceof ByteBuffer jpeg) {
         imageBytes += jpeg.remaining();
@@ -109,143 +95,44 @@ final class SampleFigureRows {
   }
 
   private static List<Pair> samplePairs() {
-    Path root = SampleCorpus.findRoot();
     ImageNormalizer normalizer = new ImageNormalizer();
     List<Pair> pairs = new ArrayList<>();
-    for (SampleCorpus.Article a : SampleCorpus.load()) {
-      for (ExtractedArticle e : new JatsExtractor().extract(a.xml(), a.media())) {
-        ArticleKeys keys = ArticleKeys.of(e.article());
-        for (FigureRecord f : e.figures()) {
-          NormalizedImage image = null;
-          if (f.mediaFile() != null) {
-            try {
-              image = normalizer.normalize(Files.readAllBytes(root.resolve(a.name()).resolve(f.mediaFile())));
-            } catch (IOException ex) {
-              throw new UncheckedIOException(ex);
-            }
-          }
-          pairs.add(new Pair(f, image, keys));
-        }
+    for (SampleRecords.Extracted e : SampleRecords.articles()) {
+      ArticleKeys keys = ArticleKeys.of(e.article());
+      for (FigureRecord f : e.figures()) {
+        pairs.add(new Pair(f, e.image(f, normalizer), keys));
       }
     }
     return pairs;
   }
 
-  private static GenericRecord published(Pair pair, int copy, Taxonomy taxonomy, List<String> globals,
-      Random random, long processedAt) {
-    FigureRecord f = pair.figure();
-    GenericData.Record figure = new GenericData.Record(PAIR);
-    figure.put("pairId", copy == 0 ? f.pairId() : f.pairId() + "~" + copy);
-    figure.put("articleKey", f.articleKey());
-    figure.put("kind", new GenericData.EnumSymbol(PAIR.getField("kind").schema(), f.kind().toString()));
-    figure.put("figureId", f.figureId());
-    figure.put("graphicIndex", f.graphicIndex());
-    figure.put("groupId", f.groupId());
-    figure.put("parentId", f.parentId());
-    figure.put("specificUse", f.specificUse());
-    figure.put("context", f.context());
-    figure.put("label", f.label());
-    figure.put("captionTitle", f.captionTitle());
-    figure.put("caption", f.caption());
-    figure.put("doi", f.doi());
-    figure.put("href", f.href());
-    figure.put("mediaFile", f.mediaFile());
-    List<GenericRecord> mentions = new ArrayList<>();
-    for (Mention m : f.mentions() == null ? List.<Mention>of() : f.mentions()) {
-      GenericData.Record mention = new GenericData.Record(MENTION);
-      mention.put("xrefText", m.xrefText());
-      mention.put("sentence", m.sentence());
-      mention.put("paragraph", m.paragraph());
-      mentions.add(mention);
-    }
-    figure.put("mentions", mentions);
-
-    GenericData.Record out = new GenericData.Record(FIGURE);
-    out.put("figure", figure);
+  private static PublishedFigure published(Pair pair, int copy, Taxonomy taxonomy, Random random,
+      long processedAt) {
+    FigureRecord f = copy == 0 ? pair.figure() : renamed(pair.figure(), pair.figure().pairId() + "~" + copy);
     NormalizedImage n = pair.image();
-    if (n != null) {
-      GenericData.Record image = new GenericData.Record(IMAGE);
-      image.put("jpeg", ByteBuffer.wrap(copy == 0 ? n.jpeg() : withComment(n.jpeg(), "figstream copy " + copy)));
-      image.put("width", n.width());
-      image.put("height", n.height());
-      image.put("originalWidth", n.originalWidth());
-      image.put("originalHeight", n.originalHeight());
-      image.put("originalFormat", n.originalFormat());
-      image.put("pixelSha256", n.pixelSha256());
-      image.put("perceptualHash", n.perceptualHash());
-      out.put("image", image);
-      out.put("imageEmbedding", embedding("mobilenet-v2-nsfwjs", IMAGE_DIMENSIONS, random));
-      out.put("labels", labels(taxonomy, globals, random));
-    } else {
-      out.put("imageProblem", "missing");
+    NormalizedImage image = n == null || copy == 0 ? n : new NormalizedImage(withComment(n.jpeg(),
+        "figstream copy " + copy), n.width(), n.height(), n.originalWidth(), n.originalHeight(),
+        n.originalFormat(), n.pixelSha256(), n.perceptualHash());
+    PublishedFigure out = SampleRecords.published(f, image);
+    if (image != null) {
+      out = out.withEmbeddings(SampleRecords.embedding("mobilenet-v2-nsfwjs", IMAGE_DIMENSIONS, random), null)
+          .withLabels(SampleRecords.labels(taxonomy, random));
     }
     if (f.caption() != null) {
-      out.put("captionEmbedding", embedding("all-MiniLM-L6-v2", CAPTION_DIMENSIONS, random));
+      out = out.withEmbeddings(out.imageEmbedding(),
+          SampleRecords.embedding("all-MiniLM-L6-v2", CAPTION_DIMENSIONS, random));
     }
-    GenericData.Record provenance = new GenericData.Record(PROVENANCE);
     ArticleKeys a = pair.article();
-    provenance.put("pmcid", a.pmcid());
-    provenance.put("version", a.version() == null ? 1 : a.version());
-    provenance.put("source", "folder:samples/articles");
-    provenance.put("processedAt", processedAt);
-    provenance.put("pipelineVersion", "0.1.0-SNAPSHOT");
-    out.put("provenance", provenance);
-    GenericData.Record article = new GenericData.Record(ARTICLE);
-    article.put("pmcid", a.pmcid());
-    article.put("version", a.version());
-    article.put("pmid", a.pmid());
-    article.put("doi", a.doi());
-    article.put("journal", a.journal());
-    article.put("year", a.year());
-    article.put("licenseCode", a.licenseCode());
-    article.put("licenseUrl", a.licenseUrl());
-    article.put("subset", new GenericData.EnumSymbol(ARTICLE.getField("subset").schema(), a.subset().toString()));
-    out.put("article", article);
-    return out;
+    return out.withProvenance(new Provenance(a.pmcid(), a.version() == null ? 1 : a.version(),
+            "folder:samples/articles", Instant.ofEpochMilli(processedAt), "0.1.0-SNAPSHOT"))
+        .withArticle(a);
   }
 
-  private static GenericRecord embedding(String model, int dimensions, Random random) {
-    float[] v = new float[dimensions];
-    double norm = 0;
-    for (int i = 0; i < dimensions; i++) {
-      v[i] = (float) random.nextGaussian();
-      norm += v[i] * v[i];
-    }
-    List<Float> vector = new ArrayList<>(dimensions);
-    for (float x : v) {
-      vector.add((float) (x / Math.sqrt(norm)));
-    }
-    GenericData.Record e = new GenericData.Record(EMBEDDING);
-    e.put("model", model);
-    e.put("vector", vector);
-    return e;
-  }
-
-  private static GenericRecord labels(Taxonomy taxonomy, List<String> globals, Random random) {
-    String global = globals.get(random.nextInt(globals.size()));
-    List<String> locals = taxonomy.globalToLocals().get(global);
-    float score = 0.5f + random.nextFloat() * 0.5f;
-    List<GenericRecord> globalScores = new ArrayList<>();
-    globalScores.add(concept(global, score));
-    globalScores.add(concept(globals.get(random.nextInt(globals.size())), score * random.nextFloat()));
-    List<GenericRecord> localScores = new ArrayList<>();
-    for (int i = 0; i < Math.min(3, locals.size()); i++) {
-      score *= random.nextFloat();
-      localScores.add(concept(locals.get(random.nextInt(locals.size())), score));
-    }
-    GenericData.Record labels = new GenericData.Record(LABELS);
-    labels.put("method", "zero-shot");
-    labels.put("panelType", random.nextBoolean() ? "single" : "multiple");
-    labels.put("global", globalScores);
-    labels.put("local", localScores);
-    return labels;
-  }
-
-  private static GenericRecord concept(String name, float score) {
-    GenericData.Record c = new GenericData.Record(CONCEPT);
-    c.put("concept", name);
-    c.put("score", score);
-    return c;
+  /** The pair under another pair id: a repeat of it in the benchmark's rows. */
+  private static FigureRecord renamed(FigureRecord f, String pairId) {
+    return new FigureRecord(pairId, f.articleKey(), f.kind(), f.figureId(), f.graphicIndex(), f.groupId(),
+        f.parentId(), f.specificUse(), f.context(), f.label(), f.captionTitle(), f.caption(), f.doi(), f.href(),
+        f.mediaFile(), f.mentions());
   }
 
   /** The JPEG with a COM segment right after SOI: a different byte string, the same pixels. */
@@ -288,12 +175,5 @@ final class SampleFigureRows {
       throw new UncheckedIOException(e);
     }
     return count[0];
-  }
-
-  private static Schema nonNull(Schema schema) {
-    if (schema.getType() != Schema.Type.UNION) {
-      return schema;
-    }
-    return schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
   }
 }

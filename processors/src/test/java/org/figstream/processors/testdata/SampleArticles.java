@@ -20,8 +20,15 @@ public final class SampleArticles {
 
   private SampleArticles() {}
 
-  /** The {@code samples/articles} folder, found from the module or the repository root. */
+  /**
+   * The {@code samples/articles} folder, found from the module or the repository root, or where
+   * {@code -Dfigstream.samples} says (benchmarks run from a packaged jar anywhere).
+   */
   public static Path root() {
+    String configured = System.getProperty("figstream.samples");
+    if (configured != null) {
+      return Path.of(configured);
+    }
     Path here = Path.of("").toAbsolutePath();
     for (Path p = here; p != null; p = p.getParent()) {
       Path candidate = p.resolve("samples/articles");
@@ -29,7 +36,7 @@ public final class SampleArticles {
         return candidate;
       }
     }
-    throw new IllegalStateException("samples/articles not found above " + here);
+    throw new IllegalStateException("samples/articles not found above " + here + "; set -Dfigstream.samples=DIR");
   }
 
   public static Sample article(String dir) {

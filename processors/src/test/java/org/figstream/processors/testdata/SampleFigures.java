@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.records.FigureRecord;
-import org.figstream.processors.jats.JatsExtractor;
 
 /** Every figure-caption pair the extractor finds in samples/articles, by pair id, in article order. */
 public final class SampleFigures {
@@ -19,13 +17,10 @@ public final class SampleFigures {
     if (figures == null) {
       Map<String, FigureRecord> out = new LinkedHashMap<>();
       Map<String, String> dirs = new LinkedHashMap<>();
-      JatsExtractor extractor = new JatsExtractor();
-      for (SampleArticles.Sample s : SampleArticles.all()) {
-        for (ExtractedArticle a : extractor.extract(s.xml(), s.media())) {
-          for (FigureRecord f : a.figures()) {
-            out.put(f.pairId(), f);
-            dirs.put(f.pairId(), s.dir());
-          }
+      for (SampleRecords.Extracted a : SampleRecords.articles()) {
+        for (FigureRecord f : a.figures()) {
+          out.put(f.pairId(), f);
+          dirs.put(f.pairId(), a.sample().dir());
         }
       }
       figures = Collections.unmodifiableMap(out);

@@ -24,7 +24,6 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.figstream.records.Article;
-import org.figstream.processors.api.ArticleHint;
 import org.figstream.records.ConceptLabels;
 import org.figstream.records.ConceptScore;
 import org.figstream.records.Embedding;
@@ -35,16 +34,16 @@ import org.figstream.records.Announcement;
 import org.figstream.records.ArticleMetadata;
 import org.figstream.records.DeadLetter;
 import org.figstream.processors.image.ImageNormalizer;
-import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.processors.testdata.SampleRecords;
 import org.figstream.records.EnrichedArticle;
 import org.figstream.records.PublishedFigure;
 import org.junit.jupiter.api.Test;
 
 /** The topic schemas against the records they carry, on every sample article. */
 class TopicSchemasTest {
-  private static final List<ExtractedArticle> SAMPLES = SampleArticles.all().stream()
-      .map(s -> new JatsExtractor().extract(s.xml(), s.media(), ArticleHint.NONE).get(0)).toList();
+  private static final List<ExtractedArticle> SAMPLES =
+      SampleRecords.articles().stream().map(SampleRecords.Extracted::extracted).toList();
 
   @Test
   void shouldDeclareExactlyTheFieldsOfTheRecords() {

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.records.FigureRecord;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.processors.testdata.SampleRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,17 +34,16 @@ class WebDatasetExportTest {
     Map<String, FigureRecord> withImage = new HashMap<>();
     Map<String, String> articleOf = new HashMap<>();
     int articles = 0;
-    for (ExtractedArticle a : SampleTopics.ARTICLES) {
+    ImageNormalizer normalizer = new ImageNormalizer();
+    for (SampleRecords.Extracted a : SampleRecords.articles()) {
       List<FigureRecord> imaged = a.figures().stream()
           .filter(f -> f.mediaFile() != null && SampleArticles.isImage(f.mediaFile())).toList();
       if (imaged.size() < 3 || articles == 2) {
         continue;
       }
       articles++;
-      Path folder = SampleArticles.root().resolve(dirOf(a));
       for (FigureRecord f : imaged) {
-        topics.figure(f, a.article(), "commercial",
-            new ImageNormalizer().normalize(Files.readAllBytes(folder.resolve(f.mediaFile()))));
+        topics.figure(f, a.article(), "commercial", a.image(f, normalizer));
         withImage.put(f.pairId(), f);
         articleOf.put(WebDatasetExport.key(f.pairId()), a.article().articleKey());
       }
@@ -91,15 +90,5 @@ class WebDatasetExportTest {
     }
     // an article's figures are not kept together in one shard
     assertThat(shardsOfArticle.values()).allMatch(shards -> shards.size() > 1);
-  }
-
-  private static String dirOf(ExtractedArticle a) {
-    for (SampleArticles.Sample s : SampleArticles.all()) {
-      if (new org.figstream.processors.jats.JatsExtractor().extract(s.xml(), s.media()).get(0).article().articleKey()
-          .equals(a.article().articleKey())) {
-        return s.dir();
-      }
-    }
-    throw new IllegalStateException("no folder for " + a.article().articleKey());
   }
 }

@@ -51,15 +51,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.figstream.records.Article;
-import org.figstream.processors.api.ArticleHint;
 import org.figstream.records.ArticleKeys;
-import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.records.FigureRecord;
+import org.figstream.records.NormalizedImage;
 import org.figstream.connectors.sink.LiveRows;
 import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.processors.image.ImageNormalizer;
-import org.figstream.processors.jats.JatsExtractor;
-import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.processors.testdata.SampleRecords;
 import org.figstream.broker.EmbeddedBroker;
 import org.figstream.topology.TopicSetup;
 import org.figstream.records.Topics;
@@ -378,22 +376,17 @@ class DatasetSinkConnectorIT {
 
   /** A sample article with its pairs, a few of them with their normalised image; most pairs first. */
   private record Sample(Article article, List<PublishedFigure> figures) {
-    static List<Sample> all() throws IOException {
+    static List<Sample> all() {
       List<Sample> out = new ArrayList<>();
       ImageNormalizer images = new ImageNormalizer();
-      for (SampleArticles.Sample s : SampleArticles.all()) {
-        ExtractedArticle e = new JatsExtractor().extract(s.xml(), s.media(), ArticleHint.NONE).get(0);
+      for (SampleRecords.Extracted e : SampleRecords.articles()) {
         ArticleKeys keys = ArticleKeys.of(e.article());
         List<PublishedFigure> figures = new ArrayList<>();
         for (FigureRecord f : e.figures()) {
-          PublishedFigure p;
           // the first figure of every other article carries its image, as the stage would publish it
-          if (figures.isEmpty() && out.size() % 2 == 0 && f.mediaFile() != null && s.media().contains(f.mediaFile())) {
-            byte[] original = Files.readAllBytes(SampleArticles.root().resolve(s.dir()).resolve(f.mediaFile()));
-            p = PublishedFigure.withImage(f, images.normalize(original));
-          } else {
-            p = PublishedFigure.withoutImage(f, "missing");
-          }
+          NormalizedImage image = figures.isEmpty() && out.size() % 2 == 0 ? e.image(f, images) : null;
+          PublishedFigure p = image != null ? PublishedFigure.withImage(f, image)
+              : PublishedFigure.withoutImage(f, "missing");
           figures.add(p.withArticle(keys));
         }
         out.add(new Sample(e.article(), figures));
