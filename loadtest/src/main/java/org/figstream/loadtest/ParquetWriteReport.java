@@ -36,7 +36,7 @@ import org.figstream.connectors.sink.shard.ParquetFiles;
  * 384-d caption embeddings and taxonomy labels. Each round times:
  *
  * <ul>
- *   <li>figstream: the rows as {@code GenericRecord}s (dataset-figure.v1) into {@code ParquetFiles.writer},
+ *   <li>figstream: the rows as {@code GenericRecord}s (dataset-figure.v2) into {@code ParquetFiles.writer},
  *       writer closed;
  *   <li>DuckDB: {@code COPY t TO ... (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE_BYTES '64MB')} of an
  *       in-memory table loaded, before the rounds, from figstream's file (the load is not timed), with
