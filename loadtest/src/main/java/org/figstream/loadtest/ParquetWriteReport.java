@@ -220,7 +220,7 @@ public final class ParquetWriteReport {
   }
 
   private static String check(Statement sql, Path file) throws SQLException {
-    try (ResultSet r = sql.executeQuery("SELECT count(*), sum(octet_length(image)), sum(len(image_embedding)), "
+    try (ResultSet r = sql.executeQuery("SELECT count(*), sum(octet_length(image.bytes)), sum(len(image_embedding)), "
         + "sum(len(caption_embedding)), sum(list_sum(image_embedding)), count(DISTINCT pair_id) "
         + "FROM read_parquet('" + file + "')")) {
       r.next();

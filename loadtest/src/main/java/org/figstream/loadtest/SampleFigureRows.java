@@ -99,7 +99,7 @@ final class SampleFigureRows {
       records.add(record);
       GenericRecord row = FigureRows.row(published, record);
       rows.add(row);
-      if (row.get("image") instanceof ByteBuffer jpeg) {
+      if (row.get("image") instanceof GenericRecord image && image.get("bytes") instanceof ByteBuffer jpeg) {
         imageBytes += jpeg.remaining();
       }
     }
