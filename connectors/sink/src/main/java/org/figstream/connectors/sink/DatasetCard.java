@@ -47,10 +47,18 @@ final class DatasetCard {
       ```
 
       figstream rewrites the folder while it runs: commits add files, and compaction replaces files and \
-      removes superseded and deleted rows. `datasets` caches what it loaded, so after a change load with \
-      `download_mode="force_redownload"`, or with `streaming=True` (which reads the files every time), \
-      to be sure of the current files. Until compaction has run, the configs include superseded and \
-      deleted rows; the DuckDB query above leaves them out.
+      removes superseded and deleted rows. `datasets` keeps serving the rows it cached at the first load, \
+      without a warning, however the files changed. To read the files as they are now, stream them, or \
+      load again past the cache (the split sizes it recorded no longer hold, hence `no_checks`):
+
+      ```python
+      figures = load_dataset("path/to/dataset", "commercial", split="train", streaming=True)
+      figures = load_dataset("path/to/dataset", "commercial", split="train",
+                             download_mode="force_redownload", verification_mode="no_checks")
+      ```
+
+      Until compaction has run, the configs include superseded and deleted rows; the DuckDB query above \
+      leaves them out.
 
       pandas (`pd.read_parquet("path/to/dataset/figures/commercial")`) and DuckDB read the files directly. \
       `image` is a struct: the JPEG is `image.bytes` (`image['bytes']` in pandas). `perceptual_hash` is the \

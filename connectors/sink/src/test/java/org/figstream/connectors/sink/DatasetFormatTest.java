@@ -99,7 +99,7 @@ class DatasetFormatTest {
     assertThat(d.tars).noneMatch(t -> Files.exists(dir.resolve(t)));
     assertThat(Files.readString(dir.resolve("README.md"))).contains("`webdataset/current.txt` always lists")
         .contains("now " + next.size() + " tar(s) in `" + next.get(0).substring(0, next.get(0).lastIndexOf('/') + 1))
-        .contains("download_mode=\"force_redownload\"");
+        .contains("download_mode=\"force_redownload\", verification_mode=\"no_checks\")");
   }
 
   @Test
