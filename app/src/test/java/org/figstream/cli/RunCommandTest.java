@@ -77,8 +77,9 @@ class RunCommandTest {
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
          Statement sql = duck.createStatement()) {
       // compacted before the run exited: the files alone are the current dataset
-      try (ResultSet r = sql.executeQuery("SELECT pair_id, caption, image, len(caption_embedding::FLOAT[384]), "
-          + "len(image_embedding), global_labels[1].concept, subset, license, pipeline_version FROM " + figures)) {
+      try (ResultSet r = sql.executeQuery("SELECT pair_id, caption, image.bytes, len(caption_embedding::FLOAT[384]), "
+          + "len(image_embedding), global_labels[1].concept, subset, license, pipeline_version, perceptual_hash "
+          + "FROM " + figures)) {
         int rows = 0;
         while (r.next()) {
           rows++;
@@ -92,6 +93,7 @@ class RunCommandTest {
           assertThat(r.getString(7)).isEqualTo(f.article().subset().toString());
           assertThat(r.getString(8)).isEqualTo(f.article().licenseCode());
           assertThat(r.getString(9)).isEqualTo(f.provenance().pipelineVersion());
+          assertThat(r.getString(10)).isEqualTo(f.image() == null ? null : f.image().perceptualHashHex());
         }
         assertThat(rows).isEqualTo(live.size());
       }

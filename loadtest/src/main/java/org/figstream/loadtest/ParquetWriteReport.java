@@ -36,7 +36,7 @@ import org.figstream.connectors.sink.shard.ParquetFiles;
  * 384-d caption embeddings and taxonomy labels. Each round times:
  *
  * <ul>
- *   <li>figstream: the rows as {@code GenericRecord}s (dataset-figure.v1) into {@code ParquetFiles.writer},
+ *   <li>figstream: the rows as {@code GenericRecord}s (dataset-figure.v2) into {@code ParquetFiles.writer},
  *       writer closed;
  *   <li>DuckDB: {@code COPY t TO ... (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE_BYTES '64MB')} of an
  *       in-memory table loaded, before the rounds, from figstream's file (the load is not timed), with
@@ -220,7 +220,7 @@ public final class ParquetWriteReport {
   }
 
   private static String check(Statement sql, Path file) throws SQLException {
-    try (ResultSet r = sql.executeQuery("SELECT count(*), sum(octet_length(image)), sum(len(image_embedding)), "
+    try (ResultSet r = sql.executeQuery("SELECT count(*), sum(octet_length(image.bytes)), sum(len(image_embedding)), "
         + "sum(len(caption_embedding)), sum(list_sum(image_embedding)), count(DISTINCT pair_id) "
         + "FROM read_parquet('" + file + "')")) {
       r.next();

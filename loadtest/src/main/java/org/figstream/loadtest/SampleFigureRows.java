@@ -54,7 +54,7 @@ final class SampleFigureRows {
    * @param samplePairs how many distinct sample pairs were repeated
    * @param sampleImages how many of them have an image
    * @param imageBytes total JPEG bytes over all rows
-   * @param payloadBytes total Avro binary size of the rows (dataset-figure.v1): the input both writers get
+   * @param payloadBytes total Avro binary size of the rows (dataset-figure.v2): the input both writers get
    */
   record Rows(List<GenericRecord> rows, List<TopicRecord> records, int samplePairs, int sampleImages,
       long imageBytes, long payloadBytes) {}
@@ -85,7 +85,7 @@ final class SampleFigureRows {
         throw new UncheckedIOException(e);
       }
       rows.add(row);
-      if (row.get("image") instanceof ByteBuffer jpeg) {
+      if (row.get("image") instanceof GenericRecord image && image.get("bytes") instanceof ByteBuffer jpeg) {
         imageBytes += jpeg.remaining();
       }
     }

@@ -49,7 +49,7 @@ public final class RecordSchemas {
   public static final Schema ENRICHED_ARTICLE = BY_FILE.get("enriched-article.v2");
 
   /** A row of the dataset's figures table (flat, snake_case): the Parquet columns. */
-  public static final Schema FIGURE_ROW = parse(new Schema.Parser(), "dataset-figure.v1");
+  public static final Schema FIGURE_ROW = parse(new Schema.Parser(), "dataset-figure.v2");
   /** A row of the dataset's delete files. */
   public static final Schema DELETE_ROW = parse(new Schema.Parser(), "dataset-delete.v1");
 

@@ -83,6 +83,7 @@ final class Compactor {
     for (String path : written) {
       files.publish(path);
     }
+    files.pointAtTars(interim);
     for (ShardEntry old : replaced) {
       Files.deleteIfExists(files.path(old.path()));
     }

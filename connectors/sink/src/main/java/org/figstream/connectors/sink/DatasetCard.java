@@ -34,6 +34,44 @@ final class DatasetCard {
   /** The columns and the taxonomy: the same at every commit, so made once. */
   private static final String REFERENCE = reference();
 
+  /** How to read the dataset with common tools; the DuckDB query above is the one for current rows. */
+  private static final String READING = """
+      ## Reading it
+
+      Hugging Face `datasets` loads every config above; `image` decodes as a PIL image:
+
+      ```python
+      from datasets import load_dataset
+      figures = load_dataset("path/to/dataset", "commercial", split="train")
+      articles = load_dataset("path/to/dataset", "articles", split="train")
+      ```
+
+      figstream rewrites the folder while it runs: commits add files, and compaction replaces files and \
+      removes superseded and deleted rows. `datasets` keeps serving the rows it cached at the first load, \
+      without a warning, however the files changed. To read the files as they are now, stream them, or \
+      load again past the cache (the split sizes it recorded no longer hold, hence `no_checks`):
+
+      ```python
+      figures = load_dataset("path/to/dataset", "commercial", split="train", streaming=True)
+      figures = load_dataset("path/to/dataset", "commercial", split="train",
+                             download_mode="force_redownload", verification_mode="no_checks")
+      ```
+
+      Until compaction has run, the configs include superseded and deleted rows; the DuckDB query above \
+      leaves them out.
+
+      pandas (`pd.read_parquet("path/to/dataset/figures/commercial")`) and DuckDB read the files directly. \
+      `image` is a struct: the JPEG is `image.bytes` (`image['bytes']` in pandas). `perceptual_hash` is the \
+      64-bit hash as 16 hex digits, so that no reader changes it (pandas turns a nullable 64-bit integer \
+      column into floats): `int(h, 16)` in Python, `('0x' || perceptual_hash)::UBIGINT` in DuckDB. Map-like \
+      columns of articles (`article_ids`, `journal.ids`) are lists of `{key, value}` structs.
+
+      Files of format 1 (figstream before dataset format 2: image as plain bytes, perceptual hash as an \
+      integer, maps) are not mixed with these: figstream refuses to write to such a dataset and says how to \
+      rebuild it.
+
+      """;
+
   private DatasetCard() {}
 
   static void write(DatasetFiles files, Manifest manifest) throws IOException {
@@ -73,6 +111,8 @@ final class DatasetCard {
         .append("figures with DuckDB:\n\n```sql\n").append(LiveRows.currentRowsQuery(".", DatasetLayout.FIGURES))
         .append(";\n```\n\n");
     embeddings(files, manifest, out);
+    out.append(READING);
+    webdataset(manifest, out);
     out.append(REFERENCE);
     return out.toString();
   }
@@ -115,6 +155,25 @@ final class DatasetCard {
     }
   }
 
+  private static void webdataset(Manifest manifest, StringBuilder out) {
+    out.append("## WebDataset\n\n");
+    if (manifest.webdataset().isEmpty()) {
+      out.append("No WebDataset export yet: compaction writes one when the sink's WebDataset export is on.\n\n");
+      return;
+    }
+    List<String> tars = manifest.webdataset();
+    out.append("The live figures with an image as WebDataset tars (`<key>.jpg`, `<key>.txt` the caption, ")
+        .append("`<key>.json` ids, license and labels): now ").append(tars.size()).append(" tar(s) in `")
+        .append(tars.get(0), 0, tars.get(0).lastIndexOf('/') + 1).append("`. That folder is named after the ")
+        .append("manifest generation and changes at every export, and the previous export's tars are deleted; ")
+        .append("`").append(DatasetFiles.CURRENT_TARS).append("` always lists the current tars (paths relative ")
+        .append("to this folder, one a line) and is replaced atomically once they are in place:\n\n```python\n")
+        .append("import webdataset as wds\nroot = \"path/to/dataset\"\n")
+        .append("urls = [f\"{root}/{p}\" for p in open(f\"{root}/").append(DatasetFiles.CURRENT_TARS)
+        .append("\").read().split()]\n")
+        .append("samples = wds.WebDataset(urls).decode(\"pil\").to_tuple(\"jpg\", \"txt\", \"json\")\n```\n\n");
+  }
+
   private static void columns(Schema schema, StringBuilder out) {
     for (Schema.Field f : schema.getFields()) {
       out.append("| `").append(f.name()).append("` | ").append(type(f.schema())).append(" | ")
@@ -128,7 +187,7 @@ final class DatasetCard {
           .map(DatasetCard::type).orElse("null") + " (nullable)";
       case ARRAY -> "list<" + type(s.getElementType()) + ">";
       case MAP -> "map<string, " + type(s.getValueType()) + ">";
-      case RECORD -> "struct";
+      case RECORD -> "struct<" + String.join(", ", s.getFields().stream().map(Schema.Field::name).toList()) + ">";
       case LONG -> s.getLogicalType() != null ? s.getLogicalType().getName() : "long";
       default -> s.getType().getName();
     };

@@ -1,6 +1,7 @@
 package org.figstream.connectors.sink;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +21,13 @@ import org.figstream.connectors.sink.manifest.DatasetLayout;
  * commit had happened), and every other file is deleted (it had not).
  */
 public final class DatasetFiles {
+  /**
+   * The stable name of the current WebDataset export: its tar paths, relative to the dataset folder, one a
+   * line. The tars' folder is named after the manifest generation that wrote them, so it changes at every
+   * export; this file does not.
+   */
+  public static final String CURRENT_TARS = "webdataset/current.txt";
+
   private final Path root;
 
   public DatasetFiles(Path root) {
@@ -63,6 +71,19 @@ public final class DatasetFiles {
     }
   }
 
+  /**
+   * Replaces {@link #CURRENT_TARS} atomically with the manifest's tars, when it has any. Called once the
+   * tars are in place and before the previous export's are deleted, so the file never names a missing tar.
+   */
+  public void pointAtTars(Manifest manifest) throws IOException {
+    if (manifest.webdataset().isEmpty()) {
+      return;
+    }
+    Files.createDirectories(path(CURRENT_TARS).getParent());
+    ManifestStore.replace(path(CURRENT_TARS),
+        (String.join("\n", manifest.webdataset()) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Brings the directory to what {@code manifest} says; returns the number of files deleted. */
   public int settle(Manifest manifest) throws IOException {
     Set<Path> listed = new HashSet<>();
@@ -78,6 +99,7 @@ public final class DatasetFiles {
       publish(tar);
       listed.add(path(tar));
     }
+    listed.add(path(CURRENT_TARS));
     int deleted = 0;
     for (String top : List.of(DatasetLayout.FIGURES, DatasetLayout.ARTICLES, DatasetLayout.DELETES, "webdataset")) {
       Path dir = root.resolve(top);

@@ -62,7 +62,10 @@ public final class DatasetSink implements Closeable {
       BiConsumer<TopicRecord, String> rejected) throws IOException {
     Files.createDirectories(settings.dataset());
     Manifest manifest = ManifestStore.read(settings.dataset());
-    new DatasetFiles(settings.dataset()).settle(manifest);
+    DatasetFiles files = new DatasetFiles(settings.dataset());
+    files.settle(manifest);
+    // a crash between an export's rename and the pointer's replacement left the pointer behind
+    files.pointAtTars(manifest);
     DatasetSink sink = new DatasetSink(settings, faults, rejected, manifest);
     sink.ensureDeleteFiles();
     DatasetCard.write(sink.files, sink.manifest);
@@ -237,7 +240,7 @@ public final class DatasetSink implements Closeable {
     String name = DatasetFiles.name(stream, number, ".parquet");
     Files.createDirectories(files.path(name).getParent());
     OpenShard shard = new OpenShard(name, files.temporary(name), Routing.rowSchema(stream), settings.rowGroupBytes(),
-        Map.of("figstream.stream", stream), System.currentTimeMillis());
+        Routing.metadata(stream), System.currentTimeMillis());
     open.put(stream, shard);
     return shard;
   }

@@ -56,7 +56,7 @@ final class RollingShards {
       // the schema the row was read with: its source file's own, whatever version wrote it
       openSchema = row.getSchema();
       open = new OpenShard(name, files.temporary(name), openSchema, rowGroupBytes,
-          Map.of("figstream.stream", stream), System.currentTimeMillis());
+          Routing.metadata(stream), System.currentTimeMillis());
     }
     open.write(row, topic + "-" + row.get("kafka_partition"), (Long) row.get("kafka_offset"));
     if (open.rows() >= maxRows || open.size() >= maxBytes) {

@@ -1,14 +1,19 @@
 package org.figstream.connectors.sink;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.figstream.connectors.sink.manifest.DatasetLayout;
+import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.rows.ArticleRows;
+import org.figstream.connectors.sink.rows.HuggingFaceFeatures;
 import org.figstream.records.codec.RecordSchemas;
 
 /** Which table a topic fills, which stream a record goes to, and the row schema of each stream. */
 final class Routing {
+  private static final String FIGURE_FEATURES = HuggingFaceFeatures.metadata(RecordSchemas.FIGURE_ROW, "image");
   private final SinkSettings settings;
 
   Routing(SinkSettings settings) {
@@ -40,6 +45,21 @@ final class Routing {
   static List<String> streamsOf(String table) {
     return List.of(DatasetLayout.rows(table, "commercial"), DatasetLayout.rows(table, "noncommercial"),
         DatasetLayout.rows(table, "other"), DatasetLayout.deletes(table));
+  }
+
+  /**
+   * The key-value metadata of a stream's Parquet files: the stream, the dataset format (so a file read on its
+   * own says which row layout it has) and, for figures, the Hugging Face features that make {@code image}
+   * an Image.
+   */
+  static Map<String, String> metadata(String stream) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("figstream.stream", stream);
+    metadata.put("figstream.format", Integer.toString(Manifest.FORMAT));
+    if (stream.startsWith(DatasetLayout.FIGURES + "/") && !stream.endsWith("/" + DatasetLayout.DELETES)) {
+      metadata.put(HuggingFaceFeatures.KEY, FIGURE_FEATURES);
+    }
+    return metadata;
   }
 
   static Schema rowSchema(String stream) {

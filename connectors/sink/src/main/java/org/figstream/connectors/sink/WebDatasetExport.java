@@ -19,6 +19,7 @@ import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
 import org.figstream.connectors.sink.manifest.DatasetLayout;
+import org.figstream.connectors.sink.rows.FigureRows;
 import org.figstream.connectors.sink.shard.ParquetFiles;
 
 /**
@@ -99,14 +100,14 @@ final class WebDatasetExport {
     return n;
   }
 
-  /** A WebDataset key: the pair id with the characters WebDataset gives meaning to ({@code /} and {@code .}) replaced. */
+  /** A WebDataset key: {@link FigureRows#sampleKey}, the stem the figures table's image path has too. */
   static String key(String pairId) {
-    return pairId.replace('/', '_').replace('.', '-');
+    return FigureRows.sampleKey(pairId);
   }
 
   private static void writeSample(TarArchiveOutputStream tar, GenericRecord r) throws IOException {
     String key = key(r.get("pair_id").toString());
-    java.nio.ByteBuffer image = (java.nio.ByteBuffer) r.get("image");
+    java.nio.ByteBuffer image = (java.nio.ByteBuffer) ((GenericRecord) r.get("image")).get("bytes");
     byte[] jpeg = new byte[image.remaining()];
     image.duplicate().get(jpeg);
     entry(tar, key + ".jpg", jpeg);

@@ -45,6 +45,11 @@ final class SampleTopics {
     return t;
   }
 
+  /** No records yet: for tests that pick their own. */
+  static SampleTopics empty() {
+    return new SampleTopics();
+  }
+
   List<TopicRecord> records() {
     return records;
   }

@@ -23,7 +23,12 @@ public record Manifest(int format, long generation, long committedAt, long compa
     List<ShardEntry> files,
     Map<String, Map<String, Long>> positions, List<String> webdataset) {
 
-  public static final int FORMAT = 1;
+  /**
+   * The dataset layout this figstream writes. 2: figure rows of schemas/dataset-figure.v2.avsc (image as a
+   * {bytes, path} struct with Hugging Face features, perceptual hash as hex), article maps as key/value
+   * lists, webdataset/current.txt. 1: the layout before.
+   */
+  public static final int FORMAT = 2;
 
   public static Manifest empty() {
     return new Manifest(FORMAT, 0, 0, 0, 1, List.of(), Map.of(), List.of());

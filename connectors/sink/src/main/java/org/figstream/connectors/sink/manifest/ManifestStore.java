@@ -28,8 +28,15 @@ public final class ManifestStore {
       return Manifest.empty();
     }
     Manifest m = JSON.readValue(file.toFile(), Manifest.class);
+    if (m.format() < Manifest.FORMAT) {
+      throw new IOException("the dataset at " + dataset + " has the row layout of an older figstream (format "
+          + m.format() + "; this figstream writes format " + Manifest.FORMAT + ": images readable by Hugging Face "
+          + "datasets, exact perceptual hashes). Its rows cannot be mixed with new ones: move the folder aside "
+          + "(or delete it) and start again with the same settings; the sink rebuilds the dataset from the topics");
+    }
     if (m.format() != Manifest.FORMAT) {
-      throw new IOException(file + " has format " + m.format() + "; this figstream reads format " + Manifest.FORMAT);
+      throw new IOException(file + " has format " + m.format() + ", from a newer figstream; this figstream reads "
+          + "format " + Manifest.FORMAT + ": upgrade figstream to write to this dataset");
     }
     return m;
   }

@@ -13,7 +13,9 @@ import org.figstream.connectors.sink.TopicRecord;
 /**
  * An {@code articles} record as an articles-table row: the topic schema's fields (schemas/article.v1.avsc)
  * under snake_case names, nested fields (journal, license, dates, subjects) kept as structs and lists, and
- * the topic coordinates. The row schema is derived from the topic schema, so the two cannot drift.
+ * the topic coordinates. The row schema is derived from the topic schema, so the two cannot drift. Maps
+ * ({@code article_ids}, {@code journal.ids}) become lists of {@code key}/{@code value} structs sorted by key:
+ * Hugging Face datasets has no map type and refuses a Parquet map column.
  */
 public final class ArticleRows {
   public static final Schema ROW = rowSchema(RecordSchemas.ARTICLE);
@@ -23,8 +25,8 @@ public final class ArticleRows {
   public static GenericRecord row(GenericRecord article, TopicRecord at) {
     GenericData.Record row = new GenericData.Record(ROW);
     for (Schema.Field f : RecordSchemas.ARTICLE.getFields()) {
-      Object value = article.get(f.name());
-      row.put(snake(f.name()), value instanceof GenericData.EnumSymbol e ? e.toString() : value);
+      String name = snake(f.name());
+      row.put(name, MapsAsLists.value(article.get(f.name()), ROW.getField(name).schema()));
     }
     row.put("kafka_partition", at.partition());
     row.put("kafka_offset", at.offset());
@@ -40,7 +42,8 @@ public final class ArticleRows {
   static Schema rowSchema(Schema topic) {
     List<Schema.Field> fields = new ArrayList<>();
     for (Schema.Field f : topic.getFields()) {
-      Schema type = f.schema().getType() == Schema.Type.ENUM ? Schema.create(Schema.Type.STRING) : f.schema();
+      Schema type = f.schema().getType() == Schema.Type.ENUM ? Schema.create(Schema.Type.STRING)
+          : MapsAsLists.schema(f.schema(), f.name());
       fields.add(new Schema.Field(snake(f.name()), type, f.doc(), f.defaultVal()));
     }
     fields.add(new Schema.Field("kafka_partition", Schema.create(Schema.Type.INT),

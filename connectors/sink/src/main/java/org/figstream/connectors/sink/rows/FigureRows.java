@@ -3,6 +3,7 @@ package org.figstream.connectors.sink.rows;
 import org.figstream.records.codec.RecordSchemas;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -11,12 +12,13 @@ import org.figstream.connectors.sink.TopicRecord;
 
 /**
  * A {@code figures} record (schemas/figure.v2.avsc, nested) as a figures-table row
- * (schemas/dataset-figure.v1.avsc, flat, snake_case): what dataset users filter and select on sits in
+ * (schemas/dataset-figure.v2.avsc, flat, snake_case): what dataset users filter and select on sits in
  * top-level columns, and the topic coordinates let readers order versions of a pair.
  */
 public final class FigureRows {
   private static final Schema ROW = RecordSchemas.FIGURE_ROW;
   private static final Schema MENTION = ROW.getField("mentions").schema().getElementType();
+  private static final Schema IMAGE = ROW.getField("image").schema().getTypes().get(1);
   private static final Schema CONCEPT =
       ROW.getField("global_labels").schema().getTypes().get(1).getElementType();
 
@@ -50,7 +52,7 @@ public final class FigureRows {
       row.put("pipeline_version", str(provenance.get("pipelineVersion")));
     }
     copyFigure(figure, row);
-    copyImage((GenericRecord) published.get("image"), row);
+    copyImage((GenericRecord) published.get("image"), row, (String) row.get("pair_id"));
     row.put("image_problem", str(published.get("imageProblem")));
     row.put("duplicate_of", str(published.get("duplicateOf")));
     row.put("duplicate_kind", str(published.get("duplicateKind")));
@@ -91,18 +93,26 @@ public final class FigureRows {
     row.put("mentions", mentions);
   }
 
-  private static void copyImage(GenericRecord image, GenericData.Record row) {
+  /**
+   * The image as Hugging Face datasets' Image struct ({@code bytes}, {@code path}), and the perceptual hash as
+   * 16 hex digits: a nullable int64 column becomes float64 in pandas, which cannot hold every 64-bit hash.
+   */
+  private static void copyImage(GenericRecord image, GenericData.Record row, String pairId) {
     if (image == null) {
       return;
     }
-    row.put("image", image.get("jpeg"));
+    GenericData.Record struct = new GenericData.Record(IMAGE);
+    struct.put("bytes", image.get("jpeg"));
+    struct.put("path", sampleKey(pairId) + ".jpg");
+    row.put("image", struct);
     row.put("image_width", image.get("width"));
     row.put("image_height", image.get("height"));
     row.put("original_width", image.get("originalWidth"));
     row.put("original_height", image.get("originalHeight"));
     row.put("original_format", str(image.get("originalFormat")));
     row.put("pixel_sha256", str(image.get("pixelSha256")));
-    row.put("perceptual_hash", image.get("perceptualHash"));
+    Object hash = image.get("perceptualHash");
+    row.put("perceptual_hash", hash == null ? null : HexFormat.of().toHexDigits((Long) hash));
   }
 
   private static void copyEmbedding(GenericRecord embedding, GenericData.Record row, String column) {
@@ -135,6 +145,14 @@ public final class FigureRows {
       out.add(score);
     }
     return out;
+  }
+
+  /**
+   * A pair's name as a file stem, in the image's {@code path} and as the WebDataset key: the pair id with the
+   * characters WebDataset gives meaning to ({@code /} and {@code .}) replaced.
+   */
+  public static String sampleKey(String pairId) {
+    return pairId.replace('/', '_').replace('.', '-');
   }
 
   static String str(Object o) {

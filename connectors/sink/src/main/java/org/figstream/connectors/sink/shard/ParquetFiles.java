@@ -61,12 +61,22 @@ public final class ParquetFiles {
     return builder.build();
   }
 
-  /** The Parquet column paths of {@code schema}'s top-level {@code bytes} fields, nullable or not. */
+  /**
+   * The Parquet column paths of {@code schema}'s {@code bytes} fields, nullable or not, top-level or in a
+   * top-level struct (the figures' {@code image.bytes}).
+   */
   static List<String> bytesColumns(Schema schema) {
     List<String> columns = new ArrayList<>();
     for (Schema.Field field : schema.getFields()) {
-      if (nonNull(field.schema()).getType() == Schema.Type.BYTES) {
+      Schema type = nonNull(field.schema());
+      if (type.getType() == Schema.Type.BYTES) {
         columns.add(field.name());
+      } else if (type.getType() == Schema.Type.RECORD) {
+        for (Schema.Field inner : type.getFields()) {
+          if (nonNull(inner.schema()).getType() == Schema.Type.BYTES) {
+            columns.add(field.name() + "." + inner.name());
+          }
+        }
       }
     }
     return columns;

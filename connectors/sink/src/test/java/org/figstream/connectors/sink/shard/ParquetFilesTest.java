@@ -26,11 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * readable by parquet-avro and DuckDB.
  */
 class ParquetFilesTest {
+  private static final org.apache.avro.Schema IMAGE =
+      RecordSchemas.FIGURE_ROW.getField("image").schema().getTypes().get(1);
   @TempDir Path dir;
 
   @Test
   void imagesAndEmbeddingsAreTheColumnsWithoutDictionary() {
-    assertThat(ParquetFiles.bytesColumns(RecordSchemas.FIGURE_ROW)).containsExactly("image");
+    assertThat(ParquetFiles.bytesColumns(RecordSchemas.FIGURE_ROW)).containsExactly("image.bytes");
     assertThat(ParquetFiles.vectorColumns(RecordSchemas.FIGURE_ROW))
         .containsExactly("image_embedding.list.element", "caption_embedding.list.element");
     assertThat(ParquetFiles.bytesColumns(RecordSchemas.DELETE_ROW)).isEmpty();
@@ -52,7 +54,9 @@ class ParquetFilesTest {
       row.put("mentions", List.of());
       byte[] jpeg = new byte[2000 + i];
       random.nextBytes(jpeg);
-      row.put("image", ByteBuffer.wrap(jpeg));
+      GenericData.Record image = new GenericData.Record(IMAGE);
+      image.put("bytes", ByteBuffer.wrap(jpeg));
+      row.put("image", image);
       row.put("image_embedding", floats(random, 64));
       row.put("caption_embedding", i % 2 == 0 ? floats(random, 16) : null);
       row.put("kafka_partition", 0);
@@ -74,7 +78,7 @@ class ParquetFilesTest {
     }
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement sql = duck.createStatement()) {
-      try (ResultSet r = sql.executeQuery("SELECT count(*), sum(octet_length(image)), sum(len(image_embedding)), "
+      try (ResultSet r = sql.executeQuery("SELECT count(*), sum(octet_length(image.bytes)), sum(len(image_embedding)), "
           + "count(caption_embedding), count(DISTINCT caption) FROM read_parquet('" + file + "')")) {
         r.next();
         assertThat(r.getLong(1)).isEqualTo(300);
@@ -90,7 +94,7 @@ class ParquetFilesTest {
           encodings.put(r.getString(1).replaceAll("[\\[\\]]", "").replace(", ", "."), r.getString(2));
         }
       }
-      assertThat(encodings.get("image")).doesNotContain("DICTIONARY");
+      assertThat(encodings.get("image.bytes")).doesNotContain("DICTIONARY");
       assertThat(encodings.get("image_embedding.list.element")).doesNotContain("DICTIONARY");
       assertThat(encodings.get("caption_embedding.list.element")).doesNotContain("DICTIONARY");
       assertThat(encodings.get("caption")).contains("DICTIONARY");
