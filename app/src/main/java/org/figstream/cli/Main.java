@@ -11,6 +11,20 @@ import picocli.CommandLine.Command;
     description = "Keeps a biomedical figure-caption dataset in sync with the PMC Open Access subset.",
     subcommands = {RunCommand.class, FeedCommand.class, ExtractCommand.class, EnrichCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+  /** Under every command's help: what configures it besides its options. */
+  static final String[] FOOTER = {
+    "",
+    "Environment:",
+    "  APP_<OPTION>         any long option: APP_BOOTSTRAP_SERVERS for",
+    "                       --bootstrap-servers (the command line wins)",
+    "  KAFKA_<SETTING>      Kafka client settings: KAFKA_SASL_MECHANISM=PLAIN",
+    "                       is sasl.mechanism=PLAIN",
+    "  FIGSTREAM_JAVA_OPTS  JVM options for the ./figstream launcher: -Xmx4g",
+    "Logging: warnings and errors go to stderr, beside the progress lines.",
+    "  More of them: FIGSTREAM_JAVA_OPTS=",
+    "    -Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+    "    -Dorg.slf4j.simpleLogger.log.org.figstream=debug"
+  };
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -26,9 +40,12 @@ public final class Main implements Runnable {
 
   /** With the given environment standing in for the process's (tests). */
   static CommandLine commandLine(java.util.Map<String, String> env) {
-    return new CommandLine(new Main()).setDefaultValueProvider(new EnvironmentDefaults(env))
+    CommandLine cli = new CommandLine(new Main()).setDefaultValueProvider(new EnvironmentDefaults(env))
         .setParameterExceptionHandler(Main::invalidInput)
         .setExecutionExceptionHandler(Main::configurationError);
+    cli.getCommandSpec().usageMessage().footer(FOOTER);
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage().footer(FOOTER));
+    return cli;
   }
 
   /**

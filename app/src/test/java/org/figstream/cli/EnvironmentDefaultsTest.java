@@ -32,6 +32,16 @@ class EnvironmentDefaultsTest {
   }
 
   @Test
+  void shouldTellInEveryHelpWhatTheEnvironmentAndTheLogLevelsSet() {
+    for (String command : new String[] {"run", "feed", "enrich", "extract"}) {
+      StringWriter out = new StringWriter();
+      assertThat(Main.commandLine(Map.of()).setOut(new PrintWriter(out, true)).execute(command, "--help")).isZero();
+      assertThat(out.toString()).as(command).contains("APP_BOOTSTRAP_SERVERS for\n",
+          "KAFKA_SASL_MECHANISM=PLAIN", "FIGSTREAM_JAVA_OPTS", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+    }
+  }
+
+  @Test
   void shouldMapLongOptionsToVariables() {
     assertThat(EnvironmentDefaults.variableFor("--bucket-url")).isEqualTo("APP_BUCKET_URL");
     assertThat(EnvironmentDefaults.variableFor("--state-memory-mb")).isEqualTo("APP_STATE_MEMORY_MB");
