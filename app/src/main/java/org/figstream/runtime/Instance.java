@@ -1,14 +1,17 @@
 package org.figstream.runtime;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.figstream.broker.EmbeddedBroker;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
@@ -20,6 +23,7 @@ import org.figstream.connectors.feed.http.HttpSettings;
 import org.figstream.connectors.feed.sample.BucketEmulator;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.runtime.ops.MeterCatalog;
 import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.runtime.ops.OpsServer;
 import org.figstream.runtime.sink.DatasetSinkRunner;
@@ -34,6 +38,8 @@ import org.figstream.topology.enrich.Enrichment;
  * {@link #close()} closes what {@link #start()} opened, in reverse order, however far it got.
  */
 public final class Instance implements AutoCloseable {
+  static final String FEED_PASSES_METRIC = "figstream.feed.passes";
+  static final String FEED_LAST_PASS_METRIC = "figstream.feed.last.pass.timestamp.seconds";
   private final InstanceSettings settings;
   private final PrintWriter log;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -54,11 +60,15 @@ public final class Instance implements AutoCloseable {
 
   /** Opens everything, upstream first; on a failure, what was opened stays for {@link #close()}. */
   public Instance start() throws Exception {
+    log.println("figstream: loading the image and caption encoders and the labeller's concepts");
+    log.flush();
+    long loading = System.nanoTime();
     Annotating annotating = open(Annotating.load(settings.embedding(), settings.labelling(), settings.dataDir()));
+    long loaded = (System.nanoTime() - loading) / 1_000_000;
     BucketEmulator emulator = settings.sample() == null ? null : open(settings.sample().start(log));
     EmbeddedBroker broker = settings.kafka().external() ? null
         : open(EmbeddedBroker.start(settings.dataDir().resolve("kafka")));
-    log.println("figstream: " + annotating.describe());
+    log.printf(Locale.ROOT, "figstream: %s (loaded in %.1f s)%n", annotating.describe(), loaded / 1000.0);
     kafka = broker != null ? broker.clientConfig() : settings.kafka().clientConfig();
     log.println(broker != null ? "figstream: embedded Kafka broker at " + broker.bootstrapServers() + ", data in "
         + settings.dataDir().resolve("kafka") + " (no bootstrap.servers configured)"
@@ -69,6 +79,7 @@ public final class Instance implements AutoCloseable {
     BucketLayout layout = new BucketLayout(emulator != null ? emulator.baseUrl() : settings.bucketUrl());
     HttpFetcher http = open(new HttpFetcher(HttpSettings.defaults(Set.of(layout.host()))
         .withRate(layout.host(), settings.bucketRate()), metrics));
+    MeterCatalog.registerHost(metrics, layout.host());
     PipelineSettings processing = settings.pipeline();
     FeedIndex index = open(new FeedIndex(settings.dataDir().resolve("feed/index"), processing.stateMemoryBytes()));
     KafkaCursorStore cursors = open(new KafkaCursorStore(kafka, emulator != null ? "sample" : settings.bucketUrl(),
@@ -80,7 +91,7 @@ public final class Instance implements AutoCloseable {
       pipeline.stop();
     }
     sink = settings.dataset() == null ? null
-        : open(new DatasetSinkRunner(kafka, settings.dataset(), FaultPoint.Hook.NONE).start());
+        : open(new DatasetSinkRunner(kafka, settings.dataset(), FaultPoint.Hook.NONE, metrics).start());
     startOps();
     progress = open(new ProgressReporter(pipeline, metrics, log).start(settings.ops().progressInterval()));
     feed = new InventoryFeed(new BucketClient(layout, http), index, cursors, settings.feed(),
@@ -106,12 +117,18 @@ public final class Instance implements AutoCloseable {
    * and, with a dataset, its commit and compaction.
    */
   public void run() throws Exception {
-    RunReport report = new RunReport(log, kafka, progress, started);
+    RunReport report = new RunReport(log, kafka, pipeline, progress, started);
+    Counter passes = metrics.counter(FEED_PASSES_METRIC);
+    AtomicLong lastPass = metrics.gauge(FEED_LAST_PASS_METRIC, new AtomicLong());
     try {
       do {
         long pass = System.nanoTime();
+        log.println("feed: reading the newest inventory of " + feedSource());
+        log.flush();
         log.println(FeedOutput.summary(pipeline.feedAndSettle(feed, Duration.ofMinutes(30)), metrics,
             (System.nanoTime() - pass) / 1_000_000));
+        passes.increment();
+        lastPass.set(System.currentTimeMillis() / 1000);
         report.summary("caught up");
         if (sink != null) {
           report.publishDataset(sink, settings.dataset().dataset(), settings.untilCaughtUp());
@@ -125,6 +142,10 @@ public final class Instance implements AutoCloseable {
       log.println("run: stopping: closing the enrichment stage, the Streams app and the broker");
       log.flush();
     }
+  }
+
+  private String feedSource() {
+    return settings.sample() != null ? "the sample bucket" : settings.bucketUrl();
   }
 
   /** Ends the current pass (Ctrl-C, SIGTERM): {@link #run()} returns, then the caller closes. */

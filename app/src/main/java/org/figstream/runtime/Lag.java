@@ -48,14 +48,25 @@ final class Lag implements AutoCloseable {
     return pending;
   }
 
-  /** Offsets between each group's committed position and the end: cheap, and an upper bound (markers count). */
-  long offsetLag(List<Input> inputs) throws Exception {
-    long lag = 0;
+  /** Offsets from the end within which the probe counts records instead of offsets. */
+  static final long NEAR_END = 16;
+
+  /**
+   * What each input has left, as an operator reads a lag: 0 once caught up. Far from the end the offset
+   * distance is close enough (each transaction adds one marker) and costs nothing to read; near the end,
+   * where markers may be all the distance there is, the committed records are counted.
+   */
+  Map<Input, Long> byInput(List<Input> inputs) throws Exception {
+    Map<Input, Long> lag = new LinkedHashMap<>();
     for (Input input : inputs) {
       Map<TopicPartition, Long> positions = positions(input);
+      long left = 0;
       for (Map.Entry<TopicPartition, Long> end : probe.endOffsets(positions.keySet()).entrySet()) {
-        lag += Math.max(0, end.getValue() - positions.get(end.getKey()));
+        long at = positions.get(end.getKey());
+        long gap = Math.max(0, end.getValue() - at);
+        left += gap > NEAR_END ? gap : recordsAfter(end.getKey(), at);
       }
+      lag.put(input, left);
     }
     return lag;
   }

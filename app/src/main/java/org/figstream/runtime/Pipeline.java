@@ -38,6 +38,7 @@ import reactor.core.publisher.Mono;
  */
 public final class Pipeline implements AutoCloseable {
   public static final String APPLICATION_ID = "figstream";
+  public static final String ANNOUNCEMENTS_METRIC = "figstream.feed.announcements";
   /** The inputs of each stage, upstream first (see Lag#pending). */
   static final List<Lag.Input> INPUTS = List.of(new Lag.Input(APPLICATION_ID, Topics.ARTICLE_VERSIONS),
       new Lag.Input(EnrichmentStage.GROUP, Topics.ENRICH_REQUESTS), new Lag.Input(APPLICATION_ID, Topics.ENRICHED));
@@ -84,7 +85,9 @@ public final class Pipeline implements AutoCloseable {
     var announcements = TopicSerdes.announcements().serializer();
     var deadLetters = TopicSerdes.deadLetters().serializer();
     return new FeedSinks(
-        a -> send(new ProducerRecord<>(Topics.ARTICLE_VERSIONS, a.pmcid(), announcements.serialize(Topics.ARTICLE_VERSIONS, a))),
+        a -> send(new ProducerRecord<>(Topics.ARTICLE_VERSIONS, a.pmcid(), announcements.serialize(Topics.ARTICLE_VERSIONS, a)))
+            .doOnSuccess(done -> metrics.counter(ANNOUNCEMENTS_METRIC, "change",
+                a.change().name().toLowerCase(java.util.Locale.ROOT)).increment()),
         d -> send(new ProducerRecord<>(Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d)))
             .doOnSuccess(done -> metrics.counter(EnrichmentStage.DEAD_LETTERS_METRIC, "stage", d.stage()).increment()));
   }
@@ -156,6 +159,11 @@ public final class Pipeline implements AutoCloseable {
   /** A lag probe on this pipeline's cluster, for a caller that checks repeatedly (and closes it). */
   Lag lagProbe() {
     return new Lag(kafka);
+  }
+
+  /** Live pairs and articles as this instance's pair ledger holds them. */
+  public LedgerCounts ledgerCounts(Duration timeout) throws InterruptedException {
+    return LedgerCounts.read(streams, timeout);
   }
 
   public KafkaStreams.State state() {

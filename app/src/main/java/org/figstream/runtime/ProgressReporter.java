@@ -1,10 +1,13 @@
 package org.figstream.runtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +16,8 @@ import org.figstream.topology.enrich.EnrichmentStage;
 
 /**
  * A line on stderr every few seconds while the pipeline runs: what an operator watching a backfill
- * wants to see (throughput, totals, dead letters, how far behind), from the same meters Prometheus
- * scrapes. The lag is also a gauge, {@code figstream.lag}.
+ * wants to see (announcements, throughput, totals, dead letters, how far behind), from the same meters
+ * Prometheus scrapes. The lag of each input is also a gauge, {@code figstream.lag{group,topic}}.
  */
 public final class ProgressReporter implements AutoCloseable {
   public static final String LAG_METRIC = "figstream.lag";
@@ -28,7 +31,7 @@ public final class ProgressReporter implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final AtomicLong lag = new AtomicLong();
+  private final Map<Lag.Input, AtomicLong> lags = new LinkedHashMap<>();
   private long lastArticles;
   private long lastNanos = System.nanoTime();
 
@@ -37,7 +40,12 @@ public final class ProgressReporter implements AutoCloseable {
     this.lagProbe = pipeline.lagProbe();
     this.metrics = metrics;
     this.err = err;
-    metrics.gauge(LAG_METRIC, lag);
+    for (Lag.Input input : Pipeline.INPUTS) {
+      AtomicLong lag = new AtomicLong(-1);
+      lags.put(input, lag);
+      Gauge.builder(LAG_METRIC, lag, AtomicLong::get).tags("group", input.group(), "topic", input.topic())
+          .register(metrics);
+    }
   }
 
   public ProgressReporter start(Duration every) {
@@ -51,19 +59,24 @@ public final class ProgressReporter implements AutoCloseable {
   }
 
   void report() {
+    String lag;
     try {
-      lag.set(lagProbe.offsetLag(Pipeline.INPUTS));
+      Map<Lag.Input, Long> now = lagProbe.byInput(Pipeline.INPUTS);
+      now.forEach((input, left) -> lags.get(input).set(left));
+      lag = Long.toString(now.values().stream().mapToLong(Long::longValue).sum());
     } catch (Exception e) {
-      lag.set(-1); // the cluster did not answer in time; say so rather than print a stale number
+      lags.values().forEach(l -> l.set(-1)); // the cluster did not answer in time: no stale number
+      lag = "unknown";
     }
     long articles = total(EnrichmentStage.ARTICLES_METRIC);
     long now = System.nanoTime();
     double rate = (articles - lastArticles) / Math.max(1e-9, (now - lastNanos) / 1e9);
     lastArticles = articles;
     lastNanos = now;
-    err.println(String.format(Locale.ROOT, "progress: %.1f articles/s, %d articles, %d figures, %d dead letters, lag %s, %s",
-        rate, articles, total(EnrichmentStage.FIGURES_METRIC), total(EnrichmentStage.DEAD_LETTERS_METRIC),
-        lag.get() < 0 ? "unknown" : Long.toString(lag.get()), pipeline.state()));
+    err.println(String.format(Locale.ROOT,
+        "progress: %d announced, %.1f articles/s, %d articles, %d figures, %d dead letters, lag %s, %s",
+        total(Pipeline.ANNOUNCEMENTS_METRIC), rate, articles, total(EnrichmentStage.FIGURES_METRIC),
+        total(EnrichmentStage.DEAD_LETTERS_METRIC), lag, pipeline.state()));
     err.flush();
   }
 

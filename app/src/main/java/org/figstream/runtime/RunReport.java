@@ -14,24 +14,25 @@ import org.figstream.topology.enrich.EnrichmentStage;
 /** The lines a run writes after each feed pass: what the topics hold, and what the dataset holds. */
 final class RunReport {
   private final PrintWriter log;
-  private final Map<String, Object> kafka;
+  private final Pipeline pipeline;
+  private final DeadLetterTally deadLetters;
   private final ProgressReporter progress;
   private final long started;
 
-  RunReport(PrintWriter log, Map<String, Object> kafka, ProgressReporter progress, long started) {
+  RunReport(PrintWriter log, Map<String, Object> kafka, Pipeline pipeline, ProgressReporter progress, long started) {
     this.log = log;
-    this.kafka = kafka;
+    this.pipeline = pipeline;
+    this.deadLetters = new DeadLetterTally(kafka);
     this.progress = progress;
     this.started = started;
   }
 
-  void summary(String how) {
-    int pairs = TopicCounts.liveKeys(kafka, Topics.FIGURES).size();
-    int articles = TopicCounts.liveKeys(kafka, Topics.ARTICLES).size();
-    long deadLetters = TopicCounts.records(kafka, Topics.DLQ);
+  /** Live pairs and articles from the pair ledger's state, dead letters from what dlq received. */
+  void summary(String how) throws InterruptedException {
+    LedgerCounts live = pipeline.ledgerCounts(Duration.ofMinutes(1));
     log.printf("run: %s: %d live pairs on %s, %d articles on %s, %d dead letters on %s, after %d s "
             + "(this run: %d articles and %d figures enriched)%n",
-        how, pairs, Topics.FIGURES, articles, Topics.ARTICLES, deadLetters, Topics.DLQ,
+        how, live.pairs(), Topics.FIGURES, live.articles(), Topics.ARTICLES, deadLetters.count(), Topics.DLQ,
         (System.nanoTime() - started) / 1_000_000_000,
         progress.total(EnrichmentStage.ARTICLES_METRIC), progress.total(EnrichmentStage.FIGURES_METRIC));
     log.flush();

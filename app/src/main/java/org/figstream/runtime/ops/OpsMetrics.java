@@ -19,9 +19,14 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class OpsMetrics {
   private OpsMetrics() {}
 
-  /** A Prometheus registry with the JVM binders; closing it also releases the GC listener. */
+  /**
+   * A Prometheus registry with the JVM binders and figstream's documented counters at zero ({@link
+   * MeterCatalog}); closing it also releases the GC listener.
+   */
   public static PrometheusMeterRegistry newRegistry() {
     GcClosingRegistry registry = new GcClosingRegistry();
+    registry.config().meterFilter(MeterCatalog.filter()); // filters apply at registration: before any meter
+    MeterCatalog.registerAtStart(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);

@@ -2,6 +2,8 @@ package org.figstream.runtime.sink;
 
 import org.figstream.records.Headers;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,7 @@ import org.figstream.topology.schema.TopicSerdes;
 public final class DatasetSinkRunner implements AutoCloseable {
   private final Map<String, Object> kafka;
   private final DatasetSink sink;
+  private final SinkMeters meters;
   private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -49,8 +52,15 @@ public final class DatasetSinkRunner implements AutoCloseable {
   private KafkaProducer<String, byte[]> deadLetters;
 
   public DatasetSinkRunner(Map<String, Object> kafka, SinkSettings settings, FaultPoint.Hook faults) throws Exception {
+    this(kafka, settings, faults, new SimpleMeterRegistry());
+  }
+
+  /** With its meters (records read, dead letters, the manifest's generation and commit time) on {@code metrics}. */
+  public DatasetSinkRunner(Map<String, Object> kafka, SinkSettings settings, FaultPoint.Hook faults,
+      MeterRegistry metrics) throws Exception {
     this.kafka = Map.copyOf(kafka);
     this.sink = DatasetSink.open(settings, faults, this::reject);
+    this.meters = new SinkMeters(metrics, settings, sink.manifest());
     this.thread = new Thread(this::loop, "figstream-dataset-sink");
     thread.setDaemon(true);
   }
@@ -152,6 +162,7 @@ public final class DatasetSinkRunner implements AutoCloseable {
         for (Runnable request; (request = requests.poll()) != null; ) {
           request.run();
         }
+        meters.read(batch, sink.manifest());
       }
     } catch (Throwable e) {
       failure = e;
@@ -182,6 +193,7 @@ public final class DatasetSinkRunner implements AutoCloseable {
         Instant.now());
     deadLetters.send(new ProducerRecord<>(Topics.DLQ, r.key(),
         TopicSerdes.deadLetters().serializer().serialize(Topics.DLQ, d)));
+    meters.deadLetter();
   }
 
   @Override

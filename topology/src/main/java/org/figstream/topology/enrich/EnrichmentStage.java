@@ -2,6 +2,7 @@ package org.figstream.topology.enrich;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.figstream.topology.schema.TopicSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The stage between the gate and the ledger, on plain Kafka clients around Reactor (reactor-kafka is
@@ -47,6 +49,8 @@ public final class EnrichmentStage implements AutoCloseable {
   public static final String FIGURES_METRIC = "figstream.enrichment.figures";
   public static final String DEAD_LETTERS_METRIC = "figstream.dead.letters";
   public static final String RESTARTS_METRIC = "figstream.enrichment.restarts";
+  /** Per article version, enriched or not; the app's registry publishes it as a histogram. */
+  public static final String DURATION_METRIC = "figstream.enrichment.duration";
   static final int MAX_CONSECUTIVE_RESTARTS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(EnrichmentStage.class);
 
@@ -60,6 +64,7 @@ public final class EnrichmentStage implements AutoCloseable {
   private final Counter failedArticles;
   private final Counter figures;
   private final Counter restarts;
+  private final Timer duration;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final Thread thread = new Thread(this::loop, "figstream-enrichment");
@@ -75,6 +80,7 @@ public final class EnrichmentStage implements AutoCloseable {
     this.failedArticles = metrics.counter(ARTICLES_METRIC, "outcome", "dead-letter");
     this.figures = metrics.counter(FIGURES_METRIC);
     this.restarts = metrics.counter(RESTARTS_METRIC);
+    this.duration = metrics.timer(DURATION_METRIC);
     consumerConfig.putAll(kafka);
     consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -156,7 +162,7 @@ public final class EnrichmentStage implements AutoCloseable {
       return;
     }
     List<Enrichment.Result> results = Flux.fromIterable(batch)
-        .flatMapSequential(r -> enrichment.enrich(r.value()), concurrency)
+        .flatMapSequential(r -> timed(r.value()), concurrency)
         .collectList().block();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (ConsumerRecord<String, Announcement> r : batch) {
@@ -174,6 +180,13 @@ public final class EnrichmentStage implements AutoCloseable {
     producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
     producer.commitTransaction();
     count(results, deadLetters); // after the commit: an aborted batch is redone and must not count twice
+  }
+
+  private Mono<Enrichment.Result> timed(Announcement a) {
+    return Mono.defer(() -> {
+      Timer.Sample started = Timer.start();
+      return enrichment.enrich(a).doFinally(signal -> started.stop(duration));
+    });
   }
 
   /** A request that is not an announcement (a foreign producer, a newer schema): dead letter, then past it. */

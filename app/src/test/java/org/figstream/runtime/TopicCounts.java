@@ -15,7 +15,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a compacted topic to its committed end: the live records, as a consumer of the topic sees them. */
+/**
+ * Reads a topic to its committed end as an independent consumer of it sees it: what the tests compare the
+ * run's own counts (from its state) against.
+ */
 public final class TopicCounts {
   private TopicCounts() {}
 
