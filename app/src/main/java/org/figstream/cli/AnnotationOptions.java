@@ -8,69 +8,118 @@ import org.figstream.processors.embed.EmbeddingSettings;
 import org.figstream.processors.label.LabelSettings;
 import picocli.CommandLine.Option;
 
-/** Which encoders embed figures, where they run, how work is batched, and how figures are labelled. */
+/**
+ * Which encoders embed figures, where they run, how work is batched, and how figures are labelled.
+ */
 final class AnnotationOptions {
-  enum Device { cpu, cuda, tensorrt }
+  enum Device {
+    cpu,
+    cuda,
+    tensorrt
+  }
 
-  @Option(names = "--image-model", defaultValue = BuiltinModels.IMAGE,
-      description = "Image encoder: the built-in ${DEFAULT-VALUE} (1280-d), an encoder descriptor JSON "
-          + "file (see models/README.md), or none (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--image-model",
+      defaultValue = BuiltinModels.IMAGE,
+      description =
+          "Image encoder: the built-in ${DEFAULT-VALUE} (1280-d), an encoder descriptor JSON "
+              + "file (see models/README.md), or none (default: ${DEFAULT-VALUE}).")
   String imageModel;
 
-  @Option(names = "--text-model", defaultValue = BuiltinModels.TEXT,
-      description = "Caption encoder: the built-in ${DEFAULT-VALUE} (384-d), a descriptor file, or none "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--text-model",
+      defaultValue = BuiltinModels.TEXT,
+      description =
+          "Caption encoder: the built-in ${DEFAULT-VALUE} (384-d), a descriptor file, or none "
+              + "(default: ${DEFAULT-VALUE}).")
   String textModel;
 
-  @Option(names = "--labels", defaultValue = "zero-shot",
-      description = "zero-shot (captions against concept descriptions), biomedica-clusters (BIOMEDICA's "
-          + "PCA + KMeans cluster labels, needs --clusters) or none (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--labels",
+      defaultValue = "zero-shot",
+      description =
+          "zero-shot (captions against concept descriptions), biomedica-clusters (BIOMEDICA's "
+              + "PCA + KMeans cluster labels, needs --clusters) or none (default: ${DEFAULT-VALUE}).")
   String labels;
 
-  @Option(names = "--concept-descriptions", description = "A concept-descriptions JSON file replacing the "
-      + "built-in one (same form as processors/.../label/concept-descriptions.json).")
+  @Option(
+      names = "--concept-descriptions",
+      description =
+          "A concept-descriptions JSON file replacing the "
+              + "built-in one (same form as processors/.../label/concept-descriptions.json).")
   Path descriptions;
 
-  @Option(names = "--clusters", description = "Folder with pca_mean.npy, pca_components.npy, centroids.npy "
-      + "and cluster_labels.json, for --labels biomedica-clusters.")
+  @Option(
+      names = "--clusters",
+      description =
+          "Folder with pca_mean.npy, pca_components.npy, centroids.npy "
+              + "and cluster_labels.json, for --labels biomedica-clusters.")
   Path clusters;
 
-  @Option(names = "--top-k", defaultValue = "3",
+  @Option(
+      names = "--top-k",
+      defaultValue = "3",
       description = "Global and local concepts kept per figure (default: ${DEFAULT-VALUE}).")
   int topK;
 
-  @Option(names = "--device", defaultValue = "cpu",
-      description = "Where encoders run: cpu, cuda or tensorrt; cuda and tensorrt need the GPU build "
-          + "(./mvnw -Pgpu) on a node with CUDA 12 and cuDNN 9 (and TensorRT 10) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--device",
+      defaultValue = "cpu",
+      description =
+          "Where encoders run: cpu, cuda or tensorrt; cuda and tensorrt need the GPU build "
+              + "(./mvnw -Pgpu) on a node with CUDA 12 and cuDNN 9 (and TensorRT 10) (default: ${DEFAULT-VALUE}).")
   Device device;
 
-  @Option(names = "--device-id", defaultValue = "0", description = "GPU index (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--device-id",
+      defaultValue = "0",
+      description = "GPU index (default: ${DEFAULT-VALUE}).")
   int deviceId;
 
-  @Option(names = "--fp16", negatable = true, defaultValue = "true", fallbackValue = "true",
+  @Option(
+      names = "--fp16",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description = "TensorRT: build FP16 engines (default: ${DEFAULT-VALUE}).")
   boolean fp16;
 
-  @Option(names = "--inference-threads", defaultValue = "0",
-      description = "CPU threads per model call; 0 lets ONNX Runtime use every core (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--inference-threads",
+      defaultValue = "0",
+      description =
+          "CPU threads per model call; 0 lets ONNX Runtime use every core (default: ${DEFAULT-VALUE}).")
   int inferenceThreads;
 
-  @Option(names = "--batch-size", defaultValue = "16",
+  @Option(
+      names = "--batch-size",
+      defaultValue = "16",
       description = "Most images or captions in one model call (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--batch-wait", defaultValue = "PT0.02S",
-      description = "Longest a batch waits to fill before it runs, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-wait",
+      defaultValue = "PT0.02S",
+      description =
+          "Longest a batch waits to fill before it runs, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration batchWait;
 
-  @Option(names = "--inference-concurrency", defaultValue = "1",
+  @Option(
+      names = "--inference-concurrency",
+      defaultValue = "1",
       description = "Batches of one model run at once (default: ${DEFAULT-VALUE}).")
   int inferenceConcurrency;
 
   EmbeddingSettings embedding(Path dataDir) {
-    Accelerator accelerator = new Accelerator(device.name(), deviceId, fp16,
-        device == Device.tensorrt ? dataDir.resolve("cache/tensorrt") : null, inferenceThreads);
-    return new EmbeddingSettings(imageModel, textModel, accelerator, batchSize, batchWait, inferenceConcurrency);
+    Accelerator accelerator =
+        new Accelerator(
+            device.name(),
+            deviceId,
+            fp16,
+            device == Device.tensorrt ? dataDir.resolve("cache/tensorrt") : null,
+            inferenceThreads);
+    return new EmbeddingSettings(
+        imageModel, textModel, accelerator, batchSize, batchWait, inferenceConcurrency);
   }
 
   LabelSettings labelling() {

@@ -15,12 +15,15 @@ import org.figstream.processors.api.ArticleHint;
 
 /**
  * An article on disk: its XML file and the media files beside it. A folder may hold one article or
- * many (one per sub-folder); PMC bucket folders ({@code PMC10009416.1/}) also tell the PMCID and version.
+ * many (one per sub-folder); PMC bucket folders ({@code PMC10009416.1/}) also tell the PMCID and
+ * version.
  */
 record ArticleFiles(Path xml, List<String> media, ArticleHint hint) {
   private static final Pattern PMC_NAME = Pattern.compile("(?i)PMC(\\d+)(?:\\.(\\d+))?");
 
-  /** The articles under every path, in order; a path that does not exist goes to {@code missing}. */
+  /**
+   * The articles under every path, in order; a path that does not exist goes to {@code missing}.
+   */
   static List<ArticleFiles> findAll(List<Path> paths, Consumer<Path> missing) {
     List<ArticleFiles> out = new ArrayList<>();
     for (Path path : paths) {
@@ -40,7 +43,11 @@ record ArticleFiles(Path xml, List<String> media, ArticleHint hint) {
       return out;
     }
     try (Stream<Path> files = Files.walk(path)) {
-      files.filter(Files::isRegularFile).filter(ArticleFiles::isXml).sorted().forEach(f -> out.add(of(f)));
+      files
+          .filter(Files::isRegularFile)
+          .filter(ArticleFiles::isXml)
+          .sorted()
+          .forEach(f -> out.add(of(f)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + path, e);
     }
@@ -51,8 +58,12 @@ record ArticleFiles(Path xml, List<String> media, ArticleHint hint) {
     Path dir = xml.toAbsolutePath().getParent();
     List<String> media = new ArrayList<>();
     try (Stream<Path> siblings = Files.list(dir)) {
-      siblings.filter(Files::isRegularFile).filter(p -> !isXml(p))
-          .map(p -> p.getFileName().toString()).sorted().forEach(media::add);
+      siblings
+          .filter(Files::isRegularFile)
+          .filter(p -> !isXml(p))
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .forEach(media::add);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
@@ -63,7 +74,8 @@ record ArticleFiles(Path xml, List<String> media, ArticleHint hint) {
     for (Path p : new Path[] {xml.getFileName(), xml.toAbsolutePath().getParent().getFileName()}) {
       Matcher m = p == null ? null : PMC_NAME.matcher(p.toString());
       if (m != null && m.lookingAt()) {
-        return new ArticleHint("PMC" + m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)));
+        return new ArticleHint(
+            "PMC" + m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)));
       }
     }
     return ArticleHint.NONE;

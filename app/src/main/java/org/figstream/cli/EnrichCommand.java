@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.figstream.processors.annotate.Annotation;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.api.ImageRejectedException;
-import org.figstream.records.NormalizedImage;
-import org.figstream.processors.annotate.Annotation;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.image.NormalizedPixels;
+import org.figstream.records.NormalizedImage;
 import org.figstream.runtime.Annotating;
 import org.figstream.topology.enrich.ArticleEnricher;
 import picocli.CommandLine.Command;
@@ -29,25 +29,32 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "enrich",
     mixinStandardHelpOptions = true,
-    description = "Extracts the figures of JATS articles on disk, normalises their images, embeds images "
-        + "and captions and labels them with BIOMEDICA's concepts, printing one JSON line per figure "
-        + "(labels, scores, embedding sizes; --with-embeddings adds the vectors) and a summary on stderr. "
-        + "PATH is an XML file or a folder of articles with their media files. Exit code 1 if any "
-        + "article failed to extract.")
+    description =
+        "Extracts the figures of JATS articles on disk, normalises their images, embeds images "
+            + "and captions and labels them with BIOMEDICA's concepts, printing one JSON line per figure "
+            + "(labels, scores, embedding sizes; --with-embeddings adds the vectors) and a summary on stderr. "
+            + "PATH is an XML file or a folder of articles with their media files. Exit code 1 if any "
+            + "article failed to extract.")
 final class EnrichCommand implements Callable<Integer> {
   /** Figures in flight at once: enough to fill batches while images are decoded. */
   private static final int IN_FLIGHT = 64;
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Article XML files or folders of articles.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Article XML files or folders of articles.")
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--with-embeddings", description = "Print the embedding vectors too.")
   boolean withEmbeddings;
 
-  @Option(names = "--data-dir", defaultValue = "data",
-      description = "Where native libraries are unpacked and TensorRT engines cached (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data-dir",
+      defaultValue = "data",
+      description =
+          "Where native libraries are unpacked and TensorRT engines cached (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
   @Mixin AnnotationOptions annotation;
@@ -60,15 +67,29 @@ final class EnrichCommand implements Callable<Integer> {
     EnrichSummary summary = new EnrichSummary();
     ArticleEnricher enricher = new ArticleEnricher(new ImageNormalizer());
     List<ArticleEnricher.FigureFiles> figures = extractAll(enricher, err, summary);
-    try (Annotating annotating = Annotating.load(annotation.embedding(dataDir), annotation.labelling(), dataDir)) {
-      err.println("enrich: " + annotating.describe() + ", loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    try (Annotating annotating =
+        Annotating.load(annotation.embedding(dataDir), annotation.labelling(), dataDir)) {
+      err.println(
+          "enrich: "
+              + annotating.describe()
+              + ", loaded in "
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms");
       long work = System.nanoTime();
-      enricher.figures(figures, IN_FLIGHT, n -> annotating.annotator().annotate(n.figure().figure(), n.pixels())
-              .map(a -> new EnrichedFigure(n.figure().figure(), ImageOutcome.of(n), a)))
-          .doOnNext(e -> {
-            summary.add(e);
-            out.println(Json.write(e.json(withEmbeddings)));
-          })
+      enricher
+          .figures(
+              figures,
+              IN_FLIGHT,
+              n ->
+                  annotating
+                      .annotator()
+                      .annotate(n.figure().figure(), n.pixels())
+                      .map(a -> new EnrichedFigure(n.figure().figure(), ImageOutcome.of(n), a)))
+          .doOnNext(
+              e -> {
+                summary.add(e);
+                out.println(Json.write(e.json(withEmbeddings)));
+              })
           .blockLast(Duration.ofHours(24));
       out.flush();
       err.println(summary.line((System.nanoTime() - work) / 1_000_000));
@@ -77,18 +98,25 @@ final class EnrichCommand implements Callable<Integer> {
     return summary.failedArticles == 0 ? 0 : 1;
   }
 
-  private List<ArticleEnricher.FigureFiles> extractAll(ArticleEnricher enricher, PrintWriter err,
-      EnrichSummary summary) {
+  private List<ArticleEnricher.FigureFiles> extractAll(
+      ArticleEnricher enricher, PrintWriter err, EnrichSummary summary) {
     List<ArticleEnricher.FigureFiles> out = new ArrayList<>();
-    for (ArticleFiles files : ArticleFiles.findAll(paths, missing -> {
-      err.println("enrich: " + missing + ": no such file or folder");
-      summary.failedArticles++;
-    })) {
+    for (ArticleFiles files :
+        ArticleFiles.findAll(
+            paths,
+            missing -> {
+              err.println("enrich: " + missing + ": no such file or folder");
+              summary.failedArticles++;
+            })) {
       Path folder = files.xml().getParent();
       try {
-        for (ExtractedArticle article : enricher.extract(Files.readAllBytes(files.xml()), files.media(), files.hint())) {
+        for (ExtractedArticle article :
+            enricher.extract(Files.readAllBytes(files.xml()), files.media(), files.hint())) {
           summary.articles++;
-          article.figures().forEach(f -> out.add(new ArticleEnricher.FigureFiles(f, name -> read(folder, name))));
+          article
+              .figures()
+              .forEach(
+                  f -> out.add(new ArticleEnricher.FigureFiles(f, name -> read(folder, name))));
         }
       } catch (ExtractionException | IOException e) {
         summary.failedArticles++;
@@ -107,14 +135,16 @@ final class EnrichCommand implements Callable<Integer> {
   }
 
   /**
-   * The normalised image with its raster for the annotator (which takes the raster, so this outcome can
-   * outlive the embedding without keeping it), or the reason it was refused, or neither when the
-   * article has no file for it.
+   * The normalised image with its raster for the annotator (which takes the raster, so this outcome
+   * can outlive the embedding without keeping it), or the reason it was refused, or neither when
+   * the article has no file for it.
    */
   record ImageOutcome(NormalizedPixels normalized, Annotation.Problem rejection) {
     static ImageOutcome of(ArticleEnricher.NormalizedFigure n) {
       ImageRejectedException e = n.rejection();
-      return new ImageOutcome(n.pixels(), e == null ? null : new Annotation.Problem("image", e.problem(), e.getMessage()));
+      return new ImageOutcome(
+          n.pixels(),
+          e == null ? null : new Annotation.Problem("image", e.problem(), e.getMessage()));
     }
 
     NormalizedImage image() {

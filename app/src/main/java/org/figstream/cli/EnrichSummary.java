@@ -19,9 +19,17 @@ final class EnrichSummary {
   }
 
   String line(long millis) {
-    return String.format("enrich: %d articles, %d figures, %d image embeddings, %d caption embeddings, "
+    return String.format(
+        "enrich: %d articles, %d figures, %d image embeddings, %d caption embeddings, "
             + "%d labelled, %d problems, %d articles failed, in %d ms (%.1f figures/s)",
-        articles, figures, imageEmbeddings, captionEmbeddings, labelled, problems, failedArticles, millis,
+        articles,
+        figures,
+        imageEmbeddings,
+        captionEmbeddings,
+        labelled,
+        problems,
+        failedArticles,
+        millis,
         figures * 1000.0 / Math.max(millis, 1));
   }
 }

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.figstream.processors.annotate.Annotation;
 import org.figstream.records.Embedding;
 import org.figstream.records.FigureRecord;
-import org.figstream.processors.annotate.Annotation;
 
-/** One line of {@code figstream enrich}: the figure, its image, its embeddings, its labels, its problems. */
-record EnrichedFigure(FigureRecord figure, EnrichCommand.ImageOutcome image, Annotation annotation) {
+/**
+ * One line of {@code figstream enrich}: the figure, its image, its embeddings, its labels, its
+ * problems.
+ */
+record EnrichedFigure(
+    FigureRecord figure, EnrichCommand.ImageOutcome image, Annotation annotation) {
 
   List<Annotation.Problem> problems() {
     List<Annotation.Problem> all = new ArrayList<>();

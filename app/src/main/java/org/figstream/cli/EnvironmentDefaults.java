@@ -4,13 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
- * Every long option can also come from the environment, {@code --bucket-url} from {@code APP_BUCKET_URL}
- * (the containers of the Helm chart are configured this way); the command line wins over it.
+ * Every long option can also come from the environment, {@code --bucket-url} from {@code
+ * APP_BUCKET_URL} (the containers of the Helm chart are configured this way); the command line wins
+ * over it.
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
   private final Map<String, String> env;
@@ -29,16 +30,21 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
   }
 
   /**
-   * The variable a refused option value came from: set in {@code env}, and the option not on the command
-   * line ({@code args}); null when the user typed it, or for a refusal that is not about one option.
+   * The variable a refused option value came from: set in {@code env}, and the option not on the
+   * command line ({@code args}); null when the user typed it, or for a refusal that is not about
+   * one option.
    */
   static String variableBehind(ParameterException e, String[] args, Map<String, String> env) {
     if (!(e.getArgSpec() instanceof OptionSpec option) || !option.longestName().startsWith("--")) {
       return null;
     }
     String variable = variableFor(option.longestName());
-    boolean typed = Arrays.stream(args).anyMatch(a -> Arrays.stream(option.names())
-        .anyMatch(n -> a.equals(n) || a.startsWith(n + "=")));
+    boolean typed =
+        Arrays.stream(args)
+            .anyMatch(
+                a ->
+                    Arrays.stream(option.names())
+                        .anyMatch(n -> a.equals(n) || a.startsWith(n + "=")));
     return !typed && env.containsKey(variable) ? variable : null;
   }
 

@@ -9,21 +9,33 @@ import picocli.CommandLine.Option;
 /** Same-day discovery through E-utilities esearch, off unless asked for. */
 final class EsearchOptions {
 
-  @Option(names = "--esearch", description = "After the inventory, also ask E-utilities esearch for the versions "
-      + "PMC released today ([pmcrdat]) that no inventory lists yet.")
+  @Option(
+      names = "--esearch",
+      description =
+          "After the inventory, also ask E-utilities esearch for the versions "
+              + "PMC released today ([pmcrdat]) that no inventory lists yet.")
   boolean enabled;
 
-  @Option(names = "--esearch-url", defaultValue = EsearchSettings.DEFAULT_BASE_URL,
-      description = "E-utilities base URL (default: ${DEFAULT-VALUE}; the sample emulator's with --sample).")
+  @Option(
+      names = "--esearch-url",
+      defaultValue = EsearchSettings.DEFAULT_BASE_URL,
+      description =
+          "E-utilities base URL (default: ${DEFAULT-VALUE}; the sample emulator's with --sample).")
   String url;
 
-  @Option(names = "--esearch-email", description = "Contact address NCBI asks every E-utilities client to send.")
+  @Option(
+      names = "--esearch-email",
+      description = "Contact address NCBI asks every E-utilities client to send.")
   String email;
 
-  @Option(names = "--esearch-api-key", description = "NCBI API key (raises the limit from 3 to 10 requests/s).")
+  @Option(
+      names = "--esearch-api-key",
+      description = "NCBI API key (raises the limit from 3 to 10 requests/s).")
   String apiKey;
 
-  @Option(names = "--esearch-day", description = "Release day to search (YYYY-MM-DD; default: today, UTC).")
+  @Option(
+      names = "--esearch-day",
+      description = "Release day to search (YYYY-MM-DD; default: today, UTC).")
   LocalDate day;
 
   EsearchSettings settings(String emulatorUrl) {

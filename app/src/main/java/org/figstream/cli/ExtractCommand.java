@@ -10,34 +10,42 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.records.FigureKind;
 import org.figstream.records.FigureRecord;
-import org.figstream.processors.jats.JatsExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code figstream extract}: JATS articles on disk to figure-caption pairs as JSON Lines. */
 @Command(
     name = "extract",
     mixinStandardHelpOptions = true,
-    description = "Extracts figure-caption pairs (or, with --articles, article records) from JATS articles "
-        + "on disk and prints them as JSON Lines; a summary goes to stderr. PATH is an XML file or "
-        + "a folder of articles (each XML with its media files beside it). Exit code 1 if any "
-        + "article failed.")
+    description =
+        "Extracts figure-caption pairs (or, with --articles, article records) from JATS articles "
+            + "on disk and prints them as JSON Lines; a summary goes to stderr. PATH is an XML file or "
+            + "a folder of articles (each XML with its media files beside it). Exit code 1 if any "
+            + "article failed.")
 final class ExtractCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Article XML files or folders of articles.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Article XML files or folders of articles.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--articles", description = "Print one article record per article instead of pairs.")
+  @Option(
+      names = "--articles",
+      description = "Print one article record per article instead of pairs.")
   boolean articles;
 
-  @Option(names = "--max-bytes", defaultValue = "" + JatsExtractor.DEFAULT_MAX_BYTES,
+  @Option(
+      names = "--max-bytes",
+      defaultValue = "" + JatsExtractor.DEFAULT_MAX_BYTES,
       description = "Largest XML accepted, in bytes (default: ${DEFAULT-VALUE}).")
   int maxBytes;
 
@@ -48,10 +56,13 @@ final class ExtractCommand implements Callable<Integer> {
     JatsExtractor extractor = new JatsExtractor(maxBytes);
     ExtractSummary summary = new ExtractSummary();
     long started = System.nanoTime();
-    for (ArticleFiles files : ArticleFiles.findAll(paths, missing -> {
-      err.println("extract: " + missing + ": no such file or folder");
-      summary.failed++;
-    })) {
+    for (ArticleFiles files :
+        ArticleFiles.findAll(
+            paths,
+            missing -> {
+              err.println("extract: " + missing + ": no such file or folder");
+              summary.failed++;
+            })) {
       try {
         byte[] xml = Files.readAllBytes(files.xml());
         for (ExtractedArticle article : extractor.extract(xml, files.media(), files.hint())) {
@@ -107,7 +118,8 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     String line(long millis) {
-      return String.format("extract: %d articles, %d pairs (%d figures, %d tables), %d images resolved, "
+      return String.format(
+          "extract: %d articles, %d pairs (%d figures, %d tables), %d images resolved, "
               + "%d missing, %d mentions, %d failed, in %d ms",
           articles, figures + tables, figures, tables, resolved, missing, mentions, failed, millis);
     }

@@ -13,12 +13,23 @@ import org.figstream.runtime.KafkaTarget;
 
 /**
  * Kafka client settings from the places a deployment puts them, bakdata-style: {@code KAFKA_*}
- * environment variables (what a Helm chart sets, secrets included), a properties file, the command line.
+ * environment variables (what a Helm chart sets, secrets included), a properties file, the command
+ * line.
  */
 final class KafkaClientConfig {
-  /** Variables of Kafka's own launch scripts, not client settings; often present in Kafka images. */
-  static final Set<String> LAUNCHER_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JMX_OPTS",
-      "KAFKA_LOG4J_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_DEBUG", "KAFKA_GC_LOG_OPTS", "KAFKA_HOME");
+  /**
+   * Variables of Kafka's own launch scripts, not client settings; often present in Kafka images.
+   */
+  static final Set<String> LAUNCHER_VARIABLES =
+      Set.of(
+          "KAFKA_HEAP_OPTS",
+          "KAFKA_OPTS",
+          "KAFKA_JMX_OPTS",
+          "KAFKA_LOG4J_OPTS",
+          "KAFKA_JVM_PERFORMANCE_OPTS",
+          "KAFKA_DEBUG",
+          "KAFKA_GC_LOG_OPTS",
+          "KAFKA_HOME");
 
   private KafkaClientConfig() {}
 
@@ -26,11 +37,13 @@ final class KafkaClientConfig {
    * The cluster every source names together, decided only once all are read (deciding on
    * --bootstrap-servers alone let a pod configured the documented way publish to a private broker).
    *
-   * @param bootstrapServers the option's value (typed, or from {@code APP_BOOTSTRAP_SERVERS}), or null
+   * @param bootstrapServers the option's value (typed, or from {@code APP_BOOTSTRAP_SERVERS}), or
+   *     null
    * @param optionSource what to call where that value came from
    * @param file the {@code --kafka-config} file, or null; one that cannot be read is an error
    */
-  static KafkaTarget target(String bootstrapServers, String optionSource, Path file, Map<String, String> env) {
+  static KafkaTarget target(
+      String bootstrapServers, String optionSource, Path file, Map<String, String> env) {
     Map<String, Object> config = resolve(bootstrapServers, file, env);
     if (!config.containsKey(KafkaTarget.BOOTSTRAP)) {
       return KafkaTarget.embedded(config);
@@ -48,11 +61,12 @@ final class KafkaClientConfig {
 
   static Map<String, Object> resolve(String bootstrapServers, Path file, Map<String, String> env) {
     Map<String, Object> config = new TreeMap<>();
-    env.forEach((name, value) -> {
-      if (name.startsWith("KAFKA_") && !LAUNCHER_VARIABLES.contains(name)) {
-        config.put(propertyFor(name), value);
-      }
-    });
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith("KAFKA_") && !LAUNCHER_VARIABLES.contains(name)) {
+            config.put(propertyFor(name), value);
+          }
+        });
     if (file != null) {
       Properties p = load(file);
       p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k)));
@@ -63,18 +77,27 @@ final class KafkaClientConfig {
     return config;
   }
 
-  /** The properties in {@code file}; one that is missing or unreadable is refused, naming the path. */
+  /**
+   * The properties in {@code file}; one that is missing or unreadable is refused, naming the path.
+   */
   static Properties load(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("the Kafka client config file " + file.toAbsolutePath()
-          + " (--kafka-config) does not exist or is not a file");
+      throw new IllegalArgumentException(
+          "the Kafka client config file "
+              + file.toAbsolutePath()
+              + " (--kafka-config) does not exist or is not a file");
     }
     Properties p = new Properties();
     try (Reader in = Files.newBufferedReader(file)) {
       p.load(in);
-    } catch (IOException | IllegalArgumentException e) { // unreadable, or a malformed unicode escape
-      throw new IllegalArgumentException("cannot read the Kafka client config file " + file.toAbsolutePath()
-          + " (--kafka-config): " + e.getMessage(), e);
+    } catch (IOException
+        | IllegalArgumentException e) { // unreadable, or a malformed unicode escape
+      throw new IllegalArgumentException(
+          "cannot read the Kafka client config file "
+              + file.toAbsolutePath()
+              + " (--kafka-config): "
+              + e.getMessage(),
+          e);
     }
     return p;
   }

@@ -8,8 +8,15 @@ import picocli.CommandLine.Command;
     name = "figstream",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Keeps a biomedical figure-caption dataset in sync with the PMC Open Access subset.",
-    subcommands = {RunCommand.class, FeedCommand.class, ExtractCommand.class, EnrichCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Keeps a biomedical figure-caption dataset in sync with the PMC Open Access subset.",
+    subcommands = {
+      RunCommand.class,
+      FeedCommand.class,
+      ExtractCommand.class,
+      EnrichCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Under every command's help: what configures it besides its options. */
   static final String[] FOOTER = {
@@ -26,8 +33,7 @@ public final class Main implements Runnable {
     "    -Dorg.slf4j.simpleLogger.log.org.figstream=debug"
   };
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -40,24 +46,33 @@ public final class Main implements Runnable {
 
   /** With the given environment standing in for the process's (tests). */
   static CommandLine commandLine(java.util.Map<String, String> env) {
-    CommandLine cli = new CommandLine(new Main()).setDefaultValueProvider(new EnvironmentDefaults(env))
-        .setParameterExceptionHandler(Main::invalidInput)
-        .setExecutionExceptionHandler(Main::configurationError);
+    CommandLine cli =
+        new CommandLine(new Main())
+            .setDefaultValueProvider(new EnvironmentDefaults(env))
+            .setParameterExceptionHandler(Main::invalidInput)
+            .setExecutionExceptionHandler(Main::configurationError);
     cli.getCommandSpec().usageMessage().footer(FOOTER);
-    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage().footer(FOOTER));
+    cli.getSubcommands()
+        .values()
+        .forEach(sub -> sub.getCommandSpec().usageMessage().footer(FOOTER));
     return cli;
   }
 
   /**
-   * picocli's own handling (the message, then suggestions or the usage), except that a bad value from an
-   * {@code APP_*} variable is named as such: the user did not type it, so the option name alone misleads.
+   * picocli's own handling (the message, then suggestions or the usage), except that a bad value
+   * from an {@code APP_*} variable is named as such: the user did not type it, so the option name
+   * alone misleads.
    */
   private static int invalidInput(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     java.io.PrintWriter err = cmd.getErr();
-    String variable = EnvironmentDefaults.variableBehind(e, args, EnvironmentDefaults.environment(cmd.getCommandSpec()));
-    err.println(variable == null ? e.getMessage()
-        : e.getMessage() + " (from the environment variable " + variable + ")");
+    String variable =
+        EnvironmentDefaults.variableBehind(
+            e, args, EnvironmentDefaults.environment(cmd.getCommandSpec()));
+    err.println(
+        variable == null
+            ? e.getMessage()
+            : e.getMessage() + " (from the environment variable " + variable + ")");
     if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
       cmd.usage(err);
     }
@@ -66,11 +81,13 @@ public final class Main implements Runnable {
   }
 
   /**
-   * A setting that cannot work (a model that does not load, a file that is not there) is the user's to
-   * fix: one line saying what, not a stack trace. Anything else is a bug and keeps its trace.
+   * A setting that cannot work (a model that does not load, a file that is not there) is the user's
+   * to fix: one line saying what, not a stack trace. Anything else is a bug and keeps its trace.
    */
-  private static int configurationError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
-    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+  private static int configurationError(
+      Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+    if (e instanceof IllegalArgumentException
+        || e instanceof IllegalStateException
         || e instanceof java.io.UncheckedIOException) {
       cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
       cmd.getErr().flush();

@@ -3,10 +3,10 @@ package org.figstream.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
-import org.figstream.records.Announcement;
-import org.figstream.records.DeadLetter;
 import org.figstream.connectors.feed.fetch.FetchOutcome;
 import org.figstream.connectors.feed.fetch.FetchedArticle;
+import org.figstream.records.Announcement;
+import org.figstream.records.DeadLetter;
 
 /**
  * What {@code feed} prints: announcements, or with {@code --fetch} what was downloaded, or with
@@ -30,7 +30,10 @@ final class OutcomePrinter {
     out.println(Json.write(a));
   }
 
-  /** A fetched (or dead-lettered) version: its pairs with --extract, else the announcement and sizes. */
+  /**
+   * A fetched (or dead-lettered) version: its pairs with --extract, else the announcement and
+   * sizes.
+   */
   synchronized void outcome(Announcement a, FetchOutcome outcome) {
     if (extract) {
       pairs.print(out, outcome);

@@ -2,16 +2,17 @@ package org.figstream.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
+import org.figstream.connectors.feed.fetch.FetchOutcome;
+import org.figstream.connectors.feed.fetch.FetchedArticle;
 import org.figstream.processors.api.ArticleHint;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
-import org.figstream.records.FigureRecord;
-import org.figstream.records.DeadLetter;
-import org.figstream.connectors.feed.fetch.FetchOutcome;
-import org.figstream.connectors.feed.fetch.FetchedArticle;
 import org.figstream.processors.jats.JatsExtractor;
+import org.figstream.records.FigureRecord;
 
-/** Extracts fetched articles and prints their pairs; failures become dead-letter lines on stderr. */
+/**
+ * Extracts fetched articles and prints their pairs; failures become dead-letter lines on stderr.
+ */
 final class PairPrinter {
   private final JatsExtractor extractor = new JatsExtractor();
   private final PrintWriter err;
@@ -42,8 +43,14 @@ final class PairPrinter {
     } catch (ExtractionException e) {
       summary.failed++;
       deadLetters.incrementAndGet();
-      err.println("feed: dead letter {\"stage\":\"extract\",\"reason\":\"" + e.kind() + "\",\"pmcid\":\""
-          + f.announcement().pmcid() + "\",\"message\":" + Json.write(e.getMessage()) + "}");
+      err.println(
+          "feed: dead letter {\"stage\":\"extract\",\"reason\":\""
+              + e.kind()
+              + "\",\"pmcid\":\""
+              + f.announcement().pmcid()
+              + "\",\"message\":"
+              + Json.write(e.getMessage())
+              + "}");
     }
   }
 

@@ -6,35 +6,54 @@ import picocli.CommandLine.Option;
 
 /** How the pipeline processes: dedup, enrichment concurrency, state memory, instance identity. */
 final class PipelineOptions {
-  enum DedupPolicy { mark, drop }
+  enum DedupPolicy {
+    mark,
+    drop
+  }
 
-  @Option(names = "--dedup-distance", defaultValue = "6",
-      description = "Perceptual-hash bits two images may differ by and count as near duplicates; 0 keeps "
-          + "exact duplicates only (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dedup-distance",
+      defaultValue = "6",
+      description =
+          "Perceptual-hash bits two images may differ by and count as near duplicates; 0 keeps "
+              + "exact duplicates only (default: ${DEFAULT-VALUE}).")
   int dedupDistance;
 
-  @Option(names = "--dedup-policy", defaultValue = "mark",
-      description = "mark: publish duplicates naming their canonical pair (duplicateOf); drop: leave them "
-          + "out of figures (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dedup-policy",
+      defaultValue = "mark",
+      description =
+          "mark: publish duplicates naming their canonical pair (duplicateOf); drop: leave them "
+              + "out of figures (default: ${DEFAULT-VALUE}).")
   DedupPolicy dedupPolicy;
 
-  @Option(names = "--enrich-concurrency", defaultValue = "8",
-      description = "Articles enriched at once (fetch, extract, images) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--enrich-concurrency",
+      defaultValue = "8",
+      description =
+          "Articles enriched at once (fetch, extract, images) (default: ${DEFAULT-VALUE}).")
   int enrichConcurrency;
 
-  @Option(names = "--state-memory-mb", defaultValue = "64",
-      description = "Off-heap memory shared by all RocksDB state stores: block cache and memtables "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--state-memory-mb",
+      defaultValue = "64",
+      description =
+          "Off-heap memory shared by all RocksDB state stores: block cache and memtables "
+              + "(default: ${DEFAULT-VALUE}).")
   long stateMemoryMb;
 
-  @Option(names = "--instance-id", defaultValue = "0",
-      description = "Unique, stable name of this instance among those sharing a cluster (a pod name); "
-          + "the enrichment stage's transactional id ends with it (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--instance-id",
+      defaultValue = "0",
+      description =
+          "Unique, stable name of this instance among those sharing a cluster (a pod name); "
+              + "the enrichment stage's transactional id ends with it (default: ${DEFAULT-VALUE}).")
   String instanceId;
 
   PipelineSettings settings(KafkaOptions kafka) {
     if (dedupDistance < 0 || dedupDistance > 32) {
-      throw new IllegalArgumentException("--dedup-distance must be between 0 and 32, not " + dedupDistance);
+      throw new IllegalArgumentException(
+          "--dedup-distance must be between 0 and 32, not " + dedupDistance);
     }
     return PipelineSettings.defaults()
         .withTopics(kafka.partitions, kafka.replicationFactor, kafka.createTopics())

@@ -16,12 +16,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs the pipeline: the feed puts announcements on article-versions, the version gate, "
-        + "dedup and the pair ledger (Kafka Streams, RocksDB) and the enrichment stage turn them into upserts "
-        + "and tombstones on figures. Without a bootstrap.servers (from --bootstrap-servers, the "
-        + "--kafka-config file or KAFKA_BOOTSTRAP_SERVERS) a single-node KRaft broker runs inside this JVM, "
-        + "its data under --data-dir. --sample follows the bundled sample bucket instead of PMC's. "
-        + "Ctrl-C (SIGTERM) stops it cleanly.")
+    description =
+        "Runs the pipeline: the feed puts announcements on article-versions, the version gate, "
+            + "dedup and the pair ledger (Kafka Streams, RocksDB) and the enrichment stage turn them into upserts "
+            + "and tombstones on figures. Without a bootstrap.servers (from --bootstrap-servers, the "
+            + "--kafka-config file or KAFKA_BOOTSTRAP_SERVERS) a single-node KRaft broker runs inside this JVM, "
+            + "its data under --data-dir. --sample follows the bundled sample bucket instead of PMC's. "
+            + "Ctrl-C (SIGTERM) stops it cleanly.")
 final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -40,7 +41,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin DatasetOptions dataset;
 
-  @Option(names = "--until-caught-up",
+  @Option(
+      names = "--until-caught-up",
       description = "Exit once the feed has nothing new and every output is committed.")
   boolean untilCaughtUp;
 
@@ -67,7 +69,9 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** On Ctrl-C or SIGTERM: end the current pass, then let the main thread close everything in order. */
+  /**
+   * On Ctrl-C or SIGTERM: end the current pass, then let the main thread close everything in order.
+   */
   void stopAndWait() {
     stopRequested.countDown();
     Instance instance = running;
@@ -81,13 +85,26 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** The options as settings; every Kafka source is read here, so a bad config file stops the run before it starts. */
+  /**
+   * The options as settings; every Kafka source is read here, so a bad config file stops the run
+   * before it starts.
+   */
   private InstanceSettings settings() {
     KafkaTarget kafka = kafkaOptions.target();
-    return new InstanceSettings(source.dataDir, kafka, sample.settings(), source.bucketUrl, source.bucketRate,
-        source.feedSettings(sample.enabled), source.pollInterval, untilCaughtUp, annotation.embedding(source.dataDir),
-        annotation.labelling(), pipelineOptions.settings(kafkaOptions),
+    return new InstanceSettings(
+        source.dataDir,
+        kafka,
+        sample.settings(),
+        source.bucketUrl,
+        source.bucketRate,
+        source.feedSettings(sample.enabled),
+        source.pollInterval,
+        untilCaughtUp,
+        annotation.embedding(source.dataDir),
+        annotation.labelling(),
+        pipelineOptions.settings(kafkaOptions),
         dataset.enabled ? dataset.settings(source.dataDir) : null,
-        new InstanceSettings.Ops(operation.httpHost, operation.httpPort, operation.progressInterval));
+        new InstanceSettings.Ops(
+            operation.httpHost, operation.httpPort, operation.progressInterval));
   }
 }

@@ -24,11 +24,13 @@ public final class Annotating implements AutoCloseable {
    *
    * @param dataDir where native libraries are unpacked
    */
-  public static Annotating load(EmbeddingSettings embedding, LabelSettings labelling, Path dataDir) {
+  public static Annotating load(
+      EmbeddingSettings embedding, LabelSettings labelling, Path dataDir) {
     NativeCache.useDataDirectory(dataDir);
     Embedder embedder = Embedder.open(embedding);
     try {
-      return new Annotating(embedder, Labellers.create(labelling, embedder.imageEncoder(), embedder.textEncoder()));
+      return new Annotating(
+          embedder, Labellers.create(labelling, embedder.imageEncoder(), embedder.textEncoder()));
     } catch (RuntimeException e) {
       embedder.close();
       throw e;
@@ -41,8 +43,10 @@ public final class Annotating implements AutoCloseable {
   }
 
   public String describe() {
-    String image = embedder.imageEncoder() == null ? "none" : embedder.imageEncoder().descriptor().name();
-    String text = embedder.textEncoder() == null ? "none" : embedder.textEncoder().descriptor().name();
+    String image =
+        embedder.imageEncoder() == null ? "none" : embedder.imageEncoder().descriptor().name();
+    String text =
+        embedder.textEncoder() == null ? "none" : embedder.textEncoder().descriptor().name();
     return "image encoder " + image + ", caption encoder " + text;
   }
 

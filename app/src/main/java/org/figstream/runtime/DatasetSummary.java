@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.StreamSize;
-import org.figstream.connectors.sink.manifest.DatasetLayout;
 
 /** The lines {@code figstream run} prints about the dataset: what is in it, and how to query it. */
 public final class DatasetSummary {
@@ -30,15 +30,26 @@ public final class DatasetSummary {
       }
     }
     long total = figures.values().stream().mapToLong(Long::longValue).sum();
-    return String.format("dataset: %s: %d figure rows (%s), %d article rows, %d delete records, in %d Parquet files "
-            + "(manifest generation %d%s)", dir, total,
-        figures.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
-        articles, deletes, files, m.generation(), m.webdataset().isEmpty() ? ""
-            : ", " + m.webdataset().size() + " WebDataset tars");
+    return String.format(
+        "dataset: %s: %d figure rows (%s), %d article rows, %d delete records, in %d Parquet files "
+            + "(manifest generation %d%s)",
+        dir,
+        total,
+        figures.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", ")),
+        articles,
+        deletes,
+        files,
+        m.generation(),
+        m.webdataset().isEmpty() ? "" : ", " + m.webdataset().size() + " WebDataset tars");
   }
 
   public static String howToQuery(Path dir) {
-    return "dataset: read it with DuckDB: SELECT pair_id, subset, caption FROM read_parquet('" + dir
-        + "/figures/*/*.parquet'); the card " + dir.resolve("README.md") + " has the query that applies deletes";
+    return "dataset: read it with DuckDB: SELECT pair_id, subset, caption FROM read_parquet('"
+        + dir
+        + "/figures/*/*.parquet'); the card "
+        + dir.resolve("README.md")
+        + " has the query that applies deletes";
   }
 }

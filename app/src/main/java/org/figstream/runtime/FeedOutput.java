@@ -8,16 +8,31 @@ public final class FeedOutput {
   private FeedOutput() {}
 
   public static String summary(FeedRun run, MeterRegistry metrics, long millis) {
-    double retries = metrics.find("figstream.http.retries").counters().stream().mapToDouble(c -> c.count()).sum();
+    double retries =
+        metrics.find("figstream.http.retries").counters().stream()
+            .mapToDouble(c -> c.count())
+            .sum();
     if (run.inventory() == null) {
       return "feed: the bucket has no inventory yet, in " + millis + " ms";
     }
     if (run.upToDate()) {
-      return "feed: inventory " + run.inventory() + " was already processed; nothing new, in " + millis + " ms";
+      return "feed: inventory "
+          + run.inventory()
+          + " was already processed; nothing new, in "
+          + millis
+          + " ms";
     }
-    return String.format("feed: inventory %s: %d rows, %d announced, %d removed, %d unchanged, %d skipped, "
-        + "%d failed, %.0f retries, in %d ms", run.inventory(), run.rows(), run.announced(), run.removed(),
-        run.unchanged(), run.skipped(), run.failed(), retries, millis);
+    return String.format(
+        "feed: inventory %s: %d rows, %d announced, %d removed, %d unchanged, %d skipped, "
+            + "%d failed, %.0f retries, in %d ms",
+        run.inventory(),
+        run.rows(),
+        run.announced(),
+        run.removed(),
+        run.unchanged(),
+        run.skipped(),
+        run.failed(),
+        retries,
+        millis);
   }
-
 }

@@ -32,10 +32,11 @@ import org.figstream.topology.enrich.AnnotateStep;
 import org.figstream.topology.enrich.Enrichment;
 
 /**
- * One figstream instance, the one place that assembles the pipeline and closes it: models, the sample
- * bucket emulator, the broker (embedded, or the configured cluster), the feed's HTTP client, index and
- * cursors, the Streams app and enrichment stage, the dataset sink, the ops endpoint and progress lines.
- * {@link #close()} closes what {@link #start()} opened, in reverse order, however far it got.
+ * One figstream instance, the one place that assembles the pipeline and closes it: models, the
+ * sample bucket emulator, the broker (embedded, or the configured cluster), the feed's HTTP client,
+ * index and cursors, the Streams app and enrichment stage, the dataset sink, the ops endpoint and
+ * progress lines. {@link #close()} closes what {@link #start()} opened, in reverse order, however
+ * far it got.
  */
 public final class Instance implements AutoCloseable {
   static final String FEED_PASSES_METRIC = "figstream.feed.passes";
@@ -52,7 +53,10 @@ public final class Instance implements AutoCloseable {
   private DatasetSinkRunner sink;
   private ProgressReporter progress;
 
-  /** Starts nothing: {@link #start()} does, so that {@link #stop()} can be called from the first moment. */
+  /**
+   * Starts nothing: {@link #start()} does, so that {@link #stop()} can be called from the first
+   * moment.
+   */
   public Instance(InstanceSettings settings, PrintWriter log) {
     this.settings = settings;
     this.log = log;
@@ -63,39 +67,79 @@ public final class Instance implements AutoCloseable {
     log.println("figstream: loading the image and caption encoders and the labeller's concepts");
     log.flush();
     long loading = System.nanoTime();
-    Annotating annotating = open(Annotating.load(settings.embedding(), settings.labelling(), settings.dataDir()));
+    Annotating annotating =
+        open(Annotating.load(settings.embedding(), settings.labelling(), settings.dataDir()));
     long loaded = (System.nanoTime() - loading) / 1_000_000;
     BucketEmulator emulator = settings.sample() == null ? null : open(settings.sample().start(log));
-    EmbeddedBroker broker = settings.kafka().external() ? null
-        : open(EmbeddedBroker.start(settings.dataDir().resolve("kafka")));
-    log.printf(Locale.ROOT, "figstream: %s (loaded in %.1f s)%n", annotating.describe(), loaded / 1000.0);
+    EmbeddedBroker broker =
+        settings.kafka().external()
+            ? null
+            : open(EmbeddedBroker.start(settings.dataDir().resolve("kafka")));
+    log.printf(
+        Locale.ROOT, "figstream: %s (loaded in %.1f s)%n", annotating.describe(), loaded / 1000.0);
     kafka = broker != null ? broker.clientConfig() : settings.kafka().clientConfig();
-    log.println(broker != null ? "figstream: embedded Kafka broker at " + broker.bootstrapServers() + ", data in "
-        + settings.dataDir().resolve("kafka") + " (no bootstrap.servers configured)"
-        : "figstream: " + settings.kafka().describe());
-    ClusterBinding.check(settings.dataDir(), kafka); // before Streams and the feed read state of another cluster
+    log.println(
+        broker != null
+            ? "figstream: embedded Kafka broker at "
+                + broker.bootstrapServers()
+                + ", data in "
+                + settings.dataDir().resolve("kafka")
+                + " (no bootstrap.servers configured)"
+            : "figstream: " + settings.kafka().describe());
+    ClusterBinding.check(
+        settings.dataDir(), kafka); // before Streams and the feed read state of another cluster
     metrics = OpsMetrics.newRegistry();
     opened.push(metrics::close);
-    BucketLayout layout = new BucketLayout(emulator != null ? emulator.baseUrl() : settings.bucketUrl());
-    HttpFetcher http = open(new HttpFetcher(HttpSettings.defaults(Set.of(layout.host()))
-        .withRate(layout.host(), settings.bucketRate()), metrics));
+    BucketLayout layout =
+        new BucketLayout(emulator != null ? emulator.baseUrl() : settings.bucketUrl());
+    HttpFetcher http =
+        open(
+            new HttpFetcher(
+                HttpSettings.defaults(Set.of(layout.host()))
+                    .withRate(layout.host(), settings.bucketRate()),
+                metrics));
     MeterCatalog.registerHost(metrics, layout.host());
     PipelineSettings processing = settings.pipeline();
-    FeedIndex index = open(new FeedIndex(settings.dataDir().resolve("feed/index"), processing.stateMemoryBytes()));
-    KafkaCursorStore cursors = open(new KafkaCursorStore(kafka, emulator != null ? "sample" : settings.bucketUrl(),
-        processing.replication(), processing.createTopics()));
-    pipeline = open(new Pipeline(kafka, settings.dataDir().resolve("streams"),
-        new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer(),
-            new AnnotateStep(annotating.annotator())), processing, metrics));
+    FeedIndex index =
+        open(
+            new FeedIndex(settings.dataDir().resolve("feed/index"), processing.stateMemoryBytes()));
+    KafkaCursorStore cursors =
+        open(
+            new KafkaCursorStore(
+                kafka,
+                emulator != null ? "sample" : settings.bucketUrl(),
+                processing.replication(),
+                processing.createTopics()));
+    pipeline =
+        open(
+            new Pipeline(
+                kafka,
+                settings.dataDir().resolve("streams"),
+                new Enrichment(
+                    new ArticleFetcher(layout, http, 4),
+                    new ImageNormalizer(),
+                    new AnnotateStep(annotating.annotator())),
+                processing,
+                metrics));
     if (stopRequested.getCount() == 0) {
       pipeline.stop();
     }
-    sink = settings.dataset() == null ? null
-        : open(new DatasetSinkRunner(kafka, settings.dataset(), FaultPoint.Hook.NONE, metrics).start());
+    sink =
+        settings.dataset() == null
+            ? null
+            : open(
+                new DatasetSinkRunner(kafka, settings.dataset(), FaultPoint.Hook.NONE, metrics)
+                    .start());
     startOps();
-    progress = open(new ProgressReporter(pipeline, metrics, log).start(settings.ops().progressInterval()));
-    feed = new InventoryFeed(new BucketClient(layout, http), index, cursors, settings.feed(),
-        settings.dataDir().resolve("feed/work"));
+    progress =
+        open(new ProgressReporter(pipeline, metrics, log).start(settings.ops().progressInterval()));
+    feed =
+        new InventoryFeed(
+            new BucketClient(layout, http),
+            index,
+            cursors,
+            settings.feed(),
+            settings.dataDir().resolve("feed/work"));
     return this;
   }
 
@@ -106,15 +150,22 @@ public final class Instance implements AutoCloseable {
     }
     Pipeline p = pipeline;
     DatasetSinkRunner s = sink;
-    OpsServer server = open(OpsServer.start(ops.httpHost(), ops.httpPort(), metrics, p::state,
-        () -> p.stageHealthy() && (s == null || s.failure() == null)));
-    log.printf("figstream: metrics at http://%s:%d/metrics, health at /health/live and /health/ready%n",
+    OpsServer server =
+        open(
+            OpsServer.start(
+                ops.httpHost(),
+                ops.httpPort(),
+                metrics,
+                p::state,
+                () -> p.stageHealthy() && (s == null || s.failure() == null)));
+    log.printf(
+        "figstream: metrics at http://%s:%d/metrics, health at /health/live and /health/ready%n",
         ops.httpHost(), server.port());
   }
 
   /**
-   * Feed passes until caught up ({@code untilCaughtUp}) or stopped, each followed by the summary lines
-   * and, with a dataset, its commit and compaction.
+   * Feed passes until caught up ({@code untilCaughtUp}) or stopped, each followed by the summary
+   * lines and, with a dataset, its commit and compaction.
    */
   public void run() throws Exception {
     RunReport report = new RunReport(log, kafka, pipeline, progress, started);
@@ -125,8 +176,11 @@ public final class Instance implements AutoCloseable {
         long pass = System.nanoTime();
         log.println("feed: reading the newest inventory of " + feedSource());
         log.flush();
-        log.println(FeedOutput.summary(pipeline.feedAndSettle(feed, Duration.ofMinutes(30)), metrics,
-            (System.nanoTime() - pass) / 1_000_000));
+        log.println(
+            FeedOutput.summary(
+                pipeline.feedAndSettle(feed, Duration.ofMinutes(30)),
+                metrics,
+                (System.nanoTime() - pass) / 1_000_000));
         passes.increment();
         lastPass.set(System.currentTimeMillis() / 1000);
         report.summary("caught up");
@@ -162,7 +216,9 @@ public final class Instance implements AutoCloseable {
     return resource;
   }
 
-  /** Closes everything opened, the last first; a failure to close one does not keep the others open. */
+  /**
+   * Closes everything opened, the last first; a failure to close one does not keep the others open.
+   */
   @Override
   public void close() throws Exception {
     Exception first = null;

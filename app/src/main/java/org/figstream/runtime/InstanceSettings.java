@@ -10,20 +10,34 @@ import org.figstream.processors.label.LabelSettings;
 /**
  * Everything one {@link Instance} is assembled from.
  *
- * @param dataDir what the instance keeps: feed index, Streams stores, the embedded broker's logs, models' caches
+ * @param dataDir what the instance keeps: feed index, Streams stores, the embedded broker's logs,
+ *     models' caches
  * @param kafka the cluster to use, or the embedded broker under {@code dataDir/kafka}
- * @param sample the sample bucket emulator to read instead of {@code bucketUrl}; null for the real bucket
+ * @param sample the sample bucket emulator to read instead of {@code bucketUrl}; null for the real
+ *     bucket
  * @param bucketRate requests per second to the bucket host
  * @param pollInterval how often a following run looks for a new inventory
  * @param untilCaughtUp end once the feed has nothing new and every output is committed
  * @param dataset the Parquet dataset to keep; null for none
  */
-public record InstanceSettings(Path dataDir, KafkaTarget kafka, SampleSettings sample, String bucketUrl,
-    double bucketRate, FeedSettings feed, Duration pollInterval, boolean untilCaughtUp, EmbeddingSettings embedding,
-    LabelSettings labelling, PipelineSettings pipeline, SinkSettings dataset, Ops ops) {
+public record InstanceSettings(
+    Path dataDir,
+    KafkaTarget kafka,
+    SampleSettings sample,
+    String bucketUrl,
+    double bucketRate,
+    FeedSettings feed,
+    Duration pollInterval,
+    boolean untilCaughtUp,
+    EmbeddingSettings embedding,
+    LabelSettings labelling,
+    PipelineSettings pipeline,
+    SinkSettings dataset,
+    Ops ops) {
 
   /**
-   * @param httpPort port of /metrics and /health; 0 picks a free one, negative turns the endpoint off
+   * @param httpPort port of /metrics and /health; 0 picks a free one, negative turns the endpoint
+   *     off
    * @param progressInterval how often a progress line is written
    */
   public record Ops(String httpHost, int httpPort, Duration progressInterval) {}

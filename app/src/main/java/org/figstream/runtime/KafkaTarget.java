@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * The Kafka a run uses: a {@code bootstrap.servers} from any source of configuration (command line,
- * {@code APP_BOOTSTRAP_SERVERS}, the {@code --kafka-config} file, {@code KAFKA_BOOTSTRAP_SERVERS}) means that
- * cluster; none means the embedded broker under the data directory.
+ * {@code APP_BOOTSTRAP_SERVERS}, the {@code --kafka-config} file, {@code KAFKA_BOOTSTRAP_SERVERS})
+ * means that cluster; none means the embedded broker under the data directory.
  *
  * @param clientConfig every client setting found, {@code bootstrap.servers} included when external
  * @param source where {@code bootstrap.servers} came from, for the startup line; null when embedded
@@ -24,6 +24,10 @@ public record KafkaTarget(Map<String, Object> clientConfig, String source) {
 
   /** The startup line's words for this choice, after "figstream: ". */
   public String describe() {
-    return "external Kafka at " + clientConfig.get(BOOTSTRAP) + " (bootstrap.servers from " + source + ")";
+    return "external Kafka at "
+        + clientConfig.get(BOOTSTRAP)
+        + " (bootstrap.servers from "
+        + source
+        + ")";
   }
 }

@@ -13,10 +13,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Whether the pipeline's consumer groups have consumed every committed record of their inputs. Offsets
- * alone cannot say: a transaction's commit marker takes an offset after the last record, so a group
- * that is done can sit one offset short of the end. So where a group is behind the end, a committed-read
- * probe looks for actual records between its offset and the end.
+ * Whether the pipeline's consumer groups have consumed every committed record of their inputs.
+ * Offsets alone cannot say: a transaction's commit marker takes an offset after the last record, so
+ * a group that is done can sit one offset short of the end. So where a group is behind the end, a
+ * committed-read probe looks for actual records between its offset and the end.
  */
 final class Lag implements AutoCloseable {
   private final Admin admin;
@@ -34,9 +34,9 @@ final class Lag implements AutoCloseable {
   record Input(String group, String topic) {}
 
   /**
-   * Records committed to the inputs and not yet consumed. Give the inputs in pipeline order: each stage
-   * commits its outputs with its input offsets, so once an upstream input is drained, whatever it
-   * produced is already visible to the checks of the inputs after it.
+   * Records committed to the inputs and not yet consumed. Give the inputs in pipeline order: each
+   * stage commits its outputs with its input offsets, so once an upstream input is drained,
+   * whatever it produced is already visible to the checks of the inputs after it.
    */
   long pending(List<Input> inputs) throws Exception {
     long pending = 0;
@@ -52,9 +52,10 @@ final class Lag implements AutoCloseable {
   static final long NEAR_END = 16;
 
   /**
-   * What each input has left, as an operator reads a lag: 0 once caught up. Far from the end the offset
-   * distance is close enough (each transaction adds one marker) and costs nothing to read; near the end,
-   * where markers may be all the distance there is, the committed records are counted.
+   * What each input has left, as an operator reads a lag: 0 once caught up. Far from the end the
+   * offset distance is close enough (each transaction adds one marker) and costs nothing to read;
+   * near the end, where markers may be all the distance there is, the committed records are
+   * counted.
    */
   Map<Input, Long> byInput(List<Input> inputs) throws Exception {
     Map<Input, Long> lag = new LinkedHashMap<>();
@@ -71,12 +72,20 @@ final class Lag implements AutoCloseable {
     return lag;
   }
 
-  /** The group's committed position on every partition of its input topic (0 where it has none yet). */
+  /**
+   * The group's committed position on every partition of its input topic (0 where it has none yet).
+   */
   private Map<TopicPartition, Long> positions(Input input) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get();
     Map<TopicPartition, Long> positions = new LinkedHashMap<>();
-    for (var p : admin.describeTopics(List.of(input.topic())).allTopicNames().get().get(input.topic()).partitions()) {
+    for (var p :
+        admin
+            .describeTopics(List.of(input.topic()))
+            .allTopicNames()
+            .get()
+            .get(input.topic())
+            .partitions()) {
       TopicPartition tp = new TopicPartition(input.topic(), p.partition());
       OffsetAndMetadata done = committed.get(tp);
       positions.put(tp, done == null ? 0 : done.offset());

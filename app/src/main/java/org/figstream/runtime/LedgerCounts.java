@@ -11,10 +11,10 @@ import org.figstream.state.LedgerEntry;
 import org.figstream.state.StoreNames;
 
 /**
- * Live pairs and articles as the pair ledger holds them: every article that is not withdrawn, with the
- * pair ids it has on {@code figures}. Read from the ledger's RocksDB store, so a summary costs a pass
- * over one small entry per article, not a read of the figures topic (whose records carry the images).
- * With several instances each counts the partitions it is active for.
+ * Live pairs and articles as the pair ledger holds them: every article that is not withdrawn, with
+ * the pair ids it has on {@code figures}. Read from the ledger's RocksDB store, so a summary costs
+ * a pass over one small entry per article, not a read of the figures topic (whose records carry the
+ * images). With several instances each counts the partitions it is active for.
  */
 public record LedgerCounts(long pairs, long articles) {
 
@@ -23,8 +23,11 @@ public record LedgerCounts(long pairs, long articles) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {
-        return count(streams.store(StoreQueryParameters.fromNameAndType(StoreNames.PAIR_LEDGER,
-            QueryableStoreTypes.<String, LedgerEntry>keyValueStore())));
+        return count(
+            streams.store(
+                StoreQueryParameters.fromNameAndType(
+                    StoreNames.PAIR_LEDGER,
+                    QueryableStoreTypes.<String, LedgerEntry>keyValueStore())));
       } catch (InvalidStateStoreException e) {
         if (System.nanoTime() > deadline) {
           throw e;

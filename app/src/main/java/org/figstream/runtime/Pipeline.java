@@ -1,7 +1,5 @@
 package org.figstream.runtime;
 
-import org.figstream.state.BoundedRocksDbMemory;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,15 +15,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.figstream.records.Announcement;
-import org.figstream.records.DeadLetter;
 import org.figstream.connectors.feed.discovery.FeedRun;
 import org.figstream.connectors.feed.discovery.FeedSinks;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
+import org.figstream.records.Topics;
 import org.figstream.runtime.ops.OpsMetrics;
+import org.figstream.state.BoundedRocksDbMemory;
 import org.figstream.topology.FigstreamTopology;
 import org.figstream.topology.TopicSetup;
-import org.figstream.records.Topics;
 import org.figstream.topology.UndecodableToDeadLetter;
 import org.figstream.topology.enrich.Enrichment;
 import org.figstream.topology.enrich.EnrichmentStage;
@@ -39,9 +36,13 @@ import reactor.core.publisher.Mono;
 public final class Pipeline implements AutoCloseable {
   public static final String APPLICATION_ID = "figstream";
   public static final String ANNOUNCEMENTS_METRIC = "figstream.feed.announcements";
+
   /** The inputs of each stage, upstream first (see Lag#pending). */
-  static final List<Lag.Input> INPUTS = List.of(new Lag.Input(APPLICATION_ID, Topics.ARTICLE_VERSIONS),
-      new Lag.Input(EnrichmentStage.GROUP, Topics.ENRICH_REQUESTS), new Lag.Input(APPLICATION_ID, Topics.ENRICHED));
+  static final List<Lag.Input> INPUTS =
+      List.of(
+          new Lag.Input(APPLICATION_ID, Topics.ARTICLE_VERSIONS),
+          new Lag.Input(EnrichmentStage.GROUP, Topics.ENRICH_REQUESTS),
+          new Lag.Input(APPLICATION_ID, Topics.ENRICHED));
 
   private final Map<String, Object> kafka;
   private final KafkaStreams streams;
@@ -51,8 +52,13 @@ public final class Pipeline implements AutoCloseable {
   private final AutoCloseable streamsMetrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  public Pipeline(Map<String, Object> kafka, Path stateDir, Enrichment enrichment, PipelineSettings settings,
-      MeterRegistry metrics) throws Exception {
+  public Pipeline(
+      Map<String, Object> kafka,
+      Path stateDir,
+      Enrichment enrichment,
+      PipelineSettings settings,
+      MeterRegistry metrics)
+      throws Exception {
     this.kafka = Map.copyOf(kafka);
     this.metrics = metrics;
     if (settings.createTopics()) {
@@ -66,40 +72,67 @@ public final class Pipeline implements AutoCloseable {
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replication());
-    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableToDeadLetter.class);
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        UndecodableToDeadLetter.class);
     p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, settings.stateMemoryBytes());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
-    p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+    p.put(
+        StreamsConfig.producerPrefix(
+            org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         TopicSetup.MAX_MESSAGE_BYTES);
     streams = new KafkaStreams(FigstreamTopology.buildTopology(settings.dedup()), p);
     streamsMetrics = OpsMetrics.bindStreams(metrics, streams);
     streams.start();
-    stage = new EnrichmentStage(kafka, enrichment, settings.enrichConcurrency(), settings.instanceId(), metrics);
+    stage =
+        new EnrichmentStage(
+            kafka, enrichment, settings.enrichConcurrency(), settings.instanceId(), metrics);
     stage.start();
     producer = new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer());
   }
 
-  /** Sinks that put announcements on article-versions and feed dead letters on dlq, acknowledged. */
+  /**
+   * Sinks that put announcements on article-versions and feed dead letters on dlq, acknowledged.
+   */
   public FeedSinks sinks() {
     var announcements = TopicSerdes.announcements().serializer();
     var deadLetters = TopicSerdes.deadLetters().serializer();
     return new FeedSinks(
-        a -> send(new ProducerRecord<>(Topics.ARTICLE_VERSIONS, a.pmcid(), announcements.serialize(Topics.ARTICLE_VERSIONS, a)))
-            .doOnSuccess(done -> metrics.counter(ANNOUNCEMENTS_METRIC, "change",
-                a.change().name().toLowerCase(java.util.Locale.ROOT)).increment()),
-        d -> send(new ProducerRecord<>(Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d)))
-            .doOnSuccess(done -> metrics.counter(EnrichmentStage.DEAD_LETTERS_METRIC, "stage", d.stage()).increment()));
+        a ->
+            send(new ProducerRecord<>(
+                    Topics.ARTICLE_VERSIONS,
+                    a.pmcid(),
+                    announcements.serialize(Topics.ARTICLE_VERSIONS, a)))
+                .doOnSuccess(
+                    done ->
+                        metrics
+                            .counter(
+                                ANNOUNCEMENTS_METRIC,
+                                "change",
+                                a.change().name().toLowerCase(java.util.Locale.ROOT))
+                            .increment()),
+        d ->
+            send(new ProducerRecord<>(Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d)))
+                .doOnSuccess(
+                    done ->
+                        metrics
+                            .counter(EnrichmentStage.DEAD_LETTERS_METRIC, "stage", d.stage())
+                            .increment()));
   }
 
   private Mono<Void> send(ProducerRecord<String, byte[]> record) {
-    return Mono.<Void>create(sink -> producer.send(record, (meta, error) -> {
-      if (error != null) {
-        sink.error(error);
-      } else {
-        sink.success();
-      }
-    }));
+    return Mono.<Void>create(
+        sink ->
+            producer.send(
+                record,
+                (meta, error) -> {
+                  if (error != null) {
+                    sink.error(error);
+                  } else {
+                    sink.success();
+                  }
+                }));
   }
 
   /** Thrown by the waits once {@link #stop()} was called. */
@@ -141,8 +174,8 @@ public final class Pipeline implements AutoCloseable {
           throw new StoppedException("stopped while waiting for the pipeline to catch up");
         }
         if (stage.failure() != null) {
-          throw new IllegalStateException("the enrichment stage stopped: " + stage.failure().getMessage(),
-              stage.failure());
+          throw new IllegalStateException(
+              "the enrichment stage stopped: " + stage.failure().getMessage(), stage.failure());
         }
         if (streams.state() == KafkaStreams.State.ERROR) {
           throw new IllegalStateException("the Streams application is in state ERROR");
@@ -156,7 +189,9 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** A lag probe on this pipeline's cluster, for a caller that checks repeatedly (and closes it). */
+  /**
+   * A lag probe on this pipeline's cluster, for a caller that checks repeatedly (and closes it).
+   */
   Lag lagProbe() {
     return new Lag(kafka);
   }
@@ -170,7 +205,10 @@ public final class Pipeline implements AutoCloseable {
     return streams.state();
   }
 
-  /** Whether the enrichment stage is still running (it stops only on an error it cannot recover from). */
+  /**
+   * Whether the enrichment stage is still running (it stops only on an error it cannot recover
+   * from).
+   */
   public boolean stageHealthy() {
     return stage.failure() == null;
   }

@@ -7,39 +7,70 @@ import org.figstream.topology.dedup.DedupSettings;
  * How the pipeline runs on its Kafka.
  *
  * @param partitions partitions of the topics figstream creates
- * @param replication replication factor of the topics figstream creates (and of Streams' internal ones)
- * @param createTopics create missing topics; false on clusters where topics are provisioned by others
+ * @param replication replication factor of the topics figstream creates (and of Streams' internal
+ *     ones)
+ * @param createTopics create missing topics; false on clusters where topics are provisioned by
+ *     others
  * @param enrichConcurrency articles enriched at once by the stage (fetch, extract, images)
- * @param stateMemoryBytes off-heap memory all RocksDB stores of this instance share (block cache and
- *     memtables together)
+ * @param stateMemoryBytes off-heap memory all RocksDB stores of this instance share (block cache
+ *     and memtables together)
  * @param instanceId unique and stable per instance (a StatefulSet pod name): the enrichment stage's
  *     transactional id ends with it, so a restarted instance fences its own zombie
  */
-public record PipelineSettings(int partitions, short replication, boolean createTopics, DedupSettings dedup,
-    int enrichConcurrency, long stateMemoryBytes, String instanceId) {
+public record PipelineSettings(
+    int partitions,
+    short replication,
+    boolean createTopics,
+    DedupSettings dedup,
+    int enrichConcurrency,
+    long stateMemoryBytes,
+    String instanceId) {
 
   public static PipelineSettings defaults() {
-    return new PipelineSettings(2, (short) 1, true, DedupSettings.DEFAULTS, 8, BoundedRocksDbMemory.DEFAULT_TOTAL_BYTES,
+    return new PipelineSettings(
+        2,
+        (short) 1,
+        true,
+        DedupSettings.DEFAULTS,
+        8,
+        BoundedRocksDbMemory.DEFAULT_TOTAL_BYTES,
         "0");
   }
 
   public PipelineSettings withInstanceId(String id) {
-    return new PipelineSettings(partitions, replication, createTopics, dedup, enrichConcurrency, stateMemoryBytes, id);
+    return new PipelineSettings(
+        partitions, replication, createTopics, dedup, enrichConcurrency, stateMemoryBytes, id);
   }
 
   public PipelineSettings withTopics(int partitionCount, short replicationFactor, boolean create) {
-    return new PipelineSettings(partitionCount, replicationFactor, create, dedup, enrichConcurrency, stateMemoryBytes, instanceId);
+    return new PipelineSettings(
+        partitionCount,
+        replicationFactor,
+        create,
+        dedup,
+        enrichConcurrency,
+        stateMemoryBytes,
+        instanceId);
   }
 
   public PipelineSettings withDedup(DedupSettings settings) {
-    return new PipelineSettings(partitions, replication, createTopics, settings, enrichConcurrency, stateMemoryBytes, instanceId);
+    return new PipelineSettings(
+        partitions,
+        replication,
+        createTopics,
+        settings,
+        enrichConcurrency,
+        stateMemoryBytes,
+        instanceId);
   }
 
   public PipelineSettings withEnrichConcurrency(int concurrency) {
-    return new PipelineSettings(partitions, replication, createTopics, dedup, concurrency, stateMemoryBytes, instanceId);
+    return new PipelineSettings(
+        partitions, replication, createTopics, dedup, concurrency, stateMemoryBytes, instanceId);
   }
 
   public PipelineSettings withStateMemory(long bytes) {
-    return new PipelineSettings(partitions, replication, createTopics, dedup, enrichConcurrency, bytes, instanceId);
+    return new PipelineSettings(
+        partitions, replication, createTopics, dedup, enrichConcurrency, bytes, instanceId);
   }
 }

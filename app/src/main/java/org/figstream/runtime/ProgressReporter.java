@@ -16,8 +16,9 @@ import org.figstream.topology.enrich.EnrichmentStage;
 
 /**
  * A line on stderr every few seconds while the pipeline runs: what an operator watching a backfill
- * wants to see (announcements, throughput, totals, dead letters, how far behind), from the same meters
- * Prometheus scrapes. The lag of each input is also a gauge, {@code figstream.lag{group,topic}}.
+ * wants to see (announcements, throughput, totals, dead letters, how far behind), from the same
+ * meters Prometheus scrapes. The lag of each input is also a gauge, {@code
+ * figstream.lag{group,topic}}.
  */
 public final class ProgressReporter implements AutoCloseable {
   public static final String LAG_METRIC = "figstream.lag";
@@ -26,11 +27,13 @@ public final class ProgressReporter implements AutoCloseable {
   private final Lag lagProbe;
   private final MeterRegistry metrics;
   private final PrintWriter err;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "figstream-progress");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "figstream-progress");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<Lag.Input, AtomicLong> lags = new LinkedHashMap<>();
   private long lastArticles;
   private long lastNanos = System.nanoTime();
@@ -43,13 +46,15 @@ public final class ProgressReporter implements AutoCloseable {
     for (Lag.Input input : Pipeline.INPUTS) {
       AtomicLong lag = new AtomicLong(-1);
       lags.put(input, lag);
-      Gauge.builder(LAG_METRIC, lag, AtomicLong::get).tags("group", input.group(), "topic", input.topic())
+      Gauge.builder(LAG_METRIC, lag, AtomicLong::get)
+          .tags("group", input.group(), "topic", input.topic())
           .register(metrics);
     }
   }
 
   public ProgressReporter start(Duration every) {
-    timer.scheduleAtFixedRate(this::report, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(
+        this::report, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -73,10 +78,17 @@ public final class ProgressReporter implements AutoCloseable {
     double rate = (articles - lastArticles) / Math.max(1e-9, (now - lastNanos) / 1e9);
     lastArticles = articles;
     lastNanos = now;
-    err.println(String.format(Locale.ROOT,
-        "progress: %d announced, %.1f articles/s, %d articles, %d figures, %d dead letters, lag %s, %s",
-        total(Pipeline.ANNOUNCEMENTS_METRIC), rate, articles, total(EnrichmentStage.FIGURES_METRIC),
-        total(EnrichmentStage.DEAD_LETTERS_METRIC), lag, pipeline.state()));
+    err.println(
+        String.format(
+            Locale.ROOT,
+            "progress: %d announced, %.1f articles/s, %d articles, %d figures, %d dead letters, lag %s, %s",
+            total(Pipeline.ANNOUNCEMENTS_METRIC),
+            rate,
+            articles,
+            total(EnrichmentStage.FIGURES_METRIC),
+            total(EnrichmentStage.DEAD_LETTERS_METRIC),
+            lag,
+            pipeline.state()));
     err.flush();
   }
 

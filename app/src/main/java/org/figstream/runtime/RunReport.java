@@ -11,7 +11,9 @@ import org.figstream.records.Topics;
 import org.figstream.runtime.sink.DatasetSinkRunner;
 import org.figstream.topology.enrich.EnrichmentStage;
 
-/** The lines a run writes after each feed pass: what the topics hold, and what the dataset holds. */
+/**
+ * The lines a run writes after each feed pass: what the topics hold, and what the dataset holds.
+ */
 final class RunReport {
   private final PrintWriter log;
   private final Pipeline pipeline;
@@ -19,7 +21,12 @@ final class RunReport {
   private final ProgressReporter progress;
   private final long started;
 
-  RunReport(PrintWriter log, Map<String, Object> kafka, Pipeline pipeline, ProgressReporter progress, long started) {
+  RunReport(
+      PrintWriter log,
+      Map<String, Object> kafka,
+      Pipeline pipeline,
+      ProgressReporter progress,
+      long started) {
     this.log = log;
     this.pipeline = pipeline;
     this.deadLetters = new DeadLetterTally(kafka);
@@ -30,20 +37,33 @@ final class RunReport {
   /** Live pairs and articles from the pair ledger's state, dead letters from what dlq received. */
   void summary(String how) throws InterruptedException {
     LedgerCounts live = pipeline.ledgerCounts(Duration.ofMinutes(1));
-    log.printf("run: %s: %d live pairs on %s, %d articles on %s, %d dead letters on %s, after %d s "
+    log.printf(
+        "run: %s: %d live pairs on %s, %d articles on %s, %d dead letters on %s, after %d s "
             + "(this run: %d articles and %d figures enriched)%n",
-        how, live.pairs(), Topics.FIGURES, live.articles(), Topics.ARTICLES, deadLetters.count(), Topics.DLQ,
+        how,
+        live.pairs(),
+        Topics.FIGURES,
+        live.articles(),
+        Topics.ARTICLES,
+        deadLetters.count(),
+        Topics.DLQ,
         (System.nanoTime() - started) / 1_000_000_000,
-        progress.total(EnrichmentStage.ARTICLES_METRIC), progress.total(EnrichmentStage.FIGURES_METRIC));
+        progress.total(EnrichmentStage.ARTICLES_METRIC),
+        progress.total(EnrichmentStage.FIGURES_METRIC));
     log.flush();
   }
 
-  /** Commits what the sink has read; compacts when due, and always (forced) before a --until-caught-up exit. */
+  /**
+   * Commits what the sink has read; compacts when due, and always (forced) before a
+   * --until-caught-up exit.
+   */
   void publishDataset(DatasetSinkRunner sink, Path dir, boolean last) throws Exception {
     Duration timeout = Duration.ofMinutes(10);
     sink.catchUpAndCommit(timeout);
-    Optional<CompactionResult> compaction = sink.call(
-        s -> last ? Optional.of(s.compact(true)) : s.compactIfDue(System.currentTimeMillis()), timeout);
+    Optional<CompactionResult> compaction =
+        sink.call(
+            s -> last ? Optional.of(s.compact(true)) : s.compactIfDue(System.currentTimeMillis()),
+            timeout);
     compaction.ifPresent(c -> log.println("dataset: compaction " + c.describe()));
     log.println(DatasetSummary.describe(dir, sink.call(DatasetSink::manifest, timeout)));
     log.println(DatasetSummary.howToQuery(dir));

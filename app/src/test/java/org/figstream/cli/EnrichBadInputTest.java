@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every kind of bad input the issue names, in one article: each figure gets its line, with what could
- * be made and a reason for what could not; none stops the others.
+ * Every kind of bad input the issue names, in one article: each figure gets its line, with what
+ * could be made and a reason for what could not; none stops the others.
  */
 class EnrichBadInputTest {
-  private static final String HUGE_CAPTION = "Bars show the mean growth of treated cultures relative to controls. "
-      .repeat(20_000);
+  private static final String HUGE_CAPTION =
+      "Bars show the mean growth of treated cultures relative to controls. ".repeat(20_000);
 
   @TempDir Path dataDir;
 
@@ -32,26 +32,40 @@ class EnrichBadInputTest {
     Files.write(article.resolve("corrupt.png"), BadImages.corruptPng());
     Files.write(article.resolve("empty.png"), new byte[0]);
     Files.write(article.resolve("enormous.png"), BadImages.enormousPng());
-    Files.copy(SampleArticles.root().resolve("elife-19405/elife-19405-fig1.tif"), article.resolve("fine.tif"));
-    Files.copy(SampleArticles.root().resolve("elife-19405/elife-19405-fig1.tif"), article.resolve("fine2.tif"));
+    Files.copy(
+        SampleArticles.root().resolve("elife-19405/elife-19405-fig1.tif"),
+        article.resolve("fine.tif"));
+    Files.copy(
+        SampleArticles.root().resolve("elife-19405/elife-19405-fig1.tif"),
+        article.resolve("fine2.tif"));
     StringBuilder body = new StringBuilder();
     String[][] figures = {
-        {"f1", "cmyk.jpg", "Western blot of lysates, CMYK scan."},
-        {"f2", "grey16.png", "Gradient calibration image recorded at 16 bits."},
-        {"f3", "corrupt.png", "A figure whose file is broken."},
-        {"f4", "empty.png", "A figure whose file is empty."},
-        {"f5", "enormous.png", "A figure whose header claims ten billion pixels."},
-        {"f6", "fine.tif", ""},
-        {"f7", "fine2.tif", HUGE_CAPTION}};
+      {"f1", "cmyk.jpg", "Western blot of lysates, CMYK scan."},
+      {"f2", "grey16.png", "Gradient calibration image recorded at 16 bits."},
+      {"f3", "corrupt.png", "A figure whose file is broken."},
+      {"f4", "empty.png", "A figure whose file is empty."},
+      {"f5", "enormous.png", "A figure whose header claims ten billion pixels."},
+      {"f6", "fine.tif", ""},
+      {"f7", "fine2.tif", HUGE_CAPTION}
+    };
     for (String[] f : figures) {
-      body.append("<fig id=\"").append(f[0]).append("\"><label>Figure ").append(f[0].substring(1))
-          .append("</label><caption><p>").append(f[2]).append("</p></caption><graphic xlink:href=\"")
-          .append(f[1]).append("\"/></fig>");
+      body.append("<fig id=\"")
+          .append(f[0])
+          .append("\"><label>Figure ")
+          .append(f[0].substring(1))
+          .append("</label><caption><p>")
+          .append(f[2])
+          .append("</p></caption><graphic xlink:href=\"")
+          .append(f[1])
+          .append("\"/></fig>");
     }
-    Files.writeString(article.resolve("bad.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + "<article xmlns:xlink=\"http://www.w3.org/1999/xlink\"><front><article-meta>"
-        + "<article-id pub-id-type=\"doi\">10.1234/bad.1</article-id></article-meta></front><body>"
-        + body + "</body></article>");
+    Files.writeString(
+        article.resolve("bad.xml"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<article xmlns:xlink=\"http://www.w3.org/1999/xlink\"><front><article-meta>"
+            + "<article-id pub-id-type=\"doi\">10.1234/bad.1</article-id></article-meta></front><body>"
+            + body
+            + "</body></article>");
 
     EnrichCommandTest.Run run = EnrichCommandTest.enrich(dataDir, article.toString());
 
@@ -64,7 +78,8 @@ class EnrichBadInputTest {
     assertImage(byLabel.get("Figure 3"), "image-corrupt");
     assertImage(byLabel.get("Figure 4"), "image-empty");
     assertImage(byLabel.get("Figure 5"), "image-too-many-pixels");
-    for (String ok : List.of("Figure 1", "Figure 2", "Figure 3", "Figure 4", "Figure 5", "Figure 7")) {
+    for (String ok :
+        List.of("Figure 1", "Figure 2", "Figure 3", "Figure 4", "Figure 5", "Figure 7")) {
       assertThat(byLabel.get(ok).get("captionEmbedding").get("dimensions").asInt()).isEqualTo(384);
       assertThat(byLabel.get(ok).get("labels").get("global")).hasSize(3);
     }
@@ -75,8 +90,10 @@ class EnrichBadInputTest {
     assertThat(noCaption.get("problems")).hasSize(1);
     assertThat(noCaption.get("problems").get(0).get("reason").asText()).isEqualTo("caption-empty");
     assertThat(byLabel.get("Figure 7").get("problems")).isEmpty();
-    assertThat(run.err()).contains("enrich: 1 articles, 7 figures, 4 image embeddings, 6 caption embeddings, "
-        + "6 labelled, 4 problems");
+    assertThat(run.err())
+        .contains(
+            "enrich: 1 articles, 7 figures, 4 image embeddings, 6 caption embeddings, "
+                + "6 labelled, 4 problems");
   }
 
   private static void assertImage(JsonNode line, String problem) {

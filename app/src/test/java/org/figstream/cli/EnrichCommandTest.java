@@ -13,9 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleRecords;
+import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,18 +57,23 @@ class EnrichCommandTest {
     SampleRecords.articles().forEach(a -> expected.addAll(a.figures()));
     Set<String> globals = new HashSet<>();
     JSON.readTree(getClass().getResourceAsStream("/org/figstream/records/biomedica-taxonomy.json"))
-        .get("global_concepts").forEach(g -> globals.add(g.get("name").asText()));
+        .get("global_concepts")
+        .forEach(g -> globals.add(g.get("name").asText()));
 
     Run run = enrich(SampleArticles.root().toString());
 
     assertThat(run.exit()).isZero();
-    assertThat(run.lines()).extracting(l -> l.get("pairId").asText())
+    assertThat(run.lines())
+        .extracting(l -> l.get("pairId").asText())
         .containsExactlyElementsOf(expected.stream().map(FigureRecord::pairId).toList());
     long withImage = expected.stream().filter(f -> f.mediaFile() != null).count();
-    assertThat(run.lines()).filteredOn(l -> l.get("imageEmbedding").isObject()).hasSize((int) withImage);
+    assertThat(run.lines())
+        .filteredOn(l -> l.get("imageEmbedding").isObject())
+        .hasSize((int) withImage);
     for (JsonNode line : run.lines()) {
       boolean hasMedia = !line.get("mediaFile").isNull();
-      assertThat(line.path("imageEmbedding").path("dimensions").asInt()).isEqualTo(hasMedia ? 1280 : 0);
+      assertThat(line.path("imageEmbedding").path("dimensions").asInt())
+          .isEqualTo(hasMedia ? 1280 : 0);
       assertThat(line.get("drawnProbability").isNull()).isEqualTo(!hasMedia);
       if (hasMedia) {
         assertThat(line.get("drawnProbability").asDouble()).isBetween(0.0, 1.0);
@@ -87,18 +92,33 @@ class EnrichCommandTest {
         assertThat(labels.get("global")).hasSize(3);
       }
     }
-    assertThat(run.err()).contains("enrich: 9 articles, " + expected.size() + " figures, " + withImage
-        + " image embeddings, " + expected.size() + " caption embeddings, " + expected.size() + " labelled, 0 problems");
+    assertThat(run.err())
+        .contains(
+            "enrich: 9 articles, "
+                + expected.size()
+                + " figures, "
+                + withImage
+                + " image embeddings, "
+                + expected.size()
+                + " caption embeddings, "
+                + expected.size()
+                + " labelled, 0 problems");
   }
 
   @Test
   void shouldPrintUnitLengthVectorsWhenAsked() throws Exception {
-    Run run = enrich("--with-embeddings", "--top-k", "1", SampleArticles.root().resolve("elife-19405").toString());
+    Run run =
+        enrich(
+            "--with-embeddings",
+            "--top-k",
+            "1",
+            SampleArticles.root().resolve("elife-19405").toString());
 
     assertThat(run.exit()).isZero();
     assertThat(run.lines()).hasSize(1); // fig1; inf1 is an inline graphic, not a figure
     for (JsonNode line : run.lines()) {
-      assertThat(norm(line.get("imageEmbedding").get("vector"))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+      assertThat(norm(line.get("imageEmbedding").get("vector")))
+          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
       assertThat(line.get("captionEmbedding").get("vector")).hasSize(384);
       assertThat(line.get("labels").get("global")).hasSize(1);
     }
@@ -106,27 +126,45 @@ class EnrichCommandTest {
 
   @Test
   void shouldRunWithoutModelsWhenToldSo() throws Exception {
-    Run run = enrich("--image-model", "none", "--text-model", "none", "--labels", "none",
-        SampleArticles.root().resolve("elife-19405").toString());
+    Run run =
+        enrich(
+            "--image-model",
+            "none",
+            "--text-model",
+            "none",
+            "--labels",
+            "none",
+            SampleArticles.root().resolve("elife-19405").toString());
 
     assertThat(run.exit()).isZero();
-    assertThat(run.lines()).allSatisfy(l -> {
-      assertThat(l.get("imageEmbedding").isNull()).isTrue();
-      assertThat(l.get("labels").isNull()).isTrue();
-      assertThat(l.get("drawnProbability").isNull()).as("no labeller, no pixel prior").isTrue();
-    });
+    assertThat(run.lines())
+        .allSatisfy(
+            l -> {
+              assertThat(l.get("imageEmbedding").isNull()).isTrue();
+              assertThat(l.get("labels").isNull()).isTrue();
+              assertThat(l.get("drawnProbability").isNull())
+                  .as("no labeller, no pixel prior")
+                  .isTrue();
+            });
   }
 
   @Test
   void shouldExplainAModelThatCannotLoadInOneLine() throws Exception {
     Path descriptor = dataDir.resolve("broken.json");
-    Files.writeString(descriptor, "{\"name\":\"broken\",\"kind\":\"image\",\"model\":\"missing.onnx\","
-        + "\"input\":\"x\",\"size\":224,\"output\":\"y\",\"dimensions\":8}");
+    Files.writeString(
+        descriptor,
+        "{\"name\":\"broken\",\"kind\":\"image\",\"model\":\"missing.onnx\","
+            + "\"input\":\"x\",\"size\":224,\"output\":\"y\",\"dimensions\":8}");
 
-    Run run = enrich("--image-model", descriptor.toString(), SampleArticles.root().resolve("elife-19405").toString());
+    Run run =
+        enrich(
+            "--image-model",
+            descriptor.toString(),
+            SampleArticles.root().resolve("elife-19405").toString());
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err().strip()).isEqualTo("enrich: cannot read model " + dataDir.resolve("missing.onnx"));
+    assertThat(run.err().strip())
+        .isEqualTo("enrich: cannot read model " + dataDir.resolve("missing.onnx"));
   }
 
   private static double norm(JsonNode vector) {

@@ -43,11 +43,16 @@ class ExtractCommandTest {
 
     assertThat(run.exit()).isZero();
     assertThat(run.out()).hasSize(82);
-    Set<String> pairIds = run.out().stream().map(ExtractCommandTest::tree)
-        .map(n -> n.get("pairId").asText()).collect(Collectors.toSet());
+    Set<String> pairIds =
+        run.out().stream()
+            .map(ExtractCommandTest::tree)
+            .map(n -> n.get("pairId").asText())
+            .collect(Collectors.toSet());
     assertThat(pairIds).hasSize(82).contains("doi:10.7554/eLife.19405/fig1/1");
-    assertThat(run.err()).contains("extract: 9 articles, 82 pairs (73 figures, 9 tables), "
-        + "61 images resolved, 21 missing, 201 mentions, 0 failed");
+    assertThat(run.err())
+        .contains(
+            "extract: 9 articles, 82 pairs (73 figures, 9 tables), "
+                + "61 images resolved, 21 missing, 201 mentions, 0 failed");
   }
 
   @Test
@@ -85,8 +90,11 @@ class ExtractCommandTest {
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).hasSize(1);
-    assertThat(run.err()).contains("cut.xml").containsIgnoringCase("truncated")
-        .contains("1 articles, 1 pairs").contains("1 failed");
+    assertThat(run.err())
+        .contains("cut.xml")
+        .containsIgnoringCase("truncated")
+        .contains("1 articles, 1 pairs")
+        .contains("1 failed");
   }
 
   @Test

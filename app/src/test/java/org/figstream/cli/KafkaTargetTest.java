@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Which Kafka {@code run} uses, once options, APP_* and KAFKA_* variables and the config file are all read. */
+/**
+ * Which Kafka {@code run} uses, once options, APP_* and KAFKA_* variables and the config file are
+ * all read.
+ */
 class KafkaTargetTest {
 
   private static KafkaOptions parse(Map<String, String> env, String... args) {
@@ -27,36 +30,64 @@ class KafkaTargetTest {
   void shouldUseTheClusterOfKafkaBootstrapServersInTheEnvironment() {
     KafkaOptions options = parse(Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092"), "run");
 
-    assertThat(options.target()).isEqualTo(new KafkaTarget(Map.of("bootstrap.servers", "k1:9092,k2:9092"),
-        "KAFKA_BOOTSTRAP_SERVERS"));
+    assertThat(options.target())
+        .isEqualTo(
+            new KafkaTarget(
+                Map.of("bootstrap.servers", "k1:9092,k2:9092"), "KAFKA_BOOTSTRAP_SERVERS"));
     assertThat(options.createTopics()).isFalse();
   }
 
   @Test
   void shouldUseTheClusterOfTheKafkaConfigFile(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("client.properties"),
-        "bootstrap.servers=file:9092\nsecurity.protocol=SSL\n");
-    KafkaOptions options = parse(Map.of("KAFKA_SASL_MECHANISM", "PLAIN"), "run", "--kafka-config", file.toString());
+    Path file =
+        Files.writeString(
+            dir.resolve("client.properties"),
+            "bootstrap.servers=file:9092\nsecurity.protocol=SSL\n");
+    KafkaOptions options =
+        parse(Map.of("KAFKA_SASL_MECHANISM", "PLAIN"), "run", "--kafka-config", file.toString());
 
-    assertThat(options.target()).isEqualTo(new KafkaTarget(Map.of("bootstrap.servers", "file:9092",
-        "security.protocol", "SSL", "sasl.mechanism", "PLAIN"), "--kafka-config " + file));
+    assertThat(options.target())
+        .isEqualTo(
+            new KafkaTarget(
+                Map.of(
+                    "bootstrap.servers",
+                    "file:9092",
+                    "security.protocol",
+                    "SSL",
+                    "sasl.mechanism",
+                    "PLAIN"),
+                "--kafka-config " + file));
     assertThat(options.target().describe())
-        .isEqualTo("external Kafka at file:9092 (bootstrap.servers from --kafka-config " + file + ")");
+        .isEqualTo(
+            "external Kafka at file:9092 (bootstrap.servers from --kafka-config " + file + ")");
     assertThat(options.createTopics()).isFalse();
   }
 
   @Test
   void shouldSayWhetherBootstrapServersWasTypedOrCameFromAppVariable() {
-    assertThat(parse(Map.of("APP_BOOTSTRAP_SERVERS", "app:9092", "KAFKA_BOOTSTRAP_SERVERS", "env:9092"), "run")
-        .target()).isEqualTo(new KafkaTarget(Map.of("bootstrap.servers", "app:9092"), "APP_BOOTSTRAP_SERVERS"));
-    assertThat(parse(Map.of("APP_BOOTSTRAP_SERVERS", "app:9092"), "run", "--bootstrap-servers", "cli:9092")
-        .target()).isEqualTo(new KafkaTarget(Map.of("bootstrap.servers", "cli:9092"), "--bootstrap-servers"));
+    assertThat(
+            parse(
+                    Map.of(
+                        "APP_BOOTSTRAP_SERVERS", "app:9092", "KAFKA_BOOTSTRAP_SERVERS", "env:9092"),
+                    "run")
+                .target())
+        .isEqualTo(
+            new KafkaTarget(Map.of("bootstrap.servers", "app:9092"), "APP_BOOTSTRAP_SERVERS"));
+    assertThat(
+            parse(
+                    Map.of("APP_BOOTSTRAP_SERVERS", "app:9092"),
+                    "run",
+                    "--bootstrap-servers",
+                    "cli:9092")
+                .target())
+        .isEqualTo(new KafkaTarget(Map.of("bootstrap.servers", "cli:9092"), "--bootstrap-servers"));
   }
 
   @Test
   void shouldUseTheEmbeddedBrokerWhenNoSourceNamesACluster(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("client.properties"), "client.id=figstream-test\n");
-    KafkaOptions options = parse(Map.of("KAFKA_HEAP_OPTS", "-Xmx1g"), "run", "--kafka-config", file.toString());
+    KafkaOptions options =
+        parse(Map.of("KAFKA_HEAP_OPTS", "-Xmx1g"), "run", "--kafka-config", file.toString());
 
     assertThat(options.target().external()).isFalse();
     assertThat(options.createTopics()).isTrue();
@@ -70,12 +101,26 @@ class KafkaTargetTest {
     cli.setErr(new PrintWriter(err, true));
 
     // without the check, this is a complete sample run on an embedded broker
-    int exit = cli.execute("run", "--sample", "--sample-dir", SampleArticles.root().toString(), "--until-caught-up",
-        "--data-dir", dir.resolve("data").toString(), "--http-port", "-1", "--kafka-config", missing.toString());
+    int exit =
+        cli.execute(
+            "run",
+            "--sample",
+            "--sample-dir",
+            SampleArticles.root().toString(),
+            "--until-caught-up",
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--http-port",
+            "-1",
+            "--kafka-config",
+            missing.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("run: the Kafka client config file " + missing
-        + " (--kafka-config) does not exist or is not a file\n");
+    assertThat(err.toString())
+        .isEqualTo(
+            "run: the Kafka client config file "
+                + missing
+                + " (--kafka-config) does not exist or is not a file\n");
     assertThat(dir.resolve("data")).doesNotExist();
   }
 }

@@ -25,11 +25,35 @@ class PipelineOptionsTest {
 
   @Test
   void shouldTakeEveryOptionFromTheCommandLineOrTheEnvironment() {
-    PipelineSettings s = parse(Map.of("APP_DEDUP_POLICY", "drop", "APP_INSTANCE_ID", "figstream-2"),
-        "run", "--dedup-distance", "0", "--enrich-concurrency", "3", "--state-memory-mb", "256",
-        "--bootstrap-servers", "k:9092", "--partitions", "12", "--replication-factor", "3");
-    assertThat(s).isEqualTo(new PipelineSettings(12, (short) 3, false, new DedupSettings(0, true), 3,
-        256L * 1024 * 1024, "figstream-2"));
-    assertThat(parse(Map.of(), "run", "--bootstrap-servers", "k:9092", "--create-topics").createTopics()).isTrue();
+    PipelineSettings s =
+        parse(
+            Map.of("APP_DEDUP_POLICY", "drop", "APP_INSTANCE_ID", "figstream-2"),
+            "run",
+            "--dedup-distance",
+            "0",
+            "--enrich-concurrency",
+            "3",
+            "--state-memory-mb",
+            "256",
+            "--bootstrap-servers",
+            "k:9092",
+            "--partitions",
+            "12",
+            "--replication-factor",
+            "3");
+    assertThat(s)
+        .isEqualTo(
+            new PipelineSettings(
+                12,
+                (short) 3,
+                false,
+                new DedupSettings(0, true),
+                3,
+                256L * 1024 * 1024,
+                "figstream-2"));
+    assertThat(
+            parse(Map.of(), "run", "--bootstrap-servers", "k:9092", "--create-topics")
+                .createTopics())
+        .isTrue();
   }
 }

@@ -11,20 +11,20 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
-import org.figstream.processors.testdata.SampleArticles;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.figstream.broker.EmbeddedBroker;
-import org.figstream.runtime.TopicCounts;
-import org.figstream.records.Topics;
+import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.records.PublishedFigure;
+import org.figstream.records.Topics;
+import org.figstream.runtime.TopicCounts;
 import org.figstream.topology.schema.TopicSerdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code figstream run --sample --until-caught-up} in-process, twice on one data directory: the second
- * run restarts the embedded broker on its own data and finds nothing new.
+ * {@code figstream run --sample --until-caught-up} in-process, twice on one data directory: the
+ * second run restarts the embedded broker on its own data and finds nothing new.
  */
 class RunCommandTest {
 
@@ -32,38 +32,61 @@ class RunCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine(Map.of());
     cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute("run", "--sample", "--sample-dir", SampleArticles.root().toString(), "--until-caught-up",
-        "--data-dir", data.toString(), "--http-port", "-1");
+    int exit =
+        cli.execute(
+            "run",
+            "--sample",
+            "--sample-dir",
+            SampleArticles.root().toString(),
+            "--until-caught-up",
+            "--data-dir",
+            data.toString(),
+            "--http-port",
+            "-1");
     assertThat(exit).as(err.toString()).isZero();
     return err.toString();
   }
 
   @Test
-  void shouldRunTheSampleFeedToTheFiguresTopicAndTheDatasetAndResumeAfterARestart(@TempDir Path data)
-      throws Exception {
+  void shouldRunTheSampleFeedToTheFiguresTopicAndTheDatasetAndResumeAfterARestart(
+      @TempDir Path data) throws Exception {
     String first = run(data);
     String second = run(data);
 
     // day 2 as published (see PipelineOnEmbeddedBrokerTest):
-    // every sample but elife-43154-v2 (retracted, 3) and elife-46472-v3 (removed, 8), with one figure of
+    // every sample but elife-43154-v2 (retracted, 3) and elife-46472-v3 (removed, 8), with one
+    // figure of
     // elife-30274-v1 gone in its version 2: 82 - 3 - 8 - 1
-    assertThat(first).contains("feed: inventory 2026-11-21T01-00Z: 10 rows, 9 announced")
-        .contains("run: caught up: 70 live pairs on figures, 7 articles on articles, 0 dead letters on dlq");
-    assertThat(second).contains("inventory 2026-11-21T01-00Z was already processed")
+    assertThat(first)
+        .contains("feed: inventory 2026-11-21T01-00Z: 10 rows, 9 announced")
+        .contains(
+            "run: caught up: 70 live pairs on figures, 7 articles on articles, 0 dead letters on dlq");
+    assertThat(second)
+        .contains("inventory 2026-11-21T01-00Z was already processed")
         .contains("run: caught up: 70 live pairs on figures");
     assertThat(Files.exists(data.resolve("kafka/logs/meta.properties"))).isTrue();
     assertEveryFigureEmbeddedAndLabelled(data);
     // compacted, forced, before each --until-caught-up exit
     assertThat(first).contains("dataset: compaction rewrote ");
     assertThat(second).contains("dataset: compaction rewrote ");
-    assertThat(first).contains("dataset: " + data.resolve("dataset") + ": 70 figure rows (commercial 70), "
-        + "7 article rows");
-    assertThat(second).contains("dataset: " + data.resolve("dataset") + ": 70 figure rows (commercial 70), "
-        + "7 article rows");
+    assertThat(first)
+        .contains(
+            "dataset: "
+                + data.resolve("dataset")
+                + ": 70 figure rows (commercial 70), "
+                + "7 article rows");
+    assertThat(second)
+        .contains(
+            "dataset: "
+                + data.resolve("dataset")
+                + ": 70 figure rows (commercial 70), "
+                + "7 article rows");
     assertTheDatasetEqualsTheTopics(data);
   }
 
-  /** DuckDB reads the dataset the run left: exactly the live pairs of the topic, with their values. */
+  /**
+   * DuckDB reads the dataset the run left: exactly the live pairs of the topic, with their values.
+   */
   private static void assertTheDatasetEqualsTheTopics(Path data) throws Exception {
     Map<String, byte[]> live;
     int articles;
@@ -75,11 +98,14 @@ class RunCommandTest {
     String figures = "read_parquet('" + dataset + "/figures/*/*.parquet')";
     Deserializer<PublishedFigure> decode = TopicSerdes.figures().deserializer();
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-         Statement sql = duck.createStatement()) {
+        Statement sql = duck.createStatement()) {
       // compacted before the run exited: the files alone are the current dataset
-      try (ResultSet r = sql.executeQuery("SELECT pair_id, caption, image.bytes, len(caption_embedding::FLOAT[384]), "
-          + "len(image_embedding), global_labels[1].concept, subset, license, pipeline_version, perceptual_hash "
-          + "FROM " + figures)) {
+      try (ResultSet r =
+          sql.executeQuery(
+              "SELECT pair_id, caption, image.bytes, len(caption_embedding::FLOAT[384]), "
+                  + "len(image_embedding), global_labels[1].concept, subset, license, pipeline_version, perceptual_hash "
+                  + "FROM "
+                  + figures)) {
         int rows = 0;
         while (r.next()) {
           rows++;
@@ -93,22 +119,26 @@ class RunCommandTest {
           assertThat(r.getString(7)).isEqualTo(f.article().subset().toString());
           assertThat(r.getString(8)).isEqualTo(f.article().licenseCode());
           assertThat(r.getString(9)).isEqualTo(f.provenance().pipelineVersion());
-          assertThat(r.getString(10)).isEqualTo(f.image() == null ? null : f.image().perceptualHashHex());
+          assertThat(r.getString(10))
+              .isEqualTo(f.image() == null ? null : f.image().perceptualHashHex());
         }
         assertThat(rows).isEqualTo(live.size());
       }
-      try (ResultSet r = sql.executeQuery("SELECT count(*) FROM read_parquet('" + dataset + "/articles/*/*.parquet')")) {
+      try (ResultSet r =
+          sql.executeQuery(
+              "SELECT count(*) FROM read_parquet('" + dataset + "/articles/*/*.parquet')")) {
         r.next();
         assertThat(r.getInt(1)).isEqualTo(articles);
       }
     }
-    assertThat(Files.readString(dataset.resolve("README.md"))).contains("- config_name: commercial");
+    assertThat(Files.readString(dataset.resolve("README.md")))
+        .contains("- config_name: commercial");
   }
 
   /** Reads the figures topic back from the run's own broker data: the encoders ran in the stage. */
   private static void assertEveryFigureEmbeddedAndLabelled(Path data) {
     try (EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("kafka"));
-         Deserializer<PublishedFigure> figures = TopicSerdes.figures().deserializer()) {
+        Deserializer<PublishedFigure> figures = TopicSerdes.figures().deserializer()) {
       Map<String, byte[]> live = TopicCounts.latest(broker.clientConfig(), Topics.FIGURES);
       assertThat(live).hasSize(70);
       int withImage = 0;

@@ -17,7 +17,10 @@ import org.figstream.records.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The caught-up line's dead-letter count on a real broker: records, not offsets, and only new ones read. */
+/**
+ * The caught-up line's dead-letter count on a real broker: records, not offsets, and only new ones
+ * read.
+ */
 class DeadLetterTallyTest {
 
   @Test
@@ -28,8 +31,8 @@ class DeadLetterTallyTest {
       }
       Map<String, Object> config = new HashMap<>(broker.clientConfig());
       config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tally-test");
-      try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-          new StringSerializer())) {
+      try (KafkaProducer<String, String> producer =
+          new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
         producer.initTransactions();
         DeadLetterTally tally = new DeadLetterTally(broker.clientConfig());
         assertThat(tally.count()).isZero();

@@ -1,8 +1,7 @@
 package org.figstream.runtime;
 
-import org.figstream.broker.EmbeddedBroker;
-
 import java.util.Map;
+import org.figstream.broker.EmbeddedBroker;
 import org.junit.jupiter.api.AfterEach;
 
 /** The end-to-end test on the in-process KRaft broker: the embedded default. */

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import reactor.core.publisher.Mono;
 
 /**
- * The end-to-end test with an enrichment stage that breaks twice in the middle of a batch (as a bug or a
- * lost producer would): the stage restarts from its committed offsets and the figures topic ends exactly
- * as without failures, no pair lost and none twice.
+ * The end-to-end test with an enrichment stage that breaks twice in the middle of a batch (as a bug
+ * or a lost producer would): the stage restarts from its committed offsets and the figures topic
+ * ends exactly as without failures, no pair lost and none twice.
  */
 class PipelineRecoversFromStageFailureTest extends PipelineOnEmbeddedBrokerTest {
   private final AtomicInteger calls = new AtomicInteger();
@@ -20,7 +20,9 @@ class PipelineRecoversFromStageFailureTest extends PipelineOnEmbeddedBrokerTest 
   FigureStep embedStep() {
     return (figure, pixels, problems) -> {
       int n = calls.incrementAndGet();
-      return n == 10 || n == 40 ? Mono.error(new IllegalStateException("embedding failed (test)")) : Mono.just(figure);
+      return n == 10 || n == 40
+          ? Mono.error(new IllegalStateException("embedding failed (test)"))
+          : Mono.just(figure);
     };
   }
 

@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.figstream.processors.api.ArticleHint;
-import org.figstream.records.FigureRecord;
-import org.figstream.processors.jats.JatsExtractor;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
-import org.figstream.state.FeedIndex;
 import org.figstream.connectors.feed.discovery.FeedSettings;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
@@ -33,23 +28,28 @@ import org.figstream.connectors.feed.http.HttpSettings;
 import org.figstream.connectors.feed.sample.BucketEmulator;
 import org.figstream.connectors.feed.sample.Faults;
 import org.figstream.connectors.feed.sample.SampleBucket;
-import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.connectors.sink.Duck;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.connectors.sink.LiveRows;
 import org.figstream.connectors.sink.SinkSettings;
-import org.figstream.runtime.sink.DatasetSinkRunner;
-import org.figstream.records.Topics;
+import org.figstream.processors.api.ArticleHint;
 import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.processors.jats.JatsExtractor;
+import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.records.FigureRecord;
+import org.figstream.records.Topics;
+import org.figstream.runtime.sink.DatasetSinkRunner;
+import org.figstream.state.FeedIndex;
 import org.figstream.topology.enrich.Enrichment;
 import org.figstream.topology.enrich.FigureStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample feed end to end on a real Kafka: feed -> gate (Streams) -> enrichment stage -> dedup and
- * ledger (Streams) -> figures, settled by consumer lag, then the figures topic read to its end. Pair
- * counts per article as counted from the XML in SampleArticleCountsTest. Subclasses say which Kafka.
+ * The sample feed end to end on a real Kafka: feed -> gate (Streams) -> enrichment stage -> dedup
+ * and ledger (Streams) -> figures, settled by consumer lag, then the figures topic read to its end.
+ * Pair counts per article as counted from the XML in SampleArticleCountsTest. Subclasses say which
+ * Kafka.
  */
 abstract class SampleFeedEndToEnd {
   @TempDir Path dir;
@@ -70,18 +70,34 @@ abstract class SampleFeedEndToEnd {
     SampleBucket bucket = SampleBucket.load(SampleArticles.root());
     Map<String, Object> kafka = kafka();
     try (BucketEmulator emulator = BucketEmulator.start(bucket, 1, Faults.all(0.1, 3));
-         HttpFetcher http = new HttpFetcher(HttpSettings.defaults(Set.of("127.0.0.1")).withRate("127.0.0.1", 500)
-             .withRetries(6, Duration.ofMillis(10), Duration.ofMillis(100)), new SimpleMeterRegistry());
-         FeedIndex index = new FeedIndex(dir.resolve("feed/index"));
-         KafkaCursorStore cursors = new KafkaCursorStore(kafka, emulator.baseUrl(), (short) 1)) {
+        HttpFetcher http =
+            new HttpFetcher(
+                HttpSettings.defaults(Set.of("127.0.0.1"))
+                    .withRate("127.0.0.1", 500)
+                    .withRetries(6, Duration.ofMillis(10), Duration.ofMillis(100)),
+                new SimpleMeterRegistry());
+        FeedIndex index = new FeedIndex(dir.resolve("feed/index"));
+        KafkaCursorStore cursors = new KafkaCursorStore(kafka, emulator.baseUrl(), (short) 1)) {
       BucketLayout layout = new BucketLayout(emulator.baseUrl());
-      InventoryFeed feed = new InventoryFeed(new BucketClient(layout, http), index, cursors,
-          FeedSettings.defaults().withStartPolicy(StartPolicy.BACKFILL), dir.resolve("feed/work"));
-      try (Pipeline pipeline = new Pipeline(kafka, dir.resolve("streams"),
-              new Enrichment(new ArticleFetcher(layout, http, 4), new ImageNormalizer(), embedStep()), PipelineSettings.defaults(), metrics);
-           // a dataset sink that crashes at its third commit, between the manifest and the renames
-           DatasetSinkRunner crashing = new DatasetSinkRunner(kafka, sinkSettings(), crashAt(FaultPoint.MANIFEST_WRITTEN, 3))
-               .start()) {
+      InventoryFeed feed =
+          new InventoryFeed(
+              new BucketClient(layout, http),
+              index,
+              cursors,
+              FeedSettings.defaults().withStartPolicy(StartPolicy.BACKFILL),
+              dir.resolve("feed/work"));
+      try (Pipeline pipeline =
+              new Pipeline(
+                  kafka,
+                  dir.resolve("streams"),
+                  new Enrichment(
+                      new ArticleFetcher(layout, http, 4), new ImageNormalizer(), embedStep()),
+                  PipelineSettings.defaults(),
+                  metrics);
+          // a dataset sink that crashes at its third commit, between the manifest and the renames
+          DatasetSinkRunner crashing =
+              new DatasetSinkRunner(kafka, sinkSettings(), crashAt(FaultPoint.MANIFEST_WRITTEN, 3))
+                  .start()) {
         pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
         Map<String, byte[]> live = TopicCounts.latest(kafka, Topics.FIGURES);
         // day 1: articles 1-8, i.e. every sample but pone.0093988 (3 pairs): 82 - 3
@@ -97,7 +113,8 @@ abstract class SampleFeedEndToEnd {
         assertThat(image.get("height")).isEqualTo(905);
         assertThat(image.get("originalWidth")).isEqualTo(1417);
         assertThat(image.get("pixelSha256").toString()).matches("[0-9a-f]{64}");
-        assertThat(((GenericRecord) fig1.get("figure")).get("label").toString()).isEqualTo("Figure 1.");
+        assertThat(((GenericRecord) fig1.get("figure")).get("label").toString())
+            .isEqualTo("Figure 1.");
         GenericRecord provenance = (GenericRecord) fig1.get("provenance");
         assertThat(provenance.get("version")).isEqualTo(1);
         assertThat(provenance.get("source").toString()).isEqualTo("2026-11-20T01-00Z");
@@ -105,13 +122,19 @@ abstract class SampleFeedEndToEnd {
         emulator.publishNextDay();
         pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
         live = TopicCounts.latest(kafka, Topics.FIGURES);
-        // day 2: + pone.0093988 (3), article 2 loses one figure, article 3 (elife-43154-v2, 3 pairs)
+        // day 2: + pone.0093988 (3), article 2 loses one figure, article 3 (elife-43154-v2, 3
+        // pairs)
         // retracted, article 4 (elife-46472-v3, 8 pairs) removed: 79 + 3 - 1 - 3 - 8
         assertThat(live).hasSize(70);
-        assertThat(live.keySet()).noneMatch(k -> k.startsWith("PMC99000003/") || k.startsWith("PMC99000004/"))
+        assertThat(live.keySet())
+            .noneMatch(k -> k.startsWith("PMC99000003/") || k.startsWith("PMC99000004/"))
             .anyMatch(k -> k.startsWith("PMC99000009/"));
-        // article 2's version 2 keeps all but one of its version-1 pairs; everything else as extracted
-        Set<String> article2 = live.keySet().stream().filter(k -> k.startsWith("PMC99000002/")).collect(Collectors.toSet());
+        // article 2's version 2 keeps all but one of its version-1 pairs; everything else as
+        // extracted
+        Set<String> article2 =
+            live.keySet().stream()
+                .filter(k -> k.startsWith("PMC99000002/"))
+                .collect(Collectors.toSet());
         assertThat(article2).hasSize(4);
         assertThat(day1.keySet()).containsAll(article2);
         Map<String, FigureRecord> day2 = extracted(bucket, 1, 5, 6, 7, 8, 9);
@@ -122,18 +145,23 @@ abstract class SampleFeedEndToEnd {
         // 61 of the 82 sample pairs have their image; the 12 pairs taken away all had theirs
         long withImage = live.values().stream().filter(v -> decode(v).get("image") != null).count();
         assertThat(withImage).isEqualTo(61 - 3 - 8 - 1);
-        assertThat(live.values().stream().filter(v -> "missing".equals(String.valueOf(decode(v).get("imageProblem")))))
+        assertThat(
+                live.values().stream()
+                    .filter(v -> "missing".equals(String.valueOf(decode(v).get("imageProblem")))))
             .hasSize(21);
 
         assertThat(crashing.failure()).hasMessage("crash at MANIFEST_WRITTEN");
         // asked for work after it died, it says so at once rather than after the timeout
         assertThatThrownBy(() -> crashing.call(sink -> sink.manifest(), Duration.ofMinutes(5)))
             .hasMessage("the dataset sink stopped: crash at MANIFEST_WRITTEN");
-        try (DatasetSinkRunner restarted = new DatasetSinkRunner(kafka, sinkSettings(), FaultPoint.Hook.NONE).start()) {
+        try (DatasetSinkRunner restarted =
+            new DatasetSinkRunner(kafka, sinkSettings(), FaultPoint.Hook.NONE).start()) {
           restarted.catchUpAndCommit(Duration.ofSeconds(60));
           assertTheDatasetHolds(expected, live.size());
           restarted.call(sink -> sink.compact(true), Duration.ofSeconds(60));
-          assertThat(Duck.strings("SELECT pair_id FROM read_parquet('" + dataset() + "/figures/*/*.parquet')"))
+          assertThat(
+                  Duck.strings(
+                      "SELECT pair_id FROM read_parquet('" + dataset() + "/figures/*/*.parquet')"))
               .containsExactlyInAnyOrderElementsOf(expected);
         }
       }
@@ -159,42 +187,73 @@ abstract class SampleFeedEndToEnd {
 
   /** Exactly the expected pairs through the card's query, and the reasons of what left. */
   private void assertTheDatasetHolds(Set<String> expected, int live) {
-    assertThat(Duck.strings("SELECT pair_id FROM (" + LiveRows.currentRowsQuery(dataset().toString(), "figures")
-        + ")")).hasSize(live).containsExactlyInAnyOrderElementsOf(expected);
-    // article 2 dropped a figure (superseded), article 3 was retracted (3 pairs), article 4 removed (8)
-    assertThat(Duck.strings("SELECT reason || ' ' || count(*) FROM read_parquet('" + dataset()
-        + "/deletes/figures/*.parquet') GROUP BY reason ORDER BY reason"))
+    assertThat(
+            Duck.strings(
+                "SELECT pair_id FROM ("
+                    + LiveRows.currentRowsQuery(dataset().toString(), "figures")
+                    + ")"))
+        .hasSize(live)
+        .containsExactlyInAnyOrderElementsOf(expected);
+    // article 2 dropped a figure (superseded), article 3 was retracted (3 pairs), article 4 removed
+    // (8)
+    assertThat(
+            Duck.strings(
+                "SELECT reason || ' ' || count(*) FROM read_parquet('"
+                    + dataset()
+                    + "/deletes/figures/*.parquet') GROUP BY reason ORDER BY reason"))
         .containsExactly("removed 8", "retracted 3", "superseded 1");
-    assertThat(Duck.strings("SELECT key || ' ' || reason FROM read_parquet('" + dataset()
-        + "/deletes/articles/*.parquet') ORDER BY key"))
+    assertThat(
+            Duck.strings(
+                "SELECT key || ' ' || reason FROM read_parquet('"
+                    + dataset()
+                    + "/deletes/articles/*.parquet') ORDER BY key"))
         .containsExactly("PMC99000003 retracted", "PMC99000004 removed");
   }
 
-  /** The pairs of sample articles (1-based numbers of the sample bucket) as the extractor reads their XML. */
+  /**
+   * The pairs of sample articles (1-based numbers of the sample bucket) as the extractor reads
+   * their XML.
+   */
   private static Map<String, FigureRecord> extracted(SampleBucket bucket, int... articles) {
     Map<String, FigureRecord> pairs = new TreeMap<>();
     for (int a : articles) {
       SampleArticles.Sample s = SampleArticles.article(bucket.folder(a));
-      new JatsExtractor().extract(s.xml(), s.media(), new ArticleHint(SampleBucket.pmcid(a), 1)).get(0).figures()
+      new JatsExtractor()
+          .extract(s.xml(), s.media(), new ArticleHint(SampleBucket.pmcid(a), 1))
+          .get(0)
+          .figures()
           .forEach(f -> pairs.put(f.pairId(), f));
     }
     return pairs;
   }
 
-  /** Caption, label, media file and image presence of every expected pair, as the topic holds them. */
-  private static void assertSameContents(Map<String, byte[]> live, Map<String, FigureRecord> expected) {
-    expected.forEach((id, f) -> {
-      GenericRecord published = decode(live.get(id));
-      GenericRecord figure = (GenericRecord) published.get("figure");
-      assertThat(String.valueOf(figure.get("caption"))).as(id).isEqualTo(String.valueOf(f.caption()));
-      assertThat(String.valueOf(figure.get("label"))).as(id).isEqualTo(String.valueOf(f.label()));
-      assertThat(String.valueOf(figure.get("mediaFile"))).as(id).isEqualTo(String.valueOf(f.mediaFile()));
-      assertThat(((java.util.List<?>) figure.get("mentions"))).as(id).hasSize(f.mentions().size());
-      assertThat(published.get("image") != null).as(id).isEqualTo(f.mediaFile() != null);
-    });
+  /**
+   * Caption, label, media file and image presence of every expected pair, as the topic holds them.
+   */
+  private static void assertSameContents(
+      Map<String, byte[]> live, Map<String, FigureRecord> expected) {
+    expected.forEach(
+        (id, f) -> {
+          GenericRecord published = decode(live.get(id));
+          GenericRecord figure = (GenericRecord) published.get("figure");
+          assertThat(String.valueOf(figure.get("caption")))
+              .as(id)
+              .isEqualTo(String.valueOf(f.caption()));
+          assertThat(String.valueOf(figure.get("label")))
+              .as(id)
+              .isEqualTo(String.valueOf(f.label()));
+          assertThat(String.valueOf(figure.get("mediaFile")))
+              .as(id)
+              .isEqualTo(String.valueOf(f.mediaFile()));
+          assertThat(((java.util.List<?>) figure.get("mentions")))
+              .as(id)
+              .hasSize(f.mentions().size());
+          assertThat(published.get("image") != null).as(id).isEqualTo(f.mediaFile() != null);
+        });
   }
 
-  // plain Avro and the published schema file, as a mirror reads the topic: not figstream's own serde
+  // plain Avro and the published schema file, as a mirror reads the topic: not figstream's own
+  // serde
   private static final BinaryMessageDecoder<GenericRecord> FIGURES = figuresDecoder();
 
   private static BinaryMessageDecoder<GenericRecord> figuresDecoder() {

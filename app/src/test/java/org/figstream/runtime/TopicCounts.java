@@ -16,53 +16,66 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a topic to its committed end as an independent consumer of it sees it: what the tests compare the
- * run's own counts (from its state) against.
+ * Reads a topic to its committed end as an independent consumer of it sees it: what the tests
+ * compare the run's own counts (from its state) against.
  */
 public final class TopicCounts {
   private TopicCounts() {}
 
-  /** Keys whose last value is not a tombstone; values are not kept (on figures they hold images). */
+  /**
+   * Keys whose last value is not a tombstone; values are not kept (on figures they hold images).
+   */
   public static Set<String> liveKeys(Map<String, Object> kafka, String topic) {
     Set<String> live = new LinkedHashSet<>();
-    scan(kafka, topic, r -> {
-      if (r.value() == null) {
-        live.remove(r.key());
-      } else {
-        live.add(r.key());
-      }
-    });
+    scan(
+        kafka,
+        topic,
+        r -> {
+          if (r.value() == null) {
+            live.remove(r.key());
+          } else {
+            live.add(r.key());
+          }
+        });
     return live;
   }
 
   /** The last value of every key that has not been tombstoned since. */
   public static Map<String, byte[]> latest(Map<String, Object> kafka, String topic) {
     Map<String, byte[]> live = new LinkedHashMap<>();
-    scan(kafka, topic, r -> {
-      if (r.value() == null) {
-        live.remove(r.key());
-      } else {
-        live.put(r.key(), r.value());
-      }
-    });
+    scan(
+        kafka,
+        topic,
+        r -> {
+          if (r.value() == null) {
+            live.remove(r.key());
+          } else {
+            live.put(r.key(), r.value());
+          }
+        });
     return live;
   }
 
-  /** Committed records on the topic, tombstones included: for topics that are not compacted (dlq). */
+  /**
+   * Committed records on the topic, tombstones included: for topics that are not compacted (dlq).
+   */
   public static long records(Map<String, Object> kafka, String topic) {
     long[] n = {0};
     scan(kafka, topic, r -> n[0]++);
     return n[0];
   }
 
-  private static void scan(Map<String, Object> kafka, String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
+  private static void scan(
+      Map<String, Object> kafka, String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
     Map<String, Object> c = new HashMap<>(kafka);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-        new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -23,9 +23,10 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * The embedded default: a single-node KRaft broker (broker and controller in one) inside figstream's
- * JVM, listening on loopback only, its logs under the data directory. The ports chosen on the first
- * start are kept beside the logs, so a restart finds its own quorum again and its data with it.
+ * The embedded default: a single-node KRaft broker (broker and controller in one) inside
+ * figstream's JVM, listening on loopback only, its logs under the data directory. The ports chosen
+ * on the first start are kept beside the logs, so a restart finds its own quorum again and its data
+ * with it.
  */
 public final class EmbeddedBroker implements AutoCloseable {
   private final KafkaRaftServer server;
@@ -44,10 +45,12 @@ public final class EmbeddedBroker implements AutoCloseable {
       if (!Files.exists(dir.resolve("logs/meta.properties"))) {
         format(dir, props);
       }
-      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+      KafkaRaftServer server =
+          new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
-      EmbeddedBroker broker = new EmbeddedBroker(server, props.getProperty("advertised.listeners")
-          .substring("PLAINTEXT://".length()));
+      EmbeddedBroker broker =
+          new EmbeddedBroker(
+              server, props.getProperty("advertised.listeners").substring("PLAINTEXT://".length()));
       broker.awaitReady(Duration.ofSeconds(60));
       return broker;
     } catch (IOException e) {
@@ -104,7 +107,10 @@ public final class EmbeddedBroker implements AutoCloseable {
       try (Reader in = Files.newBufferedReader(file)) {
         saved.load(in);
       }
-      return new int[] {Integer.parseInt(saved.getProperty("broker")), Integer.parseInt(saved.getProperty("controller"))};
+      return new int[] {
+        Integer.parseInt(saved.getProperty("broker")),
+        Integer.parseInt(saved.getProperty("controller"))
+      };
     }
     int[] ports = {freePort(), freePort()};
     saved.setProperty("broker", String.valueOf(ports[0]));
@@ -127,10 +133,22 @@ public final class EmbeddedBroker implements AutoCloseable {
       props.store(out, "embedded broker");
     }
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    int code = StorageTool.execute(new String[] {"format", "--standalone", "-t", Uuid.randomUuid().toString(),
-        "-c", file.toString(), "--ignore-formatted"}, new PrintStream(log, true, StandardCharsets.UTF_8));
+    int code =
+        StorageTool.execute(
+            new String[] {
+              "format",
+              "--standalone",
+              "-t",
+              Uuid.randomUuid().toString(),
+              "-c",
+              file.toString(),
+              "--ignore-formatted"
+            },
+            new PrintStream(log, true, StandardCharsets.UTF_8));
     if (code != 0) {
-      throw new IllegalStateException("formatting the embedded broker's storage failed: " + log.toString(StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          "formatting the embedded broker's storage failed: "
+              + log.toString(StandardCharsets.UTF_8));
     }
   }
 

@@ -39,14 +39,14 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * One operation = every normalised sample image (61, at most 1024 px), or every sample caption (82).
- * {@code stage*} goes through figstream's embedder as the enrichment stage does: preprocessing on the
- * parallel scheduler, the micro-batcher, DJL's OnnxRuntime engine, pooling and normalisation.
- * {@code stageImages} starts from the normaliser's rasters, as the stage now does, and measures the
- * labeller's pixel prior on each on its way to the encoder, as the annotator does;
+ * One operation = every normalised sample image (61, at most 1024 px), or every sample caption
+ * (82). {@code stage*} goes through figstream's embedder as the enrichment stage does:
+ * preprocessing on the parallel scheduler, the micro-batcher, DJL's OnnxRuntime engine, pooling and
+ * normalisation. {@code stageImages} starts from the normaliser's rasters, as the stage now does,
+ * and measures the labeller's pixel prior on each on its way to the encoder, as the annotator does;
  * {@code stageImagesFromJpeg} decodes the normalised JPEGs first, as it did before the normaliser
- * handed its raster on. {@code bare*} is the floor: one plain ONNX Runtime session on the same model
- * file, fed the same batches already preprocessed (or tokenized), doing nothing else.
+ * handed its raster on. {@code bare*} is the floor: one plain ONNX Runtime session on the same
+ * model file, fed the same batches already preprocessed (or tokenized), doing nothing else.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -74,10 +74,19 @@ public class EmbedBenchmark {
     rasters = figures.rasters();
     jpegs = figures.jpegs();
     captions = figures.captions();
-    embedder = Embedder.open(new EmbeddingSettings("mobilenet-v2", "all-minilm-l6-v2",
-        Accelerator.CPU, BATCH, Duration.ofMillis(20), 1));
+    embedder =
+        Embedder.open(
+            new EmbeddingSettings(
+                "mobilenet-v2",
+                "all-minilm-l6-v2",
+                Accelerator.CPU,
+                BATCH,
+                Duration.ofMillis(20),
+                1));
     env = OrtEnvironment.getEnvironment();
-    bareImage = env.createSession(resource("/org/figstream/processors/embed/models/mobilenet_v2_features.onnx"));
+    bareImage =
+        env.createSession(
+            resource("/org/figstream/processors/embed/models/mobilenet_v2_features.onnx"));
     bareText = env.createSession(resource("/all-minilm-l6-v2.onnx"));
     imageBatches = new ArrayList<>();
     List<float[]> inputs = new ArrayList<>();
@@ -93,13 +102,21 @@ public class EmbedBenchmark {
       imageBatches.add(flat);
     }
     textBatches = new ArrayList<>();
-    try (InputStream in = EmbedBenchmark.class.getResourceAsStream("/all-minilm-l6-v2-tokenizer.json");
-         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(in,
-             Map.of("padding", "true", "truncation", "true", "maxLength", "256"))) {
+    try (InputStream in =
+            EmbedBenchmark.class.getResourceAsStream("/all-minilm-l6-v2-tokenizer.json");
+        HuggingFaceTokenizer tokenizer =
+            HuggingFaceTokenizer.newInstance(
+                in, Map.of("padding", "true", "truncation", "true", "maxLength", "256"))) {
       for (int i = 0; i < captions.size(); i += BATCH) {
-        Encoding[] enc = tokenizer.batchEncode(captions.subList(i, Math.min(captions.size(), i + BATCH)));
-        textBatches.add(new TextBatch(flat(enc, Encoding::getIds), flat(enc, Encoding::getAttentionMask),
-            flat(enc, Encoding::getTypeIds), enc.length, enc[0].getIds().length));
+        Encoding[] enc =
+            tokenizer.batchEncode(captions.subList(i, Math.min(captions.size(), i + BATCH)));
+        textBatches.add(
+            new TextBatch(
+                flat(enc, Encoding::getIds),
+                flat(enc, Encoding::getAttentionMask),
+                flat(enc, Encoding::getTypeIds),
+                enc.length,
+                enc[0].getIds().length));
       }
     }
   }
@@ -113,25 +130,35 @@ public class EmbedBenchmark {
 
   @Benchmark
   public void stageImages(Blackhole bh) {
-    bh.consume(Flux.fromIterable(rasters)
-        .flatMapSequential(raster -> embedder.image(() -> measured(raster)), 64)
-        .collectList().block());
+    bh.consume(
+        Flux.fromIterable(rasters)
+            .flatMapSequential(raster -> embedder.image(() -> measured(raster)), 64)
+            .collectList()
+            .block());
   }
 
   @Benchmark
   public void stageImagesFromJpeg(Blackhole bh) {
-    bh.consume(Flux.fromIterable(jpegs)
-        .flatMapSequential(jpeg -> Mono.fromCallable(() -> decode(jpeg))
-            .subscribeOn(Schedulers.parallel()).flatMap(decoded -> embedder.image(() -> measured(decoded))), 64)
-        .collectList().block());
+    bh.consume(
+        Flux.fromIterable(jpegs)
+            .flatMapSequential(
+                jpeg ->
+                    Mono.fromCallable(() -> decode(jpeg))
+                        .subscribeOn(Schedulers.parallel())
+                        .flatMap(decoded -> embedder.image(() -> measured(decoded))),
+                64)
+            .collectList()
+            .block());
   }
 
   @Benchmark
   public void bareImages(Blackhole bh) throws OrtException {
     int per = 224 * 224 * 3;
     for (float[] batch : imageBatches) {
-      try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch), new long[] {batch.length / per, 224, 224, 3});
-           OrtSession.Result r = bareImage.run(Map.of("input_nhwc", x))) {
+      try (OnnxTensor x =
+              OnnxTensor.createTensor(
+                  env, FloatBuffer.wrap(batch), new long[] {batch.length / per, 224, 224, 3});
+          OrtSession.Result r = bareImage.run(Map.of("input_nhwc", x))) {
         bh.consume(r.get(0).getValue());
       }
     }
@@ -167,7 +194,10 @@ public class EmbedBenchmark {
     return out;
   }
 
-  /** What the annotator does with the pixels before the encoder gets them (summed: Blackholes are per thread). */
+  /**
+   * What the annotator does with the pixels before the encoder gets them (summed: Blackholes are
+   * per thread).
+   */
   private BufferedImage measured(BufferedImage pixels) {
     priors.add(DrawnImage.probability(pixels));
     return pixels;

@@ -13,8 +13,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link ExtractBenchmark} as alternating rounds (bare parse, then extractor, three times) and
- * prints MB/s of both and their ratio per round and as a median: on a shared machine the load drifts,
- * and a ratio taken from two measurements minutes apart would measure the drift.
+ * prints MB/s of both and their ratio per round and as a median: on a shared machine the load
+ * drifts, and a ratio taken from two measurements minutes apart would measure the drift.
  */
 public final class ExtractThroughputReport {
   private static final int ROUNDS = 3;
@@ -30,8 +30,10 @@ public final class ExtractThroughputReport {
       double bare = opsPerSecond("bareStax");
       double extract = opsPerSecond("extract");
       ratios.add(extract / bare);
-      lines.add(String.format("round %d: extractor %6.1f MB/s, bare StAX %6.1f MB/s, ratio %.2f",
-          round, extract * mb, bare * mb, extract / bare));
+      lines.add(
+          String.format(
+              "round %d: extractor %6.1f MB/s, bare StAX %6.1f MB/s, ratio %.2f",
+              round, extract * mb, bare * mb, extract / bare));
     }
     System.out.printf("corpus: %d sample articles, %.2f MB of XML%n", corpus.size(), mb);
     lines.forEach(System.out::println);
@@ -40,12 +42,15 @@ public final class ExtractThroughputReport {
   }
 
   private static double opsPerSecond(String method) throws RunnerException {
-    Options options = new OptionsBuilder()
-        .include(ExtractBenchmark.class.getName() + "\\." + method + "$")
-        .forks(1)
-        .warmupIterations(3).warmupTime(TimeValue.seconds(2))
-        .measurementIterations(4).measurementTime(TimeValue.seconds(2))
-        .build();
+    Options options =
+        new OptionsBuilder()
+            .include(ExtractBenchmark.class.getName() + "\\." + method + "$")
+            .forks(1)
+            .warmupIterations(3)
+            .warmupTime(TimeValue.seconds(2))
+            .measurementIterations(4)
+            .measurementTime(TimeValue.seconds(2))
+            .build();
     Collection<RunResult> results = new Runner(options).run();
     return results.iterator().next().getPrimaryResult().getScore();
   }

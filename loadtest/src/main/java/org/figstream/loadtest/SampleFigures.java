@@ -13,9 +13,9 @@ import org.figstream.processors.testdata.SampleRecords;
 import org.figstream.records.FigureRecord;
 
 /**
- * The sample figures as the embed step sees them: the normaliser's rasters (what the stage hands over),
- * the normalised JPEGs made from them (what it publishes, and decodes when a raster is gone), in the
- * same order, and caption texts.
+ * The sample figures as the embed step sees them: the normaliser's rasters (what the stage hands
+ * over), the normalised JPEGs made from them (what it publishes, and decodes when a raster is
+ * gone), in the same order, and caption texts.
  */
 record SampleFigures(List<BufferedImage> rasters, List<byte[]> jpegs, List<String> captions) {
 
@@ -30,8 +30,10 @@ record SampleFigures(List<BufferedImage> rasters, List<byte[]> jpegs, List<Strin
         if (f.mediaFile() != null) {
           try {
             // the rasters too, which NormalizedImage does not keep: read the file here
-            NormalizedPixels n = normalizer.normalizeWithPixels(
-                Files.readAllBytes(SampleArticles.root().resolve(e.sample().dir()).resolve(f.mediaFile())));
+            NormalizedPixels n =
+                normalizer.normalizeWithPixels(
+                    Files.readAllBytes(
+                        SampleArticles.root().resolve(e.sample().dir()).resolve(f.mediaFile())));
             jpegs.add(n.image().jpeg());
             rasters.add(n.takePixels());
           } catch (IOException ex) {

@@ -1,8 +1,8 @@
 package org.figstream.records;
 
 /**
- * An article version the feed found new, changed or gone. Idempotent: replaying one is harmless, since
- * downstream keys everything by PMCID and version and keeps the latest.
+ * An article version the feed found new, changed or gone. Idempotent: replaying one is harmless,
+ * since downstream keys everything by PMCID and version and keeps the latest.
  *
  * @param key the bucket key of the version's metadata ({@code metadata/PMC123.1.json})
  * @param etag the metadata object's ETag in the inventory (null for sources without one)

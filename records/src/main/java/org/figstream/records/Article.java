@@ -30,10 +30,15 @@ public record Article(
     List<Abstract> abstracts,
     List<RelatedArticle> relatedArticles) {
 
-  /** @param ids every {@code journal-id} by its {@code journal-id-type} */
-  public record Journal(String title, Map<String, String> ids, List<Issn> issns, String publisher) {}
+  /**
+   * @param ids every {@code journal-id} by its {@code journal-id-type}
+   */
+  public record Journal(
+      String title, Map<String, String> ids, List<Issn> issns, String publisher) {}
 
-  /** @param type {@code pub-type} or {@code publication-format} of the ISSN, as the XML says */
+  /**
+   * @param type {@code pub-type} or {@code publication-format} of the ISSN, as the XML says
+   */
   public record Issn(String type, String value) {}
 
   /**
@@ -41,8 +46,8 @@ public record Article(
    *
    * @param type {@code pub-type}, or {@code date-type} in JATS 1.1+ markup
    * @param format {@code publication-format} (print, electronic) when given
-   * @param iso the date normalised to ISO 8601 as far as it is known: {@code 2012}, {@code 2012-09},
-   *     {@code 2012-09-27}
+   * @param iso the date normalised to ISO 8601 as far as it is known: {@code 2012}, {@code
+   *     2012-09}, {@code 2012-09-27}
    * @param raw the date as written (its parts in document order), or the string-date
    * @param season the season when the date has one ({@code Spring}, {@code Jan-Feb})
    */
@@ -51,7 +56,9 @@ public record Article(
   /** A leaf subject with the subjects of its enclosing subj-groups before it. */
   public record Subject(String type, List<String> path) {}
 
-  /** @param type {@code abstract-type}, null for the main abstract */
+  /**
+   * @param type {@code abstract-type}, null for the main abstract
+   */
   public record Abstract(String type, String text) {}
 
   /** A {@code related-article} link: corrections, retractions, commentaries. */

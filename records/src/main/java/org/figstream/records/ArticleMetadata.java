@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One {@code metadata/PMCn.v.json} of the PMC bucket, every field carried.
  *
- * @param licenseCode as PMC writes it: {@code CC BY}, {@code CC BY-NC}, ..., {@code TDM} for manuscripts
+ * @param licenseCode as PMC writes it: {@code CC BY}, {@code CC BY-NC}, ..., {@code TDM} for
+ *     manuscripts
  * @param other fields this version of figstream does not know by name, kept as JSON text by name
  */
 public record ArticleMetadata(

@@ -3,8 +3,8 @@ package org.figstream.records;
 import java.util.Arrays;
 
 /**
- * A vector from one encoder. The model name travels with it because vectors of different models live in
- * different spaces and must never be compared.
+ * A vector from one encoder. The model name travels with it because vectors of different models
+ * live in different spaces and must never be compared.
  *
  * @param model the encoder's name, e.g. {@code all-MiniLM-L6-v2}
  * @param vector the embedding, L2-normalised when the encoder's descriptor says so

@@ -3,7 +3,8 @@ package org.figstream.records;
 /**
  * A file of an article version as the bucket names it.
  *
- * @param url as the metadata gives it ({@code s3://pmc-oa-opendata/PMC1.1/PMC1.1.xml?md5=...} or https)
+ * @param url as the metadata gives it ({@code s3://pmc-oa-opendata/PMC1.1/PMC1.1.xml?md5=...} or
+ *     https)
  * @param md5 the lower-case hex MD5 the bucket states for it, or null when it states none
  */
 public record FileRef(String url, String md5) {

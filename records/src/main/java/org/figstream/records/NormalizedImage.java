@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * One figure image after normalisation: 8-bit sRGB, alpha flattened onto white, longest side capped,
- * re-encoded as JPEG.
+ * One figure image after normalisation: 8-bit sRGB, alpha flattened onto white, longest side
+ * capped, re-encoded as JPEG.
  *
  * @param jpeg the normalised image as baseline JPEG bytes
  * @param width width of {@code jpeg} in pixels (after scaling)
@@ -14,11 +14,11 @@ import java.util.HexFormat;
  * @param originalHeight height declared by the source image
  * @param originalFormat the source format, lower case: {@code jpeg}, {@code png}, {@code tiff},
  *     {@code gif}
- * @param pixelSha256 lower-case hex SHA-256 of the normalised RGB pixels (row by row, bytes R,G,B per
- *     pixel), taken before JPEG encoding: identical pixels give identical digests whatever the source
- *     container, and JPEG encoder changes do not move it
- * @param perceptualHash 64-bit DCT perceptual hash of the normalised pixels; near-duplicates (re-encoded,
- *     slightly resized) differ in few bits, see {@link #hammingDistance(long, long)}
+ * @param pixelSha256 lower-case hex SHA-256 of the normalised RGB pixels (row by row, bytes R,G,B
+ *     per pixel), taken before JPEG encoding: identical pixels give identical digests whatever the
+ *     source container, and JPEG encoder changes do not move it
+ * @param perceptualHash 64-bit DCT perceptual hash of the normalised pixels; near-duplicates
+ *     (re-encoded, slightly resized) differ in few bits, see {@link #hammingDistance(long, long)}
  */
 public record NormalizedImage(
     byte[] jpeg,
@@ -32,7 +32,8 @@ public record NormalizedImage(
 
   public NormalizedImage {
     if (jpeg == null || jpeg.length == 0 || width <= 0 || height <= 0) {
-      throw new IllegalArgumentException("normalised image needs JPEG bytes and positive dimensions");
+      throw new IllegalArgumentException(
+          "normalised image needs JPEG bytes and positive dimensions");
     }
   }
 
@@ -49,10 +50,15 @@ public record NormalizedImage(
   // Records compare arrays by identity; two normalisations of the same bytes must be equal.
   @Override
   public boolean equals(Object o) {
-    return o instanceof NormalizedImage n && Arrays.equals(jpeg, n.jpeg) && width == n.width
-        && height == n.height && originalWidth == n.originalWidth
-        && originalHeight == n.originalHeight && originalFormat.equals(n.originalFormat)
-        && pixelSha256.equals(n.pixelSha256) && perceptualHash == n.perceptualHash;
+    return o instanceof NormalizedImage n
+        && Arrays.equals(jpeg, n.jpeg)
+        && width == n.width
+        && height == n.height
+        && originalWidth == n.originalWidth
+        && originalHeight == n.originalHeight
+        && originalFormat.equals(n.originalFormat)
+        && pixelSha256.equals(n.pixelSha256)
+        && perceptualHash == n.perceptualHash;
   }
 
   @Override
@@ -62,8 +68,22 @@ public record NormalizedImage(
 
   @Override
   public String toString() {
-    return "NormalizedImage[" + width + "x" + height + " jpeg " + jpeg.length + " B, from "
-        + originalFormat + " " + originalWidth + "x" + originalHeight + ", sha256 " + pixelSha256
-        + ", phash " + perceptualHashHex() + "]";
+    return "NormalizedImage["
+        + width
+        + "x"
+        + height
+        + " jpeg "
+        + jpeg.length
+        + " B, from "
+        + originalFormat
+        + " "
+        + originalWidth
+        + "x"
+        + originalHeight
+        + ", sha256 "
+        + pixelSha256
+        + ", phash "
+        + perceptualHashHex()
+        + "]";
   }
 }

@@ -9,4 +9,5 @@ import java.time.Instant;
  * @param source the announcement's source: an inventory id, {@code esearch}, {@code folder:...}
  * @param pipelineVersion figstream's version
  */
-public record Provenance(String pmcid, int version, String source, Instant processedAt, String pipelineVersion) {}
+public record Provenance(
+    String pmcid, int version, String source, Instant processedAt, String pipelineVersion) {}

@@ -1,16 +1,24 @@
 package org.figstream.records;
 
-
 /**
- * A record of the {@code figures} topic (schema {@code schemas/figure.v2.avsc}): the figure-caption pair,
- * its normalised image when there is one, and otherwise why not ({@code missing} when the article came
- * without the file, else the reason the image was refused); {@code duplicateOf} names the pair that showed
- * the same image first, {@code duplicateKind} says whether exactly or nearly. {@code article} carries the
- * article's key fields (subset, license, DOI) so that a dataset row stands on its own.
+ * A record of the {@code figures} topic (schema {@code schemas/figure.v2.avsc}): the figure-caption
+ * pair, its normalised image when there is one, and otherwise why not ({@code missing} when the
+ * article came without the file, else the reason the image was refused); {@code duplicateOf} names
+ * the pair that showed the same image first, {@code duplicateKind} says whether exactly or nearly.
+ * {@code article} carries the article's key fields (subset, license, DOI) so that a dataset row
+ * stands on its own.
  */
-public record PublishedFigure(FigureRecord figure, NormalizedImage image, String imageProblem,
-    String duplicateOf, String duplicateKind, Embedding imageEmbedding, Embedding captionEmbedding,
-    ConceptLabels labels, Provenance provenance, ArticleKeys article) {
+public record PublishedFigure(
+    FigureRecord figure,
+    NormalizedImage image,
+    String imageProblem,
+    String duplicateOf,
+    String duplicateKind,
+    Embedding imageEmbedding,
+    Embedding captionEmbedding,
+    ConceptLabels labels,
+    Provenance provenance,
+    ArticleKeys article) {
 
   public String pairId() {
     return figure.pairId();
@@ -24,29 +32,77 @@ public record PublishedFigure(FigureRecord figure, NormalizedImage image, String
     return new PublishedFigure(figure, image, null, null, null, null, null, null, null, null);
   }
 
-  /** This figure marked as showing the image of {@code canonicalPair} ({@code exact} or {@code near}). */
+  /**
+   * This figure marked as showing the image of {@code canonicalPair} ({@code exact} or {@code
+   * near}).
+   */
   public PublishedFigure duplicating(String canonicalPair, String kind) {
-    return new PublishedFigure(figure, image, imageProblem, canonicalPair, kind, imageEmbedding,
-        captionEmbedding, labels, provenance, article);
+    return new PublishedFigure(
+        figure,
+        image,
+        imageProblem,
+        canonicalPair,
+        kind,
+        imageEmbedding,
+        captionEmbedding,
+        labels,
+        provenance,
+        article);
   }
 
   public PublishedFigure withEmbeddings(Embedding ofImage, Embedding ofCaption) {
-    return new PublishedFigure(figure, image, imageProblem, duplicateOf, duplicateKind, ofImage, ofCaption,
-        labels, provenance, article);
+    return new PublishedFigure(
+        figure,
+        image,
+        imageProblem,
+        duplicateOf,
+        duplicateKind,
+        ofImage,
+        ofCaption,
+        labels,
+        provenance,
+        article);
   }
 
   public PublishedFigure withLabels(ConceptLabels concepts) {
-    return new PublishedFigure(figure, image, imageProblem, duplicateOf, duplicateKind, imageEmbedding,
-        captionEmbedding, concepts, provenance, article);
+    return new PublishedFigure(
+        figure,
+        image,
+        imageProblem,
+        duplicateOf,
+        duplicateKind,
+        imageEmbedding,
+        captionEmbedding,
+        concepts,
+        provenance,
+        article);
   }
 
   public PublishedFigure withProvenance(Provenance origin) {
-    return new PublishedFigure(figure, image, imageProblem, duplicateOf, duplicateKind, imageEmbedding,
-        captionEmbedding, labels, origin, article);
+    return new PublishedFigure(
+        figure,
+        image,
+        imageProblem,
+        duplicateOf,
+        duplicateKind,
+        imageEmbedding,
+        captionEmbedding,
+        labels,
+        origin,
+        article);
   }
 
   public PublishedFigure withArticle(ArticleKeys keys) {
-    return new PublishedFigure(figure, image, imageProblem, duplicateOf, duplicateKind, imageEmbedding,
-        captionEmbedding, labels, provenance, keys);
+    return new PublishedFigure(
+        figure,
+        image,
+        imageProblem,
+        duplicateOf,
+        duplicateKind,
+        imageEmbedding,
+        captionEmbedding,
+        labels,
+        provenance,
+        keys);
   }
 }

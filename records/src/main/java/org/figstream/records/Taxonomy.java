@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * BIOMEDICA's concept taxonomy: global concepts, the local concepts under each, and the panel types,
- * read from the copy of biomedica-taxonomy.json in this package so that names are spelled exactly as
- * BIOMEDICA spells them.
+ * BIOMEDICA's concept taxonomy: global concepts, the local concepts under each, and the panel
+ * types, read from the copy of biomedica-taxonomy.json in this package so that names are spelled
+ * exactly as BIOMEDICA spells them.
  */
 public record Taxonomy(Map<String, List<String>> globalToLocals, List<String> panelTypes) {
   public static final String AMBIGUOUS = "Ambiguous";
@@ -30,8 +30,7 @@ public record Taxonomy(Map<String, List<String>> globalToLocals, List<String> pa
       }
       List<String> panels = new ArrayList<>();
       root.get("panel_types").fields().forEachRemaining(e -> panels.add(e.getKey()));
-      return new Taxonomy(Collections.unmodifiableMap(globals),
-          List.copyOf(panels));
+      return new Taxonomy(Collections.unmodifiableMap(globals), List.copyOf(panels));
     } catch (IOException e) {
       throw new UncheckedIOException("the taxonomy is missing from the jar", e);
     }

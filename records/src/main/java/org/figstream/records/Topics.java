@@ -4,14 +4,19 @@ package org.figstream.records;
 public final class Topics {
   /** Feed announcements, key PMCID. */
   public static final String ARTICLE_VERSIONS = "article-versions";
+
   /** Versions that passed the gate, waiting for the enrichment stage; key PMCID. */
   public static final String ENRICH_REQUESTS = "figstream-enrich-requests";
+
   /** What enrichment made of a version (its figure records), or a withdrawal; key PMCID. */
   public static final String ENRICHED = "figstream-enriched";
+
   /** Figure records, key pair id, compacted: upserts and tombstones. */
   public static final String FIGURES = "figures";
+
   /** Article records, key PMCID. */
   public static final String ARTICLES = "articles";
+
   /** Dead letters with reason, stage and source coordinates. */
   public static final String DLQ = "dlq";
 

@@ -10,16 +10,19 @@ import org.rocksdb.WriteBufferManager;
 
 /**
  * Caps the off-heap memory of every RocksDB store of this JVM together, as the Kafka Streams memory
- * management guide recommends: one LRU block cache shared by all stores, index and filter blocks counted
- * in it, and a write buffer manager that charges memtables to the same cache. Without it each store (and
- * each task's copy) takes its own 50 MB of block cache and memtables, growing with the partitions. The
- * feed index, a RocksDB of its own outside Kafka Streams, is put under the same bound ({@link #bound}).
+ * management guide recommends: one LRU block cache shared by all stores, index and filter blocks
+ * counted in it, and a write buffer manager that charges memtables to the same cache. Without it
+ * each store (and each task's copy) takes its own 50 MB of block cache and memtables, growing with
+ * the partitions. The feed index, a RocksDB of its own outside Kafka Streams, is put under the same
+ * bound ({@link #bound}).
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   /** Streams config key with the total bytes for block cache and memtables. */
   public static final String TOTAL_BYTES_CONFIG = "figstream.rocksdb.total.bytes";
+
   /** The bound when none is configured: 64 MiB. */
   public static final long DEFAULT_TOTAL_BYTES = 64L * 1024 * 1024;
+
   static final double MEMTABLE_SHARE = 0.5;
   static final double INDEX_FILTER_SHARE = 0.1;
   static final long BLOCK_SIZE = 16 * 1024;
@@ -49,13 +52,15 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   }
 
   /**
-   * Puts a store under the JVM's one bound: its block cache, index and filter blocks, and memtables all
-   * charged to the shared cache (created with {@code totalBytes} by the first store).
+   * Puts a store under the JVM's one bound: its block cache, index and filter blocks, and memtables
+   * all charged to the shared cache (created with {@code totalBytes} by the first store).
    */
   public static void bound(Options options, long totalBytes) {
     Cache shared = sharedCache(totalBytes);
-    BlockBasedTableConfig table = options.tableFormatConfig() instanceof BlockBasedTableConfig given
-        ? given : new BlockBasedTableConfig();
+    BlockBasedTableConfig table =
+        options.tableFormatConfig() instanceof BlockBasedTableConfig given
+            ? given
+            : new BlockBasedTableConfig();
     table.setBlockCache(shared);
     table.setCacheIndexAndFilterBlocks(true);
     table.setCacheIndexAndFilterBlocksWithHighPriority(true);
@@ -69,6 +74,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
   @Override
   public void close(String storeName, Options options) {
-    // the cache and write buffer manager are shared by every store: closing them here would break the others
+    // the cache and write buffer manager are shared by every store: closing them here would break
+    // the others
   }
 }

@@ -10,10 +10,10 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 
 /**
- * Every metadata key the feed has seen, with its ETag and the last inventory that listed it. It is how
- * a day's inventory is compared with the previous ones without holding ~8 million rows in memory, and
- * how a key that vanished is found (listed by an older inventory, not by the newest). Its memory counts
- * against the same bound as the Streams stores' ({@link BoundedRocksDbMemory}).
+ * Every metadata key the feed has seen, with its ETag and the last inventory that listed it. It is
+ * how a day's inventory is compared with the previous ones without holding ~8 million rows in
+ * memory, and how a key that vanished is found (listed by an older inventory, not by the newest).
+ * Its memory counts against the same bound as the Streams stores' ({@link BoundedRocksDbMemory}).
  */
 public final class FeedIndex implements AutoCloseable {
   static {
@@ -30,7 +30,9 @@ public final class FeedIndex implements AutoCloseable {
     this(dir, BoundedRocksDbMemory.DEFAULT_TOTAL_BYTES);
   }
 
-  /** The index in {@code dir}, sharing the JVM's RocksDB memory bound of {@code stateMemoryBytes}. */
+  /**
+   * The index in {@code dir}, sharing the JVM's RocksDB memory bound of {@code stateMemoryBytes}.
+   */
   public FeedIndex(Path dir, long stateMemoryBytes) {
     try {
       Files.createDirectories(dir);
@@ -38,7 +40,8 @@ public final class FeedIndex implements AutoCloseable {
       BoundedRocksDbMemory.bound(options, stateMemoryBytes);
       db = RocksDB.open(options, dir.toString());
     } catch (Exception e) {
-      throw new IllegalStateException("cannot open the feed index at " + dir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot open the feed index at " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -53,7 +56,9 @@ public final class FeedIndex implements AutoCloseable {
 
   public void put(String key, String etag, String inventory) {
     try {
-      db.put(key.getBytes(StandardCharsets.UTF_8), (etag + "\t" + inventory).getBytes(StandardCharsets.UTF_8));
+      db.put(
+          key.getBytes(StandardCharsets.UTF_8),
+          (etag + "\t" + inventory).getBytes(StandardCharsets.UTF_8));
     } catch (RocksDBException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,9 @@
 package org.figstream.topology;
 
-/** figstream's version from the jar manifest, or {@code dev} when run from classes: stamped on every pair. */
+/**
+ * figstream's version from the jar manifest, or {@code dev} when run from classes: stamped on every
+ * pair.
+ */
 public final class PipelineVersion {
   private PipelineVersion() {}
 

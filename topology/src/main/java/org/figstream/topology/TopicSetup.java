@@ -1,7 +1,5 @@
 package org.figstream.topology;
 
-import org.figstream.records.Topics;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +7,12 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.figstream.records.Topics;
 
-/** Creates the pipeline's topics that do not exist yet (never changes existing ones), or checks they exist. */
+/**
+ * Creates the pipeline's topics that do not exist yet (never changes existing ones), or checks they
+ * exist.
+ */
 public final class TopicSetup {
   /** Records that carry normalised images (enriched articles, figures) may be this large. */
   public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -18,23 +20,38 @@ public final class TopicSetup {
   private TopicSetup() {}
 
   /** Every topic of the pipeline (internal ones included), in data-flow order. */
-  public static final List<String> TOPICS = List.of(Topics.ARTICLE_VERSIONS, Topics.ENRICH_REQUESTS,
-      Topics.ENRICHED, Topics.FIGURES, Topics.ARTICLES, Topics.DLQ);
+  public static final List<String> TOPICS =
+      List.of(
+          Topics.ARTICLE_VERSIONS,
+          Topics.ENRICH_REQUESTS,
+          Topics.ENRICHED,
+          Topics.FIGURES,
+          Topics.ARTICLES,
+          Topics.DLQ);
 
-  /** Fails, naming them, when topics are missing on a cluster where figstream is not to create them. */
+  /**
+   * Fails, naming them, when topics are missing on a cluster where figstream is not to create them.
+   */
   public static void requireExisting(Map<String, Object> kafka) throws Exception {
     try (Admin admin = Admin.create(kafka)) {
       Set<String> existing = admin.listTopics().names().get();
       List<String> missing = TOPICS.stream().filter(t -> !existing.contains(t)).toList();
       if (!missing.isEmpty()) {
-        throw new IllegalStateException("topics " + missing + " do not exist: create them (figures and articles "
-            + "compacted, max.message.bytes " + MAX_MESSAGE_BYTES + " on figures and " + Topics.ENRICHED
-            + ") or let figstream create its topics (--create-topics)");
+        throw new IllegalStateException(
+            "topics "
+                + missing
+                + " do not exist: create them (figures and articles "
+                + "compacted, max.message.bytes "
+                + MAX_MESSAGE_BYTES
+                + " on figures and "
+                + Topics.ENRICHED
+                + ") or let figstream create its topics (--create-topics)");
       }
     }
   }
 
-  public static void ensure(Map<String, Object> kafka, int partitions, short replication) throws Exception {
+  public static void ensure(Map<String, Object> kafka, int partitions, short replication)
+      throws Exception {
     try (Admin admin = Admin.create(kafka)) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = new ArrayList<>();

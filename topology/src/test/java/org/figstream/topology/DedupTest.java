@@ -7,26 +7,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.figstream.processors.api.ArticleHint;
-import org.figstream.records.FigureRecord;
-import org.figstream.records.NormalizedImage;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
-import org.figstream.topology.dedup.DedupSettings;
 import org.figstream.records.EnrichedArticle;
+import org.figstream.records.FigureRecord;
+import org.figstream.records.NormalizedImage;
 import org.figstream.records.PublishedFigure;
+import org.figstream.topology.dedup.DedupSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exact and near duplicates through the topology's dedup stores, on real sample figures: the same
- * image under another article, the image re-encoded (new pixels, near hash), and a different figure.
+ * image under another article, the image re-encoded (new pixels, near hash), and a different
+ * figure.
  */
 class DedupTest {
   private static final ImageNormalizer IMAGES = new ImageNormalizer();
   private static final Path ROOT = SampleArticles.root().resolve("pone.0056489");
   private static final NormalizedImage G1 = normalize("pone.0056489.g001.tif");
   private static final NormalizedImage G2 = normalize("pone.0056489.g002.tif");
+
   /** G1's JPEG normalised again: a second lossy encoding changes pixels, not the picture. */
   private static final NormalizedImage G1_AGAIN = IMAGES.normalize(G1.jpeg());
 
@@ -40,14 +42,25 @@ class DedupTest {
     }
   }
 
-  /** The first figure of pone.0056489 as article {@code pmcid} would have it, with {@code image}. */
+  /**
+   * The first figure of pone.0056489 as article {@code pmcid} would have it, with {@code image}.
+   */
   private static EnrichedArticle article(String pmcid, int version, NormalizedImage image) {
-    FigureRecord first = new JatsExtractor().extract(SampleArticles.article("pone.0056489").xml(), List.of(),
-        new ArticleHint(pmcid, version)).get(0).figures().get(0);
-    return new EnrichedArticle(pmcid, version, false, null, List.of(PublishedFigure.withImage(first, image)));
+    FigureRecord first =
+        new JatsExtractor()
+            .extract(
+                SampleArticles.article("pone.0056489").xml(),
+                List.of(),
+                new ArticleHint(pmcid, version))
+            .get(0)
+            .figures()
+            .get(0);
+    return new EnrichedArticle(
+        pmcid, version, false, null, List.of(PublishedFigure.withImage(first, image)));
   }
 
-  private static Map<String, PublishedFigure> publish(TopologyFixture t, EnrichedArticle... articles) {
+  private static Map<String, PublishedFigure> publish(
+      TopologyFixture t, EnrichedArticle... articles) {
     for (EnrichedArticle a : articles) {
       t.enriched.pipeInput(a.pmcid(), a);
     }
@@ -57,21 +70,30 @@ class DedupTest {
   @Test
   void shouldHaveTestImagesThatAreWhatTheirNamesSay() {
     assertThat(G1_AGAIN.pixelSha256()).isNotEqualTo(G1.pixelSha256());
-    assertThat(NormalizedImage.hammingDistance(G1.perceptualHash(), G1_AGAIN.perceptualHash())).isLessThanOrEqualTo(6);
-    assertThat(NormalizedImage.hammingDistance(G1.perceptualHash(), G2.perceptualHash())).isGreaterThan(6);
+    assertThat(NormalizedImage.hammingDistance(G1.perceptualHash(), G1_AGAIN.perceptualHash()))
+        .isLessThanOrEqualTo(6);
+    assertThat(NormalizedImage.hammingDistance(G1.perceptualHash(), G2.perceptualHash()))
+        .isGreaterThan(6);
   }
 
   @Test
   void shouldMarkExactAndNearDuplicatesWithTheirCanonicalPair() {
     try (TopologyFixture t = new TopologyFixture(state)) {
-      Map<String, PublishedFigure> out = publish(t, article("PMC1", 1, G1), article("PMC2", 1, G1),
-          article("PMC3", 1, G1_AGAIN), article("PMC4", 1, G2));
+      Map<String, PublishedFigure> out =
+          publish(
+              t,
+              article("PMC1", 1, G1),
+              article("PMC2", 1, G1),
+              article("PMC3", 1, G1_AGAIN),
+              article("PMC4", 1, G2));
 
       assertThat(out).hasSize(4);
       assertThat(out.get("PMC1/pone-0056489-g001/1").duplicateOf()).isNull();
-      assertThat(out.get("PMC2/pone-0056489-g001/1").duplicateOf()).isEqualTo("PMC1/pone-0056489-g001/1");
+      assertThat(out.get("PMC2/pone-0056489-g001/1").duplicateOf())
+          .isEqualTo("PMC1/pone-0056489-g001/1");
       assertThat(out.get("PMC2/pone-0056489-g001/1").duplicateKind()).isEqualTo("exact");
-      assertThat(out.get("PMC3/pone-0056489-g001/1").duplicateOf()).isEqualTo("PMC1/pone-0056489-g001/1");
+      assertThat(out.get("PMC3/pone-0056489-g001/1").duplicateOf())
+          .isEqualTo("PMC1/pone-0056489-g001/1");
       assertThat(out.get("PMC3/pone-0056489-g001/1").duplicateKind()).isEqualTo("near");
       assertThat(out.get("PMC4/pone-0056489-g001/1").duplicateOf()).isNull();
     }
@@ -89,10 +111,16 @@ class DedupTest {
   @Test
   void shouldDropDuplicatesWhenThePolicySaysSo() {
     try (TopologyFixture t = new TopologyFixture(state, new DedupSettings(6, true))) {
-      Map<String, PublishedFigure> out = publish(t, article("PMC1", 1, G1), article("PMC2", 1, G1),
-          article("PMC3", 1, G1_AGAIN), article("PMC4", 1, G2));
+      Map<String, PublishedFigure> out =
+          publish(
+              t,
+              article("PMC1", 1, G1),
+              article("PMC2", 1, G1),
+              article("PMC3", 1, G1_AGAIN),
+              article("PMC4", 1, G2));
 
-      assertThat(out.keySet()).containsExactlyInAnyOrder("PMC1/pone-0056489-g001/1", "PMC4/pone-0056489-g001/1");
+      assertThat(out.keySet())
+          .containsExactlyInAnyOrder("PMC1/pone-0056489-g001/1", "PMC4/pone-0056489-g001/1");
     }
   }
 }

@@ -1,7 +1,5 @@
 package org.figstream.topology;
 
-import org.figstream.records.Headers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -9,20 +7,20 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.test.TestRecord;
-import org.figstream.processors.api.ArticleHint;
-import org.figstream.records.FigureRecord;
 import org.figstream.connectors.feed.sample.SampleBucket;
+import org.figstream.processors.api.ArticleHint;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.records.EnrichedArticle;
-import org.figstream.topology.ledger.PairLedgerProcessor;
+import org.figstream.records.FigureRecord;
+import org.figstream.records.Headers;
 import org.figstream.records.PublishedFigure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pair ledger on real extractions: elife-30274-v1 as version 1, and the sample bucket's version 2
- * of it, which lacks the XML's last figure outside a fig-group.
+ * The pair ledger on real extractions: elife-30274-v1 as version 1, and the sample bucket's version
+ * 2 of it, which lacks the XML's last figure outside a fig-group.
  */
 class PairLedgerTest {
   private static final SampleBucket BUCKET = SampleBucket.load(SampleArticles.root());
@@ -32,9 +30,16 @@ class PairLedgerTest {
   @TempDir Path state;
 
   private static EnrichedArticle enriched(byte[] xml, int version) {
-    List<FigureRecord> figures = new JatsExtractor().extract(xml, List.of(), new ArticleHint("PMC99000002", version))
-        .get(0).figures();
-    return new EnrichedArticle("PMC99000002", version, false, null,
+    List<FigureRecord> figures =
+        new JatsExtractor()
+            .extract(xml, List.of(), new ArticleHint("PMC99000002", version))
+            .get(0)
+            .figures();
+    return new EnrichedArticle(
+        "PMC99000002",
+        version,
+        false,
+        null,
         figures.stream().map(f -> PublishedFigure.withoutImage(f, "not-fetched")).toList());
   }
 
@@ -54,7 +59,9 @@ class PairLedgerTest {
       t.enriched.pipeInput("PMC99000002", enriched(V1, 1));
 
       List<KeyValue<String, PublishedFigure>> out = t.figures.readKeyValuesToList();
-      assertThat(out).hasSize(5).allMatch(kv -> kv.value != null && kv.key.equals(kv.value.pairId()));
+      assertThat(out)
+          .hasSize(5)
+          .allMatch(kv -> kv.value != null && kv.key.equals(kv.value.pairId()));
       assertThat(out).extracting(kv -> kv.key).allMatch(k -> k.startsWith("PMC99000002/"));
     }
   }
@@ -67,9 +74,13 @@ class PairLedgerTest {
       t.enriched.pipeInput("PMC99000002", enriched(V2, 2));
 
       List<TestRecord<String, PublishedFigure>> out = t.figures.readRecordsToList();
-      assertThat(out).filteredOn(r -> r.value() == null).extracting(TestRecord::key)
+      assertThat(out)
+          .filteredOn(r -> r.value() == null)
+          .extracting(TestRecord::key)
           .containsExactly("PMC99000002/" + lastLoneFigureId() + "/1");
-      assertThat(out).filteredOn(r -> r.value() == null).allMatch(r -> reason(r).equals("superseded"));
+      assertThat(out)
+          .filteredOn(r -> r.value() == null)
+          .allMatch(r -> reason(r).equals("superseded"));
       assertThat(out).filteredOn(r -> r.value() != null).hasSize(4);
       assertThat(t.articles.isEmpty()).isTrue();
     }
@@ -81,16 +92,25 @@ class PairLedgerTest {
       t.enriched.pipeInput("PMC99000002", enriched(V1, 1));
       t.enriched.pipeInput("PMC99000002", enriched(V2, 2));
       t.figures.readKeyValuesToList();
-      t.enriched.pipeInput("PMC99000002", EnrichedArticle.withdrawal("PMC99000002", 2, "retracted"));
+      t.enriched.pipeInput(
+          "PMC99000002", EnrichedArticle.withdrawal("PMC99000002", 2, "retracted"));
       List<TestRecord<String, PublishedFigure>> withdrawn = t.figures.readRecordsToList();
       t.enriched.pipeInput("PMC99000002", enriched(V1, 1)); // a late result for an older version
 
-      assertThat(withdrawn).hasSize(4).allMatch(r -> r.value() == null && reason(r).equals("retracted"));
+      assertThat(withdrawn)
+          .hasSize(4)
+          .allMatch(r -> r.value() == null && reason(r).equals("retracted"));
       assertThat(t.figures.isEmpty()).isTrue();
       // the article leaves the articles table too, once
-      List<TestRecord<String, org.figstream.records.Article>> articles = t.articles.readRecordsToList();
-      assertThat(articles).hasSize(1).allMatch(r -> r.key().equals("PMC99000002") && r.value() == null
-          && reason(r).equals("retracted"));
+      List<TestRecord<String, org.figstream.records.Article>> articles =
+          t.articles.readRecordsToList();
+      assertThat(articles)
+          .hasSize(1)
+          .allMatch(
+              r ->
+                  r.key().equals("PMC99000002")
+                      && r.value() == null
+                      && reason(r).equals("retracted"));
     }
   }
 
@@ -104,13 +124,16 @@ class PairLedgerTest {
       // the gate's withdrawal lands on the enriched topic; fed back as the real topic would be
       t.withdrawals.readValuesToList().forEach(w -> t.enriched.pipeInput(w.pmcid(), w));
 
-      assertThat(t.figures.readRecordsToList()).hasSize(5).allMatch(r -> r.value() == null
-          && reason(r).equals("removed"));
+      assertThat(t.figures.readRecordsToList())
+          .hasSize(5)
+          .allMatch(r -> r.value() == null && reason(r).equals("removed"));
     }
   }
 
   private static String reason(TestRecord<String, ?> r) {
     var header = r.headers().lastHeader(Headers.REASON);
-    return header == null ? "none" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    return header == null
+        ? "none"
+        : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 }

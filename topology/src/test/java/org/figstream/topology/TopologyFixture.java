@@ -1,7 +1,5 @@
 package org.figstream.topology;
 
-import org.figstream.records.Topics;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +14,12 @@ import org.figstream.records.ArticleMetadata;
 import org.figstream.records.Change;
 import org.figstream.records.EnrichedArticle;
 import org.figstream.records.PublishedFigure;
+import org.figstream.records.Topics;
 import org.figstream.topology.schema.TopicSerdes;
 
-/** The topology in a TopologyTestDriver with real RocksDB stores under a temporary state directory. */
+/**
+ * The topology in a TopologyTestDriver with real RocksDB stores under a temporary state directory.
+ */
 final class TopologyFixture implements AutoCloseable {
   final TopologyTestDriver driver;
   final TestInputTopic<String, Announcement> versions;
@@ -37,32 +38,60 @@ final class TopologyFixture implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "figstream-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableToDeadLetter.class);
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        UndecodableToDeadLetter.class);
     driver = new TopologyTestDriver(FigstreamTopology.buildTopology(dedup), props);
-    versions = driver.createInputTopic(Topics.ARTICLE_VERSIONS, Serdes.String().serializer(),
-        TopicSerdes.announcements().serializer());
-    enriched = driver.createInputTopic(Topics.ENRICHED, Serdes.String().serializer(),
-        TopicSerdes.enriched().serializer());
-    toEnrich = driver.createOutputTopic(Topics.ENRICH_REQUESTS, Serdes.String().deserializer(),
-        TopicSerdes.announcements().deserializer());
-    withdrawals = driver.createOutputTopic(Topics.ENRICHED, Serdes.String().deserializer(),
-        TopicSerdes.enriched().deserializer());
-    figures = driver.createOutputTopic(Topics.FIGURES, Serdes.String().deserializer(),
-        TopicSerdes.figures().deserializer());
-    articles = driver.createOutputTopic(Topics.ARTICLES, Serdes.String().deserializer(),
-        TopicSerdes.articles().deserializer());
+    versions =
+        driver.createInputTopic(
+            Topics.ARTICLE_VERSIONS,
+            Serdes.String().serializer(),
+            TopicSerdes.announcements().serializer());
+    enriched =
+        driver.createInputTopic(
+            Topics.ENRICHED, Serdes.String().serializer(), TopicSerdes.enriched().serializer());
+    toEnrich =
+        driver.createOutputTopic(
+            Topics.ENRICH_REQUESTS,
+            Serdes.String().deserializer(),
+            TopicSerdes.announcements().deserializer());
+    withdrawals =
+        driver.createOutputTopic(
+            Topics.ENRICHED, Serdes.String().deserializer(), TopicSerdes.enriched().deserializer());
+    figures =
+        driver.createOutputTopic(
+            Topics.FIGURES, Serdes.String().deserializer(), TopicSerdes.figures().deserializer());
+    articles =
+        driver.createOutputTopic(
+            Topics.ARTICLES, Serdes.String().deserializer(), TopicSerdes.articles().deserializer());
   }
 
   static Announcement version(String pmcid, int version, String etag, boolean retracted) {
-    ArticleMetadata m = new ArticleMetadata(pmcid, version, null, null, null, null, "CC BY", true, false, false,
-        retracted, null, null, null, List.of(), Map.of());
-    return new Announcement(Change.VERSION, "metadata/" + pmcid + "." + version + ".json", pmcid, version, etag,
-        null, "test", m);
+    ArticleMetadata m =
+        new ArticleMetadata(
+            pmcid, version, null, null, null, null, "CC BY", true, false, false, retracted, null,
+            null, null, List.of(), Map.of());
+    return new Announcement(
+        Change.VERSION,
+        "metadata/" + pmcid + "." + version + ".json",
+        pmcid,
+        version,
+        etag,
+        null,
+        "test",
+        m);
   }
 
   static Announcement removal(String pmcid, int version) {
-    return new Announcement(Change.REMOVAL, "metadata/" + pmcid + "." + version + ".json", pmcid, version, null,
-        null, "test", null);
+    return new Announcement(
+        Change.REMOVAL,
+        "metadata/" + pmcid + "." + version + ".json",
+        pmcid,
+        version,
+        null,
+        null,
+        "test",
+        null);
   }
 
   void announce(Announcement a) {

@@ -1,12 +1,11 @@
 package org.figstream.topology;
 
-import org.figstream.records.Topics;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.figstream.topology.TopologyFixture.removal;
 import static org.figstream.topology.TopologyFixture.version;
 
 import java.nio.file.Path;
+import org.figstream.records.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,8 @@ class VersionGateTest {
       t.announce(version("PMC1", 1, "e1", false));
       t.announce(version("PMC1", 1, "e1", false));
 
-      assertThat(t.toEnrich.readKeyValuesToList()).extracting(kv -> kv.key + "." + kv.value.version())
+      assertThat(t.toEnrich.readKeyValuesToList())
+          .extracting(kv -> kv.key + "." + kv.value.version())
           .containsExactly("PMC1.1");
     }
   }
@@ -31,7 +31,9 @@ class VersionGateTest {
       t.announce(version("PMC1", 1, "e1", false));
       t.announce(version("PMC1", 1, "e2", false));
 
-      assertThat(t.toEnrich.readValuesToList()).extracting(a -> a.etag()).containsExactly("e1", "e2");
+      assertThat(t.toEnrich.readValuesToList())
+          .extracting(a -> a.etag())
+          .containsExactly("e1", "e2");
     }
   }
 
@@ -54,11 +56,14 @@ class VersionGateTest {
       t.announce(version("PMC1", 1, "e2", true));
 
       assertThat(t.toEnrich.readValuesToList()).hasSize(1);
-      assertThat(t.withdrawals.readValuesToList()).singleElement().satisfies(w -> {
-        assertThat(w.withdrawn()).isTrue();
-        assertThat(w.reason()).isEqualTo("retracted");
-        assertThat(w.pmcid()).isEqualTo("PMC1");
-      });
+      assertThat(t.withdrawals.readValuesToList())
+          .singleElement()
+          .satisfies(
+              w -> {
+                assertThat(w.withdrawn()).isTrue();
+                assertThat(w.reason()).isEqualTo("retracted");
+                assertThat(w.pmcid()).isEqualTo("PMC1");
+              });
     }
   }
 
@@ -73,22 +78,30 @@ class VersionGateTest {
       t.announce(removal("PMC1", 2));
       t.announce(removal("PMC2", 1)); // never seen: nothing to withdraw
 
-      assertThat(t.withdrawals.readValuesToList()).singleElement()
+      assertThat(t.withdrawals.readValuesToList())
+          .singleElement()
           .satisfies(w -> assertThat(w.reason()).isEqualTo("removed"));
     }
   }
 
-
   @Test
   void shouldSendAnUndecodableAnnouncementToTheDeadLetterTopicAndGoOn() {
     try (TopologyFixture t = new TopologyFixture(state)) {
-      var raw = t.driver.createInputTopic(Topics.ARTICLE_VERSIONS, new org.apache.kafka.common.serialization.StringSerializer(),
-          new org.apache.kafka.common.serialization.StringSerializer());
+      var raw =
+          t.driver.createInputTopic(
+              Topics.ARTICLE_VERSIONS,
+              new org.apache.kafka.common.serialization.StringSerializer(),
+              new org.apache.kafka.common.serialization.StringSerializer());
       raw.pipeInput("PMC7", "{\"pmcid\":\"PMC7\"} written as JSON by another producer");
       t.versions.pipeInput("PMC1", version("PMC1", 1, "e1", false));
 
-      var dlq = t.driver.createOutputTopic(Topics.DLQ, new org.apache.kafka.common.serialization.StringDeserializer(),
-          org.figstream.topology.schema.TopicSerdes.deadLetters().deserializer()).readKeyValuesToList();
+      var dlq =
+          t.driver
+              .createOutputTopic(
+                  Topics.DLQ,
+                  new org.apache.kafka.common.serialization.StringDeserializer(),
+                  org.figstream.topology.schema.TopicSerdes.deadLetters().deserializer())
+              .readKeyValuesToList();
       assertThat(dlq).hasSize(1);
       assertThat(dlq.get(0).key).isEqualTo("PMC7");
       assertThat(dlq.get(0).value.reason()).isEqualTo("undecodable-record");

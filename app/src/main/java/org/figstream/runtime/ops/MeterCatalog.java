@@ -12,54 +12,117 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every figstream meter an operator can rely on: name, type, labels and help text in one place, so the
- * help on {@code /metrics} and the docs' table come from the same list. The meters are made where their
- * events happen (mostly in modules that do not know this class); {@link #filter()} gives each its help
- * text, and {@link #registerAtStart} creates the counters whose label values are known before any event,
- * at zero, so that an alert or a rate can be written before the first dead letter or retry.
+ * Every figstream meter an operator can rely on: name, type, labels and help text in one place, so
+ * the help on {@code /metrics} and the docs' table come from the same list. The meters are made
+ * where their events happen (mostly in modules that do not know this class); {@link #filter()}
+ * gives each its help text, and {@link #registerAtStart} creates the counters whose label values
+ * are known before any event, at zero, so that an alert or a rate can be written before the first
+ * dead letter or retry.
  */
 public final class MeterCatalog {
-  /** One documented meter; {@code name} is Micrometer's dotted name (Prometheus: {@code _}, {@code _total}). */
+  /**
+   * One documented meter; {@code name} is Micrometer's dotted name (Prometheus: {@code _}, {@code
+   * _total}).
+   */
   public record Doc(String name, Meter.Type type, List<String> labels, String help) {}
 
   public static final String ENRICH_DURATION = "figstream.enrichment.duration";
-  /** The stages that write dead letters from this process (the Streams deserialiser's are not counted). */
+
+  /**
+   * The stages that write dead letters from this process (the Streams deserialiser's are not
+   * counted).
+   */
   public static final List<String> DEAD_LETTER_STAGES =
       List.of("metadata", "fetch", "extract", "image", "embed", "label", "enrich", "sink");
-  /** Retry reasons created at zero for every host; rarer ones (other statuses) appear on first use. */
-  public static final List<String> COMMON_RETRY_REASONS = List.of("timeout", "connect-failed",
-      "connection-closed", "io-error", "http-429", "http-500", "http-502", "http-503", "http-504");
 
-  public static final List<Doc> DOCS = List.of(
-      new Doc("figstream.enrichment.articles", Meter.Type.COUNTER, List.of("outcome"),
-          "Article versions through the enrichment stage, by outcome (enriched, dead-letter)"),
-      new Doc("figstream.enrichment.figures", Meter.Type.COUNTER, List.of(),
-          "Figures in the article versions the enrichment stage enriched"),
-      new Doc("figstream.enrichment.restarts", Meter.Type.COUNTER, List.of(),
-          "Restarts of the enrichment stage from its committed offsets after an error"),
-      new Doc(ENRICH_DURATION, Meter.Type.TIMER, List.of(),
-          "Time to enrich one article version (fetch, extract, normalise images, embed, label), as a histogram"),
-      new Doc("figstream.dead.letters", Meter.Type.COUNTER, List.of("stage"),
-          "Dead letters this process wrote to dlq, by the stage that gave up"),
-      new Doc("figstream.lag", Meter.Type.GAUGE, List.of("group", "topic"),
-          "Records committed on an input topic that its consumer group has not processed yet "
-              + "(-1 when the cluster did not answer the last probe)"),
-      new Doc("figstream.http.requests", Meter.Type.COUNTER, List.of("host", "outcome"),
-          "HTTP GETs to the bucket after retries, by host and outcome (ok, or the last failure's reason)"),
-      new Doc("figstream.http.retries", Meter.Type.COUNTER, List.of("host", "reason"),
-          "HTTP GET attempts that failed and were retried, by host and the failure's reason"),
-      new Doc("figstream.feed.announcements", Meter.Type.COUNTER, List.of("change"),
-          "Announcements the feed put on article-versions, by change (version, removal)"),
-      new Doc("figstream.feed.passes", Meter.Type.COUNTER, List.of(),
-          "Feed passes completed (one inventory read and everything it announced settled)"),
-      new Doc("figstream.feed.last.pass.timestamp.seconds", Meter.Type.GAUGE, List.of(),
-          "When the last feed pass completed, as Unix time (0 before the first): alert on its age"),
-      new Doc("figstream.sink.records", Meter.Type.COUNTER, List.of("topic"),
-          "Records (upserts and tombstones) the dataset sink read from figures and articles"),
-      new Doc("figstream.dataset.generation", Meter.Type.GAUGE, List.of(),
-          "The dataset manifest's generation: it grows with every commit and compaction"),
-      new Doc("figstream.dataset.last.commit.timestamp.seconds", Meter.Type.GAUGE, List.of(),
-          "When the dataset manifest was last committed, as Unix time (0 before the first)"));
+  /**
+   * Retry reasons created at zero for every host; rarer ones (other statuses) appear on first use.
+   */
+  public static final List<String> COMMON_RETRY_REASONS =
+      List.of(
+          "timeout",
+          "connect-failed",
+          "connection-closed",
+          "io-error",
+          "http-429",
+          "http-500",
+          "http-502",
+          "http-503",
+          "http-504");
+
+  public static final List<Doc> DOCS =
+      List.of(
+          new Doc(
+              "figstream.enrichment.articles",
+              Meter.Type.COUNTER,
+              List.of("outcome"),
+              "Article versions through the enrichment stage, by outcome (enriched, dead-letter)"),
+          new Doc(
+              "figstream.enrichment.figures",
+              Meter.Type.COUNTER,
+              List.of(),
+              "Figures in the article versions the enrichment stage enriched"),
+          new Doc(
+              "figstream.enrichment.restarts",
+              Meter.Type.COUNTER,
+              List.of(),
+              "Restarts of the enrichment stage from its committed offsets after an error"),
+          new Doc(
+              ENRICH_DURATION,
+              Meter.Type.TIMER,
+              List.of(),
+              "Time to enrich one article version (fetch, extract, normalise images, embed, label), as a histogram"),
+          new Doc(
+              "figstream.dead.letters",
+              Meter.Type.COUNTER,
+              List.of("stage"),
+              "Dead letters this process wrote to dlq, by the stage that gave up"),
+          new Doc(
+              "figstream.lag",
+              Meter.Type.GAUGE,
+              List.of("group", "topic"),
+              "Records committed on an input topic that its consumer group has not processed yet "
+                  + "(-1 when the cluster did not answer the last probe)"),
+          new Doc(
+              "figstream.http.requests",
+              Meter.Type.COUNTER,
+              List.of("host", "outcome"),
+              "HTTP GETs to the bucket after retries, by host and outcome (ok, or the last failure's reason)"),
+          new Doc(
+              "figstream.http.retries",
+              Meter.Type.COUNTER,
+              List.of("host", "reason"),
+              "HTTP GET attempts that failed and were retried, by host and the failure's reason"),
+          new Doc(
+              "figstream.feed.announcements",
+              Meter.Type.COUNTER,
+              List.of("change"),
+              "Announcements the feed put on article-versions, by change (version, removal)"),
+          new Doc(
+              "figstream.feed.passes",
+              Meter.Type.COUNTER,
+              List.of(),
+              "Feed passes completed (one inventory read and everything it announced settled)"),
+          new Doc(
+              "figstream.feed.last.pass.timestamp.seconds",
+              Meter.Type.GAUGE,
+              List.of(),
+              "When the last feed pass completed, as Unix time (0 before the first): alert on its age"),
+          new Doc(
+              "figstream.sink.records",
+              Meter.Type.COUNTER,
+              List.of("topic"),
+              "Records (upserts and tombstones) the dataset sink read from figures and articles"),
+          new Doc(
+              "figstream.dataset.generation",
+              Meter.Type.GAUGE,
+              List.of(),
+              "The dataset manifest's generation: it grows with every commit and compaction"),
+          new Doc(
+              "figstream.dataset.last.commit.timestamp.seconds",
+              Meter.Type.GAUGE,
+              List.of(),
+              "When the dataset manifest was last committed, as Unix time (0 before the first)"));
 
   private static final Map<String, Doc> BY_NAME =
       DOCS.stream().collect(Collectors.toMap(Doc::name, Function.identity()));
@@ -72,12 +135,19 @@ public final class MeterCatalog {
       @Override
       public Meter.Id map(Meter.Id id) {
         Doc doc = BY_NAME.get(id.getName());
-        return doc == null || id.getDescription() != null ? id
-            : new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), doc.help(), id.getType());
+        return doc == null || id.getDescription() != null
+            ? id
+            : new Meter.Id(
+                id.getName(),
+                Tags.of(id.getTagsAsIterable()),
+                id.getBaseUnit(),
+                doc.help(),
+                id.getType());
       }
 
       @Override
-      public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+      public DistributionStatisticConfig configure(
+          Meter.Id id, DistributionStatisticConfig config) {
         return id.getName().equals(ENRICH_DURATION)
             ? DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config)
             : config;
@@ -91,7 +161,8 @@ public final class MeterCatalog {
     counter(registry, "figstream.enrichment.articles", "outcome", "dead-letter");
     counter(registry, "figstream.enrichment.figures");
     counter(registry, "figstream.enrichment.restarts");
-    DEAD_LETTER_STAGES.forEach(stage -> counter(registry, "figstream.dead.letters", "stage", stage));
+    DEAD_LETTER_STAGES.forEach(
+        stage -> counter(registry, "figstream.dead.letters", "stage", stage));
     counter(registry, "figstream.feed.announcements", "change", "version");
     counter(registry, "figstream.feed.announcements", "change", "removal");
     counter(registry, "figstream.feed.passes");
@@ -100,7 +171,8 @@ public final class MeterCatalog {
   /** A host's request and retry counters at zero, for the hosts a feed is allowed to reach. */
   public static void registerHost(MeterRegistry registry, String host) {
     counter(registry, "figstream.http.requests", "host", host, "outcome", "ok");
-    COMMON_RETRY_REASONS.forEach(reason -> counter(registry, "figstream.http.retries", "host", host, "reason", reason));
+    COMMON_RETRY_REASONS.forEach(
+        reason -> counter(registry, "figstream.http.retries", "host", host, "reason", reason));
   }
 
   private static void counter(MeterRegistry registry, String name, String... tags) {

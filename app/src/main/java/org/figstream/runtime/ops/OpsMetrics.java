@@ -12,8 +12,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The registry that {@link OpsServer} exposes, with the JVM's and the process's own meters bound, so a
- * scrape shows memory, GC, threads and CPU beside the pipeline's counters without each caller
+ * The registry that {@link OpsServer} exposes, with the JVM's and the process's own meters bound,
+ * so a scrape shows memory, GC, threads and CPU beside the pipeline's counters without each caller
  * repeating the binders.
  */
 public final class OpsMetrics {
@@ -25,7 +25,9 @@ public final class OpsMetrics {
    */
   public static PrometheusMeterRegistry newRegistry() {
     GcClosingRegistry registry = new GcClosingRegistry();
-    registry.config().meterFilter(MeterCatalog.filter()); // filters apply at registration: before any meter
+    registry
+        .config()
+        .meterFilter(MeterCatalog.filter()); // filters apply at registration: before any meter
     MeterCatalog.registerAtStart(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -36,8 +38,8 @@ public final class OpsMetrics {
   }
 
   /**
-   * Binds the Streams app's client metrics (threads, tasks, producers, consumers) to the registry. The
-   * binder polls the app for metrics that appear later, such as those of tasks assigned after a
+   * Binds the Streams app's client metrics (threads, tasks, producers, consumers) to the registry.
+   * The binder polls the app for metrics that appear later, such as those of tasks assigned after a
    * rebalance; close the returned handle, before the app, to stop that polling.
    */
   public static AutoCloseable bindStreams(MeterRegistry registry, KafkaStreams streams) {
@@ -48,7 +50,8 @@ public final class OpsMetrics {
 
   /**
    * JvmGcMetrics registers notification listeners on the JVM's GC beans that outlive the registry
-   * unless closed; tying them to the registry's close keeps {@link #newRegistry()} a one-value factory.
+   * unless closed; tying them to the registry's close keeps {@link #newRegistry()} a one-value
+   * factory.
    */
   private static final class GcClosingRegistry extends PrometheusMeterRegistry {
     private final JvmGcMetrics gc = new JvmGcMetrics();

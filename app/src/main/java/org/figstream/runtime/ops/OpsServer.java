@@ -16,14 +16,16 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The operations endpoints a scraper and an orchestrator poll: {@code GET /metrics} (Prometheus text),
- * {@code GET /health/live} and {@code GET /health/ready}; any other request gets 404. It is separate
- * from the pipeline's own traffic so that a probe or a scrape answers even while the pipeline is busy
- * or stuck, and it only reads what it is given, so it can be started before the Streams app exists.
+ * The operations endpoints a scraper and an orchestrator poll: {@code GET /metrics} (Prometheus
+ * text), {@code GET /health/live} and {@code GET /health/ready}; any other request gets 404. It is
+ * separate from the pipeline's own traffic so that a probe or a scrape answers even while the
+ * pipeline is busy or stuck, and it only reads what it is given, so it can be started before the
+ * Streams app exists.
  */
 public final class OpsServer implements AutoCloseable {
   /** The text format that Prometheus negotiates by default, and the one {@code scrape()} writes. */
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
   private static final String JSON = "application/json";
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -50,9 +52,14 @@ public final class OpsServer implements AutoCloseable {
       return new OpsServer(bind(host, port, registry, state, stageHealthy));
     } catch (ChannelBindException e) {
       // two instances on one host always collide on the default port: say which option settles it
-      throw new IllegalStateException("cannot serve metrics and health at " + host + ":" + port
-          + ", the port is taken (another figstream on this host?): give --http-port another port, 0 for a "
-          + "free one, or -1 for none", e);
+      throw new IllegalStateException(
+          "cannot serve metrics and health at "
+              + host
+              + ":"
+              + port
+              + ", the port is taken (another figstream on this host?): give --http-port another port, 0 for a "
+              + "free one, or -1 for none",
+          e);
     }
   }
 
@@ -62,28 +69,34 @@ public final class OpsServer implements AutoCloseable {
       PrometheusMeterRegistry registry,
       Supplier<KafkaStreams.State> state,
       BooleanSupplier stageHealthy) {
-    return
-        HttpServer.create()
-            .host(host)
-            .port(port)
-            // Without a group, disposeNow closes only the listening socket and keep-alive connections
-            // go on being served after close; with one, it lets them finish and then closes them.
-            .channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
-            .route(routes -> routes
-                .get("/metrics", (req, res) -> res
-                    .header("Content-Type", PROMETHEUS_TEXT)
-                    // Deferred so a failing scrape becomes this response's 500, not an event-loop error.
-                    .sendString(Mono.fromCallable(registry::scrape)))
-                .get("/health/live", (req, res) -> live(res, state.get()))
-                .get("/health/ready", (req, res) -> ready(res, state.get(), stageHealthy.getAsBoolean())))
-            .bindNow();
+    return HttpServer.create()
+        .host(host)
+        .port(port)
+        // Without a group, disposeNow closes only the listening socket and keep-alive connections
+        // go on being served after close; with one, it lets them finish and then closes them.
+        .channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
+        .route(
+            routes ->
+                routes
+                    .get(
+                        "/metrics",
+                        (req, res) ->
+                            res.header("Content-Type", PROMETHEUS_TEXT)
+                                // Deferred so a failing scrape becomes this response's 500, not an
+                                // event-loop error.
+                                .sendString(Mono.fromCallable(registry::scrape)))
+                    .get("/health/live", (req, res) -> live(res, state.get()))
+                    .get(
+                        "/health/ready",
+                        (req, res) -> ready(res, state.get(), stageHealthy.getAsBoolean())))
+        .bindNow();
   }
 
   /**
-   * Live means "do not restart me". CREATED counts: the app is still starting up, and a restart then
-   * would only start it over. REBALANCING counts: it is a normal, passing phase of a running app.
-   * Everything else (PENDING_SHUTDOWN, NOT_RUNNING, PENDING_ERROR, ERROR) is an app that will not
-   * process again without a restart.
+   * Live means "do not restart me". CREATED counts: the app is still starting up, and a restart
+   * then would only start it over. REBALANCING counts: it is a normal, passing phase of a running
+   * app. Everything else (PENDING_SHUTDOWN, NOT_RUNNING, PENDING_ERROR, ERROR) is an app that will
+   * not process again without a restart.
    */
   static boolean isLive(State state) {
     return state == State.RUNNING || state == State.REBALANCING || state == State.CREATED;
@@ -96,13 +109,24 @@ public final class OpsServer implements AutoCloseable {
 
   private static NettyOutbound live(HttpServerResponse res, State state) {
     boolean up = isLive(state);
-    return json(res, up, "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + state.name() + "\"}");
+    return json(
+        res,
+        up,
+        "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + state.name() + "\"}");
   }
 
   private static NettyOutbound ready(HttpServerResponse res, State state, boolean stage) {
     boolean up = isReady(state, stage);
-    return json(res, up, "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + state.name()
-        + "\",\"stage\":" + stage + "}");
+    return json(
+        res,
+        up,
+        "{\"status\":\""
+            + (up ? "UP" : "DOWN")
+            + "\",\"state\":\""
+            + state.name()
+            + "\",\"stage\":"
+            + stage
+            + "}");
   }
 
   private static NettyOutbound json(HttpServerResponse res, boolean up, String body) {
@@ -115,7 +139,9 @@ public final class OpsServer implements AutoCloseable {
     return server.port();
   }
 
-  /** Stops listening; the event loops are Reactor Netty's shared ones and stay for the HTTP clients. */
+  /**
+   * Stops listening; the event loops are Reactor Netty's shared ones and stay for the HTTP clients.
+   */
   @Override
   public void close() {
     server.disposeNow(CLOSE_TIMEOUT);

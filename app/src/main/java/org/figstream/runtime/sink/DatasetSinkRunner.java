@@ -1,7 +1,5 @@
 package org.figstream.runtime.sink;
 
-import org.figstream.records.Headers;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -25,19 +23,20 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.figstream.records.DeadLetter;
 import org.figstream.connectors.sink.DatasetSink;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.connectors.sink.SinkSettings;
 import org.figstream.connectors.sink.TopicRecord;
+import org.figstream.records.DeadLetter;
+import org.figstream.records.Headers;
 import org.figstream.records.Topics;
 import org.figstream.topology.schema.TopicSerdes;
 
 /**
  * Runs the dataset sink inside {@code figstream run}: one thread owns the sink and a read_committed
- * consumer of {@code figures} and {@code articles}, positioned from the dataset's manifest rather than
- * from Kafka's committed offsets (the manifest is what says which rows the files hold). Other threads ask
- * it to flush or compact through {@link #call}, so the sink never sees two threads.
+ * consumer of {@code figures} and {@code articles}, positioned from the dataset's manifest rather
+ * than from Kafka's committed offsets (the manifest is what says which rows the files hold). Other
+ * threads ask it to flush or compact through {@link #call}, so the sink never sees two threads.
  */
 public final class DatasetSinkRunner implements AutoCloseable {
   private final Map<String, Object> kafka;
@@ -51,13 +50,21 @@ public final class DatasetSinkRunner implements AutoCloseable {
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, byte[]> deadLetters;
 
-  public DatasetSinkRunner(Map<String, Object> kafka, SinkSettings settings, FaultPoint.Hook faults) throws Exception {
+  public DatasetSinkRunner(Map<String, Object> kafka, SinkSettings settings, FaultPoint.Hook faults)
+      throws Exception {
     this(kafka, settings, faults, new SimpleMeterRegistry());
   }
 
-  /** With its meters (records read, dead letters, the manifest's generation and commit time) on {@code metrics}. */
-  public DatasetSinkRunner(Map<String, Object> kafka, SinkSettings settings, FaultPoint.Hook faults,
-      MeterRegistry metrics) throws Exception {
+  /**
+   * With its meters (records read, dead letters, the manifest's generation and commit time) on
+   * {@code metrics}.
+   */
+  public DatasetSinkRunner(
+      Map<String, Object> kafka,
+      SinkSettings settings,
+      FaultPoint.Hook faults,
+      MeterRegistry metrics)
+      throws Exception {
     this.kafka = Map.copyOf(kafka);
     this.sink = DatasetSink.open(settings, faults, this::reject);
     this.meters = new SinkMeters(metrics, settings, sink.manifest());
@@ -73,13 +80,14 @@ public final class DatasetSinkRunner implements AutoCloseable {
   /** Runs {@code work} on the sink's thread and waits for it. */
   public <T> T call(SinkWork<T> work, Duration timeout) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
-    requests.add(() -> {
-      try {
-        result.complete(work.apply(sink));
-      } catch (Throwable e) {
-        result.completeExceptionally(e);
-      }
-    });
+    requests.add(
+        () -> {
+          try {
+            result.complete(work.apply(sink));
+          } catch (Throwable e) {
+            result.completeExceptionally(e);
+          }
+        });
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {
@@ -87,10 +95,12 @@ public final class DatasetSinkRunner implements AutoCloseable {
       } catch (java.util.concurrent.ExecutionException e) {
         throw e.getCause() instanceof Exception ex ? ex : e;
       } catch (java.util.concurrent.TimeoutException e) {
-        // a thread that died after draining its queue never runs this request: say so now, not at the timeout
+        // a thread that died after draining its queue never runs this request: say so now, not at
+        // the timeout
         if (!thread.isAlive()) {
-          throw new IllegalStateException("the dataset sink stopped"
-              + (failure == null ? "" : ": " + failure.getMessage()), failure);
+          throw new IllegalStateException(
+              "the dataset sink stopped" + (failure == null ? "" : ": " + failure.getMessage()),
+              failure);
         }
         if (System.nanoTime() > deadline) {
           throw e;
@@ -105,19 +115,25 @@ public final class DatasetSinkRunner implements AutoCloseable {
     T apply(DatasetSink sink) throws Exception;
   }
 
-  /** Waits until the sink has read everything committed on its topics, then commits every open shard. */
+  /**
+   * Waits until the sink has read everything committed on its topics, then commits every open
+   * shard.
+   */
   public void catchUpAndCommit(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (failure != null) {
-        throw new IllegalStateException("the dataset sink stopped: " + failure.getMessage(), failure);
+        throw new IllegalStateException(
+            "the dataset sink stopped: " + failure.getMessage(), failure);
       }
       boolean done = call(s -> atEnd(), timeout);
       if (done) {
-        call(s -> {
-          s.commitAll();
-          return null;
-        }, timeout);
+        call(
+            s -> {
+              s.commitAll();
+              return null;
+            },
+            timeout);
         return;
       }
       if (System.nanoTime() > deadline) {
@@ -137,15 +153,17 @@ public final class DatasetSinkRunner implements AutoCloseable {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 << 20);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(config, new StringDeserializer(),
-        new ByteArrayDeserializer());
-         KafkaProducer<String, byte[]> dlq = new KafkaProducer<>(kafka, new StringSerializer(),
-             new ByteArraySerializer())) {
+    try (KafkaConsumer<String, byte[]> c =
+            new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaProducer<String, byte[]> dlq =
+            new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer())) {
       consumer = c;
       deadLetters = dlq;
       List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : List.of(sink.settings().figuresTopic(), sink.settings().articlesTopic())) {
-        c.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      for (String topic :
+          List.of(sink.settings().figuresTopic(), sink.settings().articlesTopic())) {
+        c.partitionsFor(topic)
+            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
       }
       c.assign(partitions);
       for (TopicPartition tp : partitions) {
@@ -154,8 +172,15 @@ public final class DatasetSinkRunner implements AutoCloseable {
       while (running) {
         List<TopicRecord> batch = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
-          batch.add(new TopicRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value(),
-              reason(r.headers().lastHeader(Headers.REASON))));
+          batch.add(
+              new TopicRecord(
+                  r.topic(),
+                  r.partition(),
+                  r.offset(),
+                  r.timestamp(),
+                  r.key(),
+                  r.value(),
+                  reason(r.headers().lastHeader(Headers.REASON))));
         }
         sink.write(batch);
         sink.rollDue(System.currentTimeMillis());
@@ -189,10 +214,18 @@ public final class DatasetSinkRunner implements AutoCloseable {
   }
 
   private void reject(TopicRecord r, String why) {
-    DeadLetter d = new DeadLetter("sink", "undecodable", why, r.topicPartition() + "@" + r.offset(), null, 1,
-        Instant.now());
-    deadLetters.send(new ProducerRecord<>(Topics.DLQ, r.key(),
-        TopicSerdes.deadLetters().serializer().serialize(Topics.DLQ, d)));
+    DeadLetter d =
+        new DeadLetter(
+            "sink",
+            "undecodable",
+            why,
+            r.topicPartition() + "@" + r.offset(),
+            null,
+            1,
+            Instant.now());
+    deadLetters.send(
+        new ProducerRecord<>(
+            Topics.DLQ, r.key(), TopicSerdes.deadLetters().serializer().serialize(Topics.DLQ, d)));
     meters.deadLetter();
   }
 

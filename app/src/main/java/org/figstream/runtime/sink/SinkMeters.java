@@ -11,8 +11,9 @@ import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.connectors.sink.manifest.Manifest;
 
 /**
- * The dataset sink's meters, updated by the sink's own thread: records read per topic, its dead letters,
- * and the manifest's generation and commit time (copied, so a scrape never touches the sink).
+ * The dataset sink's meters, updated by the sink's own thread: records read per topic, its dead
+ * letters, and the manifest's generation and commit time (copied, so a scrape never touches the
+ * sink).
  */
 final class SinkMeters {
   static final String RECORDS_METRIC = "figstream.sink.records";
@@ -26,9 +27,12 @@ final class SinkMeters {
   private final AtomicLong committedSeconds = new AtomicLong();
 
   SinkMeters(MeterRegistry metrics, SinkSettings settings, Manifest start) {
-    records = Map.of(
-        settings.figuresTopic(), metrics.counter(RECORDS_METRIC, "topic", settings.figuresTopic()),
-        settings.articlesTopic(), metrics.counter(RECORDS_METRIC, "topic", settings.articlesTopic()));
+    records =
+        Map.of(
+            settings.figuresTopic(),
+                metrics.counter(RECORDS_METRIC, "topic", settings.figuresTopic()),
+            settings.articlesTopic(),
+                metrics.counter(RECORDS_METRIC, "topic", settings.articlesTopic()));
     deadLetters = metrics.counter(DEAD_LETTERS_METRIC, "stage", "sink");
     Gauge.builder(GENERATION_METRIC, generation, AtomicLong::get).register(metrics);
     Gauge.builder(COMMITTED_METRIC, committedSeconds, AtomicLong::get).register(metrics);

@@ -26,12 +26,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ops server over real loopback HTTP, with the Streams state driven by hand between requests. */
+/**
+ * The ops server over real loopback HTTP, with the Streams state driven by hand between requests.
+ */
 class OpsServerTest {
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
   private final AtomicBoolean stage = new AtomicBoolean(true);
   private PrometheusMeterRegistry registry;
@@ -58,10 +61,12 @@ class OpsServerTest {
     HttpResponse<String> res = get("/metrics");
 
     assertThat(res.statusCode()).isEqualTo(200);
-    assertThat(res.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(res.headers().firstValue("Content-Type"))
+        .contains("text/plain; version=0.0.4; charset=utf-8");
     assertThat(res.body().lines()).contains("figstream_test_items_total 3.0");
     assertThat(res.body()).contains("# TYPE jvm_memory_used_bytes gauge");
-    assertThat(res.body()).contains("jvm_gc_", "jvm_threads_live_threads", "process_uptime_seconds");
+    assertThat(res.body())
+        .contains("jvm_gc_", "jvm_threads_live_threads", "process_uptime_seconds");
   }
 
   @Test
@@ -69,11 +74,13 @@ class OpsServerTest {
     state.set(State.RUNNING);
 
     assertResponse(get("/health/live"), 200, "{\"status\":\"UP\",\"state\":\"RUNNING\"}");
-    assertResponse(get("/health/ready"), 200, "{\"status\":\"UP\",\"state\":\"RUNNING\",\"stage\":true}");
+    assertResponse(
+        get("/health/ready"), 200, "{\"status\":\"UP\",\"state\":\"RUNNING\",\"stage\":true}");
 
     stage.set(false);
     assertResponse(get("/health/live"), 200, "{\"status\":\"UP\",\"state\":\"RUNNING\"}");
-    assertResponse(get("/health/ready"), 503, "{\"status\":\"DOWN\",\"state\":\"RUNNING\",\"stage\":false}");
+    assertResponse(
+        get("/health/ready"), 503, "{\"status\":\"DOWN\",\"state\":\"RUNNING\",\"stage\":false}");
   }
 
   @Test
@@ -81,24 +88,32 @@ class OpsServerTest {
     state.set(State.REBALANCING);
 
     assertResponse(get("/health/live"), 200, "{\"status\":\"UP\",\"state\":\"REBALANCING\"}");
-    assertResponse(get("/health/ready"), 503, "{\"status\":\"DOWN\",\"state\":\"REBALANCING\",\"stage\":true}");
+    assertResponse(
+        get("/health/ready"),
+        503,
+        "{\"status\":\"DOWN\",\"state\":\"REBALANCING\",\"stage\":true}");
   }
 
   @Test
   void shouldReportCreatedAsLiveButNotReady() throws Exception {
     assertResponse(get("/health/live"), 200, "{\"status\":\"UP\",\"state\":\"CREATED\"}");
-    assertResponse(get("/health/ready"), 503, "{\"status\":\"DOWN\",\"state\":\"CREATED\",\"stage\":true}");
+    assertResponse(
+        get("/health/ready"), 503, "{\"status\":\"DOWN\",\"state\":\"CREATED\",\"stage\":true}");
   }
 
   @Test
   void shouldReportErrorAndShutdownAsNeitherLiveNorReady() throws Exception {
     state.set(State.ERROR);
     assertResponse(get("/health/live"), 503, "{\"status\":\"DOWN\",\"state\":\"ERROR\"}");
-    assertResponse(get("/health/ready"), 503, "{\"status\":\"DOWN\",\"state\":\"ERROR\",\"stage\":true}");
+    assertResponse(
+        get("/health/ready"), 503, "{\"status\":\"DOWN\",\"state\":\"ERROR\",\"stage\":true}");
 
     state.set(State.PENDING_SHUTDOWN);
-    assertResponse(get("/health/live"), 503, "{\"status\":\"DOWN\",\"state\":\"PENDING_SHUTDOWN\"}");
-    assertResponse(get("/health/ready"), 503,
+    assertResponse(
+        get("/health/live"), 503, "{\"status\":\"DOWN\",\"state\":\"PENDING_SHUTDOWN\"}");
+    assertResponse(
+        get("/health/ready"),
+        503,
         "{\"status\":\"DOWN\",\"state\":\"PENDING_SHUTDOWN\",\"stage\":true}");
   }
 
@@ -116,9 +131,12 @@ class OpsServerTest {
   void shouldAnswerUnknownPathsAndOtherMethodsWith404() throws Exception {
     assertThat(get("/nope").statusCode()).isEqualTo(404);
     assertThat(get("/health").statusCode()).isEqualTo(404);
-    HttpResponse<String> post = http.send(
-        HttpRequest.newBuilder(uri("/metrics")).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> post =
+        http.send(
+            HttpRequest.newBuilder(uri("/metrics"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(404);
   }
 
@@ -128,8 +146,11 @@ class OpsServerTest {
 
     assertThatThrownBy(() -> OpsServer.start("127.0.0.1", taken, registry, state::get, stage::get))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("cannot serve metrics and health at 127.0.0.1:" + taken + ", the port is taken (another "
-            + "figstream on this host?): give --http-port another port, 0 for a free one, or -1 for none");
+        .hasMessage(
+            "cannot serve metrics and health at 127.0.0.1:"
+                + taken
+                + ", the port is taken (another "
+                + "figstream on this host?): give --http-port another port, 0 for a free one, or -1 for none");
   }
 
   @Test
@@ -140,11 +161,13 @@ class OpsServerTest {
 
     server.close();
 
-    assertThatThrownBy(() -> {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-      }
-    }).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(
+            () -> {
+              try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+              }
+            })
+        .isInstanceOf(ConnectException.class);
   }
 
   @Test
@@ -171,7 +194,8 @@ class OpsServerTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {

@@ -5,12 +5,16 @@ import org.figstream.records.ConceptLabels;
 import org.figstream.records.Embedding;
 
 /**
- * What the encoders and the labeller made of one figure; any of the three may be null, and
- * {@code problems} says why. {@code drawnProbability} is the pixel prior the labeller was given (null
+ * What the encoders and the labeller made of one figure; any of the three may be null, and {@code
+ * problems} says why. {@code drawnProbability} is the pixel prior the labeller was given (null
  * without pixels or without a labeller), kept so that a label can be explained.
  */
-public record Annotation(Embedding imageEmbedding, Embedding captionEmbedding, ConceptLabels labels,
-    Float drawnProbability, List<Problem> problems) {
+public record Annotation(
+    Embedding imageEmbedding,
+    Embedding captionEmbedding,
+    ConceptLabels labels,
+    Float drawnProbability,
+    List<Problem> problems) {
 
   /** Why part of an annotation is missing: a dead letter's stage, reason and message. */
   public record Problem(String stage, String reason, String message) {}

@@ -9,29 +9,33 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
-import org.figstream.records.ConceptLabels;
-import org.figstream.records.Embedding;
-import org.figstream.records.FigureKind;
-import org.figstream.records.FigureRecord;
-import org.figstream.records.NormalizedImage;
 import org.figstream.processors.embed.Embedder;
 import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.label.CaptionSentences;
 import org.figstream.processors.label.ConceptLabeller;
 import org.figstream.processors.label.DrawnImage;
 import org.figstream.processors.label.LabelInput;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.Embedding;
+import org.figstream.records.FigureKind;
+import org.figstream.records.FigureRecord;
+import org.figstream.records.NormalizedImage;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Embeds one figure's normalised image and caption and labels it, without blocking. Never fails: a
- * part that cannot be made stays null and a {@link Annotation.Problem} says why (an empty caption, an
- * image the encoder refuses), so one bad figure never stops the stage.
+ * part that cannot be made stays null and a {@link Annotation.Problem} says why (an empty caption,
+ * an image the encoder refuses), so one bad figure never stops the stage.
  */
 public final class FigureAnnotator {
   private final Embedder embedder;
   private final ConceptLabeller labeller;
-  /** Whether the labeller weighs concepts by the pixels, so they are measured on their way to the encoder. */
+
+  /**
+   * Whether the labeller weighs concepts by the pixels, so they are measured on their way to the
+   * encoder.
+   */
   private final boolean pixelPrior;
 
   public FigureAnnotator(Embedder embedder, ConceptLabeller labeller) {
@@ -40,21 +44,28 @@ public final class FigureAnnotator {
     this.pixelPrior = labeller != null && labeller.usesPixelPrior();
   }
 
-  /** Annotates a figure whose image is at hand only as its JPEG, which is decoded for the embedding. */
+  /**
+   * Annotates a figure whose image is at hand only as its JPEG, which is decoded for the embedding.
+   */
   public Mono<Annotation> annotate(FigureRecord figure, NormalizedImage image) {
     return annotateFrom(figure, image == null ? null : () -> decode(image));
   }
 
   /**
    * Annotates a figure with the raster the normaliser made, so the JPEG is not decoded again. The
-   * raster is taken, not kept: once the embed step has preprocessed it nothing here holds it (4 MB per
-   * figure waiting for its batch), and a second subscription, a retry, decodes the JPEG instead.
+   * raster is taken, not kept: once the embed step has preprocessed it nothing here holds it (4 MB
+   * per figure waiting for its batch), and a second subscription, a retry, decodes the JPEG
+   * instead.
    */
   public Mono<Annotation> annotate(FigureRecord figure, NormalizedPixels image) {
-    return annotateFrom(figure, image == null ? null : () -> {
-      BufferedImage pixels = image.takePixels();
-      return pixels != null ? pixels : decode(image.image());
-    });
+    return annotateFrom(
+        figure,
+        image == null
+            ? null
+            : () -> {
+              BufferedImage pixels = image.takePixels();
+              return pixels != null ? pixels : decode(image.image());
+            });
   }
 
   private Mono<Annotation> annotateFrom(FigureRecord figure, Callable<BufferedImage> pixels) {
@@ -65,55 +76,83 @@ public final class FigureAnnotator {
   private Mono<Annotation> annotateOnce(FigureRecord figure, Callable<BufferedImage> pixels) {
     List<Annotation.Problem> problems = new ArrayList<>();
     String caption = figure.caption() == null ? "" : figure.caption().strip();
-    // The pixel prior is measured on the pixels on their way to the embedding, so the raster is handed
+    // The pixel prior is measured on the pixels on their way to the embedding, so the raster is
+    // handed
     // over once and not held for it.
     AtomicReference<Float> drawn = new AtomicReference<>();
-    Callable<BufferedImage> measured = pixels == null ? null : () -> {
-      BufferedImage p = pixels.call();
-      if (pixelPrior) {
-        drawn.set(drawnProbability(p));
-      }
-      return p;
-    };
-    Mono<Optional<Embedding>> ofImage = measured == null ? Mono.just(Optional.empty())
-        : embedImage(measured).map(Optional::of).defaultIfEmpty(Optional.empty())
-            .onErrorResume(e -> {
-              add(problems, "embed", "image-embedding-failed", e.getMessage());
-              return Mono.just(Optional.empty());
-            });
+    Callable<BufferedImage> measured =
+        pixels == null
+            ? null
+            : () -> {
+              BufferedImage p = pixels.call();
+              if (pixelPrior) {
+                drawn.set(drawnProbability(p));
+              }
+              return p;
+            };
+    Mono<Optional<Embedding>> ofImage =
+        measured == null
+            ? Mono.just(Optional.empty())
+            : embedImage(measured)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .onErrorResume(
+                    e -> {
+                      add(problems, "embed", "image-embedding-failed", e.getMessage());
+                      return Mono.just(Optional.empty());
+                    });
     if (caption.isEmpty()) {
-      add(problems, "embed", "caption-empty", "the figure has no caption text to embed or label from");
+      add(
+          problems,
+          "embed",
+          "caption-empty",
+          "the figure has no caption text to embed or label from");
     }
-    Mono<Optional<Embedding>> ofCaption = caption.isEmpty() ? Mono.just(Optional.empty())
-        : embedder.text(caption).map(Optional::of).defaultIfEmpty(Optional.empty())
-            .onErrorResume(e -> {
-              add(problems, "embed", "caption-embedding-failed", e.getMessage());
-              return Mono.just(Optional.empty());
+    Mono<Optional<Embedding>> ofCaption =
+        caption.isEmpty()
+            ? Mono.just(Optional.empty())
+            : embedder
+                .text(caption)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .onErrorResume(
+                    e -> {
+                      add(problems, "embed", "caption-embedding-failed", e.getMessage());
+                      return Mono.just(Optional.empty());
+                    });
+    Mono<List<Embedding>> sentences =
+        labeller == null || !labeller.usesSentences() || caption.isEmpty()
+            ? Mono.just(List.of())
+            : embedder.texts(CaptionSentences.of(caption)).onErrorReturn(List.of());
+    return Mono.zip(ofImage, ofCaption, sentences)
+        .map(
+            t -> {
+              Embedding i = t.getT1().orElse(null);
+              Embedding c = t.getT2().orElse(null);
+              ConceptLabels labels =
+                  label(
+                      new LabelInput(
+                          caption, figure.kind() == FigureKind.TABLE, c, t.getT3(), i, drawn.get()),
+                      problems);
+              return new Annotation(i, c, labels, drawn.get(), List.copyOf(problems));
             });
-    Mono<List<Embedding>> sentences = labeller == null || !labeller.usesSentences() || caption.isEmpty()
-        ? Mono.just(List.of())
-        : embedder.texts(CaptionSentences.of(caption)).onErrorReturn(List.of());
-    return Mono.zip(ofImage, ofCaption, sentences).map(t -> {
-      Embedding i = t.getT1().orElse(null);
-      Embedding c = t.getT2().orElse(null);
-      ConceptLabels labels = label(new LabelInput(caption, figure.kind() == FigureKind.TABLE, c, t.getT3(), i,
-          drawn.get()), problems);
-      return new Annotation(i, c, labels, drawn.get(), List.copyOf(problems));
-    });
   }
 
-  /** The image's embedding; without an image encoder the pixels are still read, for the pixel prior. */
+  /**
+   * The image's embedding; without an image encoder the pixels are still read, for the pixel prior.
+   */
   private Mono<Embedding> embedImage(Callable<BufferedImage> pixels) {
     if (embedder.imageEncoder() != null) {
       return embedder.image(pixels);
     }
-    return !pixelPrior ? Mono.empty()
+    return !pixelPrior
+        ? Mono.empty()
         : Mono.fromCallable(pixels).subscribeOn(Schedulers.parallel()).then(Mono.empty());
   }
 
   /**
-   * Best effort: a raster the measure cannot read leaves the labels to the caption, and must not cost
-   * the image its vector.
+   * Best effort: a raster the measure cannot read leaves the labels to the caption, and must not
+   * cost the image its vector.
    */
   private static Float drawnProbability(BufferedImage pixels) {
     try {
@@ -143,7 +182,8 @@ public final class FigureAnnotator {
     return decoded;
   }
 
-  private static void add(List<Annotation.Problem> problems, String stage, String reason, String message) {
+  private static void add(
+      List<Annotation.Problem> problems, String stage, String reason, String message) {
     synchronized (problems) {
       problems.add(new Annotation.Problem(stage, reason, message));
     }

@@ -5,12 +5,13 @@ import java.util.Locale;
 
 /**
  * Which media files can be the image of a pair: the suffixes the extractor resolves graphic hrefs
- * with, and the files the fetcher and the local sources bother to read. One list, so that a file the
- * extractor would resolve is never one the sources left behind.
+ * with, and the files the fetcher and the local sources bother to read. One list, so that a file
+ * the extractor would resolve is never one the sources left behind.
  */
 public final class ImageFiles {
   /** Lower case, with the dot; matched case-insensitively. */
-  public static final List<String> SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff");
+  public static final List<String> SUFFIXES =
+      List.of(".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff");
 
   private ImageFiles() {}
 

@@ -10,11 +10,12 @@ import java.nio.file.Path;
  * @param device {@code cpu}, {@code cuda} or {@code tensorrt}
  * @param deviceId the GPU to use
  * @param fp16 TensorRT: build FP16 engines
- * @param engineCache TensorRT: where built engines are kept between runs (under the data directory);
- *     building one takes minutes, loading a cached one seconds
+ * @param engineCache TensorRT: where built engines are kept between runs (under the data
+ *     directory); building one takes minutes, loading a cached one seconds
  * @param threads CPU: intra-op threads per session, 0 for ONNX Runtime's default (all cores)
  */
-public record Accelerator(String device, int deviceId, boolean fp16, Path engineCache, int threads) {
+public record Accelerator(
+    String device, int deviceId, boolean fp16, Path engineCache, int threads) {
   public static final Accelerator CPU = new Accelerator("cpu", 0, false, null, 0);
 
   public Accelerator {

@@ -35,7 +35,8 @@ final class BilinearResize {
         int d = data[bottom + columns.second[i]];
         int f = columns.weight[i];
         int g = 256 - f;
-        // Red (bits 16-31) and blue (0-15) side by side: each sum stays below 2^16, so no lane spills.
+        // Red (bits 16-31) and blue (0-15) side by side: each sum stays below 2^16, so no lane
+        // spills.
         int upperRb = (a & 0xff00ff) * g + (b & 0xff00ff) * f;
         int lowerRb = (c & 0xff00ff) * g + (d & 0xff00ff) * f;
         int upperG = (a & 0xff00) * g + (b & 0xff00) * f;
@@ -43,7 +44,8 @@ final class BilinearResize {
         // Vertically the sums need 24 bits per lane: red moves to the upper half of a long.
         long rb = spread(upperRb) * gy + spread(lowerRb) * fy + 0x0000_8000_0000_8000L;
         long green = (upperG & 0xffffffffL) * gy + (lowerG & 0xffffffffL) * fy + (1L << 23);
-        out[o] = (int) (rb >>> 32) & 0xff0000 | (int) (green >>> 16) & 0xff00 | (int) (rb >>> 16) & 0xff;
+        out[o] =
+            (int) (rb >>> 32) & 0xff0000 | (int) (green >>> 16) & 0xff00 | (int) (rb >>> 16) & 0xff;
       }
     }
     return out;
@@ -54,9 +56,9 @@ final class BilinearResize {
   }
 
   /**
-   * Where each output column (or row) samples along one axis: its two source pixels and the weight of
-   * the second, in 256ths. Java2D steps by 1 / (n / size), not size / n, which can differ in the last
-   * bit and, accumulated, move a weight; hence the odd-looking division.
+   * Where each output column (or row) samples along one axis: its two source pixels and the weight
+   * of the second, in 256ths. Java2D steps by 1 / (n / size), not size / n, which can differ in the
+   * last bit and, accumulated, move a weight; hence the odd-looking division.
    */
   private static final class Axis {
     final int[] first;
@@ -69,7 +71,8 @@ final class BilinearResize {
       weight = new int[n];
       double step = 1.0 / ((double) n / size);
       long delta = (long) (step * ONE);
-      long start = (long) (0.5 * step * ONE) - HALF; // the centre of output pixel 0, less half a pixel
+      long start =
+          (long) (0.5 * step * ONE) - HALF; // the centre of output pixel 0, less half a pixel
       for (int k = 0; k < n; k++) {
         long position = start + k * delta;
         int whole = (int) (position >> 32);

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The encoders that work offline on a fresh machine: MobileNetV2 features exported by
- * tools/mobilenet-export (1280-d), and all-MiniLM-L6-v2 from the langchain4j model jar (384-d). Their
- * descriptors are ordinary descriptor files in models/, so they double as examples.
+ * tools/mobilenet-export (1280-d), and all-MiniLM-L6-v2 from the langchain4j model jar (384-d).
+ * Their descriptors are ordinary descriptor files in models/, so they double as examples.
  */
 public final class BuiltinModels {
   public static final String IMAGE = "mobilenet-v2";
@@ -26,8 +26,15 @@ public final class BuiltinModels {
     try {
       return EncoderDescriptor.read(Path.of(nameOrPath));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read encoder descriptor " + nameOrPath
-          + " (built-in encoders: " + IMAGE + ", " + TEXT + ")", e);
+      throw new UncheckedIOException(
+          "cannot read encoder descriptor "
+              + nameOrPath
+              + " (built-in encoders: "
+              + IMAGE
+              + ", "
+              + TEXT
+              + ")",
+          e);
     }
   }
 

@@ -22,20 +22,43 @@ public final class Embedder implements AutoCloseable {
   public Embedder(ImageEncoder image, TextEncoder text, EmbeddingSettings settings) {
     this.image = image;
     this.text = text;
-    this.images = image == null ? null : new MicroBatcher<>("embed-image", image::embed, settings.batchSize(),
-        settings.batchWait(), settings.concurrency());
-    this.texts = text == null ? null : new MicroBatcher<>("embed-text", text::embed, settings.batchSize(),
-        settings.batchWait(), settings.concurrency());
+    this.images =
+        image == null
+            ? null
+            : new MicroBatcher<>(
+                "embed-image",
+                image::embed,
+                settings.batchSize(),
+                settings.batchWait(),
+                settings.concurrency());
+    this.texts =
+        text == null
+            ? null
+            : new MicroBatcher<>(
+                "embed-text",
+                text::embed,
+                settings.batchSize(),
+                settings.batchWait(),
+                settings.concurrency());
   }
 
-  /** Loads the encoders the settings name; a model that cannot load fails here, not on the first figure. */
+  /**
+   * Loads the encoders the settings name; a model that cannot load fails here, not on the first
+   * figure.
+   */
   public static Embedder open(EmbeddingSettings settings) {
     NativeCache.configure();
-    ImageEncoder image = settings.imageModel().equals(EmbeddingSettings.NONE) ? null
-        : new OnnxImageEncoder(BuiltinModels.resolve(settings.imageModel()), settings.accelerator());
+    ImageEncoder image =
+        settings.imageModel().equals(EmbeddingSettings.NONE)
+            ? null
+            : new OnnxImageEncoder(
+                BuiltinModels.resolve(settings.imageModel()), settings.accelerator());
     try {
-      TextEncoder text = settings.textModel().equals(EmbeddingSettings.NONE) ? null
-          : new OnnxTextEncoder(BuiltinModels.resolve(settings.textModel()), settings.accelerator());
+      TextEncoder text =
+          settings.textModel().equals(EmbeddingSettings.NONE)
+              ? null
+              : new OnnxTextEncoder(
+                  BuiltinModels.resolve(settings.textModel()), settings.accelerator());
       return new Embedder(image, text, settings);
     } catch (RuntimeException e) {
       if (image != null) {
@@ -56,7 +79,8 @@ public final class Embedder implements AutoCloseable {
   /**
    * The vector of the image that {@code source} gives, asked for on the parallel scheduler once per
    * subscription. The image is referenced only until it is preprocessed; the callable itself stays
-   * referenced until the vector comes back, so it should decode or hand over its image, not hold one.
+   * referenced until the vector comes back, so it should decode or hand over its image, not hold
+   * one.
    */
   public Mono<Embedding> image(Callable<BufferedImage> source) {
     if (image == null) {

@@ -5,19 +5,26 @@ import java.time.Duration;
 /**
  * Which encoders run and how their work is batched.
  *
- * @param imageModel a built-in name ({@value BuiltinModels#IMAGE}), a descriptor file, or {@code none}
- * @param textModel a built-in name ({@value BuiltinModels#TEXT}), a descriptor file, or {@code none}
+ * @param imageModel a built-in name ({@value BuiltinModels#IMAGE}), a descriptor file, or {@code
+ *     none}
+ * @param textModel a built-in name ({@value BuiltinModels#TEXT}), a descriptor file, or {@code
+ *     none}
  * @param accelerator where the models run
  * @param batchSize the most inputs one model call sees
  * @param batchWait how long a batch may wait to fill before it runs anyway
  * @param concurrency how many batches of one model may run at once
  */
-public record EmbeddingSettings(String imageModel, String textModel, Accelerator accelerator, int batchSize,
-    Duration batchWait, int concurrency) {
+public record EmbeddingSettings(
+    String imageModel,
+    String textModel,
+    Accelerator accelerator,
+    int batchSize,
+    Duration batchWait,
+    int concurrency) {
   public static final String NONE = "none";
 
   public static EmbeddingSettings defaults() {
-    return new EmbeddingSettings(BuiltinModels.IMAGE, BuiltinModels.TEXT, Accelerator.CPU, 16,
-        Duration.ofMillis(20), 1);
+    return new EmbeddingSettings(
+        BuiltinModels.IMAGE, BuiltinModels.TEXT, Accelerator.CPU, 16, Duration.ofMillis(20), 1);
   }
 }

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * What figstream needs to know to run an exported encoder without code: where the ONNX file is, how to
- * feed it and how to read it. Users plug in OpenCLIP, BiomedCLIP or DINOv2 exports by writing one of
- * these as JSON next to the model; relative paths resolve against the descriptor's folder, and
- * {@code classpath:} paths name the built-in models.
+ * What figstream needs to know to run an exported encoder without code: where the ONNX file is, how
+ * to feed it and how to read it. Users plug in OpenCLIP, BiomedCLIP or DINOv2 exports by writing
+ * one of these as JSON next to the model; relative paths resolve against the descriptor's folder,
+ * and {@code classpath:} paths name the built-in models.
  *
  * @param name the model's name, recorded with every vector it makes
  * @param kind {@code image} or {@code text}
@@ -22,8 +22,8 @@ import java.util.Locale;
  * @param input image encoders: the input tensor's name
  * @param layout image encoders: {@code NHWC} or {@code NCHW}
  * @param size image encoders: the square side the model takes
- * @param resize image encoders: {@code squash} (whole image to size x size) or {@code crop} (shorter
- *     side to size, then the centre)
+ * @param resize image encoders: {@code squash} (whole image to size x size) or {@code crop}
+ *     (shorter side to size, then the centre)
  * @param scale image encoders: pixels are divided by this first (255 for [0,1])
  * @param mean image encoders: per-channel mean subtracted after scaling, RGB
  * @param std image encoders: per-channel divisor after the mean
@@ -39,13 +39,29 @@ import java.util.Locale;
  * @param dimensions the vector length, checked on the first batch
  */
 public record EncoderDescriptor(
-    String name, String kind, String model, String space,
-    String input, String layout, int size, String resize, float scale, float[] mean, float[] std,
-    String tokenizer, int maxTokens, String idsInput, String maskInput, String typesInput,
-    String output, String pooling, boolean normalize, int dimensions) {
+    String name,
+    String kind,
+    String model,
+    String space,
+    String input,
+    String layout,
+    int size,
+    String resize,
+    float scale,
+    float[] mean,
+    float[] std,
+    String tokenizer,
+    int maxTokens,
+    String idsInput,
+    String maskInput,
+    String typesInput,
+    String output,
+    String pooling,
+    boolean normalize,
+    int dimensions) {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   public EncoderDescriptor {
     require(name, "name");
@@ -58,13 +74,16 @@ public record EncoderDescriptor(
     }
     if (kind.equals("image")) {
       require(input, "input");
-      layout = oneOf(layout == null ? "NCHW" : layout.toUpperCase(Locale.ROOT), "layout", "NHWC", "NCHW");
+      layout =
+          oneOf(
+              layout == null ? "NCHW" : layout.toUpperCase(Locale.ROOT), "layout", "NHWC", "NCHW");
       resize = oneOf(resize == null ? "squash" : resize, "resize", "squash", "crop");
       scale = scale == 0 ? 255f : scale;
       mean = mean == null ? new float[3] : mean;
       std = std == null ? new float[] {1, 1, 1} : std;
       if (size <= 0 || mean.length != 3 || std.length != 3) {
-        throw new IllegalArgumentException("descriptor " + name + ": image encoders need size > 0 and 3 mean/std values");
+        throw new IllegalArgumentException(
+            "descriptor " + name + ": image encoders need size > 0 and 3 mean/std values");
       }
     } else {
       require(tokenizer, "tokenizer");
@@ -73,20 +92,25 @@ public record EncoderDescriptor(
     }
   }
 
-  /** Reads a descriptor; its relative {@code model} and {@code tokenizer} paths resolve against its folder. */
+  /**
+   * Reads a descriptor; its relative {@code model} and {@code tokenizer} paths resolve against its
+   * folder.
+   */
   public static EncoderDescriptor read(Path file) throws IOException {
     EncoderDescriptor d;
     try {
       d = JSON.readValue(Files.readAllBytes(file), EncoderDescriptor.class);
     } catch (ValueInstantiationException e) {
-      // Jackson wraps what the constructor refused; a bad field is the user's error, not an I/O one.
+      // Jackson wraps what the constructor refused; a bad field is the user's error, not an I/O
+      // one.
       if (e.getCause() instanceof IllegalArgumentException refused) {
         throw new IllegalArgumentException(file + ": " + refused.getMessage(), refused);
       }
       throw e;
     }
     Path base = file.toAbsolutePath().getParent();
-    return d.withFiles(resolve(base, d.model), d.tokenizer == null ? null : resolve(base, d.tokenizer));
+    return d.withFiles(
+        resolve(base, d.model), d.tokenizer == null ? null : resolve(base, d.tokenizer));
   }
 
   public boolean isImage() {
@@ -94,8 +118,27 @@ public record EncoderDescriptor(
   }
 
   EncoderDescriptor withFiles(String model, String tokenizer) {
-    return new EncoderDescriptor(name, kind, model, space, input, layout, size, resize, scale, mean, std,
-        tokenizer, maxTokens, idsInput, maskInput, typesInput, output, pooling, normalize, dimensions);
+    return new EncoderDescriptor(
+        name,
+        kind,
+        model,
+        space,
+        input,
+        layout,
+        size,
+        resize,
+        scale,
+        mean,
+        std,
+        tokenizer,
+        maxTokens,
+        idsInput,
+        maskInput,
+        typesInput,
+        output,
+        pooling,
+        normalize,
+        dimensions);
   }
 
   private static String resolve(Path base, String ref) {
@@ -114,7 +157,12 @@ public record EncoderDescriptor(
         return a;
       }
     }
-    throw new IllegalArgumentException("encoder descriptor: '" + field + "' must be one of "
-        + String.join(", ", allowed) + ", not " + value);
+    throw new IllegalArgumentException(
+        "encoder descriptor: '"
+            + field
+            + "' must be one of "
+            + String.join(", ", allowed)
+            + ", not "
+            + value);
   }
 }

@@ -12,11 +12,12 @@ import org.figstream.processors.image.IntRgbPixels;
  * order. Runs on the caller's thread so that it overlaps inference of the previous batch.
  *
  * <p>The normaliser's {@code TYPE_INT_RGB} rasters are resized straight from their pixel array
- * ({@link BilinearResize}); anything else (a decoded JPEG, PNG, TIFF) is drawn by Java2D. Both give the
- * same bytes for the same RGB pixels.
+ * ({@link BilinearResize}); anything else (a decoded JPEG, PNG, TIFF) is drawn by Java2D. Both give
+ * the same bytes for the same RGB pixels.
  */
 public final class ImagePreprocessor {
   private final EncoderDescriptor d;
+
   /** Per channel, the input value of each byte: the same float arithmetic, done once per byte. */
   private final float[][] values = new float[3][256];
 
@@ -79,7 +80,8 @@ public final class ImagePreprocessor {
     BufferedImage dst = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = dst.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.drawImage(src, 0, 0, n, n, sx, sy, sx + sw, sy + sh, null);
     } finally {
       g.dispose();

@@ -24,34 +24,46 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
   private final Scheduler inference;
   private final Disposable loop;
 
-  public MicroBatcher(String name, Function<List<I>, List<O>> model, int maxBatch, Duration maxWait, int concurrency) {
+  public MicroBatcher(
+      String name,
+      Function<List<I>, List<O>> model,
+      int maxBatch,
+      Duration maxWait,
+      int concurrency) {
     if (maxBatch < 1 || concurrency < 1 || maxWait.isNegative()) {
-      throw new IllegalArgumentException("batch size and concurrency must be positive, wait not negative");
+      throw new IllegalArgumentException(
+          "batch size and concurrency must be positive, wait not negative");
     }
     this.model = model;
     this.inference = Schedulers.newBoundedElastic(concurrency, Integer.MAX_VALUE, name);
-    // fairBackpressure: without it a timer-closed batch that finds no demand fails the whole flux. A
+    // fairBackpressure: without it a timer-closed batch that finds no demand fails the whole flux.
+    // A
     // zero wait still needs a timer, or the last requests would wait for a batch that never fills.
     Duration wait = maxWait.isZero() ? Duration.ofMillis(1) : maxWait;
-    this.loop = queue.asFlux().bufferTimeout(maxBatch, wait, true)
-        .flatMap(batch -> Mono.fromRunnable(() -> run(batch)).subscribeOn(inference), concurrency)
-        .subscribe();
+    this.loop =
+        queue
+            .asFlux()
+            .bufferTimeout(maxBatch, wait, true)
+            .flatMap(
+                batch -> Mono.fromRunnable(() -> run(batch)).subscribeOn(inference), concurrency)
+            .subscribe();
   }
 
   /** The result for one input, computed in some batch; errors only if this input itself fails. */
   public Mono<O> submit(I input) {
-    return Mono.defer(() -> {
-      Sinks.One<O> result = Sinks.one();
-      Sinks.EmitResult emitted = queue.tryEmitNext(new Job<>(input, result));
-      while (emitted == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
-        Thread.onSpinWait();
-        emitted = queue.tryEmitNext(new Job<>(input, result));
-      }
-      if (emitted.isFailure()) {
-        return Mono.error(new IllegalStateException("batcher is closed (" + emitted + ")"));
-      }
-      return result.asMono();
-    });
+    return Mono.defer(
+        () -> {
+          Sinks.One<O> result = Sinks.one();
+          Sinks.EmitResult emitted = queue.tryEmitNext(new Job<>(input, result));
+          while (emitted == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
+            Thread.onSpinWait();
+            emitted = queue.tryEmitNext(new Job<>(input, result));
+          }
+          if (emitted.isFailure()) {
+            return Mono.error(new IllegalStateException("batcher is closed (" + emitted + ")"));
+          }
+          return result.asMono();
+        });
   }
 
   private void run(List<Job<I, O>> batch) {

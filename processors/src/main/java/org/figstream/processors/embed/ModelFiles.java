@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Opens a model or tokenizer file named by a descriptor. Built-in models are read from the classpath
- * as streams, never unpacked to disk, so nothing is written outside the data directory.
+ * Opens a model or tokenizer file named by a descriptor. Built-in models are read from the
+ * classpath as streams, never unpacked to disk, so nothing is written outside the data directory.
  */
 final class ModelFiles {
   static final String CLASSPATH = "classpath:";
@@ -18,7 +18,9 @@ final class ModelFiles {
   static InputStream open(String ref) throws IOException {
     if (ref.startsWith(CLASSPATH)) {
       String resource = ref.substring(CLASSPATH.length());
-      InputStream in = ModelFiles.class.getResourceAsStream(resource.startsWith("/") ? resource : "/" + resource);
+      InputStream in =
+          ModelFiles.class.getResourceAsStream(
+              resource.startsWith("/") ? resource : "/" + resource);
       if (in == null) {
         throw new FileNotFoundException("built-in model file not on the classpath: " + resource);
       }

@@ -19,12 +19,17 @@ public final class OnnxImageEncoder implements ImageEncoder {
   private final EncoderDescriptor d;
   private final ImagePreprocessor preprocessor;
   private final Model model;
-  /** Batch buffers not in use: as many as calls have run at once (the inference concurrency), reused. */
+
+  /**
+   * Batch buffers not in use: as many as calls have run at once (the inference concurrency),
+   * reused.
+   */
   private final Queue<ByteBuffer> batches = new ConcurrentLinkedQueue<>();
 
   public OnnxImageEncoder(EncoderDescriptor descriptor, Accelerator accelerator) {
     if (!descriptor.isImage()) {
-      throw new IllegalArgumentException(descriptor.name() + " is a " + descriptor.kind() + " encoder, not an image one");
+      throw new IllegalArgumentException(
+          descriptor.name() + " is a " + descriptor.kind() + " encoder, not an image one");
     }
     this.d = descriptor;
     this.preprocessor = new ImagePreprocessor(descriptor);
@@ -53,16 +58,21 @@ public final class OnnxImageEncoder implements ImageEncoder {
       FloatBuffer batch = buffer.asFloatBuffer();
       for (float[] in : inputs) {
         if (in.length != per) {
-          throw new IllegalArgumentException("input of " + in.length + " values, the model takes " + per);
+          throw new IllegalArgumentException(
+              "input of " + in.length + " values, the model takes " + per);
         }
         batch.put(in);
       }
       batch.flip();
-      Shape shape = d.layout().equals("NHWC") ? new Shape(inputs.size(), n, n, 3) : new Shape(inputs.size(), 3, n, n);
+      Shape shape =
+          d.layout().equals("NHWC")
+              ? new Shape(inputs.size(), n, n, 3)
+              : new Shape(inputs.size(), 3, n, n);
       try (NDManager manager = model.getNDManager().newSubManager()) {
         NDArray x = manager.create(batch, shape);
         x.setName(d.input());
-        NDList out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(x), false);
+        NDList out =
+            model.getBlock().forward(new ParameterStore(manager, false), new NDList(x), false);
         return Outputs.rows(out, d, inputs.size(), null);
       }
     } finally {
@@ -71,9 +81,10 @@ public final class OnnxImageEncoder implements ImageEncoder {
   }
 
   /**
-   * A direct, native-order buffer for one batch: ONNX Runtime reads such a buffer in place, where a heap
-   * buffer is allocated and copied once more on every call (10 MB for a batch of 16 at 224 px). Buffers
-   * are pooled rather than kept per thread, because the inference scheduler's threads come and go.
+   * A direct, native-order buffer for one batch: ONNX Runtime reads such a buffer in place, where a
+   * heap buffer is allocated and copied once more on every call (10 MB for a batch of 16 at 224
+   * px). Buffers are pooled rather than kept per thread, because the inference scheduler's threads
+   * come and go.
    */
   private ByteBuffer batchBuffer(int floats) {
     ByteBuffer buffer = batches.poll();

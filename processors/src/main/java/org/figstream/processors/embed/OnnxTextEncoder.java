@@ -32,12 +32,21 @@ public final class OnnxTextEncoder implements TextEncoder {
 
   public OnnxTextEncoder(EncoderDescriptor descriptor, Accelerator accelerator) {
     if (descriptor.isImage()) {
-      throw new IllegalArgumentException(descriptor.name() + " is an image encoder, not a text one");
+      throw new IllegalArgumentException(
+          descriptor.name() + " is an image encoder, not a text one");
     }
     this.d = descriptor;
     try (InputStream in = ModelFiles.open(descriptor.tokenizer())) {
-      this.tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of(
-          "padding", "true", "truncation", "true", "maxLength", Integer.toString(descriptor.maxTokens())));
+      this.tokenizer =
+          HuggingFaceTokenizer.newInstance(
+              in,
+              Map.of(
+                  "padding",
+                  "true",
+                  "truncation",
+                  "true",
+                  "maxLength",
+                  Integer.toString(descriptor.maxTokens())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read tokenizer " + descriptor.tokenizer(), e);
     }
@@ -55,7 +64,8 @@ public final class OnnxTextEncoder implements TextEncoder {
       return List.of();
     }
     int bound = d.maxTokens() * CHARS_PER_TOKEN_BOUND;
-    List<String> cut = texts.stream().map(t -> t.length() > bound ? t.substring(0, bound) : t).toList();
+    List<String> cut =
+        texts.stream().map(t -> t.length() > bound ? t.substring(0, bound) : t).toList();
     Encoding[] encodings = tokenizer.batchEncode(cut);
     int n = encodings.length;
     int len = encodings[0].getIds().length;

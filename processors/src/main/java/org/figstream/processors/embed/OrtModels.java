@@ -21,7 +21,8 @@ final class OrtModels {
   private OrtModels() {}
 
   static Model load(EncoderDescriptor descriptor, Accelerator accelerator) {
-    Device device = accelerator.device().equals("cpu") ? Device.cpu() : Device.gpu(accelerator.deviceId());
+    Device device =
+        accelerator.device().equals("cpu") ? Device.cpu() : Device.gpu(accelerator.deviceId());
     Model model = Model.newInstance(descriptor.name(), device, "OnnxRuntime");
     try (InputStream in = ModelFiles.open(descriptor.model())) {
       model.load(in, Map.of("sessionOptions", sessionOptions(accelerator)));
@@ -31,15 +32,31 @@ final class OrtModels {
       throw new UncheckedIOException("cannot read model " + descriptor.model(), e);
     } catch (MalformedModelException | OrtException | RuntimeException e) {
       model.close();
-      String hint = accelerator.device().equals("cpu") ? "" : " (" + accelerator.device() + " needs the GPU build, "
-          + "./mvnw -Pgpu, on a node with CUDA 12 and cuDNN 9" + (accelerator.device().equals("tensorrt")
-          ? " and TensorRT 10" : "") + "; this build or node has no such provider)";
-      throw new IllegalStateException("cannot load model " + descriptor.name() + " from " + descriptor.model()
-          + " on " + accelerator.device() + ": " + e.getMessage() + hint, e);
+      String hint =
+          accelerator.device().equals("cpu")
+              ? ""
+              : " ("
+                  + accelerator.device()
+                  + " needs the GPU build, "
+                  + "./mvnw -Pgpu, on a node with CUDA 12 and cuDNN 9"
+                  + (accelerator.device().equals("tensorrt") ? " and TensorRT 10" : "")
+                  + "; this build or node has no such provider)";
+      throw new IllegalStateException(
+          "cannot load model "
+              + descriptor.name()
+              + " from "
+              + descriptor.model()
+              + " on "
+              + accelerator.device()
+              + ": "
+              + e.getMessage()
+              + hint,
+          e);
     }
   }
 
-  static OrtSession.SessionOptions sessionOptions(Accelerator accelerator) throws OrtException, IOException {
+  static OrtSession.SessionOptions sessionOptions(Accelerator accelerator)
+      throws OrtException, IOException {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     if (accelerator.threads() > 0) {
@@ -57,7 +74,7 @@ final class OrtModels {
         options.addCUDA(accelerator.deviceId());
       }
       case "cuda" -> options.addCUDA(accelerator.deviceId());
-      default -> { }
+      default -> {}
     }
     return options;
   }

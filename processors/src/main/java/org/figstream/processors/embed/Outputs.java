@@ -17,7 +17,8 @@ final class Outputs {
     List<float[]> rows = new ArrayList<>(count);
     if (d.pooling().equals("none")) {
       if (shape.dimension() != 2) {
-        throw new IllegalStateException(d.name() + ": output " + d.output() + " is " + shape + ", pooling none needs [N,D]");
+        throw new IllegalStateException(
+            d.name() + ": output " + d.output() + " is " + shape + ", pooling none needs [N,D]");
       }
       int dims = (int) shape.get(1);
       for (int i = 0; i < count; i++) {
@@ -27,8 +28,15 @@ final class Outputs {
       }
     } else {
       if (shape.dimension() != 3) {
-        throw new IllegalStateException(d.name() + ": output " + d.output() + " is " + shape + ", pooling "
-            + d.pooling() + " needs [N,T,D]");
+        throw new IllegalStateException(
+            d.name()
+                + ": output "
+                + d.output()
+                + " is "
+                + shape
+                + ", pooling "
+                + d.pooling()
+                + " needs [N,T,D]");
       }
       int tokens = (int) shape.get(1);
       int dims = (int) shape.get(2);
@@ -38,7 +46,8 @@ final class Outputs {
     }
     for (float[] v : rows) {
       if (v.length != d.dimensions()) {
-        throw new IllegalStateException(d.name() + " made " + v.length + "-d vectors, its descriptor says " + d.dimensions());
+        throw new IllegalStateException(
+            d.name() + " made " + v.length + "-d vectors, its descriptor says " + d.dimensions());
       }
       if (d.normalize()) {
         Vectors.normalize(v);

@@ -21,7 +21,8 @@ public final class Vectors {
 
   public static float dot(float[] a, float[] b) {
     if (a.length != b.length) {
-      throw new IllegalArgumentException("vectors of " + a.length + " and " + b.length + " dimensions");
+      throw new IllegalArgumentException(
+          "vectors of " + a.length + " and " + b.length + " dimensions");
     }
     double s = 0;
     for (int i = 0; i < a.length; i++) {
@@ -31,8 +32,8 @@ public final class Vectors {
   }
 
   /**
-   * Pools row {@code row} of a [N,T,D] tensor given flat: {@code mean} over the tokens whose mask is 1,
-   * {@code cls} the first token.
+   * Pools row {@code row} of a [N,T,D] tensor given flat: {@code mean} over the tokens whose mask
+   * is 1, {@code cls} the first token.
    */
   static float[] pool(float[] flat, int row, int tokens, int dims, long[] mask, String pooling) {
     float[] out = new float[dims];

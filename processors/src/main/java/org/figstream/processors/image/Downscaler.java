@@ -14,7 +14,9 @@ final class Downscaler {
 
   private Downscaler() {}
 
-  /** Target size for {@code width x height}: longest side {@code limit}, aspect kept, at least 1. */
+  /**
+   * Target size for {@code width x height}: longest side {@code limit}, aspect kept, at least 1.
+   */
   static int[] targetSize(int width, int height, int limit) {
     int longest = Math.max(width, height);
     if (longest <= limit) {
@@ -35,8 +37,12 @@ final class Downscaler {
   static BufferedImage resize(BufferedImage src, int w, int h) {
     BufferedImage current = src;
     while (current.getWidth() / 2 >= w && current.getHeight() / 2 >= h) {
-      current = draw(current, current.getWidth() / 2, current.getHeight() / 2,
-          RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      current =
+          draw(
+              current,
+              current.getWidth() / 2,
+              current.getHeight() / 2,
+              RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     }
     if (current.getWidth() != w || current.getHeight() != h) {
       current = draw(current, w, h, RenderingHints.VALUE_INTERPOLATION_BICUBIC);

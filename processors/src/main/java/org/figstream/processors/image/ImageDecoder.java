@@ -15,17 +15,19 @@ import org.figstream.processors.api.ImageRejectedException.Reason;
 
 /**
  * Finds a decoder for the bytes, checks the header's dimensions against the limits and only then
- * decodes the first image (the first page of a multi-page TIFF). Every failure becomes an
- * {@link ImageRejectedException}: decoders throw a zoo of runtime exceptions on hostile input.
+ * decodes the first image (the first page of a multi-page TIFF). Every failure becomes an {@link
+ * ImageRejectedException}: decoders throw a zoo of runtime exceptions on hostile input.
  */
 final class ImageDecoder {
 
   /** What was decoded, with the header's facts. */
   record Decoded(BufferedImage image, String format, int width, int height) {}
 
-  // Only figure formats: the JDK also registers WBMP, whose loose signature check accepts random bytes.
-  private static final Map<String, String> ACCEPTED = Map.of(
-      "jpeg", "jpeg", "jpg", "jpeg", "png", "png", "tiff", "tiff", "tif", "tiff", "gif", "gif");
+  // Only figure formats: the JDK also registers WBMP, whose loose signature check accepts random
+  // bytes.
+  private static final Map<String, String> ACCEPTED =
+      Map.of(
+          "jpeg", "jpeg", "jpg", "jpeg", "png", "png", "tiff", "tiff", "tif", "tiff", "gif", "gif");
 
   private final ImageSettings settings;
 
@@ -38,8 +40,8 @@ final class ImageDecoder {
       throw new ImageRejectedException(Reason.EMPTY, "no image bytes");
     }
     if (bytes.length > settings.maxBytes()) {
-      throw new ImageRejectedException(Reason.TOO_LARGE,
-          bytes.length + " bytes, more than the limit of " + settings.maxBytes());
+      throw new ImageRejectedException(
+          Reason.TOO_LARGE, bytes.length + " bytes, more than the limit of " + settings.maxBytes());
     }
     // A memory-backed stream: ImageIO.createImageInputStream could spill to temp files under load.
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -78,20 +80,29 @@ final class ImageDecoder {
       }
       reader.dispose();
     }
-    throw new ImageRejectedException(Reason.UNSUPPORTED_FORMAT,
+    throw new ImageRejectedException(
+        Reason.UNSUPPORTED_FORMAT,
         "not a JPEG, PNG, TIFF or GIF image (no decoder recognises the signature)");
   }
 
   private void checkDimensions(String format, int width, int height) {
     if (width <= 0 || height <= 0) {
-      throw new ImageRejectedException(Reason.BAD_DIMENSIONS,
-          format + " header declares " + width + "x" + height);
+      throw new ImageRejectedException(
+          Reason.BAD_DIMENSIONS, format + " header declares " + width + "x" + height);
     }
     long pixels = (long) width * height;
     if (pixels > settings.maxPixels()) {
-      throw new ImageRejectedException(Reason.TOO_MANY_PIXELS, format + " header declares "
-          + width + "x" + height + " = " + pixels + " pixels, more than the limit of "
-          + settings.maxPixels());
+      throw new ImageRejectedException(
+          Reason.TOO_MANY_PIXELS,
+          format
+              + " header declares "
+              + width
+              + "x"
+              + height
+              + " = "
+              + pixels
+              + " pixels, more than the limit of "
+              + settings.maxPixels());
     }
   }
 
@@ -103,8 +114,8 @@ final class ImageDecoder {
     try {
       return read.read();
     } catch (IOException | RuntimeException e) {
-      throw new ImageRejectedException(Reason.CORRUPT, "unreadable " + format + " header: "
-          + describe(e), e);
+      throw new ImageRejectedException(
+          Reason.CORRUPT, "unreadable " + format + " header: " + describe(e), e);
     }
   }
 

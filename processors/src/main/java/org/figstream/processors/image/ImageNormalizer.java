@@ -5,9 +5,10 @@ import org.figstream.processors.api.ImageRejectedException;
 import org.figstream.records.NormalizedImage;
 
 /**
- * The image step of the pipeline: figure bytes as found in an article package (JPEG incl. CMYK, PNG,
- * GIF, TIFF incl. LZW/Deflate, 16-bit, CMYK, multi-page) in, one bounded 8-bit sRGB JPEG with its
- * pixel digest and perceptual hash out. Thread-safe and stateless; one instance serves a pipeline.
+ * The image step of the pipeline: figure bytes as found in an article package (JPEG incl. CMYK,
+ * PNG, GIF, TIFF incl. LZW/Deflate, 16-bit, CMYK, multi-page) in, one bounded 8-bit sRGB JPEG with
+ * its pixel digest and perceptual hash out. Thread-safe and stateless; one instance serves a
+ * pipeline.
  */
 public final class ImageNormalizer {
 
@@ -28,8 +29,8 @@ public final class ImageNormalizer {
   }
 
   /**
-   * @throws ImageRejectedException for empty, oversized, unsupported, corrupt or truncated input and
-   *     for headers that declare zero or too many pixels (checked before decoding)
+   * @throws ImageRejectedException for empty, oversized, unsupported, corrupt or truncated input
+   *     and for headers that declare zero or too many pixels (checked before decoding)
    */
   public NormalizedImage normalize(byte[] bytes) {
     return normalizeWithPixels(bytes).image();
@@ -48,11 +49,21 @@ public final class ImageNormalizer {
       rgb = Downscaler.fit(RgbConverter.toRgb(decoded.image()), settings.longestSide());
     } catch (RuntimeException e) {
       // Exotic colour models can fail in Java2D's conversion; still a property of the input.
-      throw new ImageRejectedException(ImageRejectedException.Reason.CORRUPT,
-          "cannot convert " + decoded.format() + " pixels to RGB: " + e, e);
+      throw new ImageRejectedException(
+          ImageRejectedException.Reason.CORRUPT,
+          "cannot convert " + decoded.format() + " pixels to RGB: " + e,
+          e);
     }
-    return new NormalizedPixels(new NormalizedImage(JpegEncoder.encode(rgb, settings.jpegQuality()),
-        rgb.getWidth(), rgb.getHeight(), decoded.width(), decoded.height(), decoded.format(),
-        PixelDigest.sha256(rgb), PerceptualHash.of(rgb)), rgb);
+    return new NormalizedPixels(
+        new NormalizedImage(
+            JpegEncoder.encode(rgb, settings.jpegQuality()),
+            rgb.getWidth(),
+            rgb.getHeight(),
+            decoded.width(),
+            decoded.height(),
+            decoded.format(),
+            PixelDigest.sha256(rgb),
+            PerceptualHash.of(rgb)),
+        rgb);
   }
 }

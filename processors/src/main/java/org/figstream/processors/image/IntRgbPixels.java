@@ -6,8 +6,8 @@ import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.WritableRaster;
 
 /**
- * The pixel array of a {@code TYPE_INT_RGB} image (what the normaliser makes), for code that reads many
- * pixels: going through {@code getRGB} costs a colour-model call per pixel.
+ * The pixel array of a {@code TYPE_INT_RGB} image (what the normaliser makes), for code that reads
+ * many pixels: going through {@code getRGB} costs a colour-model call per pixel.
  *
  * @param data packed RGB, shared with the image
  * @param origin index of pixel (0, 0): a subimage shares its parent's array and starts inside it
@@ -15,7 +15,9 @@ import java.awt.image.WritableRaster;
  */
 public record IntRgbPixels(int[] data, int origin, int stride) {
 
-  /** The image's array, or null when its pixels are not packed RGB ints and must go through Java2D. */
+  /**
+   * The image's array, or null when its pixels are not packed RGB ints and must go through Java2D.
+   */
   public static IntRgbPixels of(BufferedImage image) {
     if (image.getType() != BufferedImage.TYPE_INT_RGB
         || !(image.getRaster().getDataBuffer() instanceof DataBufferInt buffer)
@@ -23,8 +25,10 @@ public record IntRgbPixels(int[] data, int origin, int stride) {
       return null;
     }
     WritableRaster raster = image.getRaster();
-    int origin = buffer.getOffset()
-        + model.getOffset(-raster.getSampleModelTranslateX(), -raster.getSampleModelTranslateY());
+    int origin =
+        buffer.getOffset()
+            + model.getOffset(
+                -raster.getSampleModelTranslateX(), -raster.getSampleModelTranslateY());
     return new IntRgbPixels(buffer.getData(), origin, model.getScanlineStride());
   }
 

@@ -4,16 +4,17 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 /**
- * 64-bit DCT perceptual hash (the pHash scheme): the image is box-averaged to 32x32 luma, transformed
- * with a 2D DCT-II, and the 8x8 lowest frequencies after the DC term (rows and columns 1..8) become
- * one bit each: 1 where the coefficient is above their median. Low frequencies survive re-encoding and
- * rescaling, so near-duplicates land a few bits apart; the DC term (mean brightness) is left out so
- * that a brightness shift does not flip bits.
+ * 64-bit DCT perceptual hash (the pHash scheme): the image is box-averaged to 32x32 luma,
+ * transformed with a 2D DCT-II, and the 8x8 lowest frequencies after the DC term (rows and columns
+ * 1..8) become one bit each: 1 where the coefficient is above their median. Low frequencies survive
+ * re-encoding and rescaling, so near-duplicates land a few bits apart; the DC term (mean
+ * brightness) is left out so that a brightness shift does not flip bits.
  */
 final class PerceptualHash {
 
   private static final int N = 32;
   private static final int BAND = 8;
+
   /** COS[u][x] = cos((2x + 1) u pi / 2N), for the frequencies 0..BAND that are kept. */
   private static final double[][] COS = new double[BAND + 1][N];
 

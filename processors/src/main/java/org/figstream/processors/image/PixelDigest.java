@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 of an RGB image's pixels, row by row, three bytes R, G, B per pixel. Hashing pixels rather
- * than JPEG bytes makes the digest independent of the encoder and its settings.
+ * SHA-256 of an RGB image's pixels, row by row, three bytes R, G, B per pixel. Hashing pixels
+ * rather than JPEG bytes makes the digest independent of the encoder and its settings.
  */
 final class PixelDigest {
 

@@ -12,8 +12,8 @@ import java.awt.image.Raster;
 
 /**
  * Turns whatever a decoder returns (palette, grey, 16-bit, CMYK, ICC-tagged, with or without alpha)
- * into 8-bit sRGB {@code TYPE_INT_RGB}, transparent areas flattened onto white (figures are drawn on
- * white paper; black would hide black line art).
+ * into 8-bit sRGB {@code TYPE_INT_RGB}, transparent areas flattened onto white (figures are drawn
+ * on white paper; black would hide black line art).
  */
 final class RgbConverter {
 
@@ -32,8 +32,11 @@ final class RgbConverter {
         return scaleComponents(src);
       }
       // CMYK, Lab, ICC-tagged RGB: a bulk colour-managed conversion, not per-pixel getRGB calls.
-      BufferedImage converted = new BufferedImage(src.getWidth(), src.getHeight(),
-          cm.hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+      BufferedImage converted =
+          new BufferedImage(
+              src.getWidth(),
+              src.getHeight(),
+              cm.hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
       new ColorConvertOp(null).filter(src, converted);
       return cm.hasAlpha() ? drawOnWhite(converted) : converted;
     }
@@ -41,8 +44,9 @@ final class RgbConverter {
   }
 
   /**
-   * Grey and sRGB component images, any bit depth. Done by hand because Java2D treats its grey colour
-   * space as linear and would lighten 16-bit grey; file grey values are already display-encoded.
+   * Grey and sRGB component images, any bit depth. Done by hand because Java2D treats its grey
+   * colour space as linear and would lighten 16-bit grey; file grey values are already
+   * display-encoded.
    */
   private static BufferedImage scaleComponents(BufferedImage src) {
     ColorModel cm = src.getColorModel();
@@ -89,8 +93,8 @@ final class RgbConverter {
   }
 
   private static BufferedImage drawOnWhite(BufferedImage src) {
-    BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(),
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
       g.setColor(Color.WHITE);

@@ -27,7 +27,8 @@ final class TruncationWatch implements IIOReadWarningListener {
 
   void check(String format) {
     if (!fatal.isEmpty()) {
-      throw new ImageRejectedException(Reason.CORRUPT, format + " data ends early: " + fatal.get(0));
+      throw new ImageRejectedException(
+          Reason.CORRUPT, format + " data ends early: " + fatal.get(0));
     }
   }
 }

@@ -4,16 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.figstream.processors.api.ArticleHint;
+import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.api.ExtractionException.Kind;
 import org.figstream.records.Article;
 import org.figstream.records.Article.Abstract;
 import org.figstream.records.Article.Issn;
 import org.figstream.records.Article.Journal;
 import org.figstream.records.Article.PubDate;
 import org.figstream.records.Article.RelatedArticle;
-import org.figstream.records.Article.Subject;
-import org.figstream.processors.api.ArticleHint;
-import org.figstream.processors.api.ExtractionException;
-import org.figstream.processors.api.ExtractionException.Kind;
 import org.figstream.records.License;
 
 /** Reads the article-level record from the main article's captured {@code front}. */
@@ -33,7 +32,10 @@ final class ArticleMetaReader {
         ids.putIfAbsent(type == null ? "unknown" : type, value);
       }
     }
-    String pmcid = pmcid(PubDateReader.first(ids.get("pmc"), PubDateReader.first(ids.get("pmcid"), ids.get("pmc-uid"))));
+    String pmcid =
+        pmcid(
+            PubDateReader.first(
+                ids.get("pmc"), PubDateReader.first(ids.get("pmcid"), ids.get("pmc-uid"))));
     Integer version = version(ids.get("pmcid-ver"));
     if (pmcid == null) {
       pmcid = pmcid(hint.pmcid());
@@ -42,18 +44,38 @@ final class ArticleMetaReader {
       version = hint.version();
     }
     String doi = ids.get("doi");
-    String key = pmcid != null ? pmcid
-        : doi != null ? "doi:" + doi
-        : ids.containsKey("publisher-id") ? "publisher-id:" + ids.get("publisher-id") : null;
+    String key =
+        pmcid != null
+            ? pmcid
+            : doi != null
+                ? "doi:" + doi
+                : ids.containsKey("publisher-id")
+                    ? "publisher-id:" + ids.get("publisher-id")
+                    : null;
     if (key == null) {
-      throw new ExtractionException(Kind.NOT_AN_ARTICLE,
+      throw new ExtractionException(
+          Kind.NOT_AN_ARTICLE,
           "the article has no PMCID, DOI or publisher id to key its figures by, and none was given");
     }
     License license = license(meta);
-    return new Article(key, pmcid, version, ids.get("pmid"), doi, ids, articleType,
-        TextFlattener.text(meta.first("article-title")), journal(journalMeta), pubDates(meta), license,
-        license.subset(), keywords(meta), SubjectReader.read(meta.child("article-categories")),
-        mainAbstract(meta), abstracts(meta), related(meta));
+    return new Article(
+        key,
+        pmcid,
+        version,
+        ids.get("pmid"),
+        doi,
+        ids,
+        articleType,
+        TextFlattener.text(meta.first("article-title")),
+        journal(journalMeta),
+        pubDates(meta),
+        license,
+        license.subset(),
+        keywords(meta),
+        SubjectReader.read(meta.child("article-categories")),
+        mainAbstract(meta),
+        abstracts(meta),
+        related(meta));
   }
 
   private static Journal journal(Node jm) {
@@ -63,10 +85,15 @@ final class ArticleMetaReader {
     }
     List<Issn> issns = new ArrayList<>();
     for (Node issn : jm.children("issn")) {
-      issns.add(new Issn(PubDateReader.first(issn.attr("pub-type"), issn.attr("publication-format")),
-          TextFlattener.text(issn)));
+      issns.add(
+          new Issn(
+              PubDateReader.first(issn.attr("pub-type"), issn.attr("publication-format")),
+              TextFlattener.text(issn)));
     }
-    return new Journal(TextFlattener.text(jm.first("journal-title")), ids, issns,
+    return new Journal(
+        TextFlattener.text(jm.first("journal-title")),
+        ids,
+        issns,
         TextFlattener.text(jm.first("publisher-name")));
   }
 
@@ -136,15 +163,22 @@ final class ArticleMetaReader {
 
   private static String mainAbstract(Node meta) {
     List<Abstract> all = abstracts(meta);
-    return all.stream().filter(a -> a.type() == null).map(Abstract::text).findFirst()
+    return all.stream()
+        .filter(a -> a.type() == null)
+        .map(Abstract::text)
+        .findFirst()
         .orElse(all.isEmpty() ? null : all.get(0).text());
   }
 
   private static List<RelatedArticle> related(Node meta) {
     List<RelatedArticle> out = new ArrayList<>();
     for (Node r : meta.find("related-article")) {
-      out.add(new RelatedArticle(r.attr("related-article-type"), r.attr("ext-link-type"), r.attr("href"),
-          TextFlattener.text(r)));
+      out.add(
+          new RelatedArticle(
+              r.attr("related-article-type"),
+              r.attr("ext-link-type"),
+              r.attr("href"),
+              TextFlattener.text(r)));
     }
     return out;
   }

@@ -12,15 +12,24 @@ import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.api.ExtractionException.Kind;
 
 /**
- * One streaming pass over a document. It captures only what extraction reads (the main {@code front},
- * running-text paragraphs and floats) and streams past the rest (references, section wrappers), so the
- * cost stays close to the parse itself. Works with or without the {@code pmc-articleset} wrapper and
- * with or without a default namespace, since it matches local names.
+ * One streaming pass over a document. It captures only what extraction reads (the main {@code
+ * front}, running-text paragraphs and floats) and streams past the rest (references, section
+ * wrappers), so the cost stays close to the parse itself. Works with or without the {@code
+ * pmc-articleset} wrapper and with or without a default namespace, since it matches local names.
  */
 final class ArticleScanner {
-  private static final Set<String> FLOATS = Set.of("fig", "fig-group", "table-wrap", "table-wrap-group");
-  private static final Set<String> CONTAINERS = Set.of(
-      "body", "back", "app", "app-group", "boxed-text", "floats-group", "sub-article", "response");
+  private static final Set<String> FLOATS =
+      Set.of("fig", "fig-group", "table-wrap", "table-wrap-group");
+  private static final Set<String> CONTAINERS =
+      Set.of(
+          "body",
+          "back",
+          "app",
+          "app-group",
+          "boxed-text",
+          "floats-group",
+          "sub-article",
+          "response");
 
   private ArticleScanner() {}
 
@@ -72,8 +81,10 @@ final class ArticleScanner {
           articleDepth = depth + 1;
         } else if (name.equals("Reply") || name.equals("ERROR")) {
           String error = r.getAttributeValue(null, "error");
-          throw new ExtractionException(Kind.NOT_AN_ARTICLE, "the document is a service error, not an article: "
-              + (error != null ? error : r.getElementText()));
+          throw new ExtractionException(
+              Kind.NOT_AN_ARTICLE,
+              "the document is a service error, not an article: "
+                  + (error != null ? error : r.getElementText()));
         }
         depth++;
         continue;
@@ -86,7 +97,8 @@ final class ArticleScanner {
       } else {
         depth++;
         if (name.equals("caption")) {
-          // eLife puts a whole box's text in its caption: that is running text, a figure's caption is not
+          // eLife puts a whole box's text in its caption: that is running text, a figure's caption
+          // is not
           boolean excludes = !"boxed-text".equals(open.peek());
           captionExcludes.push(excludes);
           if (excludes) {

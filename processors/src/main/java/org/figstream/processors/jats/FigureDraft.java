@@ -23,9 +23,20 @@ final class FigureDraft {
   final String mediaFile;
   final List<Mention> mentions = new ArrayList<>();
 
-  FigureDraft(FigureKind kind, String figureId, int graphicIndex, String groupId, String parentId,
-      String specificUse, String context, String label, String captionTitle, String caption,
-      String doi, String href, String mediaFile) {
+  FigureDraft(
+      FigureKind kind,
+      String figureId,
+      int graphicIndex,
+      String groupId,
+      String parentId,
+      String specificUse,
+      String context,
+      String label,
+      String captionTitle,
+      String caption,
+      String doi,
+      String href,
+      String mediaFile) {
     this.kind = kind;
     this.figureId = figureId;
     this.graphicIndex = graphicIndex;
@@ -42,8 +53,22 @@ final class FigureDraft {
   }
 
   FigureRecord toRecord(String articleKey) {
-    return new FigureRecord(articleKey + "/" + figureId + "/" + graphicIndex, articleKey, kind, figureId,
-        graphicIndex, groupId, parentId, specificUse, context, label, captionTitle, caption, doi, href,
-        mediaFile, List.copyOf(mentions));
+    return new FigureRecord(
+        articleKey + "/" + figureId + "/" + graphicIndex,
+        articleKey,
+        kind,
+        figureId,
+        graphicIndex,
+        groupId,
+        parentId,
+        specificUse,
+        context,
+        label,
+        captionTitle,
+        caption,
+        doi,
+        href,
+        mediaFile,
+        List.copyOf(mentions));
   }
 }

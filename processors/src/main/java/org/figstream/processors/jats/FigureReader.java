@@ -7,14 +7,26 @@ import org.figstream.records.FigureKind;
 
 /**
  * Reads figure drafts from a captured float ({@code fig}, {@code fig-group}, {@code table-wrap},
- * {@code table-wrap-group}) or from any captured node holding floats (a paragraph, the front). One draft
- * per image: each {@code graphic}, with the graphics of one {@code alternatives} counted as one image.
+ * {@code table-wrap-group}) or from any captured node holding floats (a paragraph, the front). One
+ * draft per image: each {@code graphic}, with the graphics of one {@code alternatives} counted as
+ * one image.
  */
 final class FigureReader {
   /** Not part of a figure's own images: its caption, and things that are never pairs. */
-  private static final Set<String> NOT_IMAGES = Set.of(
-      "caption", "label", "object-id", "permissions", "attrib", "disp-formula", "inline-formula",
-      "supplementary-material", "media", "inline-graphic", "chem-struct-wrap", "table-wrap-foot");
+  private static final Set<String> NOT_IMAGES =
+      Set.of(
+          "caption",
+          "label",
+          "object-id",
+          "permissions",
+          "attrib",
+          "disp-formula",
+          "inline-formula",
+          "supplementary-material",
+          "media",
+          "inline-graphic",
+          "chem-struct-wrap",
+          "table-wrap-foot");
 
   private final GraphicResolver resolver;
   private final List<FigureDraft> out;
@@ -50,7 +62,8 @@ final class FigureReader {
         readGroup(child, context);
       }
     }
-    // eLife marks supplements as child-fig: they belong to the group's main figure, not to the group.
+    // eLife marks supplements as child-fig: they belong to the group's main figure, not to the
+    // group.
     Node main = members.stream().filter(m -> !isChild(m)).findFirst().orElse(null);
     boolean supplements = members.stream().anyMatch(FigureReader::isChild);
     for (Node member : members) {
@@ -103,8 +116,21 @@ final class FigureReader {
           media = found;
         }
       }
-      out.add(new FigureDraft(kind, id, ++index, groupId, parentId, fl.attr("specific-use"), context,
-          label, captionTitle, captionText, doi, href, media));
+      out.add(
+          new FigureDraft(
+              kind,
+              id,
+              ++index,
+              groupId,
+              parentId,
+              fl.attr("specific-use"),
+              context,
+              label,
+              captionTitle,
+              captionText,
+              doi,
+              href,
+              media));
     }
   }
 

@@ -8,13 +8,12 @@ import org.figstream.processors.api.ImageFiles;
 
 /**
  * Maps a graphic's {@code xlink:href} to one of the media files that came with the article. Handles
- * hrefs without extension ({@code pone.0046493.g001}, where {@code .g001} is part of the name), with a
- * different extension than the file (PMC serves TIFF originals as JPEG), PLOS
- * {@code info:doi/10.1371/journal.pone.0056489.g001} and Springer {@code 12889_2023_15060_Fig1_HTML}.
+ * hrefs without extension ({@code pone.0046493.g001}, where {@code .g001} is part of the name),
+ * with a different extension than the file (PMC serves TIFF originals as JPEG), PLOS {@code
+ * info:doi/10.1371/journal.pone.0056489.g001} and Springer {@code 12889_2023_15060_Fig1_HTML}.
  */
 final class GraphicResolver {
   /** In order of preference when several renditions of one image are present. */
-
   private final Map<String, String> byName = new HashMap<>();
 
   GraphicResolver(Collection<String> mediaNames) {
@@ -71,7 +70,8 @@ final class GraphicResolver {
 
   /** The last path segment: hrefs and media names may carry folders or a URI scheme. */
   static String baseName(String path) {
-    int cut = Math.max(path.lastIndexOf('/'), Math.max(path.lastIndexOf('\\'), path.lastIndexOf(':')));
+    int cut =
+        Math.max(path.lastIndexOf('/'), Math.max(path.lastIndexOf('\\'), path.lastIndexOf(':')));
     return path.substring(cut + 1);
   }
 }

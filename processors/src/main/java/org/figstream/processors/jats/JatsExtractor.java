@@ -6,16 +6,16 @@ import java.util.Collection;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.figstream.records.Article;
 import org.figstream.processors.api.ArticleHint;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.api.ExtractionException.Kind;
+import org.figstream.records.Article;
 import org.figstream.records.FigureRecord;
 
 /**
- * Turns one article's JATS XML (NLM 2.3 to JATS 1.4, namespaced or not, with or without the
- * {@code pmc-articleset} wrapper) and the names of its media files into an article record and its
+ * Turns one article's JATS XML (NLM 2.3 to JATS 1.4, namespaced or not, with or without the {@code
+ * pmc-articleset} wrapper) and the names of its media files into an article record and its
  * figure-caption pairs. Thread-safe; one instance serves a whole pipeline.
  */
 public final class JatsExtractor {
@@ -48,10 +48,11 @@ public final class JatsExtractor {
 
   /**
    * @return one entry per {@code article} in the document (an efetch answer may hold several)
-   * @throws ExtractionException for empty, oversized, non-XML, malformed, truncated or DTD-dependent
-   *     input, and for documents that hold no article
+   * @throws ExtractionException for empty, oversized, non-XML, malformed, truncated or
+   *     DTD-dependent input, and for documents that hold no article
    */
-  public List<ExtractedArticle> extract(byte[] xml, Collection<String> mediaNames, ArticleHint hint) {
+  public List<ExtractedArticle> extract(
+      byte[] xml, Collection<String> mediaNames, ArticleHint hint) {
     precheck(xml);
     List<ScannedArticle> scanned;
     XMLStreamReader reader = input.open(xml);
@@ -60,10 +61,11 @@ public final class JatsExtractor {
     } catch (XMLStreamException e) {
       throw SecureXmlInput.translate(e, reader.getLocation());
     } catch (WstxLazyException e) {
-      // Woodstox parses text lazily and reports its errors (a bad character reference, an undeclared
+      // Woodstox parses text lazily and reports its errors (a bad character reference, an
+      // undeclared
       // entity) unchecked from getText(): still bad input, not a crash.
-      XMLStreamException cause = e.getCause() instanceof XMLStreamException x ? x
-          : new XMLStreamException(e.getMessage());
+      XMLStreamException cause =
+          e.getCause() instanceof XMLStreamException x ? x : new XMLStreamException(e.getMessage());
       throw SecureXmlInput.translate(cause, reader.getLocation());
     } finally {
       close(reader);
@@ -76,7 +78,8 @@ public final class JatsExtractor {
     return out;
   }
 
-  private static ExtractedArticle assemble(ScannedArticle scanned, GraphicResolver resolver, ArticleHint hint) {
+  private static ExtractedArticle assemble(
+      ScannedArticle scanned, GraphicResolver resolver, ArticleHint hint) {
     Article article = ArticleMetaReader.read(scanned.front, scanned.articleType, hint);
     List<FigureDraft> drafts = new ArrayList<>();
     FigureReader figures = new FigureReader(resolver, drafts);
@@ -107,23 +110,29 @@ public final class JatsExtractor {
       throw new ExtractionException(Kind.EMPTY, "the document is empty (0 bytes)");
     }
     if (xml.length > maxBytes) {
-      throw new ExtractionException(Kind.TOO_LARGE,
+      throw new ExtractionException(
+          Kind.TOO_LARGE,
           "the document is " + xml.length + " bytes, over the limit of " + maxBytes);
     }
     int i = startsWithUtf8Bom(xml) ? 3 : 0;
-    if (xml.length >= 2 && ((xml[0] == (byte) 0xFE && xml[1] == (byte) 0xFF)
-        || (xml[0] == (byte) 0xFF && xml[1] == (byte) 0xFE))) {
+    if (xml.length >= 2
+        && ((xml[0] == (byte) 0xFE && xml[1] == (byte) 0xFF)
+            || (xml[0] == (byte) 0xFF && xml[1] == (byte) 0xFE))) {
       return; // UTF-16: let the parser judge it
     }
-    while (i < xml.length && (xml[i] == ' ' || xml[i] == '\n' || xml[i] == '\r' || xml[i] == '\t')) {
+    while (i < xml.length
+        && (xml[i] == ' ' || xml[i] == '\n' || xml[i] == '\r' || xml[i] == '\t')) {
       i++;
     }
     if (i == xml.length) {
       throw new ExtractionException(Kind.EMPTY, "the document holds only white space");
     }
     if (xml[i] != '<') {
-      throw new ExtractionException(Kind.NOT_XML, "the document does not start with '<' (first byte 0x"
-          + Integer.toHexString(xml[i] & 0xFF) + "); it is not XML");
+      throw new ExtractionException(
+          Kind.NOT_XML,
+          "the document does not start with '<' (first byte 0x"
+              + Integer.toHexString(xml[i] & 0xFF)
+              + "); it is not XML");
     }
   }
 

@@ -7,8 +7,8 @@ import org.figstream.records.LicenseCode;
 
 /**
  * Normalises a license to the codes BIOMEDICA splits by. The URL decides when there is one (in
- * {@code ali:license_ref}, {@code xlink:href}, or written in the statement); otherwise the wording of
- * the statement ("Creative Commons Attribution Non-Commercial License", "CC BY-NC-ND").
+ * {@code ali:license_ref}, {@code xlink:href}, or written in the statement); otherwise the wording
+ * of the statement ("Creative Commons Attribution Non-Commercial License", "CC BY-NC-ND").
  */
 final class LicenseClassifier {
   private static final Pattern CC_URL = Pattern.compile("creativecommons\\.org/licenses/([a-z-]+)");
@@ -33,7 +33,8 @@ final class LicenseClassifier {
     if (url == null) {
       return null;
     }
-    // A statement may hold several URLs (BioMed Central: CC BY for the article, then a CC0 waiver for
+    // A statement may hold several URLs (BioMed Central: CC BY for the article, then a CC0 waiver
+    // for
     // its data): the first one is the article's license.
     String u = url.toLowerCase(Locale.ROOT);
     int zero = u.indexOf("creativecommons.org/publicdomain/zero");
@@ -62,21 +63,31 @@ final class LicenseClassifier {
   private static LicenseCode fromWording(String text) {
     String t = text.toLowerCase(Locale.ROOT);
     String words = t.replaceAll("[^a-z0-9]+", " ");
-    int cc0 = earliest(words.indexOf("cc0"), earliest(words.indexOf("cc 0 "), words.indexOf("public domain dedication")));
+    int cc0 =
+        earliest(
+            words.indexOf("cc0"),
+            earliest(words.indexOf("cc 0 "), words.indexOf("public domain dedication")));
     Matcher m = CC_CODE.matcher(words);
     boolean hasCode = m.find();
-    int attribution = earliest(hasCode ? m.start() : -1, words.indexOf("creative commons attribution"));
+    int attribution =
+        earliest(hasCode ? m.start() : -1, words.indexOf("creative commons attribution"));
     // CC0 named after an attribution license is a waiver for the data, not the article's license.
     if (cc0 >= 0 && (attribution < 0 || cc0 < attribution)) {
       return LicenseCode.CC0;
     }
     if (hasCode) {
-      return code(m.group(1) != null || m.group(3) != null, "sa".equals(m.group(2)), "nd".equals(m.group(2)));
+      return code(
+          m.group(1) != null || m.group(3) != null,
+          "sa".equals(m.group(2)),
+          "nd".equals(m.group(2)));
     }
     if (words.contains("creative commons attribution")) {
       boolean nc = words.contains("noncommercial") || words.contains("non commercial");
       boolean sa = words.contains("sharealike") || words.contains("share alike");
-      boolean nd = words.contains("noderiv") || words.contains("no deriv") || words.contains("no derivative");
+      boolean nd =
+          words.contains("noderiv")
+              || words.contains("no deriv")
+              || words.contains("no derivative");
       return code(nc, sa, nd);
     }
     if (words.contains("public domain")) {

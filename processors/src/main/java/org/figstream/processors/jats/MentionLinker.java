@@ -9,9 +9,9 @@ import java.util.Set;
 import org.figstream.records.Mention;
 
 /**
- * Attaches to each figure every running-text citation of it. A {@code rid} may list several ids and may
- * name a figure, a table or a whole fig-group (then every figure of the group is cited). Captions are
- * not running text: a caption citing another figure is not a mention.
+ * Attaches to each figure every running-text citation of it. A {@code rid} may list several ids and
+ * may name a figure, a table or a whole fig-group (then every figure of the group is cited).
+ * Captions are not running text: a caption citing another figure is not a mention.
  */
 final class MentionLinker {
   private final Map<String, List<FigureDraft>> byId = new HashMap<>();
@@ -26,8 +26,8 @@ final class MentionLinker {
   }
 
   /**
-   * Whether {@code node} holds an xref to one of the figures: most paragraphs cite none, and this walk
-   * is far cheaper than flattening them.
+   * Whether {@code node} holds an xref to one of the figures: most paragraphs cite none, and this
+   * walk is far cheaper than flattening them.
    */
   boolean citesAFigure(Node node) {
     for (Object c : node.children) {
@@ -73,8 +73,9 @@ final class MentionLinker {
       if (sentences == null) {
         sentences = Sentences.boundaries(text);
       }
-      Mention mention = new Mention(xref.text(text), Sentences.around(text, sentences, xref.start(), xref.end()),
-          text);
+      Mention mention =
+          new Mention(
+              xref.text(text), Sentences.around(text, sentences, xref.start(), xref.end()), text);
       for (FigureDraft figure : cited) {
         figure.mentions.add(mention);
       }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A captured element: local name, attributes by local name, children that are {@link Node}s or
- * {@link String}s. Only the parts of an article the extractor reads are captured, so this stays small.
+ * {@link String}s. Only the parts of an article the extractor reads are captured, so this stays
+ * small.
  */
 final class Node {
   private static final String[] NO_ATTRS = new String[0];

@@ -2,8 +2,8 @@ package org.figstream.processors.jats;
 
 /**
  * Builds text with whitespace normalised on the fly: runs of white space become one space, none at
- * the ends. Block boundaries ask for a space without inventing one where text already has it; inline
- * markup adds nothing, so {@code <italic>E. coli</italic>s} stays "E. colis".
+ * the ends. Block boundaries ask for a space without inventing one where text already has it;
+ * inline markup adds nothing, so {@code <italic>E. coli</italic>s} stays "E. colis".
  */
 final class NormalizedText {
   private final StringBuilder sb = new StringBuilder(256);
@@ -40,7 +40,9 @@ final class NormalizedText {
     }
   }
 
-  /** Bulk copy: StringBuilder.append(CharSequence, int, int) goes char by char, getChars does not. */
+  /**
+   * Bulk copy: StringBuilder.append(CharSequence, int, int) goes char by char, getChars does not.
+   */
   private void copy(CharSequence s, int from, int to) {
     int len = to - from;
     if (s instanceof String str) {
@@ -54,7 +56,9 @@ final class NormalizedText {
     }
   }
 
-  /** Between blocks (paragraphs, titles, list items): words on either side must not run together. */
+  /**
+   * Between blocks (paragraphs, titles, list items): words on either side must not run together.
+   */
   void boundary() {
     pendingSpace = true;
   }
@@ -81,6 +85,11 @@ final class NormalizedText {
     if (c > ' ' && c < 0x80) {
       return false;
     }
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || Character.isWhitespace(c);
+    return c == ' '
+        || c == '\n'
+        || c == '\t'
+        || c == '\r'
+        || c == '\u00A0'
+        || Character.isWhitespace(c);
   }
 }

@@ -17,12 +17,15 @@ record ParagraphText(String text, List<Xref> xrefs) {
   static ParagraphText of(Node p) {
     List<Xref> xrefs = new ArrayList<>();
     NormalizedText out = new NormalizedText();
-    TextFlattener.append(p, out, (xref, start, end) -> {
-      String rid = xref.attr("rid");
-      if (rid != null && !rid.isBlank()) {
-        xrefs.add(new Xref(rid.trim().split("\\s+"), start, end));
-      }
-    });
+    TextFlattener.append(
+        p,
+        out,
+        (xref, start, end) -> {
+          String rid = xref.attr("rid");
+          if (rid != null && !rid.isBlank()) {
+            xrefs.add(new Xref(rid.trim().split("\\s+"), start, end));
+          }
+        });
     return xrefs.isEmpty() ? null : new ParagraphText(out.toString(), xrefs);
   }
 }

@@ -5,12 +5,24 @@ import java.util.Locale;
 import java.util.Map;
 import org.figstream.records.Article.PubDate;
 
-/** Reads a {@code pub-date}: every JATS variant of its type attribute, partial dates and seasons. */
+/**
+ * Reads a {@code pub-date}: every JATS variant of its type attribute, partial dates and seasons.
+ */
 final class PubDateReader {
-  private static final Map<String, Integer> MONTHS = Map.ofEntries(
-      Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
-      Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-      Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+  private static final Map<String, Integer> MONTHS =
+      Map.ofEntries(
+          Map.entry("jan", 1),
+          Map.entry("feb", 2),
+          Map.entry("mar", 3),
+          Map.entry("apr", 4),
+          Map.entry("may", 5),
+          Map.entry("jun", 6),
+          Map.entry("jul", 7),
+          Map.entry("aug", 8),
+          Map.entry("sep", 9),
+          Map.entry("oct", 10),
+          Map.entry("nov", 11),
+          Map.entry("dec", 12));
 
   private PubDateReader() {}
 
@@ -33,7 +45,9 @@ final class PubDateReader {
       iso = year;
       if (month != null && month >= 1 && month <= 12) {
         iso += (month < 10 ? "-0" : "-") + month;
-        if (day != null && day >= 1 && day <= YearMonth.of(Integer.parseInt(year), month).lengthOfMonth()) {
+        if (day != null
+            && day >= 1
+            && day <= YearMonth.of(Integer.parseInt(year), month).lengthOfMonth()) {
           iso += (day < 10 ? "-0" : "-") + day;
         }
       }

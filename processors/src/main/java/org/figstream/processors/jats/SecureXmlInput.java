@@ -15,18 +15,19 @@ import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.api.ExtractionException.Kind;
 
 /**
- * The only way figstream opens XML: Woodstox with DTD processing off, so no DTD or external entity is
- * ever fetched and no declared entity is ever expanded (PMC XML uses numeric character references and
- * needs no DTD), with limits on depth and text size so that hostile input fails fast instead of hanging.
- * The publisher character entities of {@link CharacterEntities} are expanded as if predeclared, in text
- * and in attribute values alike; any other entity is an error (Woodstox would otherwise drop an
- * undeclared entity in an attribute value without a word).
+ * The only way figstream opens XML: Woodstox with DTD processing off, so no DTD or external entity
+ * is ever fetched and no declared entity is ever expanded (PMC XML uses numeric character
+ * references and needs no DTD), with limits on depth and text size so that hostile input fails fast
+ * instead of hanging. The publisher character entities of {@link CharacterEntities} are expanded as
+ * if predeclared, in text and in attribute values alike; any other entity is an error (Woodstox
+ * would otherwise drop an undeclared entity in an attribute value without a word).
  */
 final class SecureXmlInput {
   private static final int MAX_DEPTH = 400;
   private static final int MAX_TEXT_CHARS = 16 * 1024 * 1024;
   private static final int MAX_ATTRIBUTES = 200;
-  private static final Pattern UNDECLARED = Pattern.compile("Undeclared general entity \"([^\"]*)\"");
+  private static final Pattern UNDECLARED =
+      Pattern.compile("Undeclared general entity \"([^\"]*)\"");
 
   private final WstxInputFactory factory;
 
@@ -36,20 +37,28 @@ final class SecureXmlInput {
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
     factory.setProperty(WstxInputProperties.P_CUSTOM_INTERNAL_ENTITIES, CharacterEntities.all());
-    // Each expansion is one known character (declared entities are never honoured), so expansions cannot
-    // amplify the input and Woodstox's default cap of 100,000 would only fail big, honest documents.
+    // Each expansion is one known character (declared entities are never honoured), so expansions
+    // cannot
+    // amplify the input and Woodstox's default cap of 100,000 would only fail big, honest
+    // documents.
     factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, Long.MAX_VALUE);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    factory.setProperty(XMLInputFactory.RESOLVER, (XMLResolver) (publicId, systemId, base, ns) -> {
-      throw new XMLStreamException("refusing to resolve " + systemId);
-    });
+    factory.setProperty(
+        XMLInputFactory.RESOLVER,
+        (XMLResolver)
+            (publicId, systemId, base, ns) -> {
+              throw new XMLStreamException("refusing to resolve " + systemId);
+            });
     factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
     factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, MAX_TEXT_CHARS);
     factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, MAX_ATTRIBUTES);
   }
 
-  /** The configured factory itself: benchmarks compare the extractor with a bare pass of this parser. */
+  /**
+   * The configured factory itself: benchmarks compare the extractor with a bare pass of this
+   * parser.
+   */
   XMLInputFactory factory() {
     return factory;
   }
@@ -73,19 +82,30 @@ final class SecureXmlInput {
    */
   static ExtractionException translate(XMLStreamException e, Location fallback) {
     Location at = e.getLocation() != null ? e.getLocation() : fallback;
-    String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+    String where =
+        at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
     String what = firstLine(e.getMessage());
     Matcher undeclared = UNDECLARED.matcher(what);
     if (undeclared.lookingAt()) {
-      return new ExtractionException(Kind.FORBIDDEN_DTD, "entity &" + undeclared.group(1) + ";" + where
-          + " needs a DTD, and figstream never expands DTD entities", e);
+      return new ExtractionException(
+          Kind.FORBIDDEN_DTD,
+          "entity &"
+              + undeclared.group(1)
+              + ";"
+              + where
+              + " needs a DTD, and figstream never expands DTD entities",
+          e);
     }
-    // A cut inside a multi-byte UTF-8 character is reported by the decoder, not as an EOF exception.
-    if (e instanceof WstxEOFException || what.startsWith("Unexpected EOF in the middle of a multi-byte char")) {
-      return new ExtractionException(Kind.TRUNCATED, "document ends early" + where + ": " + what, e);
+    // A cut inside a multi-byte UTF-8 character is reported by the decoder, not as an EOF
+    // exception.
+    if (e instanceof WstxEOFException
+        || what.startsWith("Unexpected EOF in the middle of a multi-byte char")) {
+      return new ExtractionException(
+          Kind.TRUNCATED, "document ends early" + where + ": " + what, e);
     }
     if (what.startsWith("Maximum")) {
-      return new ExtractionException(Kind.TOO_LARGE, "document exceeds a parser limit" + where + ": " + what, e);
+      return new ExtractionException(
+          Kind.TOO_LARGE, "document exceeds a parser limit" + where + ": " + what, e);
     }
     return new ExtractionException(Kind.MALFORMED, "not well-formed XML" + where + ": " + what, e);
   }

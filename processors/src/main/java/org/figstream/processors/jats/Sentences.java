@@ -7,14 +7,16 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the sentence around a citation. The JDK's sentence breaker, corrected for the abbreviations
- * scientific prose is full of ("Fig. 2", "et al. (2010)", "e.g.", initials), and never splitting inside
- * the citation itself.
+ * scientific prose is full of ("Fig. 2", "et al. (2010)", "e.g.", initials), and never splitting
+ * inside the citation itself.
  */
 final class Sentences {
-  private static final Set<String> ABBREVIATIONS = Set.of(
-      "fig.", "figs.", "al.", "e.g.", "i.e.", "vs.", "cf.", "eq.", "eqs.", "ref.", "refs.", "approx.",
-      "ca.", "suppl.", "supp.", "no.", "nos.", "dr.", "mr.", "ms.", "st.", "resp.", "tab.", "sect.",
-      "sec.", "ch.", "p.", "pp.", "vol.", "etc.", "spp.", "sp.", "var.", "inc.", "ltd.", "co.");
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "fig.", "figs.", "al.", "e.g.", "i.e.", "vs.", "cf.", "eq.", "eqs.", "ref.", "refs.",
+          "approx.", "ca.", "suppl.", "supp.", "no.", "nos.", "dr.", "mr.", "ms.", "st.", "resp.",
+          "tab.", "sect.", "sec.", "ch.", "p.", "pp.", "vol.", "etc.", "spp.", "sp.", "var.",
+          "inc.", "ltd.", "co.");
 
   private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+");
 
@@ -30,8 +32,8 @@ final class Sentences {
   }
 
   /**
-   * Every real sentence boundary of {@code text}, 0 and its length included: found once per paragraph,
-   * however many citations it holds.
+   * Every real sentence boundary of {@code text}, 0 and its length included: found once per
+   * paragraph, however many citations it holds.
    */
   static int[] boundaries(String text) {
     BreakIterator breaks = BREAKER.get();
@@ -86,8 +88,13 @@ final class Sentences {
     while (begin > 0 && text.charAt(begin - 1) != ' ' && text.charAt(begin - 1) != '(') {
       begin--;
     }
-    // "[Fig." and "\"e.g." are still abbreviations: opening brackets and quotes are not part of the word.
-    String word = LEADING_PUNCTUATION.matcher(text.substring(begin, end)).replaceFirst("").toLowerCase(Locale.ROOT);
+    // "[Fig." and "\"e.g." are still abbreviations: opening brackets and quotes are not part of the
+    // word.
+    String word =
+        LEADING_PUNCTUATION
+            .matcher(text.substring(begin, end))
+            .replaceFirst("")
+            .toLowerCase(Locale.ROOT);
     if (!word.endsWith(".")) {
       return true;
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.figstream.records.Article.Subject;
 
 /**
- * Flattens nested {@code subj-group}s into leaf subjects with their full path, so "Biology / Genetics
- * / Gene expression" keeps its ancestry; inner nodes are the prefixes of the leaves.
+ * Flattens nested {@code subj-group}s into leaf subjects with their full path, so "Biology /
+ * Genetics / Gene expression" keeps its ancestry; inner nodes are the prefixes of the leaves.
  */
 final class SubjectReader {
   private SubjectReader() {}

@@ -5,7 +5,6 @@ import java.util.Deque;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.figstream.processors.api.ExtractionException;
 
 /** Captures the element the reader stands on, with everything inside it, as a {@link Node}. */
 final class SubtreeReader {
@@ -25,7 +24,7 @@ final class SubtreeReader {
         case XMLStreamConstants.END_ELEMENT -> open.pop();
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
             open.peek().children.add(r.getText());
-        default -> { }
+        default -> {}
       }
     }
     return root;

@@ -14,14 +14,51 @@ final class TextFlattener {
     void xref(Node xref, int start, int end);
   }
 
-  private static final Set<String> BLOCKS = Set.of(
-      "p", "title", "label", "caption", "list", "list-item", "def-list", "def-item", "term", "def",
-      "sec", "disp-quote", "disp-formula", "statement", "attrib", "break", "table", "tr", "td", "th",
-      "boxed-text", "abstract", "license-p", "speech", "verse-group", "verse-line", "fn", "ref");
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "title",
+          "label",
+          "caption",
+          "list",
+          "list-item",
+          "def-list",
+          "def-item",
+          "term",
+          "def",
+          "sec",
+          "disp-quote",
+          "disp-formula",
+          "statement",
+          "attrib",
+          "break",
+          "table",
+          "tr",
+          "td",
+          "th",
+          "boxed-text",
+          "abstract",
+          "license-p",
+          "speech",
+          "verse-group",
+          "verse-line",
+          "fn",
+          "ref");
 
-  private static final Set<String> LEFT_OUT = Set.of(
-      "fig", "fig-group", "table-wrap", "table-wrap-group", "graphic", "inline-graphic", "media",
-      "supplementary-material", "object-id", "alt-text", "long-desc", "processing-meta");
+  private static final Set<String> LEFT_OUT =
+      Set.of(
+          "fig",
+          "fig-group",
+          "table-wrap",
+          "table-wrap-group",
+          "graphic",
+          "inline-graphic",
+          "media",
+          "supplementary-material",
+          "object-id",
+          "alt-text",
+          "long-desc",
+          "processing-meta");
 
   private TextFlattener() {}
 

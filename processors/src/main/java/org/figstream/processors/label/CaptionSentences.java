@@ -7,10 +7,10 @@ import java.util.Locale;
 
 /**
  * The sentences of a caption that the zero-shot labeller scores one by one. A caption's title is
- * usually about the finding ("X is increased in Y") while a later sentence names what is shown ("Data
- * are mean ± SEM", "Western blot of ..."); the whole caption's vector is dominated by the topic. A
- * caption of one sentence has none apart from itself: its own vector already scores that sentence, and
- * embedding it again would be a second model call for the same text.
+ * usually about the finding ("X is increased in Y") while a later sentence names what is shown
+ * ("Data are mean ± SEM", "Western blot of ..."); the whole caption's vector is dominated by the
+ * topic. A caption of one sentence has none apart from itself: its own vector already scores that
+ * sentence, and embedding it again would be a second model call for the same text.
  */
 public final class CaptionSentences {
   /** Enough for the captions of real figures; beyond this the panels repeat the same kinds. */
@@ -25,7 +25,8 @@ public final class CaptionSentences {
     }
     BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.ENGLISH);
     breaks.setText(caption);
-    for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE && out.size() < MAX;
+    for (int start = breaks.first(), end = breaks.next();
+        end != BreakIterator.DONE && out.size() < MAX;
         start = end, end = breaks.next()) {
       String s = caption.substring(start, end).strip();
       if (s.split("\\s+").length >= 3) {

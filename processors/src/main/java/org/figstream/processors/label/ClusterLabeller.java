@@ -2,9 +2,9 @@ package org.figstream.processors.label;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.figstream.processors.embed.Vectors;
 import org.figstream.records.ConceptLabels;
 import org.figstream.records.ConceptScore;
-import org.figstream.processors.embed.Vectors;
 
 /**
  * BIOMEDICA's own way: project the image feature with the PCA, take the nearest KMeans centroid
@@ -19,9 +19,13 @@ public final class ClusterLabeller implements ConceptLabeller {
 
   public ClusterLabeller(ClusterModel model, int imageDimensions) {
     if (model.inputDimensions() != imageDimensions) {
-      throw new IllegalArgumentException("the cluster parameters take " + model.inputDimensions()
-          + "-d image features, the image encoder makes " + imageDimensions + "-d ones; use the encoder "
-          + "the parameters were fitted on");
+      throw new IllegalArgumentException(
+          "the cluster parameters take "
+              + model.inputDimensions()
+              + "-d image features, the image encoder makes "
+              + imageDimensions
+              + "-d ones; use the encoder "
+              + "the parameters were fitted on");
     }
     this.model = model;
   }

@@ -1,20 +1,20 @@
 package org.figstream.processors.label;
 
-import org.figstream.records.Taxonomy;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.figstream.records.Taxonomy;
 
 /**
- * Which global concepts are drawn and which photographic (project data, beside the descriptions), and
- * the prior that turns an image's {@link DrawnImage#probability} into a weight per concept. A concept
- * of the wrong form keeps {@link #FLOOR} of its weight rather than none: compound figures mix forms,
- * and a caption that names a concept clearly can still win.
+ * Which global concepts are drawn and which photographic (project data, beside the descriptions),
+ * and the prior that turns an image's {@link DrawnImage#probability} into a weight per concept. A
+ * concept of the wrong form keeps {@link #FLOOR} of its weight rather than none: compound figures
+ * mix forms, and a caption that names a concept clearly can still win.
  */
 public record ConceptForms(Set<String> drawn, Set<String> photographic) {
   static final float FLOOR = 0.1f;
+
   /** No pixel prior: every concept weighs the same. */
   public static final ConceptForms NONE = new ConceptForms(Set.of(), Set.of());
 
@@ -34,12 +34,18 @@ public record ConceptForms(Set<String> drawn, Set<String> photographic) {
     }
     Set<String> unknown = new TreeSet<>(forms.keySet());
     unknown.removeAll(Set.of("drawn", "photographic"));
-    forms.values().forEach(names -> names.stream().filter(n -> !taxonomy.isGlobal(n)).forEach(unknown::add));
+    forms
+        .values()
+        .forEach(names -> names.stream().filter(n -> !taxonomy.isGlobal(n)).forEach(unknown::add));
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(source + ": forms are drawn and photographic, of global concepts; "
-          + "not known: " + unknown);
+      throw new IllegalArgumentException(
+          source
+              + ": forms are drawn and photographic, of global concepts; "
+              + "not known: "
+              + unknown);
     }
-    return new ConceptForms(Set.copyOf(forms.getOrDefault("drawn", List.of())),
+    return new ConceptForms(
+        Set.copyOf(forms.getOrDefault("drawn", List.of())),
         Set.copyOf(forms.getOrDefault("photographic", List.of())));
   }
 

@@ -5,10 +5,11 @@ import org.figstream.processors.image.IntRgbPixels;
 
 /**
  * How drawn, rather than photographed, an image looks, from its pixels alone. BIOMEDICA's concepts
- * are about what a figure shows, and the first split among them is visual: a chart, diagram, table or
- * structure is drawn with a handful of flat colours on a flat background, while micrographs, blots,
- * scans and photographs spread their pixels over many shades. The measure is the share of pixels in
- * the eight most common colours (6 bits per channel, so JPEG noise on a flat colour stays in its bin).
+ * are about what a figure shows, and the first split among them is visual: a chart, diagram, table
+ * or structure is drawn with a handful of flat colours on a flat background, while micrographs,
+ * blots, scans and photographs spread their pixels over many shades. The measure is the share of
+ * pixels in the eight most common colours (6 bits per channel, so JPEG noise on a flat colour stays
+ * in its bin).
  *
  * <p>The rule and its constants were fixed from this reasoning before they were measured on the
  * hand-labelled figures, and have not been tuned on them (see the README's label quality section).
@@ -16,10 +17,15 @@ import org.figstream.processors.image.IntRgbPixels;
 public final class DrawnImage {
   /** Coverage at or below which an image counts as photographic, at or above which as drawn. */
   static final float PHOTOGRAPHIC_BELOW = 0.5f;
+
   static final float DRAWN_ABOVE = 0.8f;
   private static final int TOP_COLOURS = 8;
   private static final int MAX_SAMPLES_PER_SIDE = 160;
-  /** One count per 6-bit colour, per thread: 1 MB that would otherwise be allocated and scanned per image. */
+
+  /**
+   * One count per 6-bit colour, per thread: 1 MB that would otherwise be allocated and scanned per
+   * image.
+   */
   private static final ThreadLocal<int[]> COUNTS = ThreadLocal.withInitial(() -> new int[1 << 18]);
 
   private DrawnImage() {}
@@ -38,7 +44,8 @@ public final class DrawnImage {
     if (w < 1 || h < 1) {
       throw new IllegalArgumentException("image has no pixels");
     }
-    // A grid of samples keeps the cost flat whatever the size; flat areas are large, so a grid finds them.
+    // A grid of samples keeps the cost flat whatever the size; flat areas are large, so a grid
+    // finds them.
     int stepX = (w + MAX_SAMPLES_PER_SIDE - 1) / MAX_SAMPLES_PER_SIDE;
     int stepY = (h + MAX_SAMPLES_PER_SIDE - 1) / MAX_SAMPLES_PER_SIDE;
     int[] counts = COUNTS.get();
@@ -76,7 +83,9 @@ public final class DrawnImage {
     return covered / (float) samples;
   }
 
-  /** Reads packed RGB straight from a {@code TYPE_INT_RGB} raster's array, through Java2D otherwise. */
+  /**
+   * Reads packed RGB straight from a {@code TYPE_INT_RGB} raster's array, through Java2D otherwise.
+   */
   private interface PixelRows {
     int rgb(int x, int y);
 

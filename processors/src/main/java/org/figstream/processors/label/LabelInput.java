@@ -11,7 +11,13 @@ import org.figstream.records.Embedding;
  * @param captionEmbedding the whole caption's vector; null when the caption is empty
  * @param sentenceEmbeddings one vector per sentence of {@link CaptionSentences#of}, possibly empty
  * @param imageEmbedding null when the figure has no usable image or no image encoder
- * @param drawnProbability {@link DrawnImage#probability} of the image; null when there is no usable image
+ * @param drawnProbability {@link DrawnImage#probability} of the image; null when there is no usable
+ *     image
  */
-public record LabelInput(String caption, boolean tableImage, Embedding captionEmbedding,
-    List<Embedding> sentenceEmbeddings, Embedding imageEmbedding, Float drawnProbability) {}
+public record LabelInput(
+    String caption,
+    boolean tableImage,
+    Embedding captionEmbedding,
+    List<Embedding> sentenceEmbeddings,
+    Embedding imageEmbedding,
+    Float drawnProbability) {}

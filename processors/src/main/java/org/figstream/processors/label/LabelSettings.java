@@ -14,12 +14,22 @@ public record LabelSettings(String mode, Path descriptions, Path clusters, int t
   public static final String NONE = "none";
 
   public LabelSettings {
-    if (!mode.equals(ZeroShotLabeller.METHOD) && !mode.equals(ClusterLabeller.METHOD) && !mode.equals(NONE)) {
-      throw new IllegalArgumentException("labels must be " + ZeroShotLabeller.METHOD + ", "
-          + ClusterLabeller.METHOD + " or " + NONE + ", not " + mode);
+    if (!mode.equals(ZeroShotLabeller.METHOD)
+        && !mode.equals(ClusterLabeller.METHOD)
+        && !mode.equals(NONE)) {
+      throw new IllegalArgumentException(
+          "labels must be "
+              + ZeroShotLabeller.METHOD
+              + ", "
+              + ClusterLabeller.METHOD
+              + " or "
+              + NONE
+              + ", not "
+              + mode);
     }
     if (mode.equals(ClusterLabeller.METHOD) && clusters == null) {
-      throw new IllegalArgumentException(ClusterLabeller.METHOD + " needs the folder of cluster parameters");
+      throw new IllegalArgumentException(
+          ClusterLabeller.METHOD + " needs the folder of cluster parameters");
     }
     if (topK < 1) {
       throw new IllegalArgumentException("top-k must be at least 1");

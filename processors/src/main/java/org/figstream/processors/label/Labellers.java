@@ -1,19 +1,19 @@
 package org.figstream.processors.label;
 
-import org.figstream.records.Taxonomy;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.figstream.processors.embed.EncoderDescriptor;
 import org.figstream.processors.embed.ImageEncoder;
 import org.figstream.processors.embed.TextEncoder;
+import org.figstream.records.Taxonomy;
 
 /** Makes the labeller the settings ask for, checking that the encoders it needs are there. */
 public final class Labellers {
   private Labellers() {}
 
   /** The labeller, or null for {@code none}. */
-  public static ConceptLabeller create(LabelSettings settings, ImageEncoder image, TextEncoder text) {
+  public static ConceptLabeller create(
+      LabelSettings settings, ImageEncoder image, TextEncoder text) {
     Taxonomy taxonomy = Taxonomy.biomedica();
     try {
       switch (settings.mode()) {
@@ -21,15 +21,19 @@ public final class Labellers {
           if (text == null) {
             throw new IllegalArgumentException("zero-shot labels need a text encoder");
           }
-          ConceptDescriptions descriptions = settings.descriptions() == null ? ConceptDescriptions.builtin(taxonomy)
-              : ConceptDescriptions.read(settings.descriptions(), taxonomy);
-          return new ZeroShotLabeller(taxonomy, descriptions, text, jointImageModel(image, text), settings.topK());
+          ConceptDescriptions descriptions =
+              settings.descriptions() == null
+                  ? ConceptDescriptions.builtin(taxonomy)
+                  : ConceptDescriptions.read(settings.descriptions(), taxonomy);
+          return new ZeroShotLabeller(
+              taxonomy, descriptions, text, jointImageModel(image, text), settings.topK());
         }
         case ClusterLabeller.METHOD -> {
           if (image == null) {
             throw new IllegalArgumentException("BIOMEDICA cluster labels need an image encoder");
           }
-          return new ClusterLabeller(ClusterModel.read(settings.clusters(), taxonomy), image.descriptor().dimensions());
+          return new ClusterLabeller(
+              ClusterModel.read(settings.clusters(), taxonomy), image.descriptor().dimensions());
         }
         default -> {
           return null;

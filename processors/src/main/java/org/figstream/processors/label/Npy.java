@@ -41,12 +41,16 @@ final class Npy {
       throw new IOException(file + ": unreadable .npy header " + header.strip());
     }
     if (f.group(1).equals("True")) {
-      throw new IOException(file + ": Fortran-ordered arrays are not supported; save with numpy.ascontiguousarray");
+      throw new IOException(
+          file + ": Fortran-ordered arrays are not supported; save with numpy.ascontiguousarray");
     }
     buf.order(d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     String[] dims = s.group(1).replace(" ", "").split(",");
     int rows = dims.length >= 2 && !dims[1].isEmpty() ? Integer.parseInt(dims[0]) : 1;
-    int cols = dims.length >= 2 && !dims[1].isEmpty() ? Integer.parseInt(dims[1]) : Integer.parseInt(dims[0]);
+    int cols =
+        dims.length >= 2 && !dims[1].isEmpty()
+            ? Integer.parseInt(dims[1])
+            : Integer.parseInt(dims[0]);
     if (dims.length > 2 && !dims[2].isEmpty()) {
       throw new IOException(file + ": arrays of more than two dimensions are not supported");
     }

@@ -7,21 +7,24 @@ import java.util.regex.Pattern;
 
 /**
  * Single or multiple panels, read from the caption: authors name the panels they describe, as
- * "(A)", "(b)", "A)", "(A-C)", "A." at a sentence start, or "left panel". Captions that name two
- * or more panels, or a range of them, describe a multi-panel figure.
+ * "(A)", "(b)", "A)", "(A-C)", "A." at a sentence start, or "left panel". Captions that name two or
+ * more panels, or a range of them, describe a multi-panel figure.
  */
 public final class PanelType {
   public static final String SINGLE = "single";
   public static final String MULTIPLE = "multiple";
 
   // "(B)", "(b,", "(A–C)"; not "(d = 0.5)" or "(a total of ...)".
-  private static final Pattern BRACKETED = Pattern.compile("\\(([A-Ha-h])(?:\\s*[,–\\-—]\\s*([A-Ha-h]))?\\s*[,)]");
+  private static final Pattern BRACKETED =
+      Pattern.compile("\\(([A-Ha-h])(?:\\s*[,–\\-—]\\s*([A-Ha-h]))?\\s*[,)]");
   // "B) Quantification" or "C. Western blot" at a sentence start; not "E. coli".
-  private static final Pattern CLOSING = Pattern.compile("(?:^|[.;:]\\s+)([A-H])[.)]\\s+(?=[A-Z(])");
+  private static final Pattern CLOSING =
+      Pattern.compile("(?:^|[.;:]\\s+)([A-H])[.)]\\s+(?=[A-Z(])");
   private static final Pattern RANGE = Pattern.compile("\\b[A-Ha-h]\\s*[–\\-—]\\s*[A-Ha-h]\\b\\)");
-  private static final Pattern WORDS = Pattern.compile(
-      "\\b(?:(?:left|right|upper|lower|top|bottom|middle)(?:\\s+\\w+)?\\s+panels?|panels)\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern WORDS =
+      Pattern.compile(
+          "\\b(?:(?:left|right|upper|lower|top|bottom|middle)(?:\\s+\\w+)?\\s+panels?|panels)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private PanelType() {}
 

@@ -1,29 +1,29 @@
 package org.figstream.processors.label;
 
-import org.figstream.records.Taxonomy;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.figstream.processors.embed.TextEncoder;
+import org.figstream.processors.embed.Vectors;
 import org.figstream.records.ConceptLabels;
 import org.figstream.records.ConceptScore;
 import org.figstream.records.Embedding;
-import org.figstream.processors.embed.TextEncoder;
-import org.figstream.processors.embed.Vectors;
+import org.figstream.records.Taxonomy;
 
 /**
  * Zero-shot labels: every concept description is embedded once with the text encoder; a figure's
- * similarity to a concept is the best cosine between its caption, or any one of its sentences, and that concept's descriptions (a
- * global concept also through its local concepts' descriptions, since "western blot" says "Immuno
- * Assays"). When the image encoder shares the text encoder's space, the image's cosine is averaged
- * in. An image the markup delivers as a table is labelled "Tables" outright. Scores are a softmax over the candidates at {@link #TEMPERATURE},
- * weighted by how well each global concept's form (drawn or photographic) fits the image's pixels
- * ({@link ConceptForms}), since captions say what a figure is about more often than what it shows. "Ambiguous" is never a
- * zero-shot answer: a caption always says something, and which figures BIOMEDICA's experts found
- * ambiguous is a judgement about clusters of images, not about text.
+ * similarity to a concept is the best cosine between its caption, or any one of its sentences, and
+ * that concept's descriptions (a global concept also through its local concepts' descriptions,
+ * since "western blot" says "Immuno Assays"). When the image encoder shares the text encoder's
+ * space, the image's cosine is averaged in. An image the markup delivers as a table is labelled
+ * "Tables" outright. Scores are a softmax over the candidates at {@link #TEMPERATURE}, weighted by
+ * how well each global concept's form (drawn or photographic) fits the image's pixels ({@link
+ * ConceptForms}), since captions say what a figure is about more often than what it shows.
+ * "Ambiguous" is never a zero-shot answer: a caption always says something, and which figures
+ * BIOMEDICA's experts found ambiguous is a judgement about clusters of images, not about text.
  */
 public final class ZeroShotLabeller implements ConceptLabeller {
   public static final String METHOD = "zero-shot";
@@ -41,8 +41,12 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   /**
    * @param jointImageModel the image encoder whose vectors share the text encoder's space, or null
    */
-  public ZeroShotLabeller(Taxonomy taxonomy, ConceptDescriptions descriptions, TextEncoder text,
-      String jointImageModel, int topK) {
+  public ZeroShotLabeller(
+      Taxonomy taxonomy,
+      ConceptDescriptions descriptions,
+      TextEncoder text,
+      String jointImageModel,
+      int topK) {
     this.taxonomy = taxonomy;
     this.textModel = text.descriptor().name();
     this.jointImageModel = jointImageModel;
@@ -75,11 +79,13 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     texts.add(0, caption);
     for (Embedding text : texts) {
       if (!text.model().equals(textModel)) {
-        throw new IllegalArgumentException("caption embedded with " + text.model() + ", descriptions with " + textModel);
+        throw new IllegalArgumentException(
+            "caption embedded with " + text.model() + ", descriptions with " + textModel);
       }
       Map<String, Float> locals = localSimilarities(text.vector(), image);
       locals.forEach((k, v) -> localSims.merge(k, v, Math::max));
-      globalSimilarities(locals, text.vector(), image).forEach((k, v) -> globalSims.merge(k, v, Math::max));
+      globalSimilarities(locals, text.vector(), image)
+          .forEach((k, v) -> globalSims.merge(k, v, Math::max));
     }
     List<ConceptScore> global = ranked(globalSims, c -> forms.weight(c, figure.drawnProbability()));
     if (figure.tableImage()) {
@@ -90,7 +96,8 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     for (ConceptScore g : global) {
       taxonomy.globalToLocals().get(g.concept()).forEach(l -> underTop.put(l, localSims.get(l)));
     }
-    return new ConceptLabels(METHOD, PanelType.of(figure.caption()), global, ranked(underTop, c -> 1f));
+    return new ConceptLabels(
+        METHOD, PanelType.of(figure.caption()), global, ranked(underTop, c -> 1f));
   }
 
   private Map<String, Float> localSimilarities(float[] caption, float[] image) {
@@ -99,18 +106,20 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     return sims;
   }
 
-  private Map<String, Float> globalSimilarities(Map<String, Float> localSims, float[] caption, float[] image) {
+  private Map<String, Float> globalSimilarities(
+      Map<String, Float> localSims, float[] caption, float[] image) {
     Map<String, Float> sims = new LinkedHashMap<>();
-    globals.forEach((name, vectors) -> {
-      if (name.equals(Taxonomy.AMBIGUOUS)) {
-        return;
-      }
-      float best = similarity(caption, image, vectors);
-      for (String local : taxonomy.globalToLocals().get(name)) {
-        best = Math.max(best, localSims.get(local));
-      }
-      sims.put(name, best);
-    });
+    globals.forEach(
+        (name, vectors) -> {
+          if (name.equals(Taxonomy.AMBIGUOUS)) {
+            return;
+          }
+          float best = similarity(caption, image, vectors);
+          for (String local : taxonomy.globalToLocals().get(name)) {
+            best = Math.max(best, localSims.get(local));
+          }
+          sims.put(name, best);
+        });
     return sims;
   }
 
@@ -131,13 +140,15 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   }
 
   /**
-   * The top k by weighted softmax over all candidates (similarity at {@link #TEMPERATURE}, times the
-   * concept's weight, renormalised), so scores compare across figures.
+   * The top k by weighted softmax over all candidates (similarity at {@link #TEMPERATURE}, times
+   * the concept's weight, renormalised), so scores compare across figures.
    */
   private List<ConceptScore> ranked(Map<String, Float> sims, ToDoubleFunction<String> weight) {
     double max = sims.values().stream().mapToDouble(Float::doubleValue).max().orElse(0);
     Map<String, Double> mass = new LinkedHashMap<>();
-    sims.forEach((name, s) -> mass.put(name, Math.exp((s - max) / TEMPERATURE) * weight.applyAsDouble(name)));
+    sims.forEach(
+        (name, s) ->
+            mass.put(name, Math.exp((s - max) / TEMPERATURE) * weight.applyAsDouble(name)));
     double sum = mass.values().stream().mapToDouble(Double::doubleValue).sum();
     List<ConceptScore> all = new ArrayList<>();
     mass.forEach((name, m) -> all.add(new ConceptScore(name, (float) (m / sum))));
@@ -145,7 +156,8 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     return List.copyOf(all.subList(0, Math.min(topK, all.size())));
   }
 
-  private static void embedAll(Map<String, List<String>> texts, TextEncoder encoder, Map<String, List<float[]>> into) {
+  private static void embedAll(
+      Map<String, List<String>> texts, TextEncoder encoder, Map<String, List<float[]>> into) {
     List<String> flat = new ArrayList<>();
     texts.values().forEach(flat::addAll);
     List<float[]> vectors = new ArrayList<>();

@@ -12,29 +12,31 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.figstream.records.ConceptScore;
-import org.figstream.records.FigureRecord;
-import org.figstream.records.NormalizedImage;
 import org.figstream.processors.embed.Embedder;
 import org.figstream.processors.embed.EmbeddingSettings;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.image.NormalizedPixels;
-import org.figstream.processors.label.LabelSettings;
 import org.figstream.processors.label.DrawnImage;
+import org.figstream.processors.label.LabelSettings;
 import org.figstream.processors.label.Labellers;
 import org.figstream.processors.testdata.SampleFigures;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.FigureRecord;
+import org.figstream.records.NormalizedImage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The annotator with the built-in encoders and the zero-shot labeller, on real sample figures. */
 class FigureAnnotatorTest {
   /** A western blot beside two bar plots; its caption is about c-Myc induction and total RNA. */
   private static final String BLOT = "doi:10.7554/eLife.30274/fig1/1";
+
   /** A pone.0038869 figure whose media file is not in the sample. */
   private static final String NO_IMAGE = "doi:10.1371/journal.pone.0038869/pone-0038869-g003/1";
+
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private static Embedder embedder;
@@ -44,8 +46,11 @@ class FigureAnnotatorTest {
   @BeforeAll
   static void open() {
     embedder = Embedder.open(EmbeddingSettings.defaults());
-    annotator = new FigureAnnotator(embedder, Labellers.create(LabelSettings.defaults(), embedder.imageEncoder(),
-        embedder.textEncoder()));
+    annotator =
+        new FigureAnnotator(
+            embedder,
+            Labellers.create(
+                LabelSettings.defaults(), embedder.imageEncoder(), embedder.textEncoder()));
   }
 
   @AfterAll
@@ -63,19 +68,30 @@ class FigureAnnotatorTest {
     assertThat(a.problems()).isEmpty();
     assertThat(a.imageEmbedding().model()).isEqualTo("mobilenet-v2-nsfwjs");
     assertThat(a.imageEmbedding().dimensions()).isEqualTo(1280);
-    float[] direct = embedder.imageEncoder().embed(List.of(embedder.imageEncoder().preprocess(
-        ImageIO.read(new ByteArrayInputStream(image.jpeg()))))).get(0);
+    float[] direct =
+        embedder
+            .imageEncoder()
+            .embed(
+                List.of(
+                    embedder
+                        .imageEncoder()
+                        .preprocess(ImageIO.read(new ByteArrayInputStream(image.jpeg())))))
+            .get(0);
     assertThat(a.imageEmbedding().vector()).containsExactly(direct, within(1e-5f));
     assertThat(a.captionEmbedding().model()).isEqualTo("all-MiniLM-L6-v2");
     assertThat(a.captionEmbedding().dimensions()).isEqualTo(384);
     assertThat(a.captionEmbedding().vector())
-        .containsExactly(embedder.textEncoder().embed(List.of(figure.caption().strip())).get(0), within(1e-5f));
+        .containsExactly(
+            embedder.textEncoder().embed(List.of(figure.caption().strip())).get(0), within(1e-5f));
     assertThat(a.labels().method()).isEqualTo("zero-shot");
     assertThat(a.labels().panelType()).isEqualTo("multiple");
     assertThat(a.labels().global()).hasSize(3);
-    // Hand label: Immuno Assays. Its blots sit on a white page among charts, so the pixel prior finds the
-    // figure drawn and puts Plots and Charts first (one of the misses the README's label section counts).
-    assertThat(a.labels().global()).extracting(ConceptScore::concept)
+    // Hand label: Immuno Assays. Its blots sit on a white page among charts, so the pixel prior
+    // finds the
+    // figure drawn and puts Plots and Charts first (one of the misses the README's label section
+    // counts).
+    assertThat(a.labels().global())
+        .extracting(ConceptScore::concept)
         .containsExactly("Plots and Charts", "Immuno Assays", "PCR");
   }
 
@@ -92,8 +108,10 @@ class FigureAnnotatorTest {
     assertThat(a.imageEmbedding().vector()).containsExactly(embed(raster), within(1e-5f));
     assertThat(a.drawnProbability()).isEqualTo(DrawnImage.probability(raster));
     assertThat(carrier.takePixels()).as("the raster is let go of once embedded").isNull();
-    // The raster is the pixels before JPEG encoding (quality 0.9), so the decoded JPEG is close but not
-    // equal, which is what tells the two apart here. Measured on this figure: cosine 0.9999, max |diff| 0.0062.
+    // The raster is the pixels before JPEG encoding (quality 0.9), so the decoded JPEG is close but
+    // not
+    // equal, which is what tells the two apart here. Measured on this figure: cosine 0.9999, max
+    // |diff| 0.0062.
     float[] fromJpeg = embed(decode(normalized.image()));
     assertThat(cosine(a.imageEmbedding().vector(), fromJpeg)).isGreaterThan(0.99);
     assertThat(maxAbsDiff(a.imageEmbedding().vector(), fromJpeg)).isGreaterThan(1e-3f);
@@ -122,7 +140,8 @@ class FigureAnnotatorTest {
 
     Annotation a = annotator.annotate(figure, normalized(figure)).block(PATIENCE);
 
-    assertThat(a.problems()).extracting(Annotation.Problem::stage, Annotation.Problem::reason)
+    assertThat(a.problems())
+        .extracting(Annotation.Problem::stage, Annotation.Problem::reason)
         .containsExactly(tuple("embed", "caption-empty"));
     assertThat(a.captionEmbedding()).isNull();
     assertThat(a.labels()).isNull();
@@ -132,18 +151,28 @@ class FigureAnnotatorTest {
   @Test
   void shouldReportAnImageThatDoesNotDecodeAndStillLabelTheCaption() {
     FigureRecord figure = SampleFigures.get(BLOT);
-    NormalizedImage garbage = new NormalizedImage(new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3, 4, 5}, 10, 10, 10,
-        10, "jpeg", "0".repeat(64), 0L);
+    NormalizedImage garbage =
+        new NormalizedImage(
+            new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3, 4, 5},
+            10,
+            10,
+            10,
+            10,
+            "jpeg",
+            "0".repeat(64),
+            0L);
 
     Mono<Annotation> annotation = annotator.annotate(figure, garbage);
     annotation.block(PATIENCE);
     Annotation a = annotation.block(PATIENCE); // a second subscription (a retry) starts afresh
 
-    assertThat(a.problems()).extracting(Annotation.Problem::stage, Annotation.Problem::reason)
+    assertThat(a.problems())
+        .extracting(Annotation.Problem::stage, Annotation.Problem::reason)
         .containsExactly(tuple("embed", "image-embedding-failed"));
     assertThat(a.imageEmbedding()).isNull();
     assertThat(a.captionEmbedding().dimensions()).isEqualTo(384);
-    // Without pixels there is no prior: the caption alone says Immuno Assays, as the hand label does.
+    // Without pixels there is no prior: the caption alone says Immuno Assays, as the hand label
+    // does.
     assertThat(a.labels().global().get(0).concept()).isEqualTo("Immuno Assays");
   }
 
@@ -163,14 +192,19 @@ class FigureAnnotatorTest {
 
   @Test
   void shouldAnnotateTwentyFiguresAtOnce() {
-    List<FigureRecord> figures = SampleFigures.all().values().stream()
-        .filter(f -> !f.imageMissing() && !f.mediaFile().endsWith(".tif")).limit(20).toList();
+    List<FigureRecord> figures =
+        SampleFigures.all().values().stream()
+            .filter(f -> !f.imageMissing() && !f.mediaFile().endsWith(".tif"))
+            .limit(20)
+            .toList();
     assertThat(figures).hasSize(20);
     List<NormalizedImage> images = figures.stream().map(FigureAnnotatorTest::normalized).toList();
 
-    List<Annotation> all = Flux.range(0, 20)
-        .flatMapSequential(i -> annotator.annotate(figures.get(i), images.get(i)), 20)
-        .collectList().block(PATIENCE);
+    List<Annotation> all =
+        Flux.range(0, 20)
+            .flatMapSequential(i -> annotator.annotate(figures.get(i), images.get(i)), 20)
+            .collectList()
+            .block(PATIENCE);
 
     assertThat(all).hasSize(20);
     for (int i = 0; i < 20; i++) {
@@ -179,8 +213,11 @@ class FigureAnnotatorTest {
       assertThat(a.imageEmbedding().dimensions()).isEqualTo(1280);
       assertThat(a.labels()).isNotNull();
       // Each figure got its own caption's vector, whatever batch it landed in.
-      assertThat(a.captionEmbedding().vector()).as(figures.get(i).pairId()).containsExactly(
-          embedder.textEncoder().embed(List.of(figures.get(i).caption().strip())).get(0), within(1e-5f));
+      assertThat(a.captionEmbedding().vector())
+          .as(figures.get(i).pairId())
+          .containsExactly(
+              embedder.textEncoder().embed(List.of(figures.get(i).caption().strip())).get(0),
+              within(1e-5f));
     }
   }
 
@@ -233,8 +270,22 @@ class FigureAnnotatorTest {
   }
 
   private static FigureRecord withCaption(FigureRecord f, String caption) {
-    return new FigureRecord(f.pairId(), f.articleKey(), f.kind(), f.figureId(), f.graphicIndex(), f.groupId(),
-        f.parentId(), f.specificUse(), f.context(), f.label(), f.captionTitle(), caption, f.doi(), f.href(),
-        f.mediaFile(), f.mentions());
+    return new FigureRecord(
+        f.pairId(),
+        f.articleKey(),
+        f.kind(),
+        f.figureId(),
+        f.graphicIndex(),
+        f.groupId(),
+        f.parentId(),
+        f.specificUse(),
+        f.context(),
+        f.label(),
+        f.captionTitle(),
+        caption,
+        f.doi(),
+        f.href(),
+        f.mediaFile(),
+        f.mentions());
   }
 }

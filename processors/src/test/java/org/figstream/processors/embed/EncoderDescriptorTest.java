@@ -12,23 +12,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class EncoderDescriptorTest {
-  private static final String IMAGE = """
+  private static final String IMAGE =
+      """
       {"name": "img", "kind": "image", "model": "%s", "input": "pixels", "size": 224,
        "output": "features", "dimensions": 1280%s}
       """;
-  private static final String TEXT = """
+  private static final String TEXT =
+      """
       {"name": "txt", "kind": "text", "model": "%s", "tokenizer": "%s", "output": "last_hidden_state",
        "pooling": "mean", "dimensions": 384%s}
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shouldResolveRelativeModelAndTokenizerAgainstTheDescriptorsFolder() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("models/minilm"));
-    EncoderDescriptor d = EncoderDescriptor.read(write(folder.resolve("text.json"),
-        TEXT.formatted("model.onnx", "../shared/tokenizer.json", "")));
+    EncoderDescriptor d =
+        EncoderDescriptor.read(
+            write(
+                folder.resolve("text.json"),
+                TEXT.formatted("model.onnx", "../shared/tokenizer.json", "")));
 
     assertThat(d.model()).isEqualTo(folder.resolve("model.onnx").toString());
     assertThat(d.tokenizer()).isEqualTo(dir.resolve("models/shared/tokenizer.json").toString());
@@ -37,10 +41,16 @@ class EncoderDescriptorTest {
   @Test
   void shouldKeepAbsoluteAndClasspathReferencesAsTheyAre() throws IOException {
     String absolute = dir.resolve("elsewhere/model.onnx").toString();
-    EncoderDescriptor image = EncoderDescriptor.read(write(dir.resolve("image.json"),
-        IMAGE.formatted(absolute, "")));
-    EncoderDescriptor text = EncoderDescriptor.read(write(dir.resolve("text.json"),
-        TEXT.formatted("classpath:all-minilm-l6-v2.onnx", "classpath:all-minilm-l6-v2-tokenizer.json", "")));
+    EncoderDescriptor image =
+        EncoderDescriptor.read(write(dir.resolve("image.json"), IMAGE.formatted(absolute, "")));
+    EncoderDescriptor text =
+        EncoderDescriptor.read(
+            write(
+                dir.resolve("text.json"),
+                TEXT.formatted(
+                    "classpath:all-minilm-l6-v2.onnx",
+                    "classpath:all-minilm-l6-v2-tokenizer.json",
+                    "")));
 
     assertThat(image.model()).isEqualTo(absolute);
     assertThat(image.tokenizer()).isNull();
@@ -50,7 +60,8 @@ class EncoderDescriptorTest {
 
   @Test
   void shouldFillImageDefaults() throws IOException {
-    EncoderDescriptor d = EncoderDescriptor.read(write(dir.resolve("image.json"), IMAGE.formatted("m.onnx", "")));
+    EncoderDescriptor d =
+        EncoderDescriptor.read(write(dir.resolve("image.json"), IMAGE.formatted("m.onnx", "")));
 
     assertThat(d.isImage()).isTrue();
     assertThat(d.layout()).isEqualTo("NCHW");
@@ -64,8 +75,9 @@ class EncoderDescriptorTest {
 
   @Test
   void shouldFillTextDefaults() throws IOException {
-    EncoderDescriptor d = EncoderDescriptor.read(write(dir.resolve("text.json"),
-        TEXT.formatted("m.onnx", "t.json", "")));
+    EncoderDescriptor d =
+        EncoderDescriptor.read(
+            write(dir.resolve("text.json"), TEXT.formatted("m.onnx", "t.json", "")));
 
     assertThat(d.isImage()).isFalse();
     assertThat(d.maxTokens()).isEqualTo(256);
@@ -76,8 +88,9 @@ class EncoderDescriptorTest {
 
   @Test
   void shouldUpperCaseTheLayout() throws IOException {
-    EncoderDescriptor d = EncoderDescriptor.read(write(dir.resolve("image.json"),
-        IMAGE.formatted("m.onnx", ", \"layout\": \"nhwc\"")));
+    EncoderDescriptor d =
+        EncoderDescriptor.read(
+            write(dir.resolve("image.json"), IMAGE.formatted("m.onnx", ", \"layout\": \"nhwc\"")));
 
     assertThat(d.layout()).isEqualTo("NHWC");
   }
@@ -97,14 +110,16 @@ class EncoderDescriptorTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "name      | {\"kind\": \"image\", \"model\": \"m\", \"input\": \"x\", \"size\": 2, \"output\": \"o\", \"dimensions\": 3}",
-      "model     | {\"name\": \"n\", \"kind\": \"image\", \"input\": \"x\", \"size\": 2, \"output\": \"o\", \"dimensions\": 3}",
-      "output    | {\"name\": \"n\", \"kind\": \"image\", \"model\": \"m\", \"input\": \"x\", \"size\": 2, \"dimensions\": 3}",
-      "input     | {\"name\": \"n\", \"kind\": \"image\", \"model\": \"m\", \"size\": 2, \"output\": \"o\", \"dimensions\": 3}",
-      "tokenizer | {\"name\": \"n\", \"kind\": \"text\", \"model\": \"m\", \"output\": \"o\", \"dimensions\": 3}",
-      "kind      | {\"name\": \"n\", \"model\": \"m\", \"input\": \"x\", \"size\": 2, \"output\": \"o\", \"dimensions\": 3}",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "name      | {\"kind\": \"image\", \"model\": \"m\", \"input\": \"x\", \"size\": 2, \"output\": \"o\", \"dimensions\": 3}",
+        "model     | {\"name\": \"n\", \"kind\": \"image\", \"input\": \"x\", \"size\": 2, \"output\": \"o\", \"dimensions\": 3}",
+        "output    | {\"name\": \"n\", \"kind\": \"image\", \"model\": \"m\", \"input\": \"x\", \"size\": 2, \"dimensions\": 3}",
+        "input     | {\"name\": \"n\", \"kind\": \"image\", \"model\": \"m\", \"size\": 2, \"output\": \"o\", \"dimensions\": 3}",
+        "tokenizer | {\"name\": \"n\", \"kind\": \"text\", \"model\": \"m\", \"output\": \"o\", \"dimensions\": 3}",
+        "kind      | {\"name\": \"n\", \"model\": \"m\", \"input\": \"x\", \"size\": 2, \"output\": \"o\", \"dimensions\": 3}",
+      })
   void shouldRefuseAMissingRequiredField(String field, String json) throws IOException {
     Path file = write(dir.resolve(field + ".json"), json);
 
@@ -116,17 +131,21 @@ class EncoderDescriptorTest {
 
   @ParameterizedTest(name = "{0} = {1}")
   @CsvSource({
-      "kind, audio, NHWC, none, squash",
-      "layout, image, CHWN, none, squash",
-      "pooling, image, NHWC, max, squash",
-      "resize, image, NHWC, none, pad",
+    "kind, audio, NHWC, none, squash",
+    "layout, image, CHWN, none, squash",
+    "pooling, image, NHWC, max, squash",
+    "resize, image, NHWC, none, pad",
   })
-  void shouldRefuseAValueOutsideTheAllowedOnes(String field, String kind, String layout, String pooling,
-      String resize) throws IOException {
-    Path file = write(dir.resolve("bad.json"), """
+  void shouldRefuseAValueOutsideTheAllowedOnes(
+      String field, String kind, String layout, String pooling, String resize) throws IOException {
+    Path file =
+        write(
+            dir.resolve("bad.json"),
+            """
         {"name": "n", "kind": "%s", "model": "m", "input": "x", "size": 2, "layout": "%s", "pooling": "%s",
          "resize": "%s", "output": "o", "dimensions": 3}
-        """.formatted(kind, layout, pooling, resize));
+        """
+                .formatted(kind, layout, pooling, resize));
 
     assertThatThrownBy(() -> EncoderDescriptor.read(file))
         .isInstanceOf(IllegalArgumentException.class)
@@ -144,7 +163,10 @@ class EncoderDescriptorTest {
 
   @Test
   void shouldRefuseAnImageEncoderWithoutSize() throws IOException {
-    Path file = write(dir.resolve("nosize.json"), IMAGE.formatted("m.onnx", "").replace("\"size\": 224,", ""));
+    Path file =
+        write(
+            dir.resolve("nosize.json"),
+            IMAGE.formatted("m.onnx", "").replace("\"size\": 224,", ""));
 
     assertThatThrownBy(() -> EncoderDescriptor.read(file))
         .isInstanceOf(IllegalArgumentException.class)

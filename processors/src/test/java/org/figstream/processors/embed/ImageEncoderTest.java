@@ -52,10 +52,13 @@ class ImageEncoderTest {
 
   @Test
   void shouldMatchTheReferenceModelWhenItIsThere() throws IOException {
-    Assumptions.assumeTrue(Files.exists(ReferenceFeatures.referenceModel()),
+    Assumptions.assumeTrue(
+        Files.exists(ReferenceFeatures.referenceModel()),
         "no reference model at " + ReferenceFeatures.referenceModel());
-    try (OnnxImageEncoder reference = new OnnxImageEncoder(
-        ReferenceFeatures.raw(ReferenceFeatures.referenceModel().toString()), Accelerator.CPU)) {
+    try (OnnxImageEncoder reference =
+        new OnnxImageEncoder(
+            ReferenceFeatures.raw(ReferenceFeatures.referenceModel().toString()),
+            Accelerator.CPU)) {
       List<float[]> expected = reference.embed(inputs);
       List<float[]> ours = raw.embed(inputs);
 
@@ -75,7 +78,9 @@ class ImageEncoderTest {
     assertThat(batch).hasSize(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       float[] alone = raw.embed(List.of(inputs.get(i))).get(0);
-      assertThat(batch.get(i)).as(ReferenceFeatures.IMAGES.get(i)).containsExactly(alone, within(1e-5f));
+      assertThat(batch.get(i))
+          .as(ReferenceFeatures.IMAGES.get(i))
+          .containsExactly(alone, within(1e-5f));
     }
   }
 
@@ -84,7 +89,8 @@ class ImageEncoderTest {
     List<float[]> vectors = raw.embed(inputs);
 
     for (int i = 1; i < vectors.size(); i++) {
-      assertThat(maxAbsDiff(vectors.get(0), vectors.get(i))).as(ReferenceFeatures.IMAGES.get(i))
+      assertThat(maxAbsDiff(vectors.get(0), vectors.get(i)))
+          .as(ReferenceFeatures.IMAGES.get(i))
           .isGreaterThan(0.1f);
     }
   }

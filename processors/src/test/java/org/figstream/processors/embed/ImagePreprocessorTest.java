@@ -11,8 +11,8 @@ class ImagePreprocessorTest {
   private static final float[] STD = {0.2f, 0.4f, 0.5f};
 
   /**
-   * A 2x2 image whose channels are multiples of 51, so that x/255 is a multiple of 0.2:
-   * (0,0) = (255, 51, 0), (1,0) = (102, 153, 204), (0,1) = (0, 255, 51), (1,1) = (204, 0, 255).
+   * A 2x2 image whose channels are multiples of 51, so that x/255 is a multiple of 0.2: (0,0) =
+   * (255, 51, 0), (1,0) = (102, 153, 204), (0,1) = (0, 255, 51), (1,1) = (204, 0, 255).
    */
   private static BufferedImage twoByTwo() {
     BufferedImage image = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
@@ -31,54 +31,75 @@ class ImagePreprocessorTest {
 
   @Test
   void shouldScaleCentreAndDivideInPixelMajorOrderForNhwc() {
-    float[] out = new ImagePreprocessor(descriptor("NHWC", "squash", 2, MEAN, STD)).apply(twoByTwo());
+    float[] out =
+        new ImagePreprocessor(descriptor("NHWC", "squash", 2, MEAN, STD)).apply(twoByTwo());
 
-    assertThat(out).containsExactly(new float[] {
-        3.0f, 0.0f, -1.2f,
-        0.0f, 1.0f, 0.4f,
-        -2.0f, 2.0f, -0.8f,
-        2.0f, -0.5f, 0.8f}, within(1e-5f));
+    assertThat(out)
+        .containsExactly(
+            new float[] {
+              3.0f, 0.0f, -1.2f,
+              0.0f, 1.0f, 0.4f,
+              -2.0f, 2.0f, -0.8f,
+              2.0f, -0.5f, 0.8f
+            },
+            within(1e-5f));
   }
 
   @Test
   void shouldScaleCentreAndDivideInChannelMajorOrderForNchw() {
-    float[] out = new ImagePreprocessor(descriptor("NCHW", "squash", 2, MEAN, STD)).apply(twoByTwo());
+    float[] out =
+        new ImagePreprocessor(descriptor("NCHW", "squash", 2, MEAN, STD)).apply(twoByTwo());
 
-    assertThat(out).containsExactly(new float[] {
-        3.0f, 0.0f, -2.0f, 2.0f,
-        0.0f, 1.0f, 2.0f, -0.5f,
-        -1.2f, 0.4f, -0.8f, 0.8f}, within(1e-5f));
+    assertThat(out)
+        .containsExactly(
+            new float[] {
+              3.0f, 0.0f, -2.0f, 2.0f,
+              0.0f, 1.0f, 2.0f, -0.5f,
+              -1.2f, 0.4f, -0.8f, 0.8f
+            },
+            within(1e-5f));
   }
 
   @Test
   void shouldUseTheDefaultScaleOf255WithoutMeanAndStd() {
-    float[] out = new ImagePreprocessor(descriptor("NHWC", "squash", 2, null, null)).apply(twoByTwo());
+    float[] out =
+        new ImagePreprocessor(descriptor("NHWC", "squash", 2, null, null)).apply(twoByTwo());
 
-    assertThat(out).containsExactly(new float[] {
-        1.0f, 0.2f, 0.0f,
-        0.4f, 0.6f, 0.8f,
-        0.0f, 1.0f, 0.2f,
-        0.8f, 0.0f, 1.0f}, within(1e-6f));
+    assertThat(out)
+        .containsExactly(
+            new float[] {
+              1.0f, 0.2f, 0.0f,
+              0.4f, 0.6f, 0.8f,
+              0.0f, 1.0f, 0.2f,
+              0.8f, 0.0f, 1.0f
+            },
+            within(1e-6f));
   }
 
   @Test
   void shouldCropTheCentreSquareOfAWideImage() {
-    float[] out = new ImagePreprocessor(descriptor("NHWC", "crop", 2, null, null)).apply(thirds(6, 2, true));
+    float[] out =
+        new ImagePreprocessor(descriptor("NHWC", "crop", 2, null, null)).apply(thirds(6, 2, true));
 
     // Only the green middle third is left: every pixel (0, 1, 0).
-    assertThat(out).containsExactly(new float[] {0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0}, within(1e-6f));
+    assertThat(out)
+        .containsExactly(new float[] {0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0}, within(1e-6f));
   }
 
   @Test
   void shouldCropTheCentreSquareOfATallImage() {
-    float[] out = new ImagePreprocessor(descriptor("NCHW", "crop", 2, null, null)).apply(thirds(2, 6, false));
+    float[] out =
+        new ImagePreprocessor(descriptor("NCHW", "crop", 2, null, null)).apply(thirds(2, 6, false));
 
-    assertThat(out).containsExactly(new float[] {0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0}, within(1e-6f));
+    assertThat(out)
+        .containsExactly(new float[] {0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0}, within(1e-6f));
   }
 
   @Test
   void shouldKeepTheWholeImageWhenSquashing() {
-    float[] out = new ImagePreprocessor(descriptor("NHWC", "squash", 3, null, null)).apply(thirds(6, 2, true));
+    float[] out =
+        new ImagePreprocessor(descriptor("NHWC", "squash", 3, null, null))
+            .apply(thirds(6, 2, true));
 
     // Each output column covers one third: red, green, blue, in every row.
     for (int row = 0; row < 3; row++) {
@@ -106,8 +127,28 @@ class ImagePreprocessorTest {
     return r << 16 | g << 8 | b;
   }
 
-  static EncoderDescriptor descriptor(String layout, String resize, int size, float[] mean, float[] std) {
-    return new EncoderDescriptor("test", "image", "unused.onnx", null, "pixels", layout, size, resize, 0f,
-        mean, std, null, 0, null, null, null, "features", null, false, 8);
+  static EncoderDescriptor descriptor(
+      String layout, String resize, int size, float[] mean, float[] std) {
+    return new EncoderDescriptor(
+        "test",
+        "image",
+        "unused.onnx",
+        null,
+        "pixels",
+        layout,
+        size,
+        resize,
+        0f,
+        mean,
+        std,
+        null,
+        0,
+        null,
+        null,
+        null,
+        "features",
+        null,
+        false,
+        8);
   }
 }

@@ -19,6 +19,7 @@ class MicroBatcherTest {
   /** A fake model that upper-cases its inputs and records the batches it was given. */
   private static final class Recorder implements Function<List<String>, List<String>> {
     final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+
     /** Holds every batch until opened, so that a test can queue all its requests first. */
     final CountDownLatch gate;
 
@@ -54,7 +55,8 @@ class MicroBatcherTest {
   @Test
   void shouldCutTenRequestsIntoBatchesOfFourFourAndTwo() throws Exception {
     Recorder model = new Recorder(1);
-    try (MicroBatcher<String, String> batcher = new MicroBatcher<>("test", model, 4, Duration.ofMillis(500), 1)) {
+    try (MicroBatcher<String, String> batcher =
+        new MicroBatcher<>("test", model, 4, Duration.ofMillis(500), 1)) {
       List<CompletableFuture<String>> results = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         results.add(batcher.submit("r" + i).toFuture());
@@ -73,21 +75,26 @@ class MicroBatcherTest {
   @Test
   void shouldRunALoneRequestOnceTheWaitIsOver() {
     Recorder model = new Recorder();
-    try (MicroBatcher<String, String> batcher = new MicroBatcher<>("test", model, 8, Duration.ofMillis(50), 1)) {
+    try (MicroBatcher<String, String> batcher =
+        new MicroBatcher<>("test", model, 8, Duration.ofMillis(50), 1)) {
       long start = System.nanoTime();
       String result = batcher.submit("alone").block(Duration.ofSeconds(10));
       long millis = (System.nanoTime() - start) / 1_000_000;
 
       assertThat(result).isEqualTo("ALONE");
       assertThat(model.sizes()).containsExactly(1);
-      assertThat(millis).as("waited for the batch to fill").isGreaterThanOrEqualTo(45).isLessThan(1000);
+      assertThat(millis)
+          .as("waited for the batch to fill")
+          .isGreaterThanOrEqualTo(45)
+          .isLessThan(1000);
     }
   }
 
   @Test
   void shouldRunALoneRequestAtOnceWithZeroWait() {
     Recorder model = new Recorder();
-    try (MicroBatcher<String, String> batcher = new MicroBatcher<>("test", model, 2, Duration.ZERO, 1)) {
+    try (MicroBatcher<String, String> batcher =
+        new MicroBatcher<>("test", model, 2, Duration.ZERO, 1)) {
       assertThat(batcher.submit("alone").block(Duration.ofSeconds(10))).isEqualTo("ALONE");
       assertThat(model.sizes()).containsExactly(1);
     }
@@ -96,7 +103,8 @@ class MicroBatcherTest {
   @Test
   void shouldFailOnlyTheBadRequestOfABatch() throws Exception {
     Recorder model = new Recorder();
-    try (MicroBatcher<String, String> batcher = new MicroBatcher<>("test", model, 4, Duration.ofSeconds(5), 1)) {
+    try (MicroBatcher<String, String> batcher =
+        new MicroBatcher<>("test", model, 4, Duration.ofSeconds(5), 1)) {
       List<CompletableFuture<String>> results = new ArrayList<>();
       for (String input : List.of("a", "bad", "c", "d")) {
         results.add(batcher.submit(input).toFuture());
@@ -107,17 +115,25 @@ class MicroBatcherTest {
       assertThat(results.get(3).get(10, TimeUnit.SECONDS)).isEqualTo("D");
       assertThatThrownBy(() -> results.get(1).get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
-          .cause().isInstanceOf(IllegalArgumentException.class).hasMessage("the model refuses bad");
+          .cause()
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("the model refuses bad");
       // The whole batch once, then each input alone.
-      assertThat(model.batches).containsExactly(List.of("a", "bad", "c", "d"), List.of("a"), List.of("bad"),
-          List.of("c"), List.of("d"));
+      assertThat(model.batches)
+          .containsExactly(
+              List.of("a", "bad", "c", "d"),
+              List.of("a"),
+              List.of("bad"),
+              List.of("c"),
+              List.of("d"));
     }
   }
 
   @Test
   void shouldKeepServingAfterAFailedRequest() {
     Recorder model = new Recorder();
-    try (MicroBatcher<String, String> batcher = new MicroBatcher<>("test", model, 2, Duration.ofMillis(20), 1)) {
+    try (MicroBatcher<String, String> batcher =
+        new MicroBatcher<>("test", model, 2, Duration.ofMillis(20), 1)) {
       assertThatThrownBy(() -> batcher.submit("bad").block(Duration.ofSeconds(10)))
           .isInstanceOf(IllegalArgumentException.class);
 
@@ -128,7 +144,8 @@ class MicroBatcherTest {
   @Test
   void shouldRefuseRequestsAfterClose() {
     Recorder model = new Recorder();
-    MicroBatcher<String, String> batcher = new MicroBatcher<>("test", model, 4, Duration.ofMillis(10), 1);
+    MicroBatcher<String, String> batcher =
+        new MicroBatcher<>("test", model, 4, Duration.ofMillis(10), 1);
     assertThat(batcher.submit("before").block(Duration.ofSeconds(10))).isEqualTo("BEFORE");
 
     batcher.close();
@@ -150,19 +167,23 @@ class MicroBatcherTest {
     assertThat(meetings(1, Duration.ofMillis(300))).containsExactly(false, true);
   }
 
-  /** Two single-item batches that each wait at a latch for the other; whether each met the other. */
+  /**
+   * Two single-item batches that each wait at a latch for the other; whether each met the other.
+   */
   private static List<Boolean> meetings(int concurrency, Duration patience) throws Exception {
     CountDownLatch both = new CountDownLatch(2);
-    Function<List<String>, List<Boolean>> model = inputs -> {
-      both.countDown();
-      try {
-        return List.of(both.await(patience.toMillis(), TimeUnit.MILLISECONDS));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    };
-    try (MicroBatcher<String, Boolean> batcher = new MicroBatcher<>("test", model, 1, Duration.ZERO, concurrency)) {
+    Function<List<String>, List<Boolean>> model =
+        inputs -> {
+          both.countDown();
+          try {
+            return List.of(both.await(patience.toMillis(), TimeUnit.MILLISECONDS));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        };
+    try (MicroBatcher<String, Boolean> batcher =
+        new MicroBatcher<>("test", model, 1, Duration.ZERO, concurrency)) {
       CompletableFuture<Boolean> first = batcher.submit("first").toFuture();
       CompletableFuture<Boolean> second = batcher.submit("second").toFuture();
       return List.of(first.get(20, TimeUnit.SECONDS), second.get(20, TimeUnit.SECONDS));

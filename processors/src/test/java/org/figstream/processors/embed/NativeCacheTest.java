@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NativeCacheTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shouldRefuseADataDirectoryItCannotWriteSayingWhich() throws IOException {
@@ -18,8 +17,10 @@ class NativeCacheTest {
     Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
     Path dataDir = file.resolve("data");
 
-    assertThatThrownBy(() -> NativeCache.useDataDirectory(dataDir)).isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("the data directory " + dataDir.toAbsolutePath() + " cannot be written (")
+    assertThatThrownBy(() -> NativeCache.useDataDirectory(dataDir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith(
+            "the data directory " + dataDir.toAbsolutePath() + " cannot be written (")
         .hasMessageEndingWith("): give --data-dir a folder figstream may write");
   }
 }

@@ -18,11 +18,13 @@ import javax.imageio.ImageIO;
 import org.figstream.processors.testdata.SampleArticles;
 
 /**
- * The committed fixture {@code embed/reference-features.tsv}: raw (not normalised) 1280-d features of
- * the reference MobileNetV2 export ({@code /work/shared/models/mobilenet_v2_features.onnx}, found as
- * {@code ../shared/models} beside the repository) on a few sample figures.
+ * The committed fixture {@code embed/reference-features.tsv}: raw (not normalised) 1280-d features
+ * of the reference MobileNetV2 export ({@code /work/shared/models/mobilenet_v2_features.onnx},
+ * found as {@code ../shared/models} beside the repository) on a few sample figures.
  *
- * <p>Regenerate from the repository root, after {@code ./mvnw -B -o -q install -DskipTests -pl processors -am}:
+ * <p>Regenerate from the repository root, after {@code ./mvnw -B -o -q install -DskipTests -pl
+ * processors -am}:
+ *
  * <pre>
  * ./mvnw -B -o -q -pl processors dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp processors/target/test-classes:processors/target/classes:$(cat processors/target/cp.txt) \
@@ -33,30 +35,55 @@ final class ReferenceFeatures {
   static final String RESOURCE = "/embed/reference-features.tsv";
 
   /** JPEG, PNG and TIFF figures of six articles, small enough to decode quickly. */
-  static final List<String> IMAGES = List.of(
-      "elife-30274-v1/fig1.jpg",
-      "elife-43154-v2/fig2.jpg",
-      "elife-46472-v3/fig3.jpg",
-      "pone.0091296/g002.png",
-      "pone.0091296/t001.png",
-      "pone.0093988/g001.png",
-      "pone.0038869/pone.0038869.g002.tif",
-      "pone.0056489/pone.0056489.g003.tif");
+  static final List<String> IMAGES =
+      List.of(
+          "elife-30274-v1/fig1.jpg",
+          "elife-43154-v2/fig2.jpg",
+          "elife-46472-v3/fig3.jpg",
+          "pone.0091296/g002.png",
+          "pone.0091296/t001.png",
+          "pone.0093988/g001.png",
+          "pone.0038869/pone.0038869.g002.tif",
+          "pone.0056489/pone.0056489.g003.tif");
 
   private ReferenceFeatures() {}
 
-  /** The reference model beside the repository: {@code <repo>/../shared/models/mobilenet_v2_features.onnx}. */
+  /**
+   * The reference model beside the repository: {@code
+   * <repo>/../shared/models/mobilenet_v2_features.onnx}.
+   */
   static Path referenceModel() {
     Path repository = SampleArticles.root().getParent().getParent();
-    return repository.resolveSibling("shared").resolve("models/mobilenet_v2_features.onnx").normalize();
+    return repository
+        .resolveSibling("shared")
+        .resolve("models/mobilenet_v2_features.onnx")
+        .normalize();
   }
 
   /** The built-in descriptor with another model file and without normalisation. */
   static EncoderDescriptor raw(String model) {
     EncoderDescriptor d = BuiltinModels.resolve(BuiltinModels.IMAGE);
-    return new EncoderDescriptor(d.name(), d.kind(), model == null ? d.model() : model, d.space(), d.input(),
-        d.layout(), d.size(), d.resize(), d.scale(), d.mean(), d.std(), d.tokenizer(), d.maxTokens(),
-        d.idsInput(), d.maskInput(), d.typesInput(), d.output(), d.pooling(), false, d.dimensions());
+    return new EncoderDescriptor(
+        d.name(),
+        d.kind(),
+        model == null ? d.model() : model,
+        d.space(),
+        d.input(),
+        d.layout(),
+        d.size(),
+        d.resize(),
+        d.scale(),
+        d.mean(),
+        d.std(),
+        d.tokenizer(),
+        d.maxTokens(),
+        d.idsInput(),
+        d.maskInput(),
+        d.typesInput(),
+        d.output(),
+        d.pooling(),
+        false,
+        d.dimensions());
   }
 
   static BufferedImage decode(String relative) {
@@ -100,14 +127,22 @@ final class ReferenceFeatures {
     NativeCache.configure();
     Path model = referenceModel();
     List<String> lines = new ArrayList<>();
-    // The encoder first: DJL must create the ONNX Runtime environment, asking for it earlier breaks DJL.
+    // The encoder first: DJL must create the ONNX Runtime environment, asking for it earlier breaks
+    // DJL.
     try (OnnxImageEncoder encoder = new OnnxImageEncoder(raw(model.toString()), Accelerator.CPU)) {
-      lines.add("# Raw 1280-d features (output 'features', not normalised) of the REFERENCE MobileNetV2 export");
+      lines.add(
+          "# Raw 1280-d features (output 'features', not normalised) of the REFERENCE MobileNetV2 export");
       lines.add("# /work/shared/models/mobilenet_v2_features.onnx, sha256 " + sha256(model));
-      lines.add("# made " + LocalDate.now() + " by org.figstream.processors.embed.ReferenceFeatures (test code),"
-          + " ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion() + " on the CPU,");
-      lines.add("# descriptor models/mobilenet-v2.json with that model file and normalize=false; images decoded"
-          + " with ImageIO (TwelveMonkeys), preprocessed by ImagePreprocessor (224x224 squash, bilinear, x/255, NHWC)");
+      lines.add(
+          "# made "
+              + LocalDate.now()
+              + " by org.figstream.processors.embed.ReferenceFeatures (test code),"
+              + " ONNX Runtime "
+              + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion()
+              + " on the CPU,");
+      lines.add(
+          "# descriptor models/mobilenet-v2.json with that model file and normalize=false; images decoded"
+              + " with ImageIO (TwelveMonkeys), preprocessed by ImagePreprocessor (224x224 squash, bilinear, x/255, NHWC)");
       lines.add("# columns: image under samples/articles, then 1280 floats (Float.toString)");
       List<float[]> inputs = inputs(encoder.descriptor());
       for (int i = 0; i < IMAGES.size(); i++) {
@@ -122,6 +157,7 @@ final class ReferenceFeatures {
   }
 
   static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

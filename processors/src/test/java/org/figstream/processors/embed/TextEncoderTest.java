@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleFigures;
+import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,11 @@ class TextEncoderTest {
   static void load() {
     NativeCache.configure();
     encoder = new OnnxTextEncoder(BuiltinModels.resolve(BuiltinModels.TEXT), Accelerator.CPU);
-    captions = SampleFigures.all().values().stream().map(FigureRecord::caption)
-        .filter(c -> c != null && !c.isBlank()).toList();
+    captions =
+        SampleFigures.all().values().stream()
+            .map(FigureRecord::caption)
+            .filter(c -> c != null && !c.isBlank())
+            .toList();
   }
 
   @AfterAll
@@ -44,14 +47,16 @@ class TextEncoderTest {
   @Test
   void shouldNotLetPaddingChangeAShortCaptionsVector() {
     String shortCaption = "Western blot of whole-cell lysates probed with anti-actin.";
-    String longCaption = captions.stream().max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
+    String longCaption =
+        captions.stream().max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
     assertThat(longCaption.length()).isGreaterThan(1000);
 
     float[] alone = encoder.embed(List.of(shortCaption)).get(0);
     List<float[]> batch = encoder.embed(List.of(longCaption, shortCaption));
 
     assertThat(batch.get(1)).containsExactly(alone, within(1e-5f));
-    assertThat(batch.get(0)).containsExactly(encoder.embed(List.of(longCaption)).get(0), within(1e-5f));
+    assertThat(batch.get(0))
+        .containsExactly(encoder.embed(List.of(longCaption)).get(0), within(1e-5f));
   }
 
   @Test
@@ -68,8 +73,10 @@ class TextEncoderTest {
 
     assertThat(enormous.length()).isGreaterThanOrEqualTo(1_048_576);
     assertThat(whole).hasSize(384).containsExactly(head, within(1e-6f));
-    // The first 20,000 characters are far beyond 256 tokens: a 5,000-character head gives the same vector.
-    assertThat(encoder.embed(List.of(enormous.substring(0, 5_000))).get(0)).containsExactly(head, within(1e-6f));
+    // The first 20,000 characters are far beyond 256 tokens: a 5,000-character head gives the same
+    // vector.
+    assertThat(encoder.embed(List.of(enormous.substring(0, 5_000))).get(0))
+        .containsExactly(head, within(1e-6f));
   }
 
   @Test
@@ -82,10 +89,12 @@ class TextEncoderTest {
 
   @Test
   void shouldPlaceAWesternBlotNearerAnImmunoblotThanASurvivalCurve() {
-    List<float[]> v = encoder.embed(List.of(
-        "Western blot of whole-cell lysates probed with anti-actin",
-        "Immunoblot showing protein bands",
-        "Kaplan-Meier survival curve"));
+    List<float[]> v =
+        encoder.embed(
+            List.of(
+                "Western blot of whole-cell lysates probed with anti-actin",
+                "Immunoblot showing protein bands",
+                "Kaplan-Meier survival curve"));
 
     float blot = Vectors.dot(v.get(0), v.get(1));
     float survival = Vectors.dot(v.get(0), v.get(2));

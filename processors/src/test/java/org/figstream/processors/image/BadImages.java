@@ -14,8 +14,9 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * The kinds of image file the bad-input tests of later stages feed in: the colour models the samples
- * lack and the files that must be refused. Public so that the CLI tests (another module) can use them.
+ * The kinds of image file the bad-input tests of later stages feed in: the colour models the
+ * samples lack and the files that must be refused. Public so that the CLI tests (another module)
+ * can use them.
  */
 public final class BadImages {
   private BadImages() {}
@@ -35,7 +36,10 @@ public final class BadImages {
     return r;
   }
 
-  /** {@link #cmykRaster} as Photoshop writes CMYK JPEGs: an Adobe APP14 segment (transform 0), inverted samples. */
+  /**
+   * {@link #cmykRaster} as Photoshop writes CMYK JPEGs: an Adobe APP14 segment (transform 0),
+   * inverted samples.
+   */
   public static byte[] cmykJpeg() {
     WritableRaster r = cmykRaster(true);
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -49,7 +53,9 @@ public final class BadImages {
       writer.dispose();
     }
     byte[] plain = bytes.toByteArray();
-    byte[] app14 = {(byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+    byte[] app14 = {
+      (byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0
+    };
     byte[] cmyk = new byte[plain.length + app14.length];
     System.arraycopy(plain, 0, cmyk, 0, 2);
     System.arraycopy(app14, 0, cmyk, 2, app14.length);
@@ -75,7 +81,9 @@ public final class BadImages {
 
   /** The PNG signature followed by text. */
   public static byte[] corruptPng() {
-    byte[] garbage = "this is not image data at all, only text after a PNG signature".getBytes(StandardCharsets.US_ASCII);
+    byte[] garbage =
+        "this is not image data at all, only text after a PNG signature"
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] out = new byte[8 + garbage.length];
     System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, out, 0, 8);
     System.arraycopy(garbage, 0, out, 8, garbage.length);

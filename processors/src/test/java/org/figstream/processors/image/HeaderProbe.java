@@ -26,8 +26,8 @@ final class HeaderProbe {
   }
 
   private static int[] tiff(byte[] b) {
-    ByteBuffer buf = ByteBuffer.wrap(b)
-        .order(b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+    ByteBuffer buf =
+        ByteBuffer.wrap(b).order(b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
     int ifd = buf.getInt(4);
     int entries = buf.getShort(ifd) & 0xffff;
     int width = -1;
@@ -51,8 +51,8 @@ final class HeaderProbe {
     while (at + 9 < b.length) {
       int marker = b[at + 1] & 0xff;
       int length = (b[at + 2] & 0xff) << 8 | b[at + 3] & 0xff;
-      boolean sof = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8
-          && marker != 0xcc;
+      boolean sof =
+          marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
       if (sof) { // FF Cn len(2) precision(1) height(2) width(2)
         int height = (b[at + 5] & 0xff) << 8 | b[at + 6] & 0xff;
         int width = (b[at + 7] & 0xff) << 8 | b[at + 8] & 0xff;
@@ -65,8 +65,8 @@ final class HeaderProbe {
 
   /** A SHORT-valued tag of the first IFD of a little- or big-endian TIFF, or -1. */
   static int tiffShortTag(byte[] b, int wanted) {
-    ByteBuffer buf = ByteBuffer.wrap(b)
-        .order(b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+    ByteBuffer buf =
+        ByteBuffer.wrap(b).order(b[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
     int ifd = buf.getInt(4);
     for (int i = 0; i < (buf.getShort(ifd) & 0xffff); i++) {
       int at = ifd + 2 + 12 * i;

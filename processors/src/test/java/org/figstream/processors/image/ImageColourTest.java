@@ -50,11 +50,13 @@ class ImageColourTest {
   @Test
   void shouldConvertACmykTiffToRgb() throws IOException {
     ColorSpace cmyk = ColorSpaces.getColorSpace(ColorSpaces.CS_GENERIC_CMYK);
-    ColorModel cm = new ComponentColorModel(cmyk, false, false, ColorModel.OPAQUE,
-        DataBuffer.TYPE_BYTE);
-    byte[] tiff = SyntheticImages.write(new BufferedImage(cm, BadImages.cmykRaster(false), false, null),
-        "tiff", "LZW");
-    assertThat(HeaderProbe.tiffShortTag(tiff, 262)).isEqualTo(5); // PhotometricInterpretation = separated (CMYK)
+    ColorModel cm =
+        new ComponentColorModel(cmyk, false, false, ColorModel.OPAQUE, DataBuffer.TYPE_BYTE);
+    byte[] tiff =
+        SyntheticImages.write(
+            new BufferedImage(cm, BadImages.cmykRaster(false), false, null), "tiff", "LZW");
+    assertThat(HeaderProbe.tiffShortTag(tiff, 262))
+        .isEqualTo(5); // PhotometricInterpretation = separated (CMYK)
 
     NormalizedImage n = normalizer.normalize(tiff);
 
@@ -80,11 +82,13 @@ class ImageColourTest {
     return img;
   }
 
-  /** The same picture with every 8-bit sample v widened to 16 bits as v * 257 (exact round trip). */
+  /**
+   * The same picture with every 8-bit sample v widened to 16 bits as v * 257 (exact round trip).
+   */
   private static BufferedImage widen(BufferedImage eight, boolean grey) {
     ColorSpace cs = ColorSpace.getInstance(grey ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
-    ColorModel cm = new ComponentColorModel(cs, false, false, ColorModel.OPAQUE,
-        DataBuffer.TYPE_USHORT);
+    ColorModel cm =
+        new ComponentColorModel(cs, false, false, ColorModel.OPAQUE, DataBuffer.TYPE_USHORT);
     WritableRaster wide = cm.createCompatibleWritableRaster(eight.getWidth(), eight.getHeight());
     Raster src = eight.getRaster();
     int bands = src.getNumBands();
@@ -102,7 +106,8 @@ class ImageColourTest {
   void shouldGiveA16BitRgbTiffTheSamePixelsAsIts8BitTwin() {
     BufferedImage eight = card(BufferedImage.TYPE_3BYTE_BGR);
     byte[] tiff16 = SyntheticImages.write(widen(eight, false), "tiff", "ZLib");
-    assertThat(HeaderProbe.tiffShortTag(tiff16, 259)).isEqualTo(8); // Compression = Adobe Deflate (ZIP)
+    assertThat(HeaderProbe.tiffShortTag(tiff16, 259))
+        .isEqualTo(8); // Compression = Adobe Deflate (ZIP)
 
     NormalizedImage wide = normalizer.normalize(tiff16);
     NormalizedImage narrow = normalizer.normalize(SyntheticImages.write(eight, "png", null));
@@ -128,22 +133,26 @@ class ImageColourTest {
   @Test
   void shouldTakeTheFirstPageOfAMultiPageTiff() {
     BufferedImage second = new BufferedImage(50, 40, BufferedImage.TYPE_BYTE_GRAY);
-    byte[] tiff = SyntheticImages.write(List.of(card(BufferedImage.TYPE_INT_RGB), second), "tiff",
-        "LZW");
+    byte[] tiff =
+        SyntheticImages.write(List.of(card(BufferedImage.TYPE_INT_RGB), second), "tiff", "LZW");
 
     NormalizedImage n = normalizer.normalize(tiff);
 
     assertThat(new int[] {n.originalWidth(), n.originalHeight(), n.width(), n.height()})
         .containsExactly(300, 200, 300, 200);
-    assertThat(n.pixelSha256()).isEqualTo(normalizer.normalize(
-        SyntheticImages.write(card(BufferedImage.TYPE_INT_RGB), "png", null)).pixelSha256());
+    assertThat(n.pixelSha256())
+        .isEqualTo(
+            normalizer
+                .normalize(SyntheticImages.write(card(BufferedImage.TYPE_INT_RGB), "png", null))
+                .pixelSha256());
   }
 
   @Test
   void shouldFlattenTransparentGifAndPngPixelsOntoWhite() throws IOException {
     byte[] palette = {0, (byte) 255};
-    IndexColorModel twoColours = new IndexColorModel(8, 2, new byte[] {0, 0}, new byte[] {0, 0},
-        palette, 0); // index 0 transparent
+    IndexColorModel twoColours =
+        new IndexColorModel(
+            8, 2, new byte[] {0, 0}, new byte[] {0, 0}, palette, 0); // index 0 transparent
     BufferedImage indexed = new BufferedImage(40, 20, BufferedImage.TYPE_BYTE_INDEXED, twoColours);
     indexed.getRaster().setSample(30, 10, 0, 1); // one blue pixel, rest transparent
     NormalizedImage gif = normalizer.normalize(SyntheticImages.write(indexed, "gif", null));

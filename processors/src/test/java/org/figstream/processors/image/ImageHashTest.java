@@ -31,7 +31,8 @@ class ImageHashTest {
   @Test
   void shouldNormaliseTheSameBytesToAnEqualRecord() {
     byte[] tiff = SampleImages.bytes("pone.0056489/pone.0056489.g001.tif");
-    assertThat(normalizer.normalize(tiff)).isEqualTo(normalizer.normalize(tiff))
+    assertThat(normalizer.normalize(tiff))
+        .isEqualTo(normalizer.normalize(tiff))
         .isEqualTo(SampleImages.normalized("pone.0056489/pone.0056489.g001.tif"));
   }
 
@@ -40,8 +41,9 @@ class ImageHashTest {
     BufferedImage decoded = ImageIO.read(SampleImages.file("pone.0091296/g001.png").toFile());
     NormalizedImage png = SampleImages.normalized("pone.0091296/g001.png");
     NormalizedImage tiff = normalizer.normalize(SyntheticImages.write(decoded, "tiff", "LZW"));
-    NormalizedImage lowQuality = new ImageNormalizer(ImageSettings.DEFAULTS.withJpegQuality(0.3f))
-        .normalize(SampleImages.bytes("pone.0091296/g001.png"));
+    NormalizedImage lowQuality =
+        new ImageNormalizer(ImageSettings.DEFAULTS.withJpegQuality(0.3f))
+            .normalize(SampleImages.bytes("pone.0091296/g001.png"));
 
     assertThat(tiff.originalFormat()).isEqualTo("tiff");
     assertThat(tiff.pixelSha256()).isEqualTo(png.pixelSha256());
@@ -73,7 +75,8 @@ class ImageHashTest {
     int h = (int) Math.round(src.getHeight() * factor);
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     g.drawImage(src, 0, 0, w, h, null);
     g.dispose();
     return out;
@@ -87,10 +90,12 @@ class ImageHashTest {
       long hash = e.getValue().perceptualHash();
       BufferedImage pixels = decode(e.getValue());
       long[] variants = {
-          normalizer.normalize(SyntheticImages.jpeg(pixels, 0.5f)).perceptualHash(),
-          normalizer.normalize(SyntheticImages.write(scale(pixels, 0.9), "png", null))
-              .perceptualHash(),
-          normalizer.normalize(SyntheticImages.jpeg(scale(pixels, 0.75), 0.75f)).perceptualHash()};
+        normalizer.normalize(SyntheticImages.jpeg(pixels, 0.5f)).perceptualHash(),
+        normalizer
+            .normalize(SyntheticImages.write(scale(pixels, 0.9), "png", null))
+            .perceptualHash(),
+        normalizer.normalize(SyntheticImages.jpeg(scale(pixels, 0.75), 0.75f)).perceptualHash()
+      };
       for (long v : variants) {
         int d = NormalizedImage.hammingDistance(hash, v);
         assertThat(d).as(e.getKey().toString()).isLessThanOrEqualTo(6);
@@ -110,8 +115,9 @@ class ImageHashTest {
     int closest = 64;
     for (int i = 0; i < all.size(); i++) {
       for (int j = i + 1; j < all.size(); j++) {
-        int d = NormalizedImage.hammingDistance(all.get(i).perceptualHash(),
-            all.get(j).perceptualHash());
+        int d =
+            NormalizedImage.hammingDistance(
+                all.get(i).perceptualHash(), all.get(j).perceptualHash());
         pairs++;
         atLeast20 += d >= 20 ? 1 : 0;
         closest = Math.min(closest, d);
@@ -128,7 +134,7 @@ class ImageHashTest {
   }
 
   private static int distance(String a, String b) {
-    return NormalizedImage.hammingDistance(SampleImages.normalized(a).perceptualHash(),
-        SampleImages.normalized(b).perceptualHash());
+    return NormalizedImage.hammingDistance(
+        SampleImages.normalized(a).perceptualHash(), SampleImages.normalized(b).perceptualHash());
   }
 }

@@ -12,8 +12,8 @@ class ImageSettingsTest {
 
   @Test
   void shouldDefaultTo64MiB120MegapixelsLongestSide1024AndQuality09() {
-    assertThat(ImageSettings.DEFAULTS).isEqualTo(
-        new ImageSettings(64L * 1024 * 1024, 120_000_000L, 1024, 0.9f));
+    assertThat(ImageSettings.DEFAULTS)
+        .isEqualTo(new ImageSettings(64L * 1024 * 1024, 120_000_000L, 1024, 0.9f));
     assertThat(new ImageNormalizer().settings()).isEqualTo(ImageSettings.DEFAULTS);
   }
 
@@ -39,10 +39,12 @@ class ImageSettingsTest {
   @Test
   void shouldScaleToAConfiguredLongestSide() {
     ImageNormalizer small = new ImageNormalizer(ImageSettings.DEFAULTS.withLongestSide(256));
-    NormalizedImage wide = small.normalize(
-        SampleImages.bytes("pone.0056489/pone.0056489.t003.tif")); // 4103x917
-    assertThat(new int[] {wide.width(), wide.height()}).containsExactly(256, 57); // 917*256/4103=57.2
-    NormalizedImage tall = small.normalize(SampleImages.bytes("elife-46472-v3/fig8.jpg")); // 600x1472
+    NormalizedImage wide =
+        small.normalize(SampleImages.bytes("pone.0056489/pone.0056489.t003.tif")); // 4103x917
+    assertThat(new int[] {wide.width(), wide.height()})
+        .containsExactly(256, 57); // 917*256/4103=57.2
+    NormalizedImage tall =
+        small.normalize(SampleImages.bytes("elife-46472-v3/fig8.jpg")); // 600x1472
     assertThat(new int[] {tall.width(), tall.height()}).containsExactly(104, 256); // 104.3
   }
 

@@ -14,7 +14,12 @@ class NormalizedPixelsTest {
   private final ImageNormalizer normalizer = new ImageNormalizer();
 
   @ParameterizedTest
-  @ValueSource(strings = {"elife-30274-v1/fig1.jpg", "pone.0091296/g002.png", "pone.0056489/pone.0056489.g003.tif"})
+  @ValueSource(
+      strings = {
+        "elife-30274-v1/fig1.jpg",
+        "pone.0091296/g002.png",
+        "pone.0056489/pone.0056489.g003.tif"
+      })
   void shouldHandOverTheExactRasterWhoseJpegItPublished(String sample) {
     NormalizedPixels normalized = normalizer.normalizeWithPixels(SampleImages.bytes(sample));
     NormalizedImage published = normalized.image();
@@ -27,14 +32,15 @@ class NormalizedPixelsTest {
     assertThat(PixelDigest.sha256(pixels)).isEqualTo(published.pixelSha256());
     assertThat(PerceptualHash.of(pixels)).isEqualTo(published.perceptualHash());
     // the encoder is deterministic, so these pixels give the very bytes that were published
-    assertThat(JpegEncoder.encode(pixels, normalizer.settings().jpegQuality())).isEqualTo(published.jpeg());
+    assertThat(JpegEncoder.encode(pixels, normalizer.settings().jpegQuality()))
+        .isEqualTo(published.jpeg());
   }
 
   @Test
   void shouldCarryTheDownscaledRasterOfALargeTiff() {
     // 1346 x 812 capped at 1024 on the long side: 812 * 1024 / 1346 = 617.75, so 618 rows
-    NormalizedPixels normalized = normalizer.normalizeWithPixels(
-        SampleImages.bytes("pone.0056489/pone.0056489.g003.tif"));
+    NormalizedPixels normalized =
+        normalizer.normalizeWithPixels(SampleImages.bytes("pone.0056489/pone.0056489.g003.tif"));
     BufferedImage pixels = normalized.takePixels();
 
     assertThat(normalized.image().originalWidth()).isEqualTo(1346);
@@ -45,7 +51,8 @@ class NormalizedPixelsTest {
 
   @Test
   void shouldHandTheRasterOverOnlyOnce() {
-    NormalizedPixels normalized = normalizer.normalizeWithPixels(SampleImages.bytes("pone.0091296/g002.png"));
+    NormalizedPixels normalized =
+        normalizer.normalizeWithPixels(SampleImages.bytes("pone.0091296/g002.png"));
 
     assertThat(normalized.takePixels()).isNotNull();
     assertThat(normalized.takePixels()).isNull();

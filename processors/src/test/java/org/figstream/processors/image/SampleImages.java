@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.figstream.records.NormalizedImage;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.records.NormalizedImage;
 
 /** Every image file under samples/articles, and their normalisations computed once per test JVM. */
 final class SampleImages {
@@ -22,7 +22,9 @@ final class SampleImages {
   static List<Path> files() {
     try (Stream<Path> all = Files.walk(SampleArticles.root())) {
       return all.filter(Files::isRegularFile)
-          .filter(p -> SampleArticles.isImage(p.getFileName().toString())).sorted().toList();
+          .filter(p -> SampleArticles.isImage(p.getFileName().toString()))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -40,7 +42,10 @@ final class SampleImages {
     }
   }
 
-  /** All samples normalised with the default settings, in file order (cached: the TIFFs take seconds). */
+  /**
+   * All samples normalised with the default settings, in file order (cached: the TIFFs take
+   * seconds).
+   */
   static synchronized Map<Path, NormalizedImage> normalized() {
     if (normalized == null) {
       ImageNormalizer normalizer = new ImageNormalizer();

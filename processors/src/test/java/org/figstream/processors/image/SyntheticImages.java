@@ -27,8 +27,15 @@ final class SyntheticImages {
   static byte[] png(int width, int height, int bitDepth, int colourType, byte[] idat) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-        .put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put((byte) bitDepth)
+            .put((byte) colourType)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
     chunk(out, "IHDR", ihdr.array());
     chunk(out, "IDAT", idat);
     chunk(out, "IEND", new byte[0]);
@@ -65,13 +72,16 @@ final class SyntheticImages {
     }
   }
 
-  /** A little-endian, uncompressed 8-bit grey TIFF whose IFD declares {@code w x h} over 16 bytes. */
+  /**
+   * A little-endian, uncompressed 8-bit grey TIFF whose IFD declares {@code w x h} over 16 bytes.
+   */
   static byte[] tiff(int width, int height) {
-    short[][] tags = {{256, 4}, {257, 4}, {258, 3}, {259, 3}, {262, 3}, {273, 4}, {277, 3},
-        {278, 4}, {279, 4}};
+    short[][] tags = {
+      {256, 4}, {257, 4}, {258, 3}, {259, 3}, {262, 3}, {273, 4}, {277, 3}, {278, 4}, {279, 4}
+    };
     long[] values = {width, height, 8, 1, 1, 8 + 2 + tags.length * 12 + 4, 1, height, 16};
-    ByteBuffer b = ByteBuffer.allocate(8 + 2 + tags.length * 12 + 4 + 16)
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(8 + 2 + tags.length * 12 + 4 + 16).order(ByteOrder.LITTLE_ENDIAN);
     b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8).putShort((short) tags.length);
     for (int i = 0; i < tags.length; i++) {
       b.putShort(tags[i][0]).putShort(tags[i][1]).putInt(1);
@@ -87,19 +97,43 @@ final class SyntheticImages {
 
   /** SOI, a baseline SOF0 declaring {@code w x h} with 3 components, EOI: no tables, no scan. */
   static byte[] jpegHeader(int width, int height) {
-    return new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xc0, 0, 17, 8,
-        (byte) (height >> 8), (byte) height, (byte) (width >> 8), (byte) width, 3,
-        1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, (byte) 0xff, (byte) 0xd9};
+    return new byte[] {
+      (byte) 0xff,
+      (byte) 0xd8,
+      (byte) 0xff,
+      (byte) 0xc0,
+      0,
+      17,
+      8,
+      (byte) (height >> 8),
+      (byte) height,
+      (byte) (width >> 8),
+      (byte) width,
+      3,
+      1,
+      0x22,
+      0,
+      2,
+      0x11,
+      1,
+      3,
+      0x11,
+      1,
+      (byte) 0xff,
+      (byte) 0xd9
+    };
   }
 
-  /** The image written by ImageIO's first writer for {@code format}, optionally with a compression. */
+  /**
+   * The image written by ImageIO's first writer for {@code format}, optionally with a compression.
+   */
   static byte[] write(BufferedImage image, String format, String compression) {
     return write(List.of(image), format, compression);
   }
 
   /**
-   * Several images as pages of one file (TIFF). Tries each registered writer in turn: TwelveMonkeys'
-   * TIFF writer cannot deflate 16-bit samples, the JDK's can.
+   * Several images as pages of one file (TIFF). Tries each registered writer in turn:
+   * TwelveMonkeys' TIFF writer cannot deflate 16-bit samples, the JDK's can.
    */
   static byte[] write(List<BufferedImage> pages, String format, String compression) {
     IllegalArgumentException last = null;

@@ -5,16 +5,17 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.figstream.records.FigureKind;
-import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleArticles.Sample;
+import org.figstream.records.FigureKind;
+import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * Figure fields against the real XML. Every expected string was read from the XML by hand (or with
- * Python's ElementTree) and flattened as the caption contract says: title and every paragraph joined by
- * one space, inline markup adding nothing, white space (including no-break and thin spaces) collapsed.
+ * Python's ElementTree) and flattened as the caption contract says: title and every paragraph
+ * joined by one space, inline markup adding nothing, white space (including no-break and thin
+ * spaces) collapsed.
  */
 class FigureCaptionTest {
   private final JatsExtractor extractor = new JatsExtractor();
@@ -36,37 +37,57 @@ class FigureCaptionTest {
   void shouldReadEveryFieldOfTheElife19405Figure() {
     List<FigureRecord> records = sample("elife-19405");
 
-    String caption = "Membrane invaginations and cell division. Schematic diagram showing"
-        + " two neighboring cells in the developing embryo of a sea squirt. (A) Before the cells divide an"
-        + " invagination forms in the membrane at the rear (posterior) side of both cells, while a finger-like"
-        + " protrusion forms on the front (anterior) side of each cell and inserts itself into the invagination"
-        + " of the cell in front of it. The tip of the invagination is attached to the centrosome by"
-        + " microtubules. Specifically, the invagination attaches to one of the two centrioles that make up the"
-        + " centrosome \u2013 the same centriole that also grows a primary cilium. (B) When the cells begin to"
-        + " divide, the invagination/protrusions and primary cilia have disappeared and the mitotic spindles"
-        + " are oriented along the anterior-posterior axis. Negishi et al. propose that the membrane"
-        + " invagination holds the centrosome to orient the spindle.";
+    String caption =
+        "Membrane invaginations and cell division. Schematic diagram showing"
+            + " two neighboring cells in the developing embryo of a sea squirt. (A) Before the cells divide an"
+            + " invagination forms in the membrane at the rear (posterior) side of both cells, while a finger-like"
+            + " protrusion forms on the front (anterior) side of each cell and inserts itself into the invagination"
+            + " of the cell in front of it. The tip of the invagination is attached to the centrosome by"
+            + " microtubules. Specifically, the invagination attaches to one of the two centrioles that make up the"
+            + " centrosome \u2013 the same centriole that also grows a primary cilium. (B) When the cells begin to"
+            + " divide, the invagination/protrusions and primary cilia have disappeared and the mitotic spindles"
+            + " are oriented along the anterior-posterior axis. Negishi et al. propose that the membrane"
+            + " invagination holds the centrosome to orient the spindle.";
     assertThat(records).hasSize(1);
     // No object-id, so no DOI; the fig sits inside a body paragraph. Mentions: FigureMentionTest.
-    assertThat(records.get(0)).isEqualTo(new FigureRecord("doi:10.7554/eLife.19405/fig1/1",
-        "doi:10.7554/eLife.19405", FigureKind.FIGURE, "fig1", 1, null, null, null, "body", "Figure 1.",
-        "Membrane invaginations and cell division.", caption, null, "elife-19405-fig1", "elife-19405-fig1.tif",
-        records.get(0).mentions()));
+    assertThat(records.get(0))
+        .isEqualTo(
+            new FigureRecord(
+                "doi:10.7554/eLife.19405/fig1/1",
+                "doi:10.7554/eLife.19405",
+                FigureKind.FIGURE,
+                "fig1",
+                1,
+                null,
+                null,
+                null,
+                "body",
+                "Figure 1.",
+                "Membrane invaginations and cell division.",
+                caption,
+                null,
+                "elife-19405-fig1",
+                "elife-19405-fig1.tif",
+                records.get(0).mentions()));
   }
 
   @Test
   void shouldFlattenInlineMarkupWithoutLosingOrInventingSpaces() {
     // <p>... mean no. fish/trip<sup>−1</sup> with ... results of <italic>t</italic>-tests ...</p>
     FigureRecord g002 = figure(sample("pone.0091296"), "pone-0091296-g002");
-    assertThat(g002.caption()).isEqualTo("Catch rates reported by fishers for the six study species. Data are"
-        + " the \u2018normal\u2019 catch rates fishers expect to obtain on a fishing trip, given as mean no."
-        + " fish/trip\u22121 with standard error bars. For each species, results of t-tests comparing mean"
-        + " catch rates between locations are shown, with significant differences indicated by bold font.");
+    assertThat(g002.caption())
+        .isEqualTo(
+            "Catch rates reported by fishers for the six study species. Data are"
+                + " the \u2018normal\u2019 catch rates fishers expect to obtain on a fishing trip, given as mean no."
+                + " fish/trip\u22121 with standard error bars. For each species, results of t-tests comparing mean"
+                + " catch rates between locations are shown, with significant differences indicated by bold font.");
 
-    // <title>... of <italic>Platycladus orientalis</italic>(mean ± S.E.).</title>: no space in the XML.
+    // <title>... of <italic>Platycladus orientalis</italic>(mean ± S.E.).</title>: no space in the
+    // XML.
     FigureRecord g001 = figure(sample("pone.0056489"), "pone-0056489-g001");
-    String title = "Relationships between the mean diameter at breast height (DBH) and (A) seed length and (B)"
-        + " seed weight of the eight sampled populations of Platycladus orientalis(mean \u00B1 S.E.).";
+    String title =
+        "Relationships between the mean diameter at breast height (DBH) and (A) seed length and (B)"
+            + " seed weight of the eight sampled populations of Platycladus orientalis(mean \u00B1 S.E.).";
     assertThat(g001.captionTitle()).isEqualTo(title);
     assertThat(g001.caption()).isEqualTo(title);
   }
@@ -75,17 +96,32 @@ class FigureCaptionTest {
   void shouldReadTableWrapImagesAsTablesInDocumentOrder() {
     List<FigureRecord> records = sample("pone.0056489");
 
-    assertThat(records).extracting(FigureRecord::figureId).containsExactly("pone-0056489-g001",
-        "pone-0056489-t001", "pone-0056489-g002", "pone-0056489-g003", "pone-0056489-t002",
-        "pone-0056489-t003");
-    assertThat(records).extracting(FigureRecord::kind).containsExactly(FigureKind.FIGURE, FigureKind.TABLE,
-        FigureKind.FIGURE, FigureKind.FIGURE, FigureKind.TABLE, FigureKind.TABLE);
-    // <table-wrap><alternatives><graphic xlink:href="info:doi/...t001"/><table>...</table></alternatives>
+    assertThat(records)
+        .extracting(FigureRecord::figureId)
+        .containsExactly(
+            "pone-0056489-g001",
+            "pone-0056489-t001",
+            "pone-0056489-g002",
+            "pone-0056489-g003",
+            "pone-0056489-t002",
+            "pone-0056489-t003");
+    assertThat(records)
+        .extracting(FigureRecord::kind)
+        .containsExactly(
+            FigureKind.FIGURE,
+            FigureKind.TABLE,
+            FigureKind.FIGURE,
+            FigureKind.FIGURE,
+            FigureKind.TABLE,
+            FigureKind.TABLE);
+    // <table-wrap><alternatives><graphic
+    // xlink:href="info:doi/...t001"/><table>...</table></alternatives>
     FigureRecord t001 = figure(records, "pone-0056489-t001");
     assertThat(t001.pairId()).isEqualTo("doi:10.1371/journal.pone.0056489/pone-0056489-t001/1");
     assertThat(t001.label()).isEqualTo("Table 1");
     assertThat(t001.captionTitle())
-        .isEqualTo("Genetic diversity parameters of the sampled populations of Platycladus orientalis.");
+        .isEqualTo(
+            "Genetic diversity parameters of the sampled populations of Platycladus orientalis.");
     assertThat(t001.caption()).isEqualTo(t001.captionTitle());
     assertThat(t001.doi()).isEqualTo("10.1371/journal.pone.0056489.t001");
     assertThat(t001.href()).isEqualTo("info:doi/10.1371/journal.pone.0056489.t001");
@@ -114,9 +150,13 @@ class FigureCaptionTest {
     assertThat(figure(records, "fig3").parentId()).isNull();
 
     List<FigureRecord> elife = fixture("elife05502.xml", List.of());
-    assertThat(elife).filteredOn(r -> "child-fig".equals(r.specificUse()))
+    assertThat(elife)
+        .filteredOn(r -> "child-fig".equals(r.specificUse()))
         .extracting(FigureRecord::figureId, FigureRecord::parentId)
-        .containsExactly(tuple("fig2s1", "fig2"), tuple("fig2s2", "fig2"), tuple("fig3s1", "fig3"),
+        .containsExactly(
+            tuple("fig2s1", "fig2"),
+            tuple("fig2s2", "fig2"),
+            tuple("fig3s1", "fig3"),
             tuple("fig5s1", "fig5"));
   }
 
@@ -124,7 +164,8 @@ class FigureCaptionTest {
   void shouldReadUntitledCaptionsAndResolveSpringerHrefs() {
     List<FigureRecord> bare = fixture("efetch_pmc_PMC9872380.xml", List.of());
     // Tab1..Tab3 are XML tables without a graphic: no pairs.
-    assertThat(bare).extracting(FigureRecord::pairId)
+    assertThat(bare)
+        .extracting(FigureRecord::pairId)
         .containsExactly("PMC9872380/Fig1/1", "PMC9872380/Fig2/1", "PMC9872380/Fig3/1");
     FigureRecord fig1 = bare.get(0);
     assertThat(fig1.label()).isEqualTo("Fig. 1");
@@ -133,12 +174,17 @@ class FigureCaptionTest {
     assertThat(fig1.doi()).isNull();
     assertThat(fig1.href()).isEqualTo("12889_2023_15060_Fig1_HTML");
     assertThat(fig1.mediaFile()).isNull();
-    assertThat(bare.get(2).caption()).isEqualTo("Forest plot illustrating the effect of the reminder"
-        + " according to stratified groups representing years after birth");
+    assertThat(bare.get(2).caption())
+        .isEqualTo(
+            "Forest plot illustrating the effect of the reminder"
+                + " according to stratified groups representing years after birth");
 
-    List<FigureRecord> withMedia = fixture("efetch_pmc_PMC9872380.xml",
-        List.of("12889_2023_15060_Fig1_HTML.jpg", "12889_2023_15060_Fig2_HTML.jpg"));
-    assertThat(withMedia).extracting(FigureRecord::mediaFile)
+    List<FigureRecord> withMedia =
+        fixture(
+            "efetch_pmc_PMC9872380.xml",
+            List.of("12889_2023_15060_Fig1_HTML.jpg", "12889_2023_15060_Fig2_HTML.jpg"));
+    assertThat(withMedia)
+        .extracting(FigureRecord::mediaFile)
         .containsExactly("12889_2023_15060_Fig1_HTML.jpg", "12889_2023_15060_Fig2_HTML.jpg", null);
   }
 
@@ -146,22 +192,28 @@ class FigureCaptionTest {
   void shouldGiveTheContainersOfEachFigureAsItsContext() {
     List<FigureRecord> elife = fixture("elife05502.xml", List.of());
     // fig13 and fig14 sit in <boxed-text id="box1"><caption><p>.
-    assertThat(elife).filteredOn(r -> r.context().equals("body/boxed-text"))
+    assertThat(elife)
+        .filteredOn(r -> r.context().equals("body/boxed-text"))
         .extracting(FigureRecord::figureId, FigureRecord::label)
         .containsExactly(tuple("fig13", "Box figure 1."), tuple("fig14", "Box figure 2."));
-    assertThat(elife).filteredOn(r -> !r.context().equals("body/boxed-text")).hasSize(16)
+    assertThat(elife)
+        .filteredOn(r -> !r.context().equals("body/boxed-text"))
+        .hasSize(16)
         .allMatch(r -> r.context().equals("body"));
 
     List<FigureRecord> response = sample("elife-43154-v2");
-    assertThat(response).extracting(FigureRecord::figureId, FigureRecord::context).containsExactly(
-        tuple("fig1", "body"), tuple("fig2", "body"), tuple("respfig1", "sub-article/body"));
+    assertThat(response)
+        .extracting(FigureRecord::figureId, FigureRecord::context)
+        .containsExactly(
+            tuple("fig1", "body"), tuple("fig2", "body"), tuple("respfig1", "sub-article/body"));
     assertThat(figure(response, "respfig1").label()).isEqualTo("Author response image 1.");
   }
 
   @Test
   void shouldGiveAppendixAndFloatsGroupContexts() {
     // No sample has an appendix or a floats-group, so this one article is written here.
-    String xml = """
+    String xml =
+        """
         <article xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta>
         <article-id pub-id-type="doi">10.1234/ctx</article-id></article-meta></front>
         <body><p>Text.</p></body>
@@ -174,8 +226,11 @@ class FigureCaptionTest {
     List<FigureRecord> records =
         extractor.extract(xml.getBytes(StandardCharsets.UTF_8), List.of()).get(0).figures();
 
-    assertThat(records).extracting(FigureRecord::pairId, FigureRecord::context).containsExactly(
-        tuple("doi:10.1234/ctx/appfig1/1", "back/app-group/app"), tuple("doi:10.1234/ctx/f1/1", "floats-group"));
+    assertThat(records)
+        .extracting(FigureRecord::pairId, FigureRecord::context)
+        .containsExactly(
+            tuple("doi:10.1234/ctx/appfig1/1", "back/app-group/app"),
+            tuple("doi:10.1234/ctx/f1/1", "floats-group"));
     assertThat(records.get(1).captionTitle()).isNull();
     assertThat(records.get(1).caption()).isEqualTo("Floating.");
   }
@@ -185,12 +240,14 @@ class FigureCaptionTest {
     // <inline-formula><mml:math><mml:msub><mml:mi>D</mml:mi><mml:mi>o</mml:mi></mml:msub><mml:mo>=</mml:mo>
     // <mml:mn>0.15</mml:mn><mml:mo>,</mml:mo><mml:mo>&#x2009;</mml:mo><mml:mn>0.3</mml:mn>...</mml:math>
     FigureRecord fig9 = figure(fixture("elife05502.xml", List.of()), "fig9");
-    assertThat(fig9.caption()).isEqualTo("Pattern formation from different initial levels of NF-\u03BAB/Dorsal."
-        + " The initial concentration gradient of NF-\u03BAB/Dorsal is shown on top (gray). Initial amplitudes"
-        + " of NF-\u03BAB/Dorsal are Do=0.15, 0.3, 1 from left to right, the dashed line indicates the"
-        + " threshold NF-\u03BAB/Dorsal concentration required for patterning. Below, steady-state levels of"
-        + " free BMP (red) and free Sog are shown (blue, rescaled to facilitate plotting on the same plot as"
-        + " BMP). DOI: http://dx.doi.org/10.7554/eLife.05502.018");
+    assertThat(fig9.caption())
+        .isEqualTo(
+            "Pattern formation from different initial levels of NF-\u03BAB/Dorsal."
+                + " The initial concentration gradient of NF-\u03BAB/Dorsal is shown on top (gray). Initial amplitudes"
+                + " of NF-\u03BAB/Dorsal are Do=0.15, 0.3, 1 from left to right, the dashed line indicates the"
+                + " threshold NF-\u03BAB/Dorsal concentration required for patterning. Below, steady-state levels of"
+                + " free BMP (red) and free Sog are shown (blue, rescaled to facilitate plotting on the same plot as"
+                + " BMP). DOI: http://dx.doi.org/10.7554/eLife.05502.018");
     assertThat(fig9.doi()).isEqualTo("10.7554/eLife.05502.018");
     assertThat(fig9.href()).isEqualTo("elife05502f009");
   }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Graphic hrefs as each publisher writes them, against the media files that came with the article. */
+/**
+ * Graphic hrefs as each publisher writes them, against the media files that came with the article.
+ */
 class GraphicResolverTest {
 
   @Test
   void shouldResolveHrefWithoutExtensionWhoseDotsArePartOfTheName() {
-    GraphicResolver resolver = new GraphicResolver(List.of("pone.0046493.g002.jpg", "pone.0046493.g001.jpg"));
+    GraphicResolver resolver =
+        new GraphicResolver(List.of("pone.0046493.g002.jpg", "pone.0046493.g001.jpg"));
 
     assertThat(resolver.resolve("pone.0046493.g001")).isEqualTo("pone.0046493.g001.jpg");
     assertThat(resolver.resolve("pone.0046493.g002")).isEqualTo("pone.0046493.g002.jpg");
@@ -18,7 +21,8 @@ class GraphicResolverTest {
 
   @Test
   void shouldResolveHrefWithExtensionToThatFile() {
-    GraphicResolver resolver = new GraphicResolver(List.of("elife-19405-fig1.tif", "elife-19405-inf1.tif"));
+    GraphicResolver resolver =
+        new GraphicResolver(List.of("elife-19405-fig1.tif", "elife-19405-inf1.tif"));
 
     assertThat(resolver.resolve("elife-19405-fig1.tif")).isEqualTo("elife-19405-fig1.tif");
     assertThat(resolver.resolve("elife-19405-fig1")).isEqualTo("elife-19405-fig1.tif");
@@ -27,27 +31,38 @@ class GraphicResolverTest {
 
   @Test
   void shouldResolvePlosInfoDoiHrefToTif() {
-    GraphicResolver resolver = new GraphicResolver(List.of("pone.0056489.g001.tif", "pone.0056489.t001.tif"));
+    GraphicResolver resolver =
+        new GraphicResolver(List.of("pone.0056489.g001.tif", "pone.0056489.t001.tif"));
 
-    assertThat(resolver.resolve("info:doi/10.1371/journal.pone.0056489.g001")).isEqualTo("pone.0056489.g001.tif");
-    assertThat(resolver.resolve("info:doi/10.1371/journal.pone.0056489.t001")).isEqualTo("pone.0056489.t001.tif");
+    assertThat(resolver.resolve("info:doi/10.1371/journal.pone.0056489.g001"))
+        .isEqualTo("pone.0056489.g001.tif");
+    assertThat(resolver.resolve("info:doi/10.1371/journal.pone.0056489.t001"))
+        .isEqualTo("pone.0056489.t001.tif");
   }
 
   @Test
   void shouldResolvePlosInfoDoiHrefToJpgAndPreferItOverTif() {
     GraphicResolver jpgOnly = new GraphicResolver(List.of("pone.0056489.g001.jpg"));
-    GraphicResolver both = new GraphicResolver(List.of("pone.0056489.g001.tif", "pone.0056489.g001.jpg"));
+    GraphicResolver both =
+        new GraphicResolver(List.of("pone.0056489.g001.tif", "pone.0056489.g001.jpg"));
 
-    assertThat(jpgOnly.resolve("info:doi/10.1371/journal.pone.0056489.g001")).isEqualTo("pone.0056489.g001.jpg");
-    assertThat(both.resolve("info:doi/10.1371/journal.pone.0056489.g001")).isEqualTo("pone.0056489.g001.jpg");
+    assertThat(jpgOnly.resolve("info:doi/10.1371/journal.pone.0056489.g001"))
+        .isEqualTo("pone.0056489.g001.jpg");
+    assertThat(both.resolve("info:doi/10.1371/journal.pone.0056489.g001"))
+        .isEqualTo("pone.0056489.g001.jpg");
   }
 
   @Test
   void shouldResolveSpringerHtmlHref() {
-    GraphicResolver resolver = new GraphicResolver(
-        List.of("12889_2023_15060_Fig2_HTML.jpg", "12889_2023_15060_Fig1_HTML.jpg", "12889_2023_15060_MOESM1_ESM.docx"));
+    GraphicResolver resolver =
+        new GraphicResolver(
+            List.of(
+                "12889_2023_15060_Fig2_HTML.jpg",
+                "12889_2023_15060_Fig1_HTML.jpg",
+                "12889_2023_15060_MOESM1_ESM.docx"));
 
-    assertThat(resolver.resolve("12889_2023_15060_Fig1_HTML")).isEqualTo("12889_2023_15060_Fig1_HTML.jpg");
+    assertThat(resolver.resolve("12889_2023_15060_Fig1_HTML"))
+        .isEqualTo("12889_2023_15060_Fig1_HTML.jpg");
   }
 
   @Test
@@ -81,7 +96,9 @@ class GraphicResolverTest {
 
   @Test
   void shouldMatchMediaNamesGivenWithFoldersOrQueries() {
-    GraphicResolver resolver = new GraphicResolver(List.of("PMC3460867/pone.0046493.g001.jpg", "https://x.org/fig2.png?dl=1"));
+    GraphicResolver resolver =
+        new GraphicResolver(
+            List.of("PMC3460867/pone.0046493.g001.jpg", "https://x.org/fig2.png?dl=1"));
 
     assertThat(resolver.resolve("pone.0046493.g001")).isEqualTo("PMC3460867/pone.0046493.g001.jpg");
     assertThat(resolver.resolve("fig2")).isEqualTo("https://x.org/fig2.png?dl=1");

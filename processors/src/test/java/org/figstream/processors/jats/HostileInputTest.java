@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.api.ExtractionException.Kind;
-import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleArticles.Sample;
+import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,12 +34,14 @@ class HostileInputTest {
 
   @Test
   void shouldRefuseExternalFileEntityWithoutReadingTheFile() {
-    String xml = article("<!DOCTYPE article [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>", "Leak: &xxe;");
+    String xml =
+        article("<!DOCTYPE article [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>", "Leak: &xxe;");
 
     ExtractionException e = failure(xml.getBytes(UTF_8));
 
     assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN_DTD);
-    assertThat(e.getMessage()).isEqualTo("FORBIDDEN_DTD: entity &xxe; at line 1, column 321" + NEEDS_DTD)
+    assertThat(e.getMessage())
+        .isEqualTo("FORBIDDEN_DTD: entity &xxe; at line 1, column 321" + NEEDS_DTD)
         .doesNotContain("root:");
   }
 
@@ -52,13 +54,22 @@ class HostileInputTest {
       acceptor.setDaemon(true);
       acceptor.start();
       String base = "http://127.0.0.1:" + server.getLocalPort();
-      String doctype = "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS\" \"" + base + "/x.dtd\" [\n"
-          + "<!ENTITY ext SYSTEM \"" + base + "/e\">\n<!ENTITY % pe SYSTEM \"" + base + "/p\">\n%pe;\n]>";
+      String doctype =
+          "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS\" \""
+              + base
+              + "/x.dtd\" [\n"
+              + "<!ENTITY ext SYSTEM \""
+              + base
+              + "/e\">\n<!ENTITY % pe SYSTEM \""
+              + base
+              + "/p\">\n%pe;\n]>";
       String xml = new String(sample.xml(), UTF_8).replaceFirst("<!DOCTYPE[^>]*>", doctype);
 
       List<ExtractedArticle> result = extractor.extract(xml.getBytes(UTF_8), sample.media());
-      ExtractionException referenced = failure(
-          xml.replace("<label>Figure 1</label>", "<label>Figure 1&ext;</label>").getBytes(UTF_8));
+      ExtractionException referenced =
+          failure(
+              xml.replace("<label>Figure 1</label>", "<label>Figure 1&ext;</label>")
+                  .getBytes(UTF_8));
       Thread.sleep(300);
 
       assertThat(connections).hasValue(0);
@@ -66,7 +77,9 @@ class HostileInputTest {
       assertThat(result.get(0).figures()).hasSize(6).allMatch(r -> r.mediaFile() != null);
       assertThat(result.get(0).figures().get(0).label()).isEqualTo("Figure 1");
       assertThat(referenced.kind()).isEqualTo(Kind.FORBIDDEN_DTD);
-      assertThat(referenced.getMessage()).startsWith("FORBIDDEN_DTD: entity &ext; at line ").endsWith(NEEDS_DTD);
+      assertThat(referenced.getMessage())
+          .startsWith("FORBIDDEN_DTD: entity &ext; at line ")
+          .endsWith(NEEDS_DTD);
     }
   }
 
@@ -74,17 +87,25 @@ class HostileInputTest {
   void shouldNotExpandBillionLaughs() {
     StringBuilder dtd = new StringBuilder("<!DOCTYPE article [<!ENTITY lol0 \"lol\">");
     for (int i = 1; i <= 9; i++) {
-      dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+      dtd.append("<!ENTITY lol")
+          .append(i)
+          .append(" \"")
+          .append(("&lol" + (i - 1) + ";").repeat(10))
+          .append("\">");
     }
     byte[] xml = article(dtd.append("]>").toString(), "Laugh: &lol9;").getBytes(UTF_8);
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    long allocated = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-      long before = threads.getCurrentThreadAllocatedBytes();
-      ExtractionException e = failure(xml);
-      assertThat(e).hasMessage("FORBIDDEN_DTD: entity &lol9; at line 1, column 995" + NEEDS_DTD);
-      return threads.getCurrentThreadAllocatedBytes() - before;
-    });
+    long allocated =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5),
+            () -> {
+              long before = threads.getCurrentThreadAllocatedBytes();
+              ExtractionException e = failure(xml);
+              assertThat(e)
+                  .hasMessage("FORBIDDEN_DTD: entity &lol9; at line 1, column 995" + NEEDS_DTD);
+              return threads.getCurrentThreadAllocatedBytes() - before;
+            });
 
     // Expanded, &lol9; would be 3 * 10^9 characters.
     assertThat(allocated).isLessThan(64L * 1024 * 1024);
@@ -94,8 +115,10 @@ class HostileInputTest {
   void shouldRefuseInputOverTheConfiguredLimit() {
     Sample sample = SampleArticles.article("pone.0056489");
 
-    ExtractionException e = catchThrowableOfType(ExtractionException.class,
-        () -> new JatsExtractor(1024).extract(sample.xml(), sample.media()));
+    ExtractionException e =
+        catchThrowableOfType(
+            ExtractionException.class,
+            () -> new JatsExtractor(1024).extract(sample.xml(), sample.media()));
 
     assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
     assertThat(e).hasMessage("TOO_LARGE: the document is 96351 bytes, over the limit of 1024");
@@ -109,24 +132,31 @@ class HostileInputTest {
     ExtractionException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> failure(xml));
 
     assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
-    assertThat(e).hasMessage("TOO_LARGE: document exceeds a parser limit at line 1, column 2191: Maximum"
-        + " Element Depth limit (400) Exceeded");
+    assertThat(e)
+        .hasMessage(
+            "TOO_LARGE: document exceeds a parser limit at line 1, column 2191: Maximum"
+                + " Element Depth limit (400) Exceeded");
   }
 
   @Test
   void shouldRefuseUnknownEntityWherePublishersWouldNeedTheirDtd() {
     ExtractionException inCaption = failure(article("", "Panel A &foo; panel B").getBytes(UTF_8));
-    String refs = article("", "Fine").replace("</article>", "<back><ref-list><ref>&foo;</ref></ref-list></back></article>");
+    String refs =
+        article("", "Fine")
+            .replace("</article>", "<back><ref-list><ref>&foo;</ref></ref-list></back></article>");
 
     assertThat(inCaption.kind()).isEqualTo(Kind.FORBIDDEN_DTD);
-    assertThat(inCaption).hasMessage("FORBIDDEN_DTD: entity &foo; at line 1, column 261" + NEEDS_DTD);
+    assertThat(inCaption)
+        .hasMessage("FORBIDDEN_DTD: entity &foo; at line 1, column 261" + NEEDS_DTD);
     // Also where the scanner streams past without capturing anything.
-    assertThat(failure(refs.getBytes(UTF_8))).hasMessage("FORBIDDEN_DTD: entity &foo; at line 1, column 331" + NEEDS_DTD);
+    assertThat(failure(refs.getBytes(UTF_8)))
+        .hasMessage("FORBIDDEN_DTD: entity &foo; at line 1, column 331" + NEEDS_DTD);
   }
 
   @Test
   void shouldRefuseUnknownEntityInAnAttributeInsteadOfDroppingIt() {
-    ExtractionException e = failure(article("", "Fine").replace("id=\"f1\"", "id=\"f&foo;1\"").getBytes(UTF_8));
+    ExtractionException e =
+        failure(article("", "Fine").replace("id=\"f1\"", "id=\"f&foo;1\"").getBytes(UTF_8));
 
     assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN_DTD);
     assertThat(e).hasMessage("FORBIDDEN_DTD: entity &foo; at line 1, column 215" + NEEDS_DTD);
@@ -134,10 +164,12 @@ class HostileInputTest {
 
   @Test
   void shouldExpandKnownHtmlCharacterEntitiesInTextAndAttributes() {
-    String xml = article("", "Growth &mdash; 5&nbsp;&micro;m &plusmn; 1 &amp; &lt;2&gt;")
-        .replace("<fig id=\"f1\">", "<fig id=\"f1\" specific-use=\"a&ndash;b\">");
+    String xml =
+        article("", "Growth &mdash; 5&nbsp;&micro;m &plusmn; 1 &amp; &lt;2&gt;")
+            .replace("<fig id=\"f1\">", "<fig id=\"f1\" specific-use=\"a&ndash;b\">");
 
-    FigureRecord fig = extractor.extract(xml.getBytes(UTF_8), List.of("f1.jpg")).get(0).figures().get(0);
+    FigureRecord fig =
+        extractor.extract(xml.getBytes(UTF_8), List.of("f1.jpg")).get(0).figures().get(0);
 
     // The no-break space is white space to NormalizedText, so it becomes a plain space.
     assertThat(fig.caption()).isEqualTo("Growth \u2014 5 \u00B5m \u00B1 1 & <2>");
@@ -160,17 +192,21 @@ class HostileInputTest {
     String xml = new String(sample.xml(), UTF_8);
     int from = xml.indexOf("<sec id=\"s1\">");
     String intro = xml.substring(from, xml.indexOf("</sec>", from) + "</sec>".length());
-    byte[] big = xml.replace("</body>", intro.repeat(20 * 1024 * 1024 / intro.length()) + "</body>")
-        .getBytes(UTF_8);
+    byte[] big =
+        xml.replace("</body>", intro.repeat(20 * 1024 * 1024 / intro.length()) + "</body>")
+            .getBytes(UTF_8);
 
-    List<ExtractedArticle> result = assertTimeoutPreemptively(Duration.ofSeconds(60),
-        () -> extractor.extract(big, sample.media()));
+    List<ExtractedArticle> result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> extractor.extract(big, sample.media()));
 
     assertThat(big.length).isBetween(20 * 1024 * 1024, 21 * 1024 * 1024);
     assertThat(result).hasSize(1);
     assertThat(result.get(0).figures()).hasSize(6).allMatch(r -> r.mediaFile() != null);
-    // The repeated introduction cites only references, so the figure mentions stay those of the original.
-    assertThat(result.get(0).figures().stream().mapToInt(r -> r.mentions().size()).sum()).isEqualTo(8);
+    // The repeated introduction cites only references, so the figure mentions stay those of the
+    // original.
+    assertThat(result.get(0).figures().stream().mapToInt(r -> r.mentions().size()).sum())
+        .isEqualTo(8);
   }
 
   private ExtractionException failure(byte[] xml) {

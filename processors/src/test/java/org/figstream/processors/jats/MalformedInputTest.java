@@ -21,8 +21,10 @@ class MalformedInputTest {
     ExtractionException e = failure("<article>\n  <front>\n  </article>".getBytes(UTF_8));
 
     assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-    assertThat(e).hasMessage("MALFORMED: not well-formed XML at line 3, column 11: Unexpected close tag"
-        + " </article>; expected </front>.");
+    assertThat(e)
+        .hasMessage(
+            "MALFORMED: not well-formed XML at line 3, column 11: Unexpected close tag"
+                + " </article>; expected </front>.");
   }
 
   @Test
@@ -30,8 +32,10 @@ class MalformedInputTest {
     ExtractionException e = failure("<a>x</a><b/>".getBytes(UTF_8));
 
     assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-    assertThat(e).hasMessage("MALFORMED: not well-formed XML at line 1, column 10: Illegal to have multiple"
-        + " roots (start tag in epilog?).");
+    assertThat(e)
+        .hasMessage(
+            "MALFORMED: not well-formed XML at line 1, column 10: Illegal to have multiple"
+                + " roots (start tag in epilog?).");
   }
 
   @Test
@@ -41,8 +45,10 @@ class MalformedInputTest {
     ExtractionException e = failure(Arrays.copyOf(xml, xml.length / 2));
 
     assertThat(e.kind()).isEqualTo(Kind.TRUNCATED);
-    assertThat(e).hasMessage("TRUNCATED: document ends early at line 1, column 103889: Unexpected EOF; was"
-        + " expecting a close tag for element <p>");
+    assertThat(e)
+        .hasMessage(
+            "TRUNCATED: document ends early at line 1, column 103889: Unexpected EOF; was"
+                + " expecting a close tag for element <p>");
   }
 
   @Test
@@ -56,34 +62,45 @@ class MalformedInputTest {
     ExtractionException e = failure(Arrays.copyOf(xml, lead + 1));
 
     assertThat(e.kind()).isEqualTo(Kind.TRUNCATED);
-    assertThat(e.getMessage()).startsWith("TRUNCATED: document ends early at line 1, column 264095: Unexpected"
-        + " EOF in the middle of a multi-byte char: got 1, needed 3");
+    assertThat(e.getMessage())
+        .startsWith(
+            "TRUNCATED: document ends early at line 1, column 264095: Unexpected"
+                + " EOF in the middle of a multi-byte char: got 1, needed 3");
   }
 
   @Test
   void shouldReportDocumentEndingInTheXmlDeclarationAsTruncated() {
     assertThat(failure("<?xml version=\"1.0\"?>".getBytes(UTF_8)))
-        .hasMessage("TRUNCATED: document ends early at line 1, column 21: Unexpected EOF in prolog");
+        .hasMessage(
+            "TRUNCATED: document ends early at line 1, column 21: Unexpected EOF in prolog");
   }
 
   @Test
   void shouldReportImageBytesAsNotXml() throws IOException {
     byte[] jpeg = Files.readAllBytes(SampleArticles.root().resolve("elife-30274-v1/fig1.jpg"));
-    byte[] tiff = Files.readAllBytes(SampleArticles.root().resolve("elife-19405/elife-19405-fig1.tif"));
+    byte[] tiff =
+        Files.readAllBytes(SampleArticles.root().resolve("elife-19405/elife-19405-fig1.tif"));
 
-    assertThat(failure(jpeg)).returns(Kind.NOT_XML, ExtractionException::kind)
-        .hasMessage("NOT_XML: the document does not start with '<' (first byte 0xff); it is not XML");
-    assertThat(failure(tiff)).returns(Kind.NOT_XML, ExtractionException::kind)
-        .hasMessage("NOT_XML: the document does not start with '<' (first byte 0x4d); it is not XML");
+    assertThat(failure(jpeg))
+        .returns(Kind.NOT_XML, ExtractionException::kind)
+        .hasMessage(
+            "NOT_XML: the document does not start with '<' (first byte 0xff); it is not XML");
+    assertThat(failure(tiff))
+        .returns(Kind.NOT_XML, ExtractionException::kind)
+        .hasMessage(
+            "NOT_XML: the document does not start with '<' (first byte 0x4d); it is not XML");
   }
 
   @Test
   void shouldReportEmptyAndWhitespaceOnlyInputAsEmpty() {
-    assertThat(failure(new byte[0])).returns(Kind.EMPTY, ExtractionException::kind)
+    assertThat(failure(new byte[0]))
+        .returns(Kind.EMPTY, ExtractionException::kind)
         .hasMessage("EMPTY: the document is empty (0 bytes)");
-    assertThat(failure(null)).returns(Kind.EMPTY, ExtractionException::kind)
+    assertThat(failure(null))
+        .returns(Kind.EMPTY, ExtractionException::kind)
         .hasMessage("EMPTY: the document is empty (0 bytes)");
-    assertThat(failure(" \n\t\r\n ".getBytes(UTF_8))).returns(Kind.EMPTY, ExtractionException::kind)
+    assertThat(failure(" \n\t\r\n ".getBytes(UTF_8)))
+        .returns(Kind.EMPTY, ExtractionException::kind)
         .hasMessage("EMPTY: the document holds only white space");
     assertThat(failure(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, ' ', '\n'}))
         .returns(Kind.EMPTY, ExtractionException::kind)
@@ -96,11 +113,15 @@ class MalformedInputTest {
     ExtractionException nul = failure(article("", "Bad &#0; ref").getBytes(UTF_8));
 
     assertThat(hex.kind()).isEqualTo(Kind.MALFORMED);
-    assertThat(hex).hasMessage("MALFORMED: not well-formed XML at line 1, column 256: Unexpected character"
-        + " 'Z' (code 90); expected a hex digit (0-9a-fA-F).");
+    assertThat(hex)
+        .hasMessage(
+            "MALFORMED: not well-formed XML at line 1, column 256: Unexpected character"
+                + " 'Z' (code 90); expected a hex digit (0-9a-fA-F).");
     assertThat(nul.kind()).isEqualTo(Kind.MALFORMED);
-    assertThat(nul).hasMessage("MALFORMED: not well-formed XML at line 1, column 256: Invalid character"
-        + " reference: null character not allowed in XML content.");
+    assertThat(nul)
+        .hasMessage(
+            "MALFORMED: not well-formed XML at line 1, column 256: Invalid character"
+                + " reference: null character not allowed in XML content.");
   }
 
   @Test

@@ -5,12 +5,12 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.figstream.records.Article;
 import org.figstream.processors.api.ArticleHint;
 import org.figstream.processors.api.ExtractedArticle;
-import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleArticles.Sample;
+import org.figstream.records.Article;
+import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
 
 /** The same article in different envelopes gives the same records; hints and image grouping. */
@@ -40,7 +40,8 @@ class NamespaceAndWrapperTest {
     for (String dir : List.of("elife-30274-v1", "pone.0056489", "pone.0091296")) {
       Sample s = SampleArticles.article(dir);
       String xml = text(s.xml());
-      String namespaced = xml.replaceFirst("<article ", "<article xmlns=\"http://jats.nlm.nih.gov\" ");
+      String namespaced =
+          xml.replaceFirst("<article ", "<article xmlns=\"http://jats.nlm.nih.gov\" ");
       assertThat(namespaced).as(dir).contains("<article xmlns=\"http://jats.nlm.nih.gov\" ");
 
       List<ExtractedArticle> plain = extractor.extract(s.xml(), s.media());
@@ -54,8 +55,10 @@ class NamespaceAndWrapperTest {
   @Test
   void shouldExtractTheSameRecordsWithAndWithoutThePmcArticlesetWrapper() {
     Sample s = SampleArticles.article("elife-30274-v1");
-    String wrapped = XML_DECLARATION + "<pmc-articleset>" + articleElement(text(s.xml())) + "</pmc-articleset>";
-    assertThat(extractor.extract(bytes(wrapped), s.media())).isEqualTo(extractor.extract(s.xml(), s.media()));
+    String wrapped =
+        XML_DECLARATION + "<pmc-articleset>" + articleElement(text(s.xml())) + "</pmc-articleset>";
+    assertThat(extractor.extract(bytes(wrapped), s.media()))
+        .isEqualTo(extractor.extract(s.xml(), s.media()));
 
     byte[] efetch = SampleArticles.fixture("efetch_pmc_PMC9872380.xml");
     String unwrapped = XML_DECLARATION + articleElement(text(efetch));
@@ -69,31 +72,49 @@ class NamespaceAndWrapperTest {
   void shouldYieldEveryArticleOfAnArticlesetInOrder() {
     byte[] first = SampleArticles.fixture("pone.0046493.nxml");
     byte[] second = SampleArticles.fixture("pone.0000217.nxml");
-    String set = XML_DECLARATION + "<pmc-articleset>" + articleElement(text(first)) + "\n"
-        + articleElement(text(second)) + "</pmc-articleset>";
+    String set =
+        XML_DECLARATION
+            + "<pmc-articleset>"
+            + articleElement(text(first))
+            + "\n"
+            + articleElement(text(second))
+            + "</pmc-articleset>";
 
     List<ExtractedArticle> both = extractor.extract(bytes(set), List.of());
 
-    assertThat(both).extracting(a -> a.article().articleKey()).containsExactly("PMC3460867", "PMC1790863");
+    assertThat(both)
+        .extracting(a -> a.article().articleKey())
+        .containsExactly("PMC3460867", "PMC1790863");
     assertThat(both.get(0)).isEqualTo(extractor.extract(first, List.of()).get(0));
     assertThat(both.get(1)).isEqualTo(extractor.extract(second, List.of()).get(0));
-    assertThat(both.get(0).figures()).hasSize(7).allMatch(r -> r.pairId().startsWith("PMC3460867/"));
-    assertThat(both.get(1).figures()).hasSize(3).allMatch(r -> r.pairId().startsWith("PMC1790863/"));
+    assertThat(both.get(0).figures())
+        .hasSize(7)
+        .allMatch(r -> r.pairId().startsWith("PMC3460867/"));
+    assertThat(both.get(1).figures())
+        .hasSize(3)
+        .allMatch(r -> r.pairId().startsWith("PMC1790863/"));
   }
 
   @Test
   void shouldTakeThePmcidAndVersionFromTheHintWhenTheXmlHasNone() {
     // eLife's own XML has no PMCID; the hint's ids are made up for the test.
     Sample s = SampleArticles.article("elife-30274-v1");
-    ExtractedArticle hinted = extractor.extract(s.xml(), s.media(), new ArticleHint("1234567", 3)).get(0);
+    ExtractedArticle hinted =
+        extractor.extract(s.xml(), s.media(), new ArticleHint("1234567", 3)).get(0);
 
     Article a = hinted.article();
     assertThat(a.pmcid()).isEqualTo("PMC1234567");
     assertThat(a.version()).isEqualTo(3);
     assertThat(a.articleKey()).isEqualTo("PMC1234567");
     assertThat(a.doi()).isEqualTo("10.7554/eLife.30274");
-    assertThat(hinted.figures()).extracting(FigureRecord::pairId).containsExactly("PMC1234567/fig1/1",
-        "PMC1234567/fig2/1", "PMC1234567/fig2s1/1", "PMC1234567/fig2s2/1", "PMC1234567/fig3/1");
+    assertThat(hinted.figures())
+        .extracting(FigureRecord::pairId)
+        .containsExactly(
+            "PMC1234567/fig1/1",
+            "PMC1234567/fig2/1",
+            "PMC1234567/fig2s1/1",
+            "PMC1234567/fig2s2/1",
+            "PMC1234567/fig3/1");
 
     Article unhinted = extractor.extract(s.xml(), s.media()).get(0).article();
     assertThat(unhinted.pmcid()).isNull();
@@ -101,8 +122,14 @@ class NamespaceAndWrapperTest {
     assertThat(unhinted.articleKey()).isEqualTo("doi:10.7554/eLife.30274");
 
     // The XML's own PMCID wins; the version, which no XML carries, still comes from the hint.
-    Article pmc = extractor.extract(SampleArticles.fixture("efetch_pmc_PMC9872380.xml"), List.of(),
-        new ArticleHint("PMC1", 2)).get(0).article();
+    Article pmc =
+        extractor
+            .extract(
+                SampleArticles.fixture("efetch_pmc_PMC9872380.xml"),
+                List.of(),
+                new ArticleHint("PMC1", 2))
+            .get(0)
+            .article();
     assertThat(pmc.pmcid()).isEqualTo("PMC9872380");
     assertThat(pmc.articleKey()).isEqualTo("PMC9872380");
     assertThat(pmc.version()).isEqualTo(2);
@@ -110,7 +137,8 @@ class NamespaceAndWrapperTest {
 
   @Test
   void shouldCountAlternativesAsOneImageAndSiblingGraphicsAsSeveral() {
-    String xml = """
+    String xml =
+        """
         <article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"><front>
         <article-meta><article-id pub-id-type="doi">10.1234/images</article-id></article-meta></front>
         <body><sec><p>See <xref ref-type="fig" rid="f1">Figure 1</xref> and <xref ref-type="fig" rid="f2">Figure
@@ -121,15 +149,21 @@ class NamespaceAndWrapperTest {
           <graphic xlink:href="f2a.tif"/><graphic xlink:href="f2b.tif"/></fig>
         </sec></body></article>""";
 
-    List<FigureRecord> records = extractor.extract(bytes(xml), List.of("f1.png", "f2a.tif", "f2b.tif"))
-        .get(0).figures();
+    List<FigureRecord> records =
+        extractor.extract(bytes(xml), List.of("f1.png", "f2a.tif", "f2b.tif")).get(0).figures();
 
-    assertThat(records).extracting(FigureRecord::pairId, FigureRecord::graphicIndex, FigureRecord::href,
-        FigureRecord::mediaFile).containsExactly(
+    assertThat(records)
+        .extracting(
+            FigureRecord::pairId,
+            FigureRecord::graphicIndex,
+            FigureRecord::href,
+            FigureRecord::mediaFile)
+        .containsExactly(
             tuple("doi:10.1234/images/f1/1", 1, "f1.tif", "f1.png"),
             tuple("doi:10.1234/images/f2/1", 1, "f2a.tif", "f2a.tif"),
             tuple("doi:10.1234/images/f2/2", 2, "f2b.tif", "f2b.tif"));
-    assertThat(records).extracting(FigureRecord::caption)
+    assertThat(records)
+        .extracting(FigureRecord::caption)
         .containsExactly("One image, two renditions.", "Two panels.", "Two panels.");
     assertThat(records).extracting(r -> r.mentions().size()).containsExactly(1, 1, 1);
     assertThat(records.get(2).mentions().get(0).xrefText()).isEqualTo("Figure 2");

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.figstream.processors.api.ExtractedArticle;
-import org.figstream.records.FigureKind;
-import org.figstream.records.FigureRecord;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleArticles.Sample;
+import org.figstream.records.FigureKind;
+import org.figstream.records.FigureRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,15 +16,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * code: each XML was read with Python's ElementTree and cross-checked with minidom and with raw
  * counts of {@code <fig}, {@code <table-wrap} and {@code <graphic} (formula graphics and XML-only
  * tables account for every difference). pone.0038869 lacks 20 figure images and its table image.
- * Mentions are xrefs in running text; elife-30274 also cites Figure 2 from three table footnotes and
- * two captions, which are not running text.
+ * Mentions are xrefs in running text; elife-30274 also cites Figure 2 from three table footnotes
+ * and two captions, which are not running text.
  */
 class SampleArticleCountsTest {
   private final JatsExtractor extractor = new JatsExtractor();
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    // dir,          article key,                              pairs, figures, tables, resolved, missing, mentions
+    // dir,          article key,                              pairs, figures, tables, resolved,
+    // missing, mentions
     "elife-19405,    doi:10.7554/eLife.19405,                  1,     1,       0,      1,        0,       2",
     "elife-30274-v1, doi:10.7554/eLife.30274,                  5,     5,       0,      5,        0,       13",
     "elife-43154-v2, doi:10.7554/eLife.43154,                  3,     3,       0,      3,        0,       7",
@@ -35,8 +36,15 @@ class SampleArticleCountsTest {
     "pone.0091296,   doi:10.1371/journal.pone.0091296,         14,    9,       5,      14,       0,       34",
     "pone.0093988,   doi:10.1371/journal.pone.0093988,         3,     3,       0,      3,        0,       10",
   })
-  void shouldExtractExactCountsFromEverySampleArticle(String dir, String key, int pairs, int figures,
-      int tables, int resolved, int missing, int mentions) {
+  void shouldExtractExactCountsFromEverySampleArticle(
+      String dir,
+      String key,
+      int pairs,
+      int figures,
+      int tables,
+      int resolved,
+      int missing,
+      int mentions) {
     Sample sample = SampleArticles.article(dir);
     List<ExtractedArticle> result = extractor.extract(sample.xml(), sample.media());
 
@@ -49,7 +57,9 @@ class SampleArticleCountsTest {
     assertThat(records).filteredOn(r -> !r.imageMissing()).hasSize(resolved);
     assertThat(records).filteredOn(FigureRecord::imageMissing).hasSize(missing);
     assertThat(records.stream().mapToInt(r -> r.mentions().size()).sum()).isEqualTo(mentions);
-    assertThat(records).extracting(FigureRecord::pairId).doesNotHaveDuplicates()
+    assertThat(records)
+        .extracting(FigureRecord::pairId)
+        .doesNotHaveDuplicates()
         .allMatch(id -> id.startsWith(key + "/"));
   }
 
@@ -64,8 +74,8 @@ class SampleArticleCountsTest {
     "elife07586.xml,              doi:10.7554/eLife.07586,     0,     0,       0,      0",
     "efetch_pmc_PMC9872380.xml,   PMC9872380,                  3,     3,       0,      4",
   })
-  void shouldExtractExactCountsFromEveryPmcFixture(String fixture, String key, int pairs, int figures,
-      int tables, int mentions) {
+  void shouldExtractExactCountsFromEveryPmcFixture(
+      String fixture, String key, int pairs, int figures, int tables, int mentions) {
     List<ExtractedArticle> result = extractor.extract(SampleArticles.fixture(fixture), List.of());
 
     assertThat(result).hasSize(1);

@@ -25,17 +25,21 @@ class SentencesTest {
 
   @Test
   void shouldNotBreakAfterFigAndFigs() {
-    String text = "Before. Cells grew (Fig. 2A) as in Figs. 3 and 4, and Supplementary Fig. S2 shows more. After.";
+    String text =
+        "Before. Cells grew (Fig. 2A) as in Figs. 3 and 4, and Supplementary Fig. S2 shows more. After.";
 
-    assertThat(around(text, "Fig. 2A")).isEqualTo(
-        "Cells grew (Fig. 2A) as in Figs. 3 and 4, and Supplementary Fig. S2 shows more.");
-    assertThat(around(text, "Fig. S2")).isEqualTo(
-        "Cells grew (Fig. 2A) as in Figs. 3 and 4, and Supplementary Fig. S2 shows more.");
+    assertThat(around(text, "Fig. 2A"))
+        .isEqualTo(
+            "Cells grew (Fig. 2A) as in Figs. 3 and 4, and Supplementary Fig. S2 shows more.");
+    assertThat(around(text, "Fig. S2"))
+        .isEqualTo(
+            "Cells grew (Fig. 2A) as in Figs. 3 and 4, and Supplementary Fig. S2 shows more.");
   }
 
   @Test
   void shouldNotBreakAfterAbbreviationsInBracketsOrQuotes() {
-    String text = "Before. As shown [Fig. S2] and (Fig. S3), cells grew. The \"e.g. The\" form is rare. After.";
+    String text =
+        "Before. As shown [Fig. S2] and (Fig. S3), cells grew. The \"e.g. The\" form is rare. After.";
 
     assertThat(around(text, "cells")).isEqualTo("As shown [Fig. S2] and (Fig. S3), cells grew.");
     assertThat(around(text, "rare")).isEqualTo("The \"e.g. The\" form is rare.");
@@ -43,34 +47,41 @@ class SentencesTest {
 
   @Test
   void shouldNotBreakAfterEtAl() {
-    String text = "Intro. As shown by Smith et al. (2010) and Jones et al. Nature 2011, cells grow (Figure 1). Next.";
+    String text =
+        "Intro. As shown by Smith et al. (2010) and Jones et al. Nature 2011, cells grow (Figure 1). Next.";
 
-    assertThat(around(text, "Figure 1")).isEqualTo(
-        "As shown by Smith et al. (2010) and Jones et al. Nature 2011, cells grow (Figure 1).");
+    assertThat(around(text, "Figure 1"))
+        .isEqualTo(
+            "As shown by Smith et al. (2010) and Jones et al. Nature 2011, cells grow (Figure 1).");
   }
 
   @Test
   void shouldNotBreakAfterEgAndIe() {
-    String text = "Markers (e.g. CD4 and CD8) were stained, i.e. The two lineages (Figure 2). Next one.";
+    String text =
+        "Markers (e.g. CD4 and CD8) were stained, i.e. The two lineages (Figure 2). Next one.";
 
-    assertThat(around(text, "Figure 2")).isEqualTo(
-        "Markers (e.g. CD4 and CD8) were stained, i.e. The two lineages (Figure 2).");
+    assertThat(around(text, "Figure 2"))
+        .isEqualTo("Markers (e.g. CD4 and CD8) were stained, i.e. The two lineages (Figure 2).");
   }
 
   @Test
   void shouldNotBreakAfterInitials() {
     String text = "Data were provided by J. Smith and J. R. R. Tolkien (Figure 4). Thanks.";
 
-    assertThat(around(text, "Figure 4")).isEqualTo("Data were provided by J. Smith and J. R. R. Tolkien (Figure 4).");
-    assertThat(around(text, "Smith")).isEqualTo("Data were provided by J. Smith and J. R. R. Tolkien (Figure 4).");
+    assertThat(around(text, "Figure 4"))
+        .isEqualTo("Data were provided by J. Smith and J. R. R. Tolkien (Figure 4).");
+    assertThat(around(text, "Smith"))
+        .isEqualTo("Data were provided by J. Smith and J. R. R. Tolkien (Figure 4).");
   }
 
   @Test
   void shouldNotBreakBeforeLowerCaseContinuation() {
-    String text = "Samples were kept at 4 deg. overnight and at room temp. before use (Figure 5). Next.";
+    String text =
+        "Samples were kept at 4 deg. overnight and at room temp. before use (Figure 5). Next.";
 
-    assertThat(around(text, "Figure 5")).isEqualTo(
-        "Samples were kept at 4 deg. overnight and at room temp. before use (Figure 5).");
+    assertThat(around(text, "Figure 5"))
+        .isEqualTo(
+            "Samples were kept at 4 deg. overnight and at room temp. before use (Figure 5).");
   }
 
   @Test
@@ -79,7 +90,8 @@ class SentencesTest {
     int start = text.indexOf("Figure 6");
     int end = text.indexOf("continues") + "continues".length();
 
-    assertThat(Sentences.around(text, start, end)).isEqualTo("Two cites Figure 6. Three continues it.");
+    assertThat(Sentences.around(text, start, end))
+        .isEqualTo("Two cites Figure 6. Three continues it.");
   }
 
   @Test

@@ -12,19 +12,27 @@ final class TestDocuments {
 
   /**
    * A minimal article keyed by DOI with one figure ({@code f1}, graphic {@code f1}) whose caption
-   * paragraph is {@code caption}, taken as raw markup; {@code doctype} goes after the XML declaration.
+   * paragraph is {@code caption}, taken as raw markup; {@code doctype} goes after the XML
+   * declaration.
    */
   static String article(String doctype, String caption) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + doctype
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + doctype
         + "<article xmlns:xlink=\"http://www.w3.org/1999/xlink\"><front><article-meta>"
         + "<article-id pub-id-type=\"doi\">10.1234/hostile.1</article-id></article-meta></front>"
-        + "<body><fig id=\"f1\"><label>Figure 1</label><caption><p>" + caption + "</p></caption>"
+        + "<body><fig id=\"f1\"><label>Figure 1</label><caption><p>"
+        + caption
+        + "</p></caption>"
         + "<graphic xlink:href=\"f1\"/></fig></body></article>";
   }
 
-  /** The typed error extracting {@code xml} ends in; fails the test on success or any other throwable. */
+  /**
+   * The typed error extracting {@code xml} ends in; fails the test on success or any other
+   * throwable.
+   */
   static ExtractionException failure(JatsExtractor extractor, byte[] xml) {
-    ExtractionException e = catchThrowableOfType(ExtractionException.class, () -> extractor.extract(xml, List.of()));
+    ExtractionException e =
+        catchThrowableOfType(ExtractionException.class, () -> extractor.extract(xml, List.of()));
     assertThat(e).as("expected a typed ExtractionException").isNotNull();
     return e;
   }

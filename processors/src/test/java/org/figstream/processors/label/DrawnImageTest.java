@@ -47,13 +47,16 @@ class DrawnImageTest {
 
   @Test
   void shouldPlaceAFigureHalfChartHalfPhotographBetween() {
-    // 320 px wide: every second column is sampled, 160 per row; columns 0-207 (104 samples) are white.
+    // 320 px wide: every second column is sampled, 160 per row; columns 0-207 (104 samples) are
+    // white.
     BufferedImage compound = noise(320, 160, 208, new Random(7));
 
     float coverage = DrawnImage.paletteCoverage(compound);
     assertThat(coverage).isCloseTo(104 / 160f, within(0.002f));
     assertThat(DrawnImage.probability(compound))
-        .isCloseTo((coverage - DrawnImage.PHOTOGRAPHIC_BELOW) / (DrawnImage.DRAWN_ABOVE - DrawnImage.PHOTOGRAPHIC_BELOW),
+        .isCloseTo(
+            (coverage - DrawnImage.PHOTOGRAPHIC_BELOW)
+                / (DrawnImage.DRAWN_ABOVE - DrawnImage.PHOTOGRAPHIC_BELOW),
             within(1e-6f))
         .isBetween(0.49f, 0.52f);
   }
@@ -77,7 +80,8 @@ class DrawnImageTest {
   }
 
   private static BufferedImage normalised(String file) throws IOException {
-    return new ImageNormalizer().normalizeWithPixels(Files.readAllBytes(SampleArticles.root().resolve(file)))
+    return new ImageNormalizer()
+        .normalizeWithPixels(Files.readAllBytes(SampleArticles.root().resolve(file)))
         .takePixels();
   }
 }

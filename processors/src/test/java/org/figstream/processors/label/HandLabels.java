@@ -17,8 +17,11 @@ final class HandLabels {
 
   static Map<String, Label> all() {
     Map<String, Label> out = new LinkedHashMap<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        HandLabels.class.getResourceAsStream("/labels/hand-labelled.tsv"), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                HandLabels.class.getResourceAsStream("/labels/hand-labelled.tsv"),
+                StandardCharsets.UTF_8))) {
       boolean header = true;
       for (String line; (line = r.readLine()) != null; ) {
         if (line.startsWith("#") || line.isBlank()) {

@@ -1,7 +1,5 @@
 package org.figstream.processors.label;
 
-import org.figstream.records.Taxonomy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.records.Taxonomy;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,18 +25,19 @@ class TaxonomyAndDescriptionsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PACKAGE = "/org/figstream/processors/label/";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shouldHoldTheSixteenGlobalAndHundredNineteenLocalConceptsOfTheFile() throws IOException {
     JsonNode file = taxonomyFile();
     Set<String> globals = new LinkedHashSet<>();
     List<String> locals = new ArrayList<>();
-    file.get("global_concepts").forEach(g -> {
-      globals.add(g.get("name").asText());
-      g.get("local_concepts").forEach(l -> locals.add(l.asText()));
-    });
+    file.get("global_concepts")
+        .forEach(
+            g -> {
+              globals.add(g.get("name").asText());
+              g.get("local_concepts").forEach(l -> locals.add(l.asText()));
+            });
     Taxonomy taxonomy = Taxonomy.biomedica();
 
     assertThat(globals).hasSize(16);
@@ -49,8 +49,12 @@ class TaxonomyAndDescriptionsTest {
 
   @Test
   void shouldBeTheSameTaxonomyAsTheSharedCopy() throws IOException {
-    Path shared = SampleArticles.root().getParent().getParent().resolveSibling("shared")
-        .resolve("taxonomy/biomedica-taxonomy.json");
+    Path shared =
+        SampleArticles.root()
+            .getParent()
+            .getParent()
+            .resolveSibling("shared")
+            .resolve("taxonomy/biomedica-taxonomy.json");
     Assumptions.assumeTrue(Files.exists(shared), "no shared taxonomy at " + shared);
 
     assertThat(taxonomyFile()).isEqualTo(JSON.readTree(shared.toFile()));
@@ -67,7 +71,8 @@ class TaxonomyAndDescriptionsTest {
     assertThat(taxonomy.isLocal("immunoblot")).isTrue();
     assertThat(taxonomy.isLocal("Immuno Assays")).isFalse();
     assertThatThrownBy(() -> taxonomy.globalOf("hologram"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hologram");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hologram");
   }
 
   @Test
@@ -86,11 +91,24 @@ class TaxonomyAndDescriptionsTest {
     Taxonomy taxonomy = Taxonomy.biomedica();
     ConceptForms forms = ConceptDescriptions.builtin(taxonomy).forms();
 
-    assertThat(forms.drawn()).containsExactlyInAnyOrder("Chemical Structures", "Graphs and Networks",
-        "Illustrative Diagrams", "Maps", "Plots and Charts", "Scientific Formulae and Equations",
-        "Screen Based Visuals", "Tables");
-    assertThat(forms.photographic()).containsExactlyInAnyOrder("Clinical Imaging", "Immuno Assays",
-        "Laboratory Specimens and Cultures", "Microscopy", "Natural Images", "Tools and Materials");
+    assertThat(forms.drawn())
+        .containsExactlyInAnyOrder(
+            "Chemical Structures",
+            "Graphs and Networks",
+            "Illustrative Diagrams",
+            "Maps",
+            "Plots and Charts",
+            "Scientific Formulae and Equations",
+            "Screen Based Visuals",
+            "Tables");
+    assertThat(forms.photographic())
+        .containsExactlyInAnyOrder(
+            "Clinical Imaging",
+            "Immuno Assays",
+            "Laboratory Specimens and Cultures",
+            "Microscopy",
+            "Natural Images",
+            "Tools and Materials");
     Set<String> formless = new LinkedHashSet<>(taxonomy.globals());
     formless.removeAll(forms.drawn());
     formless.removeAll(forms.photographic());
@@ -102,7 +120,8 @@ class TaxonomyAndDescriptionsTest {
     ObjectNode json = descriptions();
     json.remove("forms");
 
-    assertThat(ConceptDescriptions.read(write(json), Taxonomy.biomedica()).forms()).isSameAs(ConceptForms.NONE);
+    assertThat(ConceptDescriptions.read(write(json), Taxonomy.biomedica()).forms())
+        .isSameAs(ConceptForms.NONE);
   }
 
   @Test
@@ -122,7 +141,8 @@ class TaxonomyAndDescriptionsTest {
 
     assertThatThrownBy(() -> ConceptDescriptions.read(file, Taxonomy.biomedica()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + ": global concepts not described: [Microscopy]; not in the taxonomy: []");
+        .hasMessage(
+            file + ": global concepts not described: [Microscopy]; not in the taxonomy: []");
   }
 
   @Test
@@ -172,7 +192,8 @@ class TaxonomyAndDescriptionsTest {
 
   private static JsonNode taxonomyFile() throws IOException {
     // the taxonomy is part of the wire contract, so it lives in the records module
-    try (InputStream in = Taxonomy.class.getResourceAsStream("/org/figstream/records/biomedica-taxonomy.json")) {
+    try (InputStream in =
+        Taxonomy.class.getResourceAsStream("/org/figstream/records/biomedica-taxonomy.json")) {
       return JSON.readTree(in);
     }
   }

@@ -1,19 +1,18 @@
 package org.figstream.processors.label;
 
-import org.figstream.records.Taxonomy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.figstream.records.ConceptLabels;
-import org.figstream.records.ConceptScore;
-import org.figstream.records.Embedding;
 import org.figstream.processors.embed.Accelerator;
 import org.figstream.processors.embed.BuiltinModels;
 import org.figstream.processors.embed.OnnxTextEncoder;
 import org.figstream.processors.embed.TextEncoder;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.Embedding;
+import org.figstream.records.Taxonomy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,10 @@ class ZeroShotLabellerTest {
   static void load() {
     text = new OnnxTextEncoder(BuiltinModels.resolve(BuiltinModels.TEXT), Accelerator.CPU);
     // Every global concept but Ambiguous kept, so that each one's score can be followed.
-    labeller = (ZeroShotLabeller) Labellers.create(new LabelSettings(ZeroShotLabeller.METHOD, null, null, 15), null,
-        text);
+    labeller =
+        (ZeroShotLabeller)
+            Labellers.create(
+                new LabelSettings(ZeroShotLabeller.METHOD, null, null, 15), null, text);
   }
 
   @AfterAll
@@ -55,24 +56,33 @@ class ZeroShotLabellerTest {
     ConceptLabels drawn = labeller.label(input(CAPTION, 1f));
 
     assertThat(drawn.global()).hasSize(15);
-    assertThat(drawn.global().stream().mapToDouble(ConceptScore::score).sum()).isCloseTo(1.0, within(1e-5));
-    assertThat(score(drawn, "Illustrative Diagrams")).isGreaterThan(score(unseen, "Illustrative Diagrams"));
+    assertThat(drawn.global().stream().mapToDouble(ConceptScore::score).sum())
+        .isCloseTo(1.0, within(1e-5));
+    assertThat(score(drawn, "Illustrative Diagrams"))
+        .isGreaterThan(score(unseen, "Illustrative Diagrams"));
     assertThat(score(drawn, "Microscopy")).isLessThan(score(unseen, "Microscopy"));
-    // Weights 1 (drawn), 0.1 (photographed) and 0.55 (PCR, no form) before renormalising: the ratio of a
+    // Weights 1 (drawn), 0.1 (photographed) and 0.55 (PCR, no form) before renormalising: the ratio
+    // of a
     // drawn to a photographed concept's score grows tenfold, whatever the caption.
     double before = score(unseen, "Illustrative Diagrams") / score(unseen, "Microscopy");
     double after = score(drawn, "Illustrative Diagrams") / score(drawn, "Microscopy");
     assertThat(after / before).isCloseTo(10.0, within(1e-3));
     double pcrBefore = score(unseen, "PCR") / score(unseen, "Microscopy");
-    assertThat(score(drawn, "PCR") / score(drawn, "Microscopy") / pcrBefore).isCloseTo(5.5, within(1e-3));
+    assertThat(score(drawn, "PCR") / score(drawn, "Microscopy") / pcrBefore)
+        .isCloseTo(5.5, within(1e-3));
   }
 
   @Test
   void shouldNotUseThePixelPriorWithoutForms() {
     Taxonomy taxonomy = Taxonomy.biomedica();
     ConceptDescriptions builtin = ConceptDescriptions.builtin(taxonomy);
-    ZeroShotLabeller formless = new ZeroShotLabeller(taxonomy,
-        new ConceptDescriptions(builtin.global(), builtin.local(), ConceptForms.NONE), text, null, 15);
+    ZeroShotLabeller formless =
+        new ZeroShotLabeller(
+            taxonomy,
+            new ConceptDescriptions(builtin.global(), builtin.local(), ConceptForms.NONE),
+            text,
+            null,
+            15);
 
     assertThat(labeller.usesPixelPrior()).isTrue();
     assertThat(formless.usesPixelPrior()).isFalse();
@@ -80,15 +90,23 @@ class ZeroShotLabellerTest {
   }
 
   private static float score(ConceptLabels labels, String concept) {
-    return labels.global().stream().filter(s -> s.concept().equals(concept)).findFirst()
-        .map(ConceptScore::score).orElse(0f);
+    return labels.global().stream()
+        .filter(s -> s.concept().equals(concept))
+        .findFirst()
+        .map(ConceptScore::score)
+        .orElse(0f);
   }
 
   private static LabelInput input(String caption, Float drawn) {
     String model = text.descriptor().name();
     List<Embedding> sentences = new ArrayList<>();
     text.embed(CaptionSentences.of(caption)).forEach(v -> sentences.add(new Embedding(model, v)));
-    return new LabelInput(caption, false, new Embedding(model, text.embed(List.of(caption)).get(0)), sentences,
-        null, drawn);
+    return new LabelInput(
+        caption,
+        false,
+        new Embedding(model, text.embed(List.of(caption)).get(0)),
+        sentences,
+        null,
+        drawn);
   }
 }

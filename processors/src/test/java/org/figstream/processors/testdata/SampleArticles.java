@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The real articles bundled with the project ({@code samples/articles}, provenance in its README) and
- * the PMC fixtures in the test resources, as tests and benchmarks need them.
+ * The real articles bundled with the project ({@code samples/articles}, provenance in its README)
+ * and the PMC fixtures in the test resources, as tests and benchmarks need them.
  */
 public final class SampleArticles {
 
@@ -36,7 +36,8 @@ public final class SampleArticles {
         return candidate;
       }
     }
-    throw new IllegalStateException("samples/articles not found above " + here + "; set -Dfigstream.samples=DIR");
+    throw new IllegalStateException(
+        "samples/articles not found above " + here + "; set -Dfigstream.samples=DIR");
   }
 
   public static Sample article(String dir) {
@@ -44,8 +45,8 @@ public final class SampleArticles {
     try (Stream<Path> files = Files.list(folder)) {
       List<Path> all = files.sorted().toList();
       Path xml = all.stream().filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow();
-      List<String> media = all.stream().filter(p -> !p.equals(xml))
-          .map(p -> p.getFileName().toString()).toList();
+      List<String> media =
+          all.stream().filter(p -> !p.equals(xml)).map(p -> p.getFileName().toString()).toList();
       return new Sample(dir, xml, Files.readAllBytes(xml), media);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -54,8 +55,11 @@ public final class SampleArticles {
 
   public static List<Sample> all() {
     try (Stream<Path> dirs = Files.list(root())) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
-          .map(SampleArticles::article).toList();
+      return dirs.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .map(SampleArticles::article)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.figstream.records.FigureRecord;
 
-/** Every figure-caption pair the extractor finds in samples/articles, by pair id, in article order. */
+/**
+ * Every figure-caption pair the extractor finds in samples/articles, by pair id, in article order.
+ */
 public final class SampleFigures {
   private static Map<String, FigureRecord> figures;
   private static Map<String, String> folders;
@@ -44,6 +46,8 @@ public final class SampleFigures {
     if (dir == null) {
       throw new IllegalArgumentException("not a sample figure: " + figure.pairId());
     }
-    return figure.mediaFile() == null ? null : SampleArticles.root().resolve(dir).resolve(figure.mediaFile());
+    return figure.mediaFile() == null
+        ? null
+        : SampleArticles.root().resolve(dir).resolve(figure.mediaFile());
   }
 }

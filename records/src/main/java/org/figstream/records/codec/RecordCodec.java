@@ -15,23 +15,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
 /**
- * A record type in Avro's single-object encoding: {@code C3 01}, the writer schema's 8-byte fingerprint
- * (little endian), then the Avro binary body. The header makes every record self-describing without a
- * schema registry: a reader finds the writer schema by fingerprint and resolves it to its own, so schemas
- * can evolve. Plain Avro reads it too ({@code BinaryMessageDecoder}). A null value stays null: a tombstone.
+ * A record type in Avro's single-object encoding: {@code C3 01}, the writer schema's 8-byte
+ * fingerprint (little endian), then the Avro binary body. The header makes every record
+ * self-describing without a schema registry: a reader finds the writer schema by fingerprint and
+ * resolves it to its own, so schemas can evolve. Plain Avro reads it too ({@code
+ * BinaryMessageDecoder}). A null value stays null: a tombstone.
  */
 public final class RecordCodec<T> {
   static final byte[] MAGIC = {(byte) 0xC3, 0x01};
   static final int HEADER = 10;
 
-  private static final AvroMapper MAPPER = AvroMapper.builder()
-      .addModule(new AvroJavaTimeModule())
-      // enums as their documented labels ("figure", "commercial"), the symbols the schemas declare
-      .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-      .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
-      .build();
+  private static final AvroMapper MAPPER =
+      AvroMapper.builder()
+          .addModule(new AvroJavaTimeModule())
+          // enums as their documented labels ("figure", "commercial"), the symbols the schemas
+          // declare
+          .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+          .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
+          .build();
 
-  /** Why a record could not be written or read; {@code where} (a topic, a file) is in the message. */
+  /**
+   * Why a record could not be written or read; {@code where} (a topic, a file) is in the message.
+   */
   public static final class CodecException extends RuntimeException {
     CodecException(String message, Throwable cause) {
       super(message, cause);
@@ -64,8 +69,16 @@ public final class RecordCodec<T> {
       byte[] body = writer.writeValueAsBytes(value);
       return ByteBuffer.allocate(HEADER + body.length).put(header).put(body).array();
     } catch (IOException | RuntimeException e) {
-      throw new CodecException("cannot write " + type.getSimpleName() + " as " + schema.getFullName()
-          + " for " + where + ": " + e.getMessage(), e);
+      throw new CodecException(
+          "cannot write "
+              + type.getSimpleName()
+              + " as "
+              + schema.getFullName()
+              + " for "
+              + where
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -79,37 +92,57 @@ public final class RecordCodec<T> {
     try {
       return reader.readValue(bytes, HEADER, bytes.length - HEADER);
     } catch (IOException | RuntimeException e) {
-      throw new CodecException("not a " + schema.getFullName() + " on " + where + ": " + e.getMessage(), e);
+      throw new CodecException(
+          "not a " + schema.getFullName() + " on " + where + ": " + e.getMessage(), e);
     }
   }
 
   private ObjectReader readerFor(long fingerprint, String where) {
     Schema written = RecordSchemas.byFingerprint(fingerprint);
     if (written == null) {
-      throw new CodecException("record on " + where + " was written with an unknown schema (fingerprint "
-          + Long.toHexString(fingerprint) + "); a newer figstream wrote it", null);
+      throw new CodecException(
+          "record on "
+              + where
+              + " was written with an unknown schema (fingerprint "
+              + Long.toHexString(fingerprint)
+              + "); a newer figstream wrote it",
+          null);
     }
     try {
-      AvroSchema avro = written.equals(schema)
-          ? new AvroSchema(schema) : new AvroSchema(written).withReaderSchema(new AvroSchema(schema));
+      AvroSchema avro =
+          written.equals(schema)
+              ? new AvroSchema(schema)
+              : new AvroSchema(written).withReaderSchema(new AvroSchema(schema));
       return MAPPER.readerFor(type).with(avro);
     } catch (IOException e) {
-      throw new CodecException("schema " + written.getFullName() + " on " + where
-          + " cannot be read as " + schema.getFullName() + ": " + e.getMessage(), e);
+      throw new CodecException(
+          "schema "
+              + written.getFullName()
+              + " on "
+              + where
+              + " cannot be read as "
+              + schema.getFullName()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   /** The writer schema's fingerprint from a single-object header. */
   public static long fingerprintOf(byte[] bytes, String where) {
     if (bytes.length < HEADER || bytes[0] != MAGIC[0] || bytes[1] != MAGIC[1]) {
-      throw new CodecException("record on " + where + " is not in Avro single-object encoding", null);
+      throw new CodecException(
+          "record on " + where + " is not in Avro single-object encoding", null);
     }
     return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
   }
 
   /** The single-object header of records written with {@code schema}. */
   public static byte[] header(Schema schema) {
-    return ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN)
-        .put(MAGIC).putLong(RecordSchemas.fingerprint(schema)).array();
+    return ByteBuffer.allocate(HEADER)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .put(MAGIC)
+        .putLong(RecordSchemas.fingerprint(schema))
+        .array();
   }
 }

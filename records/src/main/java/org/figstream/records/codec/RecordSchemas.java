@@ -13,20 +13,27 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
 
 /**
- * The one place that knows figstream's schemas: the {@code .avsc} files in {@code records/schemas/} (on the
- * classpath as {@code schemas/}), the only copy. Every topic schema version ever published stays listed, so
- * a record written by an older figstream is still read; writers use the newest. The dataset's row schemas
- * (Parquet columns) live here too, beside the topic schemas they are derived from.
+ * The one place that knows figstream's schemas: the {@code .avsc} files in {@code records/schemas/}
+ * (on the classpath as {@code schemas/}), the only copy. Every topic schema version ever published
+ * stays listed, so a record written by an older figstream is still read; writers use the newest.
+ * The dataset's row schemas (Parquet columns) live here too, beside the topic schemas they are
+ * derived from.
  */
 public final class RecordSchemas {
   /**
-   * Every topic schema file, oldest first, in generations: a file may use the named types of the files
-   * before it in its generation. A new version of a record starts a generation, because one Avro parser
-   * cannot hold two definitions of a name.
+   * Every topic schema file, oldest first, in generations: a file may use the named types of the
+   * files before it in its generation. A new version of a record starts a generation, because one
+   * Avro parser cannot hold two definitions of a name.
    */
-  static final List<List<String>> GENERATIONS = List.of(
-      List.of("announcement.v1", "figure.v1", "article.v1", "dead-letter.v1", "enriched-article.v1"),
-      List.of("figure.v2", "enriched-article.v2"));
+  static final List<List<String>> GENERATIONS =
+      List.of(
+          List.of(
+              "announcement.v1",
+              "figure.v1",
+              "article.v1",
+              "dead-letter.v1",
+              "enriched-article.v1"),
+          List.of("figure.v2", "enriched-article.v2"));
 
   private static final Map<String, Schema> BY_FILE = new LinkedHashMap<>();
   private static final Map<Long, Schema> BY_FINGERPRINT = new LinkedHashMap<>();
@@ -50,6 +57,7 @@ public final class RecordSchemas {
 
   /** A row of the dataset's figures table (flat, snake_case): the Parquet columns. */
   public static final Schema FIGURE_ROW = parse(new Schema.Parser(), "dataset-figure.v2");
+
   /** A row of the dataset's delete files. */
   public static final Schema DELETE_ROW = parse(new Schema.Parser(), "dataset-delete.v1");
 
@@ -71,7 +79,10 @@ public final class RecordSchemas {
     return BY_FINGERPRINT.get(fingerprint);
   }
 
-  /** The CRC-64-AVRO fingerprint of the schema's canonical form: what Avro's single-object header carries. */
+  /**
+   * The CRC-64-AVRO fingerprint of the schema's canonical form: what Avro's single-object header
+   * carries.
+   */
   public static long fingerprint(Schema schema) {
     return SchemaNormalization.parsingFingerprint64(schema);
   }
@@ -82,11 +93,12 @@ public final class RecordSchemas {
   }
 
   /**
-   * A plain-Avro decoder of single-object records into generic records of {@code current}: the way a mirror
-   * reads them. Every older published version of the same record resolves to it.
+   * A plain-Avro decoder of single-object records into generic records of {@code current}: the way
+   * a mirror reads them. Every older published version of the same record resolves to it.
    */
   public static BinaryMessageDecoder<GenericRecord> genericDecoder(Schema current) {
-    BinaryMessageDecoder<GenericRecord> decoder = new BinaryMessageDecoder<>(GenericData.get(), current);
+    BinaryMessageDecoder<GenericRecord> decoder =
+        new BinaryMessageDecoder<>(GenericData.get(), current);
     for (Schema older : BY_FILE.values()) {
       if (older.getFullName().equals(current.getFullName()) && !older.equals(current)) {
         decoder.addSchema(older);

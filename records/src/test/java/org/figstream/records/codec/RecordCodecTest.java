@@ -25,13 +25,34 @@ import org.junit.jupiter.api.Test;
 
 /** The single-object codec against plain Avro, the reader a mirror has. */
 class RecordCodecTest {
-  private static final ArticleMetadata METADATA = new ArticleMetadata("PMC10009416", 1, "36890012",
-      "10.1000/x.1", "A title", "J. 2023;1:1", "CC BY", true, false, false, false,
-      new FileRef("s3://pmc-oa-opendata/PMC10009416.1/PMC10009416.1.xml?md5=ab", "ab"), null, null,
-      List.of(new FileRef("s3://pmc-oa-opendata/PMC10009416.1/fig1.jpg", null)), Map.of("extra", "1"));
-  private static final Announcement ANNOUNCEMENT = new Announcement(Change.VERSION,
-      "metadata/PMC10009416.1.json", "PMC10009416", 1, "\"e1\"", "2026-11-21T01:00:00Z", "2026-11-21T01-00Z",
-      METADATA);
+  private static final ArticleMetadata METADATA =
+      new ArticleMetadata(
+          "PMC10009416",
+          1,
+          "36890012",
+          "10.1000/x.1",
+          "A title",
+          "J. 2023;1:1",
+          "CC BY",
+          true,
+          false,
+          false,
+          false,
+          new FileRef("s3://pmc-oa-opendata/PMC10009416.1/PMC10009416.1.xml?md5=ab", "ab"),
+          null,
+          null,
+          List.of(new FileRef("s3://pmc-oa-opendata/PMC10009416.1/fig1.jpg", null)),
+          Map.of("extra", "1"));
+  private static final Announcement ANNOUNCEMENT =
+      new Announcement(
+          Change.VERSION,
+          "metadata/PMC10009416.1.json",
+          "PMC10009416",
+          1,
+          "\"e1\"",
+          "2026-11-21T01:00:00Z",
+          "2026-11-21T01-00Z",
+          METADATA);
 
   @Test
   void shouldWriteTheHeaderOfAvrosSingleObjectEncoding() {
@@ -47,7 +68,8 @@ class RecordCodecTest {
   void shouldRoundTripAndBeReadByPlainAvro() throws IOException {
     byte[] bytes = RecordCodecs.ANNOUNCEMENTS.encode(ANNOUNCEMENT, "article-versions");
 
-    assertThat(RecordCodecs.ANNOUNCEMENTS.decode(bytes, "article-versions")).isEqualTo(ANNOUNCEMENT);
+    assertThat(RecordCodecs.ANNOUNCEMENTS.decode(bytes, "article-versions"))
+        .isEqualTo(ANNOUNCEMENT);
     GenericRecord plain = RecordSchemas.genericDecoder(RecordSchemas.ANNOUNCEMENT).decode(bytes);
     assertThat(plain.get("pmcid")).hasToString("PMC10009416");
     assertThat(plain.get("change")).hasToString("VERSION");
@@ -82,8 +104,10 @@ class RecordCodecTest {
     }
     figure.put("pairId", "PMC1/fig1/1");
     figure.put("articleKey", "PMC1");
-    figure.put("kind", new GenericData.EnumSymbol(nonNull(figure.getSchema().getField("kind").schema()),
-        "figure"));
+    figure.put(
+        "kind",
+        new GenericData.EnumSymbol(
+            nonNull(figure.getSchema().getField("kind").schema()), "figure"));
     figure.put("figureId", "fig1");
     figure.put("graphicIndex", 1);
     figure.put("caption", "A caption.");
@@ -91,7 +115,8 @@ class RecordCodecTest {
     GenericData.Record published = new GenericData.Record(v1);
     published.put("figure", figure);
     published.put("imageProblem", "missing");
-    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(published).array();
+    byte[] bytes =
+        new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(published).array();
 
     GenericRecord read = RecordSchemas.genericDecoder(RecordSchemas.FIGURE).decode(bytes);
 
@@ -105,17 +130,31 @@ class RecordCodecTest {
   void shouldListEverySchemaFileOfTheSchemasFolder() throws IOException {
     List<String> files;
     try (Stream<Path> all = Files.list(Path.of("schemas"))) {
-      files = all.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".avsc"))
-          .map(n -> n.substring(0, n.length() - ".avsc".length())).sorted().toList();
+      files =
+          all.map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".avsc"))
+              .map(n -> n.substring(0, n.length() - ".avsc".length()))
+              .sorted()
+              .toList();
     }
-    List<String> known = Stream.concat(RecordSchemas.all().keySet().stream(),
-        Stream.of("dataset-figure.v2", "dataset-delete.v1")).sorted().toList();
-    assertThat(known).as("a schema file that RecordSchemas does not list is never read").isEqualTo(files);
+    List<String> known =
+        Stream.concat(
+                RecordSchemas.all().keySet().stream(),
+                Stream.of("dataset-figure.v2", "dataset-delete.v1"))
+            .sorted()
+            .toList();
+    assertThat(known)
+        .as("a schema file that RecordSchemas does not list is never read")
+        .isEqualTo(files);
     assertThat(RecordSchemas.FIGURE_ROW.getName()).isNotEqualTo(RecordSchemas.FIGURE.getName());
   }
 
   private static Schema nonNull(Schema s) {
     return s.getType() == Schema.Type.UNION
-        ? s.getTypes().stream().filter(b -> b.getType() != Schema.Type.NULL).findFirst().orElseThrow() : s;
+        ? s.getTypes().stream()
+            .filter(b -> b.getType() != Schema.Type.NULL)
+            .findFirst()
+            .orElseThrow()
+        : s;
   }
 }

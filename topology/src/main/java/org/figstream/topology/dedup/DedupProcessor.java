@@ -6,18 +6,19 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.figstream.records.NormalizedImage;
-import org.figstream.state.StoreNames;
 import org.figstream.records.EnrichedArticle;
+import org.figstream.records.NormalizedImage;
 import org.figstream.records.PublishedFigure;
+import org.figstream.state.StoreNames;
 
 /**
  * Names, for every figure with an image, the first pair that showed the same image: exactly (same
  * pixel SHA-256) or nearly (perceptual hash within the configured distance, found through the block
- * index, never a scan). The first pair to show an image is its canonical pair; later ones keep their
- * own record with {@code duplicateOf} set, or are dropped when the policy says so.
+ * index, never a scan). The first pair to show an image is its canonical pair; later ones keep
+ * their own record with {@code duplicateOf} set, or are dropped when the policy says so.
  */
-public final class DedupProcessor implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
+public final class DedupProcessor
+    implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
   private final DedupSettings settings;
   private ProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, String> exact;
@@ -48,7 +49,8 @@ public final class DedupProcessor implements Processor<String, EnrichedArticle, 
         out.add(checked);
       }
     }
-    context.forward(record.withValue(new EnrichedArticle(e.pmcid(), e.version(), false, null, out)));
+    context.forward(
+        record.withValue(new EnrichedArticle(e.pmcid(), e.version(), false, null, out)));
   }
 
   private PublishedFigure check(PublishedFigure f) {
@@ -82,7 +84,8 @@ public final class DedupProcessor implements Processor<String, EnrichedArticle, 
       int eq = line.lastIndexOf('=');
       String pair = line.substring(0, eq);
       long other = Long.parseUnsignedLong(line.substring(eq + 1), 16);
-      if (!pair.equals(self) && NormalizedImage.hammingDistance(hash, other) <= settings.maxDistance()) {
+      if (!pair.equals(self)
+          && NormalizedImage.hammingDistance(hash, other) <= settings.maxDistance()) {
         return pair;
       }
     }

@@ -2,14 +2,16 @@ package org.figstream.topology.enrich;
 
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.figstream.records.DeadLetter;
 import org.figstream.processors.annotate.Annotation;
 import org.figstream.processors.annotate.FigureAnnotator;
 import org.figstream.processors.image.NormalizedPixels;
+import org.figstream.records.DeadLetter;
 import org.figstream.records.PublishedFigure;
 import reactor.core.publisher.Mono;
 
-/** Embeds and labels a figure; every part it could not make becomes a dead letter naming the pair. */
+/**
+ * Embeds and labels a figure; every part it could not make becomes a dead letter naming the pair.
+ */
 public final class AnnotateStep implements FigureStep {
   private final FigureAnnotator annotator;
 
@@ -18,15 +20,23 @@ public final class AnnotateStep implements FigureStep {
   }
 
   @Override
-  public Mono<PublishedFigure> apply(PublishedFigure figure, NormalizedPixels pixels, Consumer<DeadLetter> problems) {
-    Mono<Annotation> annotation = pixels != null ? annotator.annotate(figure.figure(), pixels)
-        : annotator.annotate(figure.figure(), figure.image());
-    return annotation.map(a -> {
-      String pmcid = figure.provenance() == null ? null : figure.provenance().pmcid();
-      for (Annotation.Problem p : a.problems()) {
-        problems.accept(new DeadLetter(p.stage(), p.reason(), p.message(), figure.pairId(), pmcid, 1, Instant.now()));
-      }
-      return figure.withEmbeddings(a.imageEmbedding(), a.captionEmbedding()).withLabels(a.labels());
-    });
+  public Mono<PublishedFigure> apply(
+      PublishedFigure figure, NormalizedPixels pixels, Consumer<DeadLetter> problems) {
+    Mono<Annotation> annotation =
+        pixels != null
+            ? annotator.annotate(figure.figure(), pixels)
+            : annotator.annotate(figure.figure(), figure.image());
+    return annotation.map(
+        a -> {
+          String pmcid = figure.provenance() == null ? null : figure.provenance().pmcid();
+          for (Annotation.Problem p : a.problems()) {
+            problems.accept(
+                new DeadLetter(
+                    p.stage(), p.reason(), p.message(), figure.pairId(), pmcid, 1, Instant.now()));
+          }
+          return figure
+              .withEmbeddings(a.imageEmbedding(), a.captionEmbedding())
+              .withLabels(a.labels());
+        });
   }
 }

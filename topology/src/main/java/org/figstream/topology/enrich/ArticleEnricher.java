@@ -18,9 +18,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Enrichment once an article's files are at hand, fetched from the bucket ({@link Enrichment}, the
- * pipeline's stage) or read from disk ({@code figstream enrich}): extract the figures, normalise each
- * figure's image on the parallel scheduler, off the I/O threads, then hand it to the annotate step.
- * One flow for both, so what a user tries locally is what the pipeline publishes.
+ * pipeline's stage) or read from disk ({@code figstream enrich}): extract the figures, normalise
+ * each figure's image on the parallel scheduler, off the I/O threads, then hand it to the annotate
+ * step. One flow for both, so what a user tries locally is what the pipeline publishes.
  */
 public final class ArticleEnricher {
 
@@ -28,11 +28,12 @@ public final class ArticleEnricher {
   public record FigureFiles(FigureRecord figure, Function<String, byte[]> media) {}
 
   /**
-   * A figure with its image normalised, on its way to the annotate step. {@code pixels} is the raster the
-   * image was encoded from (null without an image; see {@link NormalizedPixels} for why it is not kept);
-   * {@code rejection} says why an image file was not used, null otherwise.
+   * A figure with its image normalised, on its way to the annotate step. {@code pixels} is the
+   * raster the image was encoded from (null without an image; see {@link NormalizedPixels} for why
+   * it is not kept); {@code rejection} says why an image file was not used, null otherwise.
    */
-  public record NormalizedFigure(PublishedFigure figure, NormalizedPixels pixels, ImageRejectedException rejection) {}
+  public record NormalizedFigure(
+      PublishedFigure figure, NormalizedPixels pixels, ImageRejectedException rejection) {}
 
   private final JatsExtractor extractor = new JatsExtractor();
   private final ImageNormalizer images;
@@ -48,12 +49,17 @@ public final class ArticleEnricher {
   }
 
   /**
-   * Each figure normalised, then through {@code step}; the results in the figures' order, with at most
-   * {@code inFlight} figures between the two at once.
+   * Each figure normalised, then through {@code step}; the results in the figures' order, with at
+   * most {@code inFlight} figures between the two at once.
    */
-  public <T> Flux<T> figures(List<FigureFiles> figures, int inFlight, Function<NormalizedFigure, Mono<T>> step) {
+  public <T> Flux<T> figures(
+      List<FigureFiles> figures, int inFlight, Function<NormalizedFigure, Mono<T>> step) {
     return Flux.fromIterable(figures)
-        .flatMapSequential(f -> Mono.fromCallable(() -> normalise(f)).subscribeOn(Schedulers.parallel()).flatMap(step),
+        .flatMapSequential(
+            f ->
+                Mono.fromCallable(() -> normalise(f))
+                    .subscribeOn(Schedulers.parallel())
+                    .flatMap(step),
             inFlight);
   }
 
@@ -63,8 +69,10 @@ public final class ArticleEnricher {
       return new NormalizedFigure(PublishedFigure.withoutImage(figure, "missing"), null, null);
     }
     try {
-      NormalizedPixels normalized = images.normalizeWithPixels(files.media().apply(figure.mediaFile()));
-      return new NormalizedFigure(PublishedFigure.withImage(figure, normalized.image()), normalized, null);
+      NormalizedPixels normalized =
+          images.normalizeWithPixels(files.media().apply(figure.mediaFile()));
+      return new NormalizedFigure(
+          PublishedFigure.withImage(figure, normalized.image()), normalized, null);
     } catch (ImageRejectedException e) {
       return new NormalizedFigure(PublishedFigure.withoutImage(figure, e.problem()), null, e);
     }

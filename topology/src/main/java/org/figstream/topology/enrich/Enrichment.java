@@ -24,15 +24,22 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 
 /**
- * One version's way through the non-blocking stage: fetch (Reactor Netty), then what {@link ArticleEnricher}
- * does with the files (extract, normalise each figure's image, then the embed and label step). The result
- * is the enriched article or a dead letter, never an error; an image that cannot be used leaves its pair
- * without an image and adds a dead letter saying why.
+ * One version's way through the non-blocking stage: fetch (Reactor Netty), then what {@link
+ * ArticleEnricher} does with the files (extract, normalise each figure's image, then the embed and
+ * label step). The result is the enriched article or a dead letter, never an error; an image that
+ * cannot be used leaves its pair without an image and adds a dead letter saying why.
  */
 public final class Enrichment {
 
-  /** What became of one request; {@code deadLetters} holds the image problems of an enriched article. */
-  public record Result(Announcement request, EnrichedArticle enriched, Article article, List<DeadLetter> deadLetters) {}
+  /**
+   * What became of one request; {@code deadLetters} holds the image problems of an enriched
+   * article.
+   */
+  public record Result(
+      Announcement request,
+      EnrichedArticle enriched,
+      Article article,
+      List<DeadLetter> deadLetters) {}
 
   private final ArticleFetcher fetcher;
   private final ArticleEnricher enricher;
@@ -45,43 +52,82 @@ public final class Enrichment {
   }
 
   public Mono<Result> enrich(Announcement a) {
-    return fetcher.fetch(a).flatMap(outcome -> {
-      if (outcome instanceof FetchOutcome.Failed failed) {
-        return Mono.just(new Result(a, null, null, List.of(failed.deadLetter())));
-      }
-      FetchedArticle f = (FetchedArticle) outcome;
-      return Mono.fromCallable(() -> enricher.extract(f.xml(), f.media().keySet(),
-              new ArticleHint(a.pmcid(), a.version() > 0 ? a.version() : null)).get(0))
-          .subscribeOn(Schedulers.parallel())
-          .flatMap(e -> publish(a, f, e))
-          .onErrorResume(ExtractionException.class, ex -> Mono.just(new Result(a, null, null, List.of(
-              new DeadLetter("extract", ex.kind().name().toLowerCase(Locale.ROOT), ex.getMessage(),
-                  a.metadata().xml().url(), a.pmcid(), 1, Instant.now())))));
-    });
+    return fetcher
+        .fetch(a)
+        .flatMap(
+            outcome -> {
+              if (outcome instanceof FetchOutcome.Failed failed) {
+                return Mono.just(new Result(a, null, null, List.of(failed.deadLetter())));
+              }
+              FetchedArticle f = (FetchedArticle) outcome;
+              return Mono.fromCallable(
+                      () ->
+                          enricher
+                              .extract(
+                                  f.xml(),
+                                  f.media().keySet(),
+                                  new ArticleHint(a.pmcid(), a.version() > 0 ? a.version() : null))
+                              .get(0))
+                  .subscribeOn(Schedulers.parallel())
+                  .flatMap(e -> publish(a, f, e))
+                  .onErrorResume(
+                      ExtractionException.class,
+                      ex ->
+                          Mono.just(
+                              new Result(
+                                  a,
+                                  null,
+                                  null,
+                                  List.of(
+                                      new DeadLetter(
+                                          "extract",
+                                          ex.kind().name().toLowerCase(Locale.ROOT),
+                                          ex.getMessage(),
+                                          a.metadata().xml().url(),
+                                          a.pmcid(),
+                                          1,
+                                          Instant.now())))));
+            });
   }
 
   private Mono<Result> publish(Announcement a, FetchedArticle f, ExtractedArticle e) {
     List<DeadLetter> problems = new ArrayList<>();
-    Provenance provenance = new Provenance(a.pmcid(), a.version(), a.source(), Instant.now(), PipelineVersion.current());
+    Provenance provenance =
+        new Provenance(
+            a.pmcid(), a.version(), a.source(), Instant.now(), PipelineVersion.current());
     ArticleKeys keys = ArticleKeys.of(e.article());
-    List<ArticleEnricher.FigureFiles> figures = e.figures().stream()
-        .map(figure -> new ArticleEnricher.FigureFiles(figure, f.media()::get)).toList();
-    return enricher.figures(figures, Queues.SMALL_BUFFER_SIZE, n -> {
-          if (n.rejection() != null) {
-            add(problems, rejected(a, n));
-          }
-          return annotate.apply(n.figure().withProvenance(provenance).withArticle(keys), n.pixels(),
-              problem -> add(problems, problem));
-        })
+    List<ArticleEnricher.FigureFiles> figures =
+        e.figures().stream()
+            .map(figure -> new ArticleEnricher.FigureFiles(figure, f.media()::get))
+            .toList();
+    return enricher
+        .figures(
+            figures,
+            Queues.SMALL_BUFFER_SIZE,
+            n -> {
+              if (n.rejection() != null) {
+                add(problems, rejected(a, n));
+              }
+              return annotate.apply(
+                  n.figure().withProvenance(provenance).withArticle(keys),
+                  n.pixels(),
+                  problem -> add(problems, problem));
+            })
         .collectList()
-        .map(published -> new Result(a, new EnrichedArticle(a.pmcid(), a.version(), false, null, published),
-            e.article(), List.copyOf(problems)));
+        .map(
+            published ->
+                new Result(
+                    a,
+                    new EnrichedArticle(a.pmcid(), a.version(), false, null, published),
+                    e.article(),
+                    List.copyOf(problems)));
   }
 
   private static DeadLetter rejected(Announcement a, ArticleEnricher.NormalizedFigure n) {
     ImageRejectedException ex = n.rejection();
     String where = n.figure().pairId() + " " + n.figure().figure().mediaFile();
-    return new DeadLetter("image", ex.problem(), ex.getMessage(), where, a.pmcid(), 1, Instant.now());
+    return new DeadLetter(
+        "image", ex.problem(), ex.getMessage(), where, a.pmcid(), 1, Instant.now());
   }
 
   private static void add(List<DeadLetter> problems, DeadLetter problem) {

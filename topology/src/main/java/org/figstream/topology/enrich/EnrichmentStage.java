@@ -25,8 +25,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.figstream.records.Announcement;
 import org.figstream.records.DeadLetter;
-import org.figstream.topology.TopicSetup;
 import org.figstream.records.Topics;
+import org.figstream.topology.TopicSetup;
 import org.figstream.topology.schema.TopicSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +34,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The stage between the gate and the ledger, on plain Kafka clients around Reactor (reactor-kafka is
- * discontinued). It polls a batch of requests, enriches them concurrently (bounded) with results kept
- * in input order, so versions of one article stay in order, then writes the results and the batch's
- * offsets in one transaction: an input counts as done only once its outputs are, and a crash redoes
- * the batch without duplicates downstream. Its own thread waits on the batch; no Streams thread does.
- * After an error it starts over with new clients from the last committed offsets; only after
- * {@value #MAX_CONSECUTIVE_RESTARTS} restarts without a committed batch in between, or when another
- * instance has taken over its transactional id, does it stop and report why.
+ * The stage between the gate and the ledger, on plain Kafka clients around Reactor (reactor-kafka
+ * is discontinued). It polls a batch of requests, enriches them concurrently (bounded) with results
+ * kept in input order, so versions of one article stay in order, then writes the results and the
+ * batch's offsets in one transaction: an input counts as done only once its outputs are, and a
+ * crash redoes the batch without duplicates downstream. Its own thread waits on the batch; no
+ * Streams thread does. After an error it starts over with new clients from the last committed
+ * offsets; only after {@value #MAX_CONSECUTIVE_RESTARTS} restarts without a committed batch in
+ * between, or when another instance has taken over its transactional id, does it stop and report
+ * why.
  */
 public final class EnrichmentStage implements AutoCloseable {
   public static final String GROUP = "figstream-enrichment";
@@ -49,8 +50,10 @@ public final class EnrichmentStage implements AutoCloseable {
   public static final String FIGURES_METRIC = "figstream.enrichment.figures";
   public static final String DEAD_LETTERS_METRIC = "figstream.dead.letters";
   public static final String RESTARTS_METRIC = "figstream.enrichment.restarts";
+
   /** Per article version, enriched or not; the app's registry publishes it as a histogram. */
   public static final String DURATION_METRIC = "figstream.enrichment.duration";
+
   static final int MAX_CONSECUTIVE_RESTARTS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(EnrichmentStage.class);
 
@@ -71,7 +74,11 @@ public final class EnrichmentStage implements AutoCloseable {
   private KafkaConsumer<String, Announcement> consumer;
   private KafkaProducer<String, byte[]> producer;
 
-  public EnrichmentStage(Map<String, Object> kafka, Enrichment enrichment, int concurrency, String instanceId,
+  public EnrichmentStage(
+      Map<String, Object> kafka,
+      Enrichment enrichment,
+      int concurrency,
+      String instanceId,
       MeterRegistry metrics) {
     this.enrichment = enrichment;
     this.concurrency = concurrency;
@@ -88,7 +95,8 @@ public final class EnrichmentStage implements AutoCloseable {
     consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 64);
     producerConfig.putAll(kafka);
-    producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "figstream-enrichment-" + instanceId);
+    producerConfig.put(
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG, "figstream-enrichment-" + instanceId);
     // an article's result carries its normalised images: megabytes, not the 1 MB default
     producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.MAX_MESSAGE_BYTES);
   }
@@ -104,9 +112,13 @@ public final class EnrichmentStage implements AutoCloseable {
   }
 
   private void connect() {
-    consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), TopicSerdes.announcements().deserializer());
-    producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
-    producer.initTransactions(); // fences a previous producer of this id, aborting what it left open
+    consumer =
+        new KafkaConsumer<>(
+            consumerConfig, new StringDeserializer(), TopicSerdes.announcements().deserializer());
+    producer =
+        new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+    producer
+        .initTransactions(); // fences a previous producer of this id, aborting what it left open
     consumer.subscribe(List.of(Topics.ENRICH_REQUESTS));
   }
 
@@ -130,8 +142,11 @@ public final class EnrichmentStage implements AutoCloseable {
           return;
         }
         restarts.increment();
-        LOG.warn("enrichment stage failed ({}), restarting from the committed offsets ({} of {})",
-            e.toString(), consecutive, MAX_CONSECUTIVE_RESTARTS);
+        LOG.warn(
+            "enrichment stage failed ({}), restarting from the committed offsets ({} of {})",
+            e.toString(),
+            consecutive,
+            MAX_CONSECUTIVE_RESTARTS);
         restart(consecutive);
       }
     }
@@ -161,12 +176,15 @@ public final class EnrichmentStage implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
-    List<Enrichment.Result> results = Flux.fromIterable(batch)
-        .flatMapSequential(r -> timed(r.value()), concurrency)
-        .collectList().block();
+    List<Enrichment.Result> results =
+        Flux.fromIterable(batch)
+            .flatMapSequential(r -> timed(r.value()), concurrency)
+            .collectList()
+            .block();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (ConsumerRecord<String, Announcement> r : batch) {
-      offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+      offsets.put(
+          new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
     }
     producer.beginTransaction();
     List<DeadLetter> deadLetters = new ArrayList<>();
@@ -179,22 +197,37 @@ public final class EnrichmentStage implements AutoCloseable {
     }
     producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
     producer.commitTransaction();
-    count(results, deadLetters); // after the commit: an aborted batch is redone and must not count twice
+    count(
+        results,
+        deadLetters); // after the commit: an aborted batch is redone and must not count twice
   }
 
   private Mono<Enrichment.Result> timed(Announcement a) {
-    return Mono.defer(() -> {
-      Timer.Sample started = Timer.start();
-      return enrichment.enrich(a).doFinally(signal -> started.stop(duration));
-    });
+    return Mono.defer(
+        () -> {
+          Timer.Sample started = Timer.start();
+          return enrichment.enrich(a).doFinally(signal -> started.stop(duration));
+        });
   }
 
-  /** A request that is not an announcement (a foreign producer, a newer schema): dead letter, then past it. */
+  /**
+   * A request that is not an announcement (a foreign producer, a newer schema): dead letter, then
+   * past it.
+   */
   private void skipUndecodable(RecordDeserializationException e) {
     producer.beginTransaction();
-    outputs.deadLetter(producer, new DeadLetter("enrich", "undecodable-record", e.getMessage(),
-        e.topicPartition() + "@" + e.offset(), null, 1, Instant.now()));
-    producer.sendOffsetsToTransaction(Map.of(e.topicPartition(), new OffsetAndMetadata(e.offset() + 1)),
+    outputs.deadLetter(
+        producer,
+        new DeadLetter(
+            "enrich",
+            "undecodable-record",
+            e.getMessage(),
+            e.topicPartition() + "@" + e.offset(),
+            null,
+            1,
+            Instant.now()));
+    producer.sendOffsetsToTransaction(
+        Map.of(e.topicPartition(), new OffsetAndMetadata(e.offset() + 1)),
         consumer.groupMetadata());
     producer.commitTransaction();
     consumer.seek(e.topicPartition(), e.offset() + 1);

@@ -1,14 +1,13 @@
 package org.figstream.topology.gate;
 
-import org.figstream.state.GateState;
-
 import java.util.Objects;
 import org.figstream.records.Announcement;
 import org.figstream.records.Change;
+import org.figstream.state.GateState;
 
 /**
- * Decides what an announcement means given what the gate has seen of its article. Pure, so every case
- * is tested without Kafka; the processor around it only reads and writes the store.
+ * Decides what an announcement means given what the gate has seen of its article. Pure, so every
+ * case is tested without Kafka; the processor around it only reads and writes the store.
  */
 public final class GateRule {
 
@@ -26,7 +25,9 @@ public final class GateRule {
 
   public static Verdict decide(GateState seen, Announcement a) {
     if (a.change() == Change.REMOVAL) {
-      return seen != null && a.version() == seen.version() && !seen.withdrawn() ? Verdict.WITHDRAW : Verdict.DROP;
+      return seen != null && a.version() == seen.version() && !seen.withdrawn()
+          ? Verdict.WITHDRAW
+          : Verdict.DROP;
     }
     if (seen != null && a.version() < seen.version()) {
       return Verdict.DROP;
@@ -46,7 +47,8 @@ public final class GateRule {
     return switch (verdict) {
       case DROP -> seen;
       case ENRICH -> new GateState(a.version(), a.etag(), false);
-      case WITHDRAW -> new GateState(Math.max(a.version(), seen == null ? 0 : seen.version()), a.etag(), true);
+      case WITHDRAW ->
+          new GateState(Math.max(a.version(), seen == null ? 0 : seen.version()), a.etag(), true);
     };
   }
 }

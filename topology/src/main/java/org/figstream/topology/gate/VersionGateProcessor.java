@@ -1,19 +1,19 @@
 package org.figstream.topology.gate;
 
-import org.figstream.state.GateState;
-
-import org.figstream.records.Announcement;
-import org.figstream.records.Change;
-import org.figstream.state.StoreNames;
-import org.figstream.records.EnrichedArticle;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.figstream.records.Announcement;
+import org.figstream.records.Change;
+import org.figstream.records.EnrichedArticle;
+import org.figstream.state.GateState;
+import org.figstream.state.StoreNames;
 
 /**
  * The version gate: one RocksDB entry per PMCID. Versions worth enriching go to {@link #TO_ENRICH};
- * withdrawals skip enrichment and go straight to the ledger ({@link #TO_LEDGER}); the rest is dropped.
+ * withdrawals skip enrichment and go straight to the ledger ({@link #TO_LEDGER}); the rest is
+ * dropped.
  */
 public final class VersionGateProcessor implements Processor<String, Announcement, String, Object> {
   public static final String TO_ENRICH = "to-enrich";
@@ -38,9 +38,17 @@ public final class VersionGateProcessor implements Processor<String, Announcemen
     GateRule.Verdict verdict = GateRule.decide(seen, a);
     switch (verdict) {
       case ENRICH -> context.forward(record.withKey(a.pmcid()), TO_ENRICH);
-      case WITHDRAW -> context.forward(record.withKey(a.pmcid()).withValue(EnrichedArticle.withdrawal(a.pmcid(),
-          a.version(), a.change() == Change.REMOVAL ? "removed" : "retracted")), TO_LEDGER);
-      case DROP -> { }
+      case WITHDRAW ->
+          context.forward(
+              record
+                  .withKey(a.pmcid())
+                  .withValue(
+                      EnrichedArticle.withdrawal(
+                          a.pmcid(),
+                          a.version(),
+                          a.change() == Change.REMOVAL ? "removed" : "retracted")),
+              TO_LEDGER);
+      case DROP -> {}
     }
     GateState next = GateRule.next(seen, a, verdict);
     if (next != seen) {

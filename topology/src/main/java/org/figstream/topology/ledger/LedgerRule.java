@@ -1,22 +1,26 @@
 package org.figstream.topology.ledger;
 
-import org.figstream.records.EnrichedArticle;
-import org.figstream.records.PublishedFigure;
-import org.figstream.state.LedgerEntry;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.figstream.records.EnrichedArticle;
+import org.figstream.records.PublishedFigure;
+import org.figstream.state.LedgerEntry;
 
 /**
- * Turns an enriched version into what the figures topic must receive: an upsert for every pair it has
- * and a tombstone for every pair the article had before and no longer has. Pure, tested without Kafka.
+ * Turns an enriched version into what the figures topic must receive: an upsert for every pair it
+ * has and a tombstone for every pair the article had before and no longer has. Pure, tested without
+ * Kafka.
  */
 public final class LedgerRule {
 
-  /** What to publish, and the ledger's next entry; {@code stale} when the result is for an old version. */
-  public record Outcome(boolean stale, List<PublishedFigure> upserts, List<String> tombstones, LedgerEntry next) {}
+  /**
+   * What to publish, and the ledger's next entry; {@code stale} when the result is for an old
+   * version.
+   */
+  public record Outcome(
+      boolean stale, List<PublishedFigure> upserts, List<String> tombstones, LedgerEntry next) {}
 
   private LedgerRule() {}
 
@@ -37,7 +41,8 @@ public final class LedgerRule {
       }
     }
     List<PublishedFigure> upserts = e.withdrawn() ? List.of() : e.figures();
-    LedgerEntry next = new LedgerEntry(e.version(), e.withdrawn(), e.withdrawn() ? List.of() : List.copyOf(now));
+    LedgerEntry next =
+        new LedgerEntry(e.version(), e.withdrawn(), e.withdrawn() ? List.of() : List.copyOf(now));
     return new Outcome(false, upserts, tombstones, next);
   }
 }

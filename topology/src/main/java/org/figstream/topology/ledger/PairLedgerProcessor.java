@@ -1,25 +1,26 @@
 package org.figstream.topology.ledger;
 
-import org.figstream.records.EnrichedArticle;
-import org.figstream.records.PublishedFigure;
-import org.figstream.state.LedgerEntry;
-
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.figstream.records.EnrichedArticle;
 import org.figstream.records.Headers;
+import org.figstream.records.PublishedFigure;
+import org.figstream.state.LedgerEntry;
 import org.figstream.state.StoreNames;
 
 /**
  * Publishes enriched versions on the figures topic as upserts and tombstones, keyed by pair id. A
- * tombstone carries the reason in the header {@value Headers#REASON} ({@code superseded} when a newer
- * version dropped the pair, else the withdrawal's {@code retracted} or {@code removed}), because sinks
- * record why a pair left; a withdrawal also tombstones the article on {@code articles}.
+ * tombstone carries the reason in the header {@value Headers#REASON} ({@code superseded} when a
+ * newer version dropped the pair, else the withdrawal's {@code retracted} or {@code removed}),
+ * because sinks record why a pair left; a withdrawal also tombstones the article on {@code
+ * articles}.
  */
-public final class PairLedgerProcessor implements Processor<String, EnrichedArticle, String, PublishedFigure> {
+public final class PairLedgerProcessor
+    implements Processor<String, EnrichedArticle, String, PublishedFigure> {
   public static final String TO_FIGURES = "figures";
   public static final String TO_ARTICLES = "article-tombstones";
   public static final String SUPERSEDED = "superseded";
@@ -56,7 +57,8 @@ public final class PairLedgerProcessor implements Processor<String, EnrichedArti
     store.put(e.pmcid(), outcome.next());
   }
 
-  private static Record<String, PublishedFigure> tombstone(String key, String reason, long timestamp) {
+  private static Record<String, PublishedFigure> tombstone(
+      String key, String reason, long timestamp) {
     RecordHeaders headers = new RecordHeaders();
     headers.add(Headers.REASON, reason.getBytes(StandardCharsets.UTF_8));
     return new Record<>(key, null, timestamp, headers);

@@ -9,8 +9,8 @@ import org.figstream.records.PublishedFigure;
 import org.figstream.records.codec.RecordCodecs;
 
 /**
- * The value serde of every topic, over the records' codecs ({@link RecordCodecs}). Keys are UTF-8 strings
- * everywhere (PMCID or pair id).
+ * The value serde of every topic, over the records' codecs ({@link RecordCodecs}). Keys are UTF-8
+ * strings everywhere (PMCID or pair id).
  */
 public final class TopicSerdes {
   private TopicSerdes() {}

@@ -25,15 +25,29 @@ class ArticleEnricherTest {
     SampleArticles.Sample sample = SampleArticles.article("pone.0038869");
     Path folder = sample.xmlFile().getParent();
     ArticleEnricher enricher = new ArticleEnricher(new ImageNormalizer());
-    ExtractedArticle article = enricher.extract(sample.xml(), sample.media(), ArticleHint.NONE).get(0);
+    ExtractedArticle article =
+        enricher.extract(sample.xml(), sample.media(), ArticleHint.NONE).get(0);
     List<FigureRecord> figures = article.figures();
-    String spoiled = figures.stream().filter(f -> f.mediaFile() != null).findFirst().orElseThrow().mediaFile();
+    String spoiled =
+        figures.stream().filter(f -> f.mediaFile() != null).findFirst().orElseThrow().mediaFile();
 
-    List<ArticleEnricher.NormalizedFigure> out = enricher.figures(figures.stream()
-            .map(f -> new ArticleEnricher.FigureFiles(f, name -> name.equals(spoiled)
-                ? "not an image".getBytes(StandardCharsets.US_ASCII) : read(folder.resolve(name))))
-            .toList(), 4, Mono::just)
-        .collectList().block(Duration.ofSeconds(60));
+    List<ArticleEnricher.NormalizedFigure> out =
+        enricher
+            .figures(
+                figures.stream()
+                    .map(
+                        f ->
+                            new ArticleEnricher.FigureFiles(
+                                f,
+                                name ->
+                                    name.equals(spoiled)
+                                        ? "not an image".getBytes(StandardCharsets.US_ASCII)
+                                        : read(folder.resolve(name))))
+                    .toList(),
+                4,
+                Mono::just)
+            .collectList()
+            .block(Duration.ofSeconds(60));
 
     assertThat(out).extracting(n -> n.figure().figure()).containsExactlyElementsOf(figures);
     for (ArticleEnricher.NormalizedFigure n : out) {
@@ -52,7 +66,9 @@ class ArticleEnricherTest {
       }
     }
     long withMedia = figures.stream().filter(f -> f.mediaFile() != null).count();
-    assertThat(withMedia).isLessThan(figures.size()).isGreaterThan(1); // every branch above is taken
+    assertThat(withMedia)
+        .isLessThan(figures.size())
+        .isGreaterThan(1); // every branch above is taken
     assertThat(out).filteredOn(n -> n.figure().image() != null).hasSize((int) withMedia - 1);
   }
 

@@ -1,9 +1,5 @@
 package org.figstream.topology.schema;
 
-import org.figstream.records.codec.RecordCodec;
-
-import org.figstream.records.codec.RecordSchemas;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,21 +19,23 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
-import org.figstream.records.Article;
-import org.figstream.records.ConceptLabels;
-import org.figstream.records.ConceptScore;
-import org.figstream.records.Embedding;
 import org.figstream.processors.api.ExtractedArticle;
-import org.figstream.records.NormalizedImage;
-import org.figstream.records.Provenance;
-import org.figstream.records.Announcement;
-import org.figstream.records.ArticleMetadata;
-import org.figstream.records.DeadLetter;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleRecords;
+import org.figstream.records.Announcement;
+import org.figstream.records.Article;
+import org.figstream.records.ArticleMetadata;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.DeadLetter;
+import org.figstream.records.Embedding;
 import org.figstream.records.EnrichedArticle;
+import org.figstream.records.NormalizedImage;
+import org.figstream.records.Provenance;
 import org.figstream.records.PublishedFigure;
+import org.figstream.records.codec.RecordCodec;
+import org.figstream.records.codec.RecordSchemas;
 import org.junit.jupiter.api.Test;
 
 /** The topic schemas against the records they carry, on every sample article. */
@@ -64,7 +62,10 @@ class TopicSchemasTest {
       assertThat(articles.deserializer().deserialize("articles", bytes)).isEqualTo(e.article());
       for (var figure : e.figures()) {
         PublishedFigure f = PublishedFigure.withoutImage(figure, "missing");
-        assertThat(figures.deserializer().deserialize("figures", figures.serializer().serialize("figures", f)))
+        assertThat(
+                figures
+                    .deserializer()
+                    .deserialize("figures", figures.serializer().serialize("figures", f)))
             .isEqualTo(f);
         pairs++;
       }
@@ -75,48 +76,101 @@ class TopicSchemasTest {
 
   @Test
   void shouldBeReadableByPlainAvroWithTheSchemaFile() throws Exception {
-    NormalizedImage image = new ImageNormalizer().normalize(Files.readAllBytes(
-        SampleArticles.root().resolve("pone.0056489/pone.0056489.g001.tif")));
+    NormalizedImage image =
+        new ImageNormalizer()
+            .normalize(
+                Files.readAllBytes(
+                    SampleArticles.root().resolve("pone.0056489/pone.0056489.g001.tif")));
     float[] vector = {0.25f, -1.5f, 3.0f};
-    PublishedFigure f = PublishedFigure.withImage(SAMPLES.get(0).figures().get(0), image)
-        .withEmbeddings(new Embedding("test-image", vector), null)
-        .withLabels(new ConceptLabels("zero-shot", "single", List.of(new ConceptScore("microscopy", 0.75f)), List.of()))
-        .withProvenance(new Provenance("PMC1", 2, "2026-11-20T01-00Z", Instant.ofEpochMilli(1_700_000_000_123L), "dev"))
-        .duplicating("PMC9/fig1/1", "near");
+    PublishedFigure f =
+        PublishedFigure.withImage(SAMPLES.get(0).figures().get(0), image)
+            .withEmbeddings(new Embedding("test-image", vector), null)
+            .withLabels(
+                new ConceptLabels(
+                    "zero-shot",
+                    "single",
+                    List.of(new ConceptScore("microscopy", 0.75f)),
+                    List.of()))
+            .withProvenance(
+                new Provenance(
+                    "PMC1",
+                    2,
+                    "2026-11-20T01-00Z",
+                    Instant.ofEpochMilli(1_700_000_000_123L),
+                    "dev"))
+            .duplicating("PMC9/fig1/1", "near");
     byte[] bytes = TopicSerdes.figures().serializer().serialize("figures", f);
 
     assertThat(Arrays.copyOf(bytes, 2)).containsExactly(0xC3, 0x01);
     assertThat(ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong())
         .isEqualTo(RecordSchemas.fingerprint(RecordSchemas.FIGURE));
     // the embedding is packed 32-bit little-endian floats, not text
-    ByteBuffer packed = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.25f).putFloat(-1.5f).putFloat(3.0f);
+    ByteBuffer packed =
+        ByteBuffer.allocate(12)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putFloat(0.25f)
+            .putFloat(-1.5f)
+            .putFloat(3.0f);
     assertThat(indexOf(bytes, packed.array())).isPositive();
 
     Schema schema;
-    try (var in = Files.newInputStream(java.nio.file.Path.of("../records/schemas/figure.v2.avsc"))) {
+    try (var in =
+        Files.newInputStream(java.nio.file.Path.of("../records/schemas/figure.v2.avsc"))) {
       schema = new Schema.Parser().parse(in);
     }
-    GenericRecord read = new BinaryMessageDecoder<GenericRecord>(GenericData.get(), schema).decode(bytes);
+    GenericRecord read =
+        new BinaryMessageDecoder<GenericRecord>(GenericData.get(), schema).decode(bytes);
     assertThat(read.get("duplicateOf").toString()).isEqualTo("PMC9/fig1/1");
-    assertThat(((GenericRecord) read.get("image")).get("perceptualHash")).isEqualTo(image.perceptualHash());
-    assertThat(((GenericRecord) read.get("imageEmbedding")).get("vector")).asList().containsExactly(0.25f, -1.5f, 3.0f);
-    assertThat(((GenericRecord) read.get("provenance")).get("processedAt")).isIn(1_700_000_000_123L,
-        Instant.ofEpochMilli(1_700_000_000_123L));
+    assertThat(((GenericRecord) read.get("image")).get("perceptualHash"))
+        .isEqualTo(image.perceptualHash());
+    assertThat(((GenericRecord) read.get("imageEmbedding")).get("vector"))
+        .asList()
+        .containsExactly(0.25f, -1.5f, 3.0f);
+    assertThat(((GenericRecord) read.get("provenance")).get("processedAt"))
+        .isIn(1_700_000_000_123L, Instant.ofEpochMilli(1_700_000_000_123L));
     assertThat(((GenericRecord) read.get("figure")).get("kind").toString()).isEqualTo("figure");
     assertThat(TopicSerdes.figures().deserializer().deserialize("figures", bytes)).isEqualTo(f);
   }
 
   @Test
   void shouldRoundTripAnnouncementsAndDeadLettersAndKeepTombstonesNull() {
-    ArticleMetadata meta = new ArticleMetadata("PMC1", 3, null, "10.1/x", "T", null, "CC BY", true, false, false,
-        true, null, null, null, List.of(), Map.of("extra", "[1]"));
-    Announcement a = new Announcement(org.figstream.records.Change.VERSION, "metadata/PMC1.3.json", "PMC1", 3,
-        "\"e\"", null, "esearch", meta);
+    ArticleMetadata meta =
+        new ArticleMetadata(
+            "PMC1",
+            3,
+            null,
+            "10.1/x",
+            "T",
+            null,
+            "CC BY",
+            true,
+            false,
+            false,
+            true,
+            null,
+            null,
+            null,
+            List.of(),
+            Map.of("extra", "[1]"));
+    Announcement a =
+        new Announcement(
+            org.figstream.records.Change.VERSION,
+            "metadata/PMC1.3.json",
+            "PMC1",
+            3,
+            "\"e\"",
+            null,
+            "esearch",
+            meta);
     Serde<Announcement> serde = TopicSerdes.announcements();
-    assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", a))).isEqualTo(a);
-    DeadLetter d = new DeadLetter("fetch", "http-404", "gone", "https://x/y", null, 6, Instant.ofEpochMilli(42));
+    assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", a)))
+        .isEqualTo(a);
+    DeadLetter d =
+        new DeadLetter(
+            "fetch", "http-404", "gone", "https://x/y", null, 6, Instant.ofEpochMilli(42));
     Serde<DeadLetter> dl = TopicSerdes.deadLetters();
-    assertThat(dl.deserializer().deserialize("dlq", dl.serializer().serialize("dlq", d))).isEqualTo(d);
+    assertThat(dl.deserializer().deserialize("dlq", dl.serializer().serialize("dlq", d)))
+        .isEqualTo(d);
     assertThat(TopicSerdes.figures().serializer().serialize("figures", null)).isNull();
     assertThat(TopicSerdes.figures().deserializer().deserialize("figures", null)).isNull();
   }
@@ -125,7 +179,8 @@ class TopicSchemasTest {
   void shouldReadAFigureWrittenWithVersionOneWithoutItsArticleKeys() throws Exception {
     var figure = SAMPLES.get(0).figures().get(0);
     Schema v1;
-    try (var in = Files.newInputStream(java.nio.file.Path.of("../records/schemas/figure.v1.avsc"))) {
+    try (var in =
+        Files.newInputStream(java.nio.file.Path.of("../records/schemas/figure.v1.avsc"))) {
       v1 = new Schema.Parser().parse(in);
     }
     // a figure.v1 record as a figstream before figure.v2 wrote it, with plain Avro
@@ -139,8 +194,10 @@ class TopicSchemasTest {
     GenericData.Record published = new GenericData.Record(v1);
     published.put("figure", f);
     published.put("imageProblem", "missing");
-    byte[] bytes = new org.apache.avro.message.BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1)
-        .encode(published).array();
+    byte[] bytes =
+        new org.apache.avro.message.BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1)
+            .encode(published)
+            .array();
 
     PublishedFigure read = TopicSerdes.figures().deserializer().deserialize("figures", bytes);
     assertThat(read.pairId()).isEqualTo(figure.pairId());
@@ -153,20 +210,30 @@ class TopicSchemasTest {
   @Test
   void shouldRefuseRecordsItCannotKnow() {
     byte[] json = "{\"pmcid\":\"PMC1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> TopicSerdes.announcements().deserializer().deserialize("article-versions", json))
-        .isInstanceOf(SerializationException.class).hasMessageContaining("not in Avro single-object encoding");
+    assertThatThrownBy(
+            () -> TopicSerdes.announcements().deserializer().deserialize("article-versions", json))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("not in Avro single-object encoding");
     byte[] unknown = RecordCodec.header(Schema.create(Schema.Type.STRING));
-    assertThatThrownBy(() -> TopicSerdes.announcements().deserializer().deserialize("article-versions", unknown))
-        .isInstanceOf(SerializationException.class).hasMessageContaining("unknown schema");
+    assertThatThrownBy(
+            () ->
+                TopicSerdes.announcements().deserializer().deserialize("article-versions", unknown))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("unknown schema");
   }
 
   private static void assertSameShape(Class<?> type, Schema schema) {
     Schema s = nonNull(schema);
     if (type.isRecord()) {
-      assertThat(s.getFields().stream().map(Schema.Field::name).toList()).as(type.getSimpleName())
-          .isEqualTo(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
+      assertThat(s.getFields().stream().map(Schema.Field::name).toList())
+          .as(type.getSimpleName())
+          .isEqualTo(
+              Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
       for (RecordComponent c : type.getRecordComponents()) {
-        assertShape(c.getGenericType(), s.getField(c.getName()).schema(), type.getSimpleName() + "." + c.getName());
+        assertShape(
+            c.getGenericType(),
+            s.getField(c.getName()).schema(),
+            type.getSimpleName() + "." + c.getName());
       }
     }
   }
@@ -184,7 +251,8 @@ class TopicSchemasTest {
     } else if (t instanceof Class<?> c && c.isEnum()) {
       assertThat(s.getType()).as(where).isIn(Schema.Type.ENUM, Schema.Type.STRING);
       if (s.getType() == Schema.Type.ENUM) {
-        assertThat(s.getEnumSymbols()).as(where)
+        assertThat(s.getEnumSymbols())
+            .as(where)
             .isEqualTo(Arrays.stream(c.getEnumConstants()).map(Object::toString).toList());
       }
     }
@@ -192,7 +260,11 @@ class TopicSchemasTest {
 
   private static Schema nonNull(Schema s) {
     return s.getType() == Schema.Type.UNION
-        ? s.getTypes().stream().filter(b -> b.getType() != Schema.Type.NULL).findFirst().orElseThrow() : s;
+        ? s.getTypes().stream()
+            .filter(b -> b.getType() != Schema.Type.NULL)
+            .findFirst()
+            .orElseThrow()
+        : s;
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

@@ -13,12 +13,27 @@ import org.figstream.connectors.sink.manifest.Manifest;
  * @param rowsRemoved dead rows taken out
  * @param webdataset the WebDataset tars now current (empty when the export is off)
  */
-public record CompactionResult(Manifest manifest, int rewritten, int dropped, int merged, int mergedInto,
-    long rowsRemoved, List<String> webdataset) {
+public record CompactionResult(
+    Manifest manifest,
+    int rewritten,
+    int dropped,
+    int merged,
+    int mergedInto,
+    long rowsRemoved,
+    List<String> webdataset) {
 
   /** One line for a log: what changed. */
   public String describe() {
-    return "rewrote " + rewritten + " shards, dropped " + dropped + ", merged " + merged + " small shards into "
-        + mergedInto + ", took out " + rowsRemoved + " dead rows";
+    return "rewrote "
+        + rewritten
+        + " shards, dropped "
+        + dropped
+        + ", merged "
+        + merged
+        + " small shards into "
+        + mergedInto
+        + ", took out "
+        + rowsRemoved
+        + " dead rows";
   }
 }

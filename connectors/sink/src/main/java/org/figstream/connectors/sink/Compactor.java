@@ -8,28 +8,29 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.shard.ParquetFiles;
 
 /**
- * Applies delete files and superseded rows to the shards, and merges small shards. In each stream, the
- * shards under a fraction of both shard limits (the age limit and frequent commits leave many) are
- * merged, their live rows copied into new shards that roll at the limits; any other shard whose dead rows
- * reach the threshold is rewritten without them (or dropped when nothing in it is live); and a table's
- * delete files are merged into one. Like a commit, it writes the new files under temporary names,
- * switches the manifest, then renames them and deletes the old ones, so readers see the old files or the
- * new ones, and a crash at any step settles at the next start. Rows keep their offsets, and readers order
- * a key's versions by offset, never by file, so moving rows between files changes no query's answer.
- * Delete records are kept: they are the history of what left. One instance runs one compaction.
+ * Applies delete files and superseded rows to the shards, and merges small shards. In each stream,
+ * the shards under a fraction of both shard limits (the age limit and frequent commits leave many)
+ * are merged, their live rows copied into new shards that roll at the limits; any other shard whose
+ * dead rows reach the threshold is rewritten without them (or dropped when nothing in it is live);
+ * and a table's delete files are merged into one. Like a commit, it writes the new files under
+ * temporary names, switches the manifest, then renames them and deletes the old ones, so readers
+ * see the old files or the new ones, and a crash at any step settles at the next start. Rows keep
+ * their offsets, and readers order a key's versions by offset, never by file, so moving rows
+ * between files changes no query's answer. Delete records are kept: they are the history of what
+ * left. One instance runs one compaction.
  */
 final class Compactor {
   /**
-   * A shard is small below this fraction of both limits. At a quarter, at least four small shards fit in
-   * one merged shard, so a merge always writes fewer files than it reads, while the shards the limits
-   * rolled (and those a merge wrote, bar its last) are never merged again.
+   * A shard is small below this fraction of both limits. At a quarter, at least four small shards
+   * fit in one merged shard, so a merge always writes fewer files than it reads, while the shards
+   * the limits rolled (and those a merge wrote, bar its last) are never merged again.
    */
   static final double SMALL_SHARE = 0.25;
 
@@ -96,7 +97,8 @@ final class Compactor {
   }
 
   /** The files of one stream, in the order they were committed. */
-  private void compactStream(List<ShardEntry> stream, LiveRows live, boolean force) throws IOException {
+  private void compactStream(List<ShardEntry> stream, LiveRows live, boolean force)
+      throws IOException {
     if (stream.get(0).deletes()) {
       if (stream.size() > 1) {
         // delete records are a few dozen bytes each: one file per table, whatever the limits
@@ -119,7 +121,10 @@ final class Compactor {
     }
   }
 
-  /** Rewrites {@code f} without its dead rows, or drops it, when they reach the threshold (any when forced). */
+  /**
+   * Rewrites {@code f} without its dead rows, or drops it, when they reach the threshold (any when
+   * forced).
+   */
   private void removeDeadRows(ShardEntry f, LiveRows live, boolean force) throws IOException {
     long dead = live.deadRows(f);
     if (dead == 0 || (!force && dead < settings.compactThreshold() * f.rows())) {
@@ -129,16 +134,21 @@ final class Compactor {
       replace(List.of(f), List.of());
       dropped++;
     } else {
-      replace(List.of(f), copy(List.of(f), live, settings.maxShardRows(), settings.maxShardBytes()));
+      replace(
+          List.of(f), copy(List.of(f), live, settings.maxShardRows(), settings.maxShardBytes()));
       rewritten++;
     }
   }
 
   private boolean small(ShardEntry f) {
-    return f.bytes() < SMALL_SHARE * settings.maxShardBytes() && f.rows() < SMALL_SHARE * settings.maxShardRows();
+    return f.bytes() < SMALL_SHARE * settings.maxShardBytes()
+        && f.rows() < SMALL_SHARE * settings.maxShardRows();
   }
 
-  /** The new manifest lists {@code by} instead of {@code old}; the rows that are not carried over were dead. */
+  /**
+   * The new manifest lists {@code by} instead of {@code old}; the rows that are not carried over
+   * were dead.
+   */
   private void replace(List<ShardEntry> old, List<ShardEntry> by) {
     for (ShardEntry f : old) {
       next.remove(f);
@@ -153,19 +163,22 @@ final class Compactor {
   }
 
   /**
-   * Copies the live rows of {@code sources} (all rows when {@code live} is null), in order, into new shards
-   * of their stream that roll at {@code maxRows} and {@code maxBytes}.
+   * Copies the live rows of {@code sources} (all rows when {@code live} is null), in order, into
+   * new shards of their stream that roll at {@code maxRows} and {@code maxBytes}.
    */
-  private List<ShardEntry> copy(List<ShardEntry> sources, LiveRows live, long maxRows, long maxBytes)
-      throws IOException {
+  private List<ShardEntry> copy(
+      List<ShardEntry> sources, LiveRows live, long maxRows, long maxBytes) throws IOException {
     String keyColumn = LiveRows.keyColumn(sources.get(0));
-    RollingShards out = new RollingShards(files, settings, sources.get(0).stream(), maxRows, maxBytes,
-        next::takeFileNumber);
+    RollingShards out =
+        new RollingShards(
+            files, settings, sources.get(0).stream(), maxRows, maxBytes, next::takeFileNumber);
     try {
       for (ShardEntry source : sources) {
-        try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(files.path(source.path()), null)) {
+        try (ParquetReader<GenericRecord> reader =
+            ParquetFiles.reader(files.path(source.path()), null)) {
           for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
-            if (live == null || live.isLive(r.get(keyColumn).toString(), (Long) r.get("kafka_offset"))) {
+            if (live == null
+                || live.isLive(r.get(keyColumn).toString(), (Long) r.get("kafka_offset"))) {
               out.write(r);
             }
           }

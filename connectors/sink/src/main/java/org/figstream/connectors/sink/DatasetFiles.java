@@ -9,22 +9,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.DatasetLayout;
 
 /**
- * Where a dataset's files live and how they become visible: a file is written under a hidden temporary
- * name beside its final one, and renamed only once the manifest lists it. At start, whatever a crash left
- * is settled from the manifest alone: listed files still under their temporary name are renamed (the
- * commit had happened), and every other file is deleted (it had not).
+ * Where a dataset's files live and how they become visible: a file is written under a hidden
+ * temporary name beside its final one, and renamed only once the manifest lists it. At start,
+ * whatever a crash left is settled from the manifest alone: listed files still under their
+ * temporary name are renamed (the commit had happened), and every other file is deleted (it had
+ * not).
  */
 public final class DatasetFiles {
   /**
-   * The stable name of the current WebDataset export: its tar paths, relative to the dataset folder, one a
-   * line. The tars' folder is named after the manifest generation that wrote them, so it changes at every
-   * export; this file does not.
+   * The stable name of the current WebDataset export: its tar paths, relative to the dataset
+   * folder, one a line. The tars' folder is named after the manifest generation that wrote them, so
+   * it changes at every export; this file does not.
    */
   public static final String CURRENT_TARS = "webdataset/current.txt";
 
@@ -56,7 +57,10 @@ public final class DatasetFiles {
     return p.resolveSibling("." + p.getFileName() + ".tmp");
   }
 
-  /** The file as it can be read now: under its final name, or its temporary one while a change is pending. */
+  /**
+   * The file as it can be read now: under its final name, or its temporary one while a change is
+   * pending.
+   */
   public Path readable(String relative) {
     Path p = path(relative);
     return Files.exists(p) ? p : temporary(relative);
@@ -66,21 +70,27 @@ public final class DatasetFiles {
   public void publish(String relative) throws IOException {
     Path temporary = temporary(relative);
     if (Files.exists(temporary)) {
-      Files.move(temporary, path(relative), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary,
+          path(relative),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       ManifestStore.forceDirectory(path(relative).getParent());
     }
   }
 
   /**
-   * Replaces {@link #CURRENT_TARS} atomically with the manifest's tars, when it has any. Called once the
-   * tars are in place and before the previous export's are deleted, so the file never names a missing tar.
+   * Replaces {@link #CURRENT_TARS} atomically with the manifest's tars, when it has any. Called
+   * once the tars are in place and before the previous export's are deleted, so the file never
+   * names a missing tar.
    */
   public void pointAtTars(Manifest manifest) throws IOException {
     if (manifest.webdataset().isEmpty()) {
       return;
     }
     Files.createDirectories(path(CURRENT_TARS).getParent());
-    ManifestStore.replace(path(CURRENT_TARS),
+    ManifestStore.replace(
+        path(CURRENT_TARS),
         (String.join("\n", manifest.webdataset()) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
@@ -90,8 +100,12 @@ public final class DatasetFiles {
     for (ShardEntry f : manifest.files()) {
       publish(f.path());
       if (!Files.exists(path(f.path()))) {
-        throw new IOException("the dataset manifest lists " + f.path() + " but it is gone from " + root
-            + "; the dataset was changed by hand, restore the file or start a new dataset");
+        throw new IOException(
+            "the dataset manifest lists "
+                + f.path()
+                + " but it is gone from "
+                + root
+                + "; the dataset was changed by hand, restore the file or start a new dataset");
       }
       listed.add(path(f.path()));
     }
@@ -101,7 +115,9 @@ public final class DatasetFiles {
     }
     listed.add(path(CURRENT_TARS));
     int deleted = 0;
-    for (String top : List.of(DatasetLayout.FIGURES, DatasetLayout.ARTICLES, DatasetLayout.DELETES, "webdataset")) {
+    for (String top :
+        List.of(
+            DatasetLayout.FIGURES, DatasetLayout.ARTICLES, DatasetLayout.DELETES, "webdataset")) {
       Path dir = root.resolve(top);
       if (!Files.isDirectory(dir)) {
         continue;

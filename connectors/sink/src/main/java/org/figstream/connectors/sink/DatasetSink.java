@@ -11,23 +11,23 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.rows.ArticleRows;
 import org.figstream.connectors.sink.rows.DeleteRows;
 import org.figstream.connectors.sink.rows.FigureRows;
-import org.figstream.records.codec.RecordSchemas;
 import org.figstream.connectors.sink.shard.OpenShard;
+import org.figstream.records.codec.RecordSchemas;
 
 /**
- * Keeps a dataset directory equal to the {@code figures} and {@code articles} topics: rows go to one open
- * Parquet shard per table and subset, tombstones to one open delete file per table; a shard is committed
- * (closed, synced, listed in the manifest with the offsets now covered, renamed) when it is big, full or
- * old enough. Whoever feeds it records seeks each partition to {@link #resumeOffset} first; records
- * below a stream's committed position are skipped, so a restart writes nothing twice. Not thread-safe:
- * one consumer thread drives it.
+ * Keeps a dataset directory equal to the {@code figures} and {@code articles} topics: rows go to
+ * one open Parquet shard per table and subset, tombstones to one open delete file per table; a
+ * shard is committed (closed, synced, listed in the manifest with the offsets now covered, renamed)
+ * when it is big, full or old enough. Whoever feeds it records seeks each partition to {@link
+ * #resumeOffset} first; records below a stream's committed position are skipped, so a restart
+ * writes nothing twice. Not thread-safe: one consumer thread drives it.
  */
 public final class DatasetSink implements Closeable {
   private final SinkSettings settings;
@@ -35,14 +35,21 @@ public final class DatasetSink implements Closeable {
   private final FaultPoint.Hook faults;
   private final Routing routing;
   private final BiConsumer<TopicRecord, String> rejected;
-  private final BinaryMessageDecoder<GenericRecord> figures = RecordSchemas.genericDecoder(RecordSchemas.FIGURE);
-  private final BinaryMessageDecoder<GenericRecord> articles = RecordSchemas.genericDecoder(RecordSchemas.ARTICLE);
+  private final BinaryMessageDecoder<GenericRecord> figures =
+      RecordSchemas.genericDecoder(RecordSchemas.FIGURE);
+  private final BinaryMessageDecoder<GenericRecord> articles =
+      RecordSchemas.genericDecoder(RecordSchemas.ARTICLE);
   private final Map<String, OpenShard> open = new LinkedHashMap<>();
+
   /** Next offset after the last record seen, by table and topic-partition. */
   private final Map<String, Map<String, Long>> consumed = new HashMap<>();
+
   private Manifest manifest;
 
-  private DatasetSink(SinkSettings settings, FaultPoint.Hook faults, BiConsumer<TopicRecord, String> rejected,
+  private DatasetSink(
+      SinkSettings settings,
+      FaultPoint.Hook faults,
+      BiConsumer<TopicRecord, String> rejected,
       Manifest manifest) {
     this.settings = settings;
     this.files = new DatasetFiles(settings.dataset());
@@ -55,11 +62,12 @@ public final class DatasetSink implements Closeable {
   /**
    * Opens (or creates) the dataset and settles what a crash left behind.
    *
-   * @param rejected told of every record that cannot be decoded (or is a tombstone without a key), with the
-   *     reason; it is not written
+   * @param rejected told of every record that cannot be decoded (or is a tombstone without a key),
+   *     with the reason; it is not written
    */
-  public static DatasetSink open(SinkSettings settings, FaultPoint.Hook faults,
-      BiConsumer<TopicRecord, String> rejected) throws IOException {
+  public static DatasetSink open(
+      SinkSettings settings, FaultPoint.Hook faults, BiConsumer<TopicRecord, String> rejected)
+      throws IOException {
     Files.createDirectories(settings.dataset());
     Manifest manifest = ManifestStore.read(settings.dataset());
     DatasetFiles files = new DatasetFiles(settings.dataset());
@@ -80,7 +88,10 @@ public final class DatasetSink implements Closeable {
     return settings;
   }
 
-  /** Where to start reading each partition seen so far: the lowest position any of its table's streams has. */
+  /**
+   * Where to start reading each partition seen so far: the lowest position any of its table's
+   * streams has.
+   */
   public long resumeOffset(String topic, int partition) {
     String table = routing.table(topic);
     String tp = topic + "-" + partition;
@@ -125,7 +136,10 @@ public final class DatasetSink implements Closeable {
       if (held(stream, tp, r.offset())) {
         return;
       }
-      row = table.equals(DatasetLayout.FIGURES) ? FigureRows.row(value, r) : ArticleRows.row(value, r);
+      row =
+          table.equals(DatasetLayout.FIGURES)
+              ? FigureRows.row(value, r)
+              : ArticleRows.row(value, r);
     }
     OpenShard shard = open.get(stream);
     if (shard == null) {
@@ -152,9 +166,11 @@ public final class DatasetSink implements Closeable {
 
   /** Commits every open shard that has been open longer than the age limit; returns how many. */
   public int rollDue(long now) throws IOException {
-    List<String> due = open.entrySet().stream()
-        .filter(e -> now - e.getValue().openedAt() >= settings.maxShardAge().toMillis())
-        .map(Map.Entry::getKey).toList();
+    List<String> due =
+        open.entrySet().stream()
+            .filter(e -> now - e.getValue().openedAt() >= settings.maxShardAge().toMillis())
+            .map(Map.Entry::getKey)
+            .toList();
     if (!due.isEmpty()) {
       commit(due);
     }
@@ -167,8 +183,8 @@ public final class DatasetSink implements Closeable {
   }
 
   /**
-   * Merges each stream's small shards, and rewrites shards whose dead rows pass the threshold (all with any
-   * when {@code force}).
+   * Merges each stream's small shards, and rewrites shards whose dead rows pass the threshold (all
+   * with any when {@code force}).
    */
   public CompactionResult compact(boolean force) throws IOException {
     CompactionResult result = new Compactor(files, settings, faults).compact(manifest, force);
@@ -178,10 +194,10 @@ public final class DatasetSink implements Closeable {
   }
 
   /**
-   * Compacts (unforced) when the compaction interval has passed since the dataset was last compacted,
-   * or first committed (the manifest keeps the time, so reopening the sink on a rebalance or restarting
-   * does not put it off); never when the interval is zero or nothing is committed. Whoever drives the
-   * sink calls it between batches.
+   * Compacts (unforced) when the compaction interval has passed since the dataset was last
+   * compacted, or first committed (the manifest keeps the time, so reopening the sink on a
+   * rebalance or restarting does not put it off); never when the interval is zero or nothing is
+   * committed. Whoever drives the sink calls it between batches.
    */
   public Optional<CompactionResult> compactIfDue(long nowMillis) throws IOException {
     long interval = settings.compactInterval().toMillis();
@@ -199,19 +215,21 @@ public final class DatasetSink implements Closeable {
       OpenShard shard = open.remove(stream);
       if (shard != null) {
         long bytes = shard.finish();
-        next.add(new ShardEntry(shard.name(), stream, shard.rows(), bytes, Map.copyOf(shard.offsets())));
+        next.add(
+            new ShardEntry(shard.name(), stream, shard.rows(), bytes, Map.copyOf(shard.offsets())));
         committing.put(stream, shard);
       }
     }
     faults.at(FaultPoint.SHARDS_WRITTEN);
     // Every stream without an open shard has now stored all it consumed.
-    consumed.forEach((table, read) -> {
-      for (String stream : Routing.streamsOf(table)) {
-        if (!open.containsKey(stream)) {
-          read.forEach((tp, nextOffset) -> next.position(stream, tp, nextOffset));
-        }
-      }
-    });
+    consumed.forEach(
+        (table, read) -> {
+          for (String stream : Routing.streamsOf(table)) {
+            if (!open.containsKey(stream)) {
+              read.forEach((tp, nextOffset) -> next.position(stream, tp, nextOffset));
+            }
+          }
+        });
     Manifest committed = next.build(System.currentTimeMillis());
     ManifestStore.write(files.root(), committed);
     manifest = committed;
@@ -222,10 +240,16 @@ public final class DatasetSink implements Closeable {
     DatasetCard.write(files, manifest);
   }
 
-  /** Commits an empty delete file for a table that has none, so a reader's delete glob always matches. */
+  /**
+   * Commits an empty delete file for a table that has none, so a reader's delete glob always
+   * matches.
+   */
   private void ensureDeleteFiles() throws IOException {
-    List<String> missing = DatasetLayout.TABLES.stream().map(DatasetLayout::deletes)
-        .filter(stream -> manifest.files().stream().noneMatch(f -> f.stream().equals(stream))).toList();
+    List<String> missing =
+        DatasetLayout.TABLES.stream()
+            .map(DatasetLayout::deletes)
+            .filter(stream -> manifest.files().stream().noneMatch(f -> f.stream().equals(stream)))
+            .toList();
     for (String stream : missing) {
       openShard(stream);
     }
@@ -239,8 +263,14 @@ public final class DatasetSink implements Closeable {
     manifest = manifest.takeFileNumber();
     String name = DatasetFiles.name(stream, number, ".parquet");
     Files.createDirectories(files.path(name).getParent());
-    OpenShard shard = new OpenShard(name, files.temporary(name), Routing.rowSchema(stream), settings.rowGroupBytes(),
-        Routing.metadata(stream), System.currentTimeMillis());
+    OpenShard shard =
+        new OpenShard(
+            name,
+            files.temporary(name),
+            Routing.rowSchema(stream),
+            settings.rowGroupBytes(),
+            Routing.metadata(stream),
+            System.currentTimeMillis());
     open.put(stream, shard);
     return shard;
   }

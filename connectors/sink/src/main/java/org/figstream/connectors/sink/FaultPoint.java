@@ -1,8 +1,9 @@
 package org.figstream.connectors.sink;
 
 /**
- * The steps of a commit and of a compaction where a crash leaves the dataset in a different state. Tests
- * make the sink throw at each one and check that a restart ends with exactly the expected rows.
+ * The steps of a commit and of a compaction where a crash leaves the dataset in a different state.
+ * Tests make the sink throw at each one and check that a restart ends with exactly the expected
+ * rows.
  */
 public enum FaultPoint {
   /** Shards closed and synced under their temporary names; the manifest does not list them yet. */

@@ -9,20 +9,22 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.shard.ParquetFiles;
 
 /**
- * Which rows of a table are current, from the key and offset columns alone: a row is dead when a delete
- * or another row of the same key has a higher offset. This is the rule the dataset card's DuckDB query
- * applies; compaction and the WebDataset export apply it here.
+ * Which rows of a table are current, from the key and offset columns alone: a row is dead when a
+ * delete or another row of the same key has a higher offset. This is the rule the dataset card's
+ * DuckDB query applies; compaction and the WebDataset export apply it here.
  */
 public final class LiveRows {
   /** Per key: its highest offset, and the file that holds it (an index into {@link #files}). */
   private final Map<String, long[]> newest = new HashMap<>();
+
   private final List<String> files = new ArrayList<>();
+
   /** Per file path, how many keys have their current row in it; counted once, when first asked. */
   private Map<String, Long> liveByFile;
 
@@ -32,28 +34,57 @@ public final class LiveRows {
     return table.equals(DatasetLayout.FIGURES) ? "pair_id" : "article_key";
   }
 
-  /** The key column of one of the dataset's files: {@code key} in a delete file, else its table's key. */
+  /**
+   * The key column of one of the dataset's files: {@code key} in a delete file, else its table's
+   * key.
+   */
   static String keyColumn(ShardEntry file) {
     return file.deletes() ? "key" : keyColumn(file.table());
   }
 
   /**
-   * The one DuckDB query that reads the current rows of {@code table} ({@code figures} or
-   * {@code articles}) of the dataset at {@code dir}, applying the rule of this class to the files as they
+   * The one DuckDB query that reads the current rows of {@code table} ({@code figures} or {@code
+   * articles}) of the dataset at {@code dir}, applying the rule of this class to the files as they
    * are, compacted or not.
    */
   public static String currentRowsQuery(String dir, String table) {
     String key = keyColumn(table);
     String t = table.substring(0, 1);
-    return "SELECT " + t + ".* FROM read_parquet('" + dir + "/" + table + "/*/*.parquet') " + t + "\n"
-        + "WHERE NOT EXISTS (SELECT 1 FROM read_parquet('" + dir + "/" + DatasetLayout.DELETES + "/" + table
+    return "SELECT "
+        + t
+        + ".* FROM read_parquet('"
+        + dir
+        + "/"
+        + table
+        + "/*/*.parquet') "
+        + t
+        + "\n"
+        + "WHERE NOT EXISTS (SELECT 1 FROM read_parquet('"
+        + dir
+        + "/"
+        + DatasetLayout.DELETES
+        + "/"
+        + table
         + "/*.parquet') d\n"
-        + "                  WHERE d.key = " + t + "." + key + " AND d.kafka_offset > " + t + ".kafka_offset)\n"
-        + "QUALIFY row_number() OVER (PARTITION BY " + t + "." + key + " ORDER BY " + t + ".kafka_offset DESC) = 1";
+        + "                  WHERE d.key = "
+        + t
+        + "."
+        + key
+        + " AND d.kafka_offset > "
+        + t
+        + ".kafka_offset)\n"
+        + "QUALIFY row_number() OVER (PARTITION BY "
+        + t
+        + "."
+        + key
+        + " ORDER BY "
+        + t
+        + ".kafka_offset DESC) = 1";
   }
 
   /** Reads the keys and offsets of every committed file of {@code table}. */
-  public static LiveRows of(DatasetFiles files, Manifest manifest, String table) throws IOException {
+  public static LiveRows of(DatasetFiles files, Manifest manifest, String table)
+      throws IOException {
     LiveRows live = new LiveRows();
     for (ShardEntry f : manifest.files()) {
       if (f.table().equals(table)) {
@@ -66,10 +97,13 @@ public final class LiveRows {
   private void scan(DatasetFiles dataset, ShardEntry file, String keyColumn) throws IOException {
     long index = files.size();
     files.add(file.path());
-    try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(dataset.path(file.path()), projection(keyColumn))) {
+    try (ParquetReader<GenericRecord> reader =
+        ParquetFiles.reader(dataset.path(file.path()), projection(keyColumn))) {
       for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
         long offset = (Long) r.get("kafka_offset");
-        newest.merge(r.get(keyColumn).toString(), new long[] {offset, index},
+        newest.merge(
+            r.get(keyColumn).toString(),
+            new long[] {offset, index},
             (was, now) -> now[0] > was[0] ? now : was);
       }
     }
@@ -82,9 +116,9 @@ public final class LiveRows {
   }
 
   /**
-   * Rows of {@code file}, one of those read, that are dead: all but those holding their key's current
-   * offset. A (key, offset) is in one file only, so these are counted from the scan, without reading the
-   * file again.
+   * Rows of {@code file}, one of those read, that are dead: all but those holding their key's
+   * current offset. A (key, offset) is in one file only, so these are counted from the scan,
+   * without reading the file again.
    */
   public long deadRows(ShardEntry file) {
     if (liveByFile == null) {
@@ -95,7 +129,10 @@ public final class LiveRows {
   }
 
   static Schema projection(String keyColumn) {
-    return SchemaBuilder.record("Keys").fields()
-        .requiredString(keyColumn).requiredLong("kafka_offset").endRecord();
+    return SchemaBuilder.record("Keys")
+        .fields()
+        .requiredString(keyColumn)
+        .requiredLong("kafka_offset")
+        .endRecord();
   }
 }

@@ -13,7 +13,8 @@ import org.figstream.records.codec.RecordSchemas;
 
 /** Which table a topic fills, which stream a record goes to, and the row schema of each stream. */
 final class Routing {
-  private static final String FIGURE_FEATURES = HuggingFaceFeatures.metadata(RecordSchemas.FIGURE_ROW, "image");
+  private static final String FIGURE_FEATURES =
+      HuggingFaceFeatures.metadata(RecordSchemas.FIGURE_ROW, "image");
   private final SinkSettings settings;
 
   Routing(SinkSettings settings) {
@@ -27,8 +28,13 @@ final class Routing {
     if (topic.equals(settings.articlesTopic())) {
       return DatasetLayout.ARTICLES;
     }
-    throw new IllegalArgumentException("the dataset sink reads " + settings.figuresTopic() + " and "
-        + settings.articlesTopic() + ", not " + topic);
+    throw new IllegalArgumentException(
+        "the dataset sink reads "
+            + settings.figuresTopic()
+            + " and "
+            + settings.articlesTopic()
+            + ", not "
+            + topic);
   }
 
   /** The stream of a decoded row: its table and license subset. */
@@ -37,26 +43,34 @@ final class Routing {
       return DatasetLayout.rows(table, ArticleRows.subset(value));
     }
     GenericRecord article = (GenericRecord) value.get("article");
-    // a figure.v1 record has no article keys: its subset is unknown, which BIOMEDICA files under other
-    String subset = article == null || article.get("subset") == null ? "other" : article.get("subset").toString();
+    // a figure.v1 record has no article keys: its subset is unknown, which BIOMEDICA files under
+    // other
+    String subset =
+        article == null || article.get("subset") == null
+            ? "other"
+            : article.get("subset").toString();
     return DatasetLayout.rows(table, subset);
   }
 
   static List<String> streamsOf(String table) {
-    return List.of(DatasetLayout.rows(table, "commercial"), DatasetLayout.rows(table, "noncommercial"),
-        DatasetLayout.rows(table, "other"), DatasetLayout.deletes(table));
+    return List.of(
+        DatasetLayout.rows(table, "commercial"),
+        DatasetLayout.rows(table, "noncommercial"),
+        DatasetLayout.rows(table, "other"),
+        DatasetLayout.deletes(table));
   }
 
   /**
-   * The key-value metadata of a stream's Parquet files: the stream, the dataset format (so a file read on its
-   * own says which row layout it has) and, for figures, the Hugging Face features that make {@code image}
-   * an Image.
+   * The key-value metadata of a stream's Parquet files: the stream, the dataset format (so a file
+   * read on its own says which row layout it has) and, for figures, the Hugging Face features that
+   * make {@code image} an Image.
    */
   static Map<String, String> metadata(String stream) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("figstream.stream", stream);
     metadata.put("figstream.format", Integer.toString(Manifest.FORMAT));
-    if (stream.startsWith(DatasetLayout.FIGURES + "/") && !stream.endsWith("/" + DatasetLayout.DELETES)) {
+    if (stream.startsWith(DatasetLayout.FIGURES + "/")
+        && !stream.endsWith("/" + DatasetLayout.DELETES)) {
       metadata.put(HuggingFaceFeatures.KEY, FIGURE_FEATURES);
     }
     return metadata;
@@ -66,6 +80,8 @@ final class Routing {
     if (stream.endsWith("/" + DatasetLayout.DELETES)) {
       return RecordSchemas.DELETE_ROW;
     }
-    return stream.startsWith(DatasetLayout.FIGURES + "/") ? RecordSchemas.FIGURE_ROW : ArticleRows.ROW;
+    return stream.startsWith(DatasetLayout.FIGURES + "/")
+        ? RecordSchemas.FIGURE_ROW
+        : ArticleRows.ROW;
   }
 }

@@ -16,43 +16,53 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.figstream.processors.api.ExtractedArticle;
-import org.figstream.records.FigureRecord;
+import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
-import org.figstream.connectors.sink.manifest.DatasetLayout;
+import org.figstream.processors.api.ExtractedArticle;
+import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Compaction merging the small shards that frequent commits leave, as {@code figstream run} leaves them by
- * committing after every feed pass: fewer files, the same current rows through the card's query, every
- * file's offsets right, and a crash at either step settled.
+ * Compaction merging the small shards that frequent commits leave, as {@code figstream run} leaves
+ * them by committing after every feed pass: fewer files, the same current rows through the card's
+ * query, every file's offsets right, and a crash at either step settled.
  */
 class CompactionMergeTest {
   private static final long LIMIT = 20;
-  /** Records per commit: under a quarter of the row limit, so every shard a commit writes is small. */
+
+  /**
+   * Records per commit: under a quarter of the row limit, so every shard a commit writes is small.
+   */
   private static final int BATCH = 4;
-  private static final Map<String, FigureRecord> PAIRS = DatasetSinkTest.pairs(SampleTopics.ARTICLES);
+
+  private static final Map<String, FigureRecord> PAIRS =
+      DatasetSinkTest.pairs(SampleTopics.ARTICLES);
 
   @TempDir Path dir;
 
   @Test
   void shouldMergeSmallShardsIntoFewerFilesWithTheSameCurrentRowsAndOffsets() throws IOException {
     assertThat(BATCH).isLessThan((int) (LIMIT * Compactor.SMALL_SHARE));
-    List<ExtractedArticle> commercial = SampleTopics.ARTICLES.stream()
-        .filter(a -> a.figures().size() >= 2 && !NON_COMMERCIAL.contains(a.article().articleKey())).toList();
+    List<ExtractedArticle> commercial =
+        SampleTopics.ARTICLES.stream()
+            .filter(
+                a -> a.figures().size() >= 2 && !NON_COMMERCIAL.contains(a.article().articleKey()))
+            .toList();
     SampleTopics topics = SampleTopics.upsertAll(NON_COMMERCIAL);
-    // a new version of one pair, committed shards after the first: only its offset says it is the newer one
+    // a new version of one pair, committed shards after the first: only its offset says it is the
+    // newer one
     topics.figure(commercial.get(0).figures().get(1), commercial.get(0).article(), "commercial");
     topics.tombstone("figures", commercial.get(1).figures().get(0).pairId(), "removed");
     List<TopicRecord> records = topics.records();
 
-    try (DatasetSink sink = DatasetSinkTest.open(SinkSettings.defaults(dir).withShardRows(LIMIT),
-        FaultPoint.Hook.NONE)) {
+    try (DatasetSink sink =
+        DatasetSinkTest.open(
+            SinkSettings.defaults(dir).withShardRows(LIMIT), FaultPoint.Hook.NONE)) {
       commitInBatches(sink, records);
       Map<String, Long> before = shardsCommitted(records);
       assertThat(filesPerStream(sink.manifest())).isEqualTo(before);
@@ -66,13 +76,19 @@ class CompactionMergeTest {
 
       Map<String, Long> after = shardsAfterMerging(records);
       assertThat(filesPerStream(result.manifest())).isEqualTo(after);
-      List<String> mergedStreams = before.keySet().stream()
-          .filter(s -> !s.endsWith("/" + DatasetLayout.DELETES) && before.get(s) > 1).toList();
-      assertThat((long) result.merged()).isEqualTo(mergedStreams.stream().mapToLong(before::get).sum());
-      assertThat((long) result.mergedInto()).isEqualTo(mergedStreams.stream().mapToLong(after::get).sum());
-      assertThat(result.rowsRemoved()).isEqualTo(2); // the pair's older version and the removed pair
+      List<String> mergedStreams =
+          before.keySet().stream()
+              .filter(s -> !s.endsWith("/" + DatasetLayout.DELETES) && before.get(s) > 1)
+              .toList();
+      assertThat((long) result.merged())
+          .isEqualTo(mergedStreams.stream().mapToLong(before::get).sum());
+      assertThat((long) result.mergedInto())
+          .isEqualTo(mergedStreams.stream().mapToLong(after::get).sum());
+      assertThat(result.rowsRemoved())
+          .isEqualTo(2); // the pair's older version and the removed pair
       assertThat(result.rewritten()).isZero();
-      // the same rows, at the same offsets, read the card's way; and now the files alone are the current rows
+      // the same rows, at the same offsets, read the card's way; and now the files alone are the
+      // current rows
       assertThat(current(DatasetLayout.FIGURES)).containsExactlyInAnyOrderElementsOf(figures);
       assertThat(current(DatasetLayout.ARTICLES)).containsExactlyInAnyOrderElementsOf(articles);
       assertThat(plain(DatasetLayout.FIGURES)).containsExactlyInAnyOrderElementsOf(figures);
@@ -89,8 +105,9 @@ class CompactionMergeTest {
   @Test
   void shouldRollAMergeAtTheShardRowLimitAndLeaveItsFullShardsAlone() throws IOException {
     List<TopicRecord> records = SampleTopics.upsertAll(List.of()).records();
-    try (DatasetSink sink = DatasetSinkTest.open(SinkSettings.defaults(dir).withShardRows(LIMIT),
-        FaultPoint.Hook.NONE)) {
+    try (DatasetSink sink =
+        DatasetSinkTest.open(
+            SinkSettings.defaults(dir).withShardRows(LIMIT), FaultPoint.Hook.NONE)) {
       commitInBatches(sink, records);
       CompactionResult first = sink.compact(false);
 
@@ -98,9 +115,11 @@ class CompactionMergeTest {
       for (long rows = 82; rows > 0; rows -= LIMIT) {
         full.add(Math.min(rows, LIMIT));
       }
-      assertThat(rowsOf(first.manifest(), "figures/commercial")).containsExactlyElementsOf(full); // 20 20 20 20 2
+      assertThat(rowsOf(first.manifest(), "figures/commercial"))
+          .containsExactlyElementsOf(full); // 20 20 20 20 2
       assertThat(rowsOf(first.manifest(), "articles/commercial")).containsExactly(9L);
-      assertThat(first.manifest().files()).allSatisfy(f -> assertThat(f.rows()).isLessThanOrEqualTo(LIMIT));
+      assertThat(first.manifest().files())
+          .allSatisfy(f -> assertThat(f.rows()).isLessThanOrEqualTo(LIMIT));
 
       // the full shards are not small, and the one small shard left has nothing to merge with
       CompactionResult second = sink.compact(false);
@@ -112,19 +131,23 @@ class CompactionMergeTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = FaultPoint.class, names = {"COMPACTION_WRITTEN", "COMPACTION_MANIFEST_WRITTEN"})
+  @EnumSource(
+      value = FaultPoint.class,
+      names = {"COMPACTION_WRITTEN", "COMPACTION_MANIFEST_WRITTEN"})
   void shouldSettleAMergeThatCrashedAtTheOldOrTheNewFiles(FaultPoint point) throws IOException {
     FigureRecord removed = PAIRS.values().iterator().next();
-    SampleTopics topics = SampleTopics.upsertAll(NON_COMMERCIAL).tombstone("figures", removed.pairId(), "removed");
+    SampleTopics topics =
+        SampleTopics.upsertAll(NON_COMMERCIAL).tombstone("figures", removed.pairId(), "removed");
     List<TopicRecord> records = topics.records();
     Set<String> live = new HashSet<>(PAIRS.keySet());
     live.remove(removed.pairId());
     SinkSettings settings = SinkSettings.defaults(dir).withShardRows(LIMIT);
-    FaultPoint.Hook crash = p -> {
-      if (p == point) {
-        throw new IOException("crash at " + p);
-      }
-    };
+    FaultPoint.Hook crash =
+        p -> {
+          if (p == point) {
+            throw new IOException("crash at " + p);
+          }
+        };
     DatasetSink first = DatasetSinkTest.open(settings, crash);
     commitInBatches(first, records);
     Set<String> old = paths(first.manifest());
@@ -138,7 +161,11 @@ class CompactionMergeTest {
       } else {
         assertThat(filesPerStream(again.manifest())).isEqualTo(shardsAfterMerging(records));
       }
-      assertThat(Duck.strings("SELECT pair_id FROM (" + LiveRows.currentRowsQuery(dir.toString(), "figures") + ")"))
+      assertThat(
+              Duck.strings(
+                  "SELECT pair_id FROM ("
+                      + LiveRows.currentRowsQuery(dir.toString(), "figures")
+                      + ")"))
           .containsExactlyInAnyOrderElementsOf(live);
       again.compact(false);
       assertThat(filesPerStream(again.manifest())).isEqualTo(shardsAfterMerging(records));
@@ -152,20 +179,27 @@ class CompactionMergeTest {
   @Test
   void shouldRollAMergeAtTheShardByteLimit() throws IOException {
     List<TopicRecord> records = SampleTopics.upsertAll(List.of()).records();
-    try (DatasetSink sink = DatasetSinkTest.open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
+    try (DatasetSink sink =
+        DatasetSinkTest.open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
       commitInBatches(sink, records);
     }
     List<ShardEntry> committed = shardsOf(ManifestStore.read(dir), "figures/commercial");
     long largest = committed.stream().mapToLong(ShardEntry::bytes).max().orElseThrow();
     long total = committed.stream().mapToLong(ShardEntry::bytes).sum();
-    // A byte limit that makes every committed shard small, and that the merged rows cannot fit in once.
+    // A byte limit that makes every committed shard small, and that the merged rows cannot fit in
+    // once.
     long limit = 4 * largest + 1;
     assertThat(total).isGreaterThan(limit);
     // A shard is finished at the first row that takes it to the limit: it can exceed it by one row.
-    long largestRow = records.stream().mapToLong(r -> r.value() == null ? 0 : r.value().length).max().orElseThrow();
+    long largestRow =
+        records.stream()
+            .mapToLong(r -> r.value() == null ? 0 : r.value().length)
+            .max()
+            .orElseThrow();
 
-    try (DatasetSink sink = DatasetSinkTest.open(SinkSettings.defaults(dir).withShardBytes(limit),
-        FaultPoint.Hook.NONE)) {
+    try (DatasetSink sink =
+        DatasetSinkTest.open(
+            SinkSettings.defaults(dir).withShardBytes(limit), FaultPoint.Hook.NONE)) {
       CompactionResult result = sink.compact(false);
 
       List<ShardEntry> merged = shardsOf(result.manifest(), "figures/commercial");
@@ -182,7 +216,8 @@ class CompactionMergeTest {
     return m.files().stream().filter(f -> f.stream().equals(stream)).toList();
   }
 
-  private static void commitInBatches(DatasetSink sink, List<TopicRecord> records) throws IOException {
+  private static void commitInBatches(DatasetSink sink, List<TopicRecord> records)
+      throws IOException {
     for (int i = 0; i < records.size(); i += BATCH) {
       sink.write(records.subList(i, Math.min(i + BATCH, records.size())));
       sink.commitAll();
@@ -194,37 +229,46 @@ class CompactionMergeTest {
     if (r.tombstone()) {
       return DatasetLayout.deletes(r.topic());
     }
-    String article = r.topic().equals(DatasetLayout.FIGURES) ? PAIRS.get(r.key()).articleKey() : r.key();
-    return DatasetLayout.rows(r.topic(), NON_COMMERCIAL.contains(article) ? "noncommercial" : "commercial");
+    String article =
+        r.topic().equals(DatasetLayout.FIGURES) ? PAIRS.get(r.key()).articleKey() : r.key();
+    return DatasetLayout.rows(
+        r.topic(), NON_COMMERCIAL.contains(article) ? "noncommercial" : "commercial");
   }
 
   /**
-   * Files per stream after committing {@code records} {@link #BATCH} at a time: one per commit that has
-   * records of the stream (no shard fills up), and the empty delete file each table starts with.
+   * Files per stream after committing {@code records} {@link #BATCH} at a time: one per commit that
+   * has records of the stream (no shard fills up), and the empty delete file each table starts
+   * with.
    */
   private static Map<String, Long> shardsCommitted(List<TopicRecord> records) {
     Map<String, Long> files = new TreeMap<>(Map.of("figures/deletes", 1L, "articles/deletes", 1L));
     for (int i = 0; i < records.size(); i += BATCH) {
-      records.subList(i, Math.min(i + BATCH, records.size())).stream().map(CompactionMergeTest::stream).distinct()
+      records.subList(i, Math.min(i + BATCH, records.size())).stream()
+          .map(CompactionMergeTest::stream)
+          .distinct()
           .forEach(s -> files.merge(s, 1L, Long::sum));
     }
     return files;
   }
 
-  /** Files per stream once merged: the current rows of each in full shards and a last one; one delete file. */
+  /**
+   * Files per stream once merged: the current rows of each in full shards and a last one; one
+   * delete file.
+   */
   private static Map<String, Long> shardsAfterMerging(List<TopicRecord> records) {
     Map<String, TopicRecord> latest = new LinkedHashMap<>();
     records.forEach(r -> latest.put(r.topic() + " " + r.key(), r));
     Map<String, Long> files = new TreeMap<>(Map.of("figures/deletes", 1L, "articles/deletes", 1L));
-    latest.values().stream().filter(r -> !r.tombstone())
+    latest.values().stream()
+        .filter(r -> !r.tombstone())
         .collect(Collectors.groupingBy(CompactionMergeTest::stream, Collectors.counting()))
         .forEach((stream, rows) -> files.put(stream, (rows + LIMIT - 1) / LIMIT));
     return files;
   }
 
   private static Map<String, Long> filesPerStream(Manifest m) {
-    return m.files().stream().collect(Collectors.groupingBy(ShardEntry::stream, TreeMap::new,
-        Collectors.counting()));
+    return m.files().stream()
+        .collect(Collectors.groupingBy(ShardEntry::stream, TreeMap::new, Collectors.counting()));
   }
 
   private static List<Long> rowsOf(Manifest m, String stream) {
@@ -237,23 +281,40 @@ class CompactionMergeTest {
 
   /** Key, partition, offset and subset of the current rows, through the card's query. */
   private List<List<Object>> current(String table) {
-    return Duck.rows("SELECT " + LiveRows.keyColumn(table) + ", kafka_partition, kafka_offset, subset FROM ("
-        + LiveRows.currentRowsQuery(dir.toString(), table) + ")");
+    return Duck.rows(
+        "SELECT "
+            + LiveRows.keyColumn(table)
+            + ", kafka_partition, kafka_offset, subset FROM ("
+            + LiveRows.currentRowsQuery(dir.toString(), table)
+            + ")");
   }
 
   /** The same columns of every row in the table's files. */
   private List<List<Object>> plain(String table) {
-    return Duck.rows("SELECT " + LiveRows.keyColumn(table) + ", kafka_partition, kafka_offset, subset FROM "
-        + "read_parquet('" + dir + "/" + table + "/*/*.parquet')");
+    return Duck.rows(
+        "SELECT "
+            + LiveRows.keyColumn(table)
+            + ", kafka_partition, kafka_offset, subset FROM "
+            + "read_parquet('"
+            + dir
+            + "/"
+            + table
+            + "/*/*.parquet')");
   }
 
-  /** First and last offset of {@code rows} (as {@link #current} reads them), by stream and partition. */
-  private static Map<String, Map<String, List<Long>>> ranges(List<List<Object>> rows, String table) {
+  /**
+   * First and last offset of {@code rows} (as {@link #current} reads them), by stream and
+   * partition.
+   */
+  private static Map<String, Map<String, List<Long>>> ranges(
+      List<List<Object>> rows, String table) {
     Map<String, Map<String, List<Long>>> out = new TreeMap<>();
     for (List<Object> r : rows) {
       long offset = ((Number) r.get(2)).longValue();
       out.computeIfAbsent(table + "/" + r.get(3), s -> new TreeMap<>())
-          .merge(table + "-" + r.get(1), List.of(offset, offset),
+          .merge(
+              table + "-" + r.get(1),
+              List.of(offset, offset),
               (a, b) -> List.of(Math.min(a.get(0), b.get(0)), Math.max(a.get(1), b.get(1))));
     }
     return out;
@@ -264,9 +325,16 @@ class CompactionMergeTest {
     Map<String, Map<String, List<Long>>> out = new TreeMap<>();
     for (ShardEntry f : m.files()) {
       if (!f.deletes()) {
-        f.offsets().forEach((tp, range) -> out.computeIfAbsent(f.stream(), s -> new TreeMap<>())
-            .merge(tp, List.of(range[0], range[1]),
-                (a, b) -> List.of(Math.min(a.get(0), b.get(0)), Math.max(a.get(1), b.get(1)))));
+        f.offsets()
+            .forEach(
+                (tp, range) ->
+                    out.computeIfAbsent(f.stream(), s -> new TreeMap<>())
+                        .merge(
+                            tp,
+                            List.of(range[0], range[1]),
+                            (a, b) ->
+                                List.of(
+                                    Math.min(a.get(0), b.get(0)), Math.max(a.get(1), b.get(1)))));
       }
     }
     return out;
@@ -284,21 +352,29 @@ class CompactionMergeTest {
 
   /** First and last offset of every file's rows by partition, as DuckDB reads them. */
   private Map<String, Map<String, List<Long>>> offsetsReadBack(Manifest m) {
-    Map<String, String> tables = m.files().stream().collect(Collectors.toMap(ShardEntry::path, ShardEntry::table));
+    Map<String, String> tables =
+        m.files().stream().collect(Collectors.toMap(ShardEntry::path, ShardEntry::table));
     Map<String, Map<String, List<Long>>> out = new TreeMap<>();
     tables.keySet().forEach(path -> out.put(path, new TreeMap<>()));
-    for (List<Object> r : Duck.rows("SELECT filename, kafka_partition, min(kafka_offset), max(kafka_offset) FROM "
-        + "read_parquet('" + dir + "/*/*/*.parquet', filename = true) GROUP BY ALL")) {
+    for (List<Object> r :
+        Duck.rows(
+            "SELECT filename, kafka_partition, min(kafka_offset), max(kafka_offset) FROM "
+                + "read_parquet('"
+                + dir
+                + "/*/*/*.parquet', filename = true) GROUP BY ALL")) {
       String path = dir.relativize(Path.of((String) r.get(0))).toString();
-      out.get(path).put(tables.get(path) + "-" + r.get(1),
-          List.of(((Number) r.get(2)).longValue(), ((Number) r.get(3)).longValue()));
+      out.get(path)
+          .put(
+              tables.get(path) + "-" + r.get(1),
+              List.of(((Number) r.get(2)).longValue(), ((Number) r.get(3)).longValue()));
     }
     return out;
   }
 
   private Set<String> parquetFilesOnDisk() throws IOException {
     try (Stream<Path> all = Files.walk(dir)) {
-      return all.filter(p -> p.toString().endsWith(".parquet")).map(p -> dir.relativize(p).toString())
+      return all.filter(p -> p.toString().endsWith(".parquet"))
+          .map(p -> dir.relativize(p).toString())
           .collect(Collectors.toSet());
     }
   }

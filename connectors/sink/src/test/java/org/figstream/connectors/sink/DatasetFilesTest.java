@@ -20,13 +20,16 @@ class DatasetFilesTest {
   @Test
   void shouldRefuseAFileOutsideTheDataset() {
     DatasetFiles files = new DatasetFiles(dir);
-    assertThatThrownBy(() -> files.path("../escape.parquet")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> files.path("../escape.parquet"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("outside");
-    assertThatThrownBy(() -> files.path("figures/../../escape.parquet")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> files.path("figures/../../escape.parquet"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void shouldRenameListedFilesLeftUnderTheirTemporaryNameAndDeleteEverythingElse() throws IOException {
+  void shouldRenameListedFilesLeftUnderTheirTemporaryNameAndDeleteEverythingElse()
+      throws IOException {
     DatasetFiles files = new DatasetFiles(dir);
     String listed = DatasetFiles.name("figures/commercial", 3, ".parquet");
     String orphan = DatasetFiles.name("figures/commercial", 4, ".parquet");
@@ -36,14 +39,20 @@ class DatasetFilesTest {
     String stray = DatasetFiles.name("figures/deletes", 5, ".parquet");
     Files.createDirectories(files.path(stray).getParent());
     Files.writeString(files.path(stray), "not in the manifest");
-    Manifest m = Manifest.empty().toBuilder()
-        .add(new ShardEntry(listed, "figures/commercial", 1, 9, Map.of())).build(1L);
+    Manifest m =
+        Manifest.empty().toBuilder()
+            .add(new ShardEntry(listed, "figures/commercial", 1, 9, Map.of()))
+            .build(1L);
     ManifestStore.write(dir, m);
 
     assertThat(files.settle(ManifestStore.read(dir))).isEqualTo(2); // the orphan and the stray
     assertThat(Files.readString(files.path(listed))).isEqualTo("committed");
     try (var all = Files.walk(dir)) {
-      assertThat(all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList())
+      assertThat(
+              all.filter(Files::isRegularFile)
+                  .map(p -> dir.relativize(p).toString())
+                  .sorted()
+                  .toList())
           .isEqualTo(List.of("_manifest.json", listed));
     }
   }
@@ -51,8 +60,11 @@ class DatasetFilesTest {
   @Test
   void shouldRefuseToStartWhenACommittedFileIsGone() throws IOException {
     String listed = DatasetFiles.name("figures/other", 1, ".parquet");
-    ManifestStore.write(dir, Manifest.empty().toBuilder()
-        .add(new ShardEntry(listed, "figures/other", 1, 9, Map.of())).build(1L));
+    ManifestStore.write(
+        dir,
+        Manifest.empty().toBuilder()
+            .add(new ShardEntry(listed, "figures/other", 1, 9, Map.of()))
+            .build(1L));
     assertThatThrownBy(() -> new DatasetFiles(dir).settle(ManifestStore.read(dir)))
         .hasMessageContaining("lists " + listed + " but it is gone");
   }

@@ -14,18 +14,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.records.FigureRecord;
-import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class DatasetSinkTest {
-  /** Two sample articles re-licensed CC BY-NC here (all samples are CC BY), to exercise the subset split. */
-  static final List<String> NON_COMMERCIAL = List.of(SampleTopics.ARTICLES.get(1).article().articleKey(),
-      SampleTopics.ARTICLES.get(4).article().articleKey());
+  /**
+   * Two sample articles re-licensed CC BY-NC here (all samples are CC BY), to exercise the subset
+   * split.
+   */
+  static final List<String> NON_COMMERCIAL =
+      List.of(
+          SampleTopics.ARTICLES.get(1).article().articleKey(),
+          SampleTopics.ARTICLES.get(4).article().articleKey());
 
   @TempDir Path dir;
 
@@ -36,48 +41,78 @@ class DatasetSinkTest {
       sink.commitAll();
     }
     Map<String, FigureRecord> expected = pairs(SampleTopics.ARTICLES);
-    long nonCommercial = SampleTopics.ARTICLES.stream()
-        .filter(a -> NON_COMMERCIAL.contains(a.article().articleKey())).mapToLong(a -> a.figures().size()).sum();
+    long nonCommercial =
+        SampleTopics.ARTICLES.stream()
+            .filter(a -> NON_COMMERCIAL.contains(a.article().articleKey()))
+            .mapToLong(a -> a.figures().size())
+            .sum();
     assertThat(expected).hasSize(82); // counted from the XML in SampleArticleCountsTest
     String figures = "read_parquet('" + dir + "/figures/*/*.parquet')";
 
-    assertThat(Duck.strings("SELECT pair_id FROM " + figures)).containsExactlyInAnyOrderElementsOf(expected.keySet());
-    assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/figures/noncommercial/*.parquet')"))
-        .isEqualTo(nonCommercial).isPositive();
-    assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/figures/commercial/*.parquet')"))
+    assertThat(Duck.strings("SELECT pair_id FROM " + figures))
+        .containsExactlyInAnyOrderElementsOf(expected.keySet());
+    assertThat(
+            Duck.count(
+                "SELECT count(*) FROM read_parquet('" + dir + "/figures/noncommercial/*.parquet')"))
+        .isEqualTo(nonCommercial)
+        .isPositive();
+    assertThat(
+            Duck.count(
+                "SELECT count(*) FROM read_parquet('" + dir + "/figures/commercial/*.parquet')"))
         .isEqualTo(82 - nonCommercial);
-    assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/articles/*/*.parquet')")).isEqualTo(9);
+    assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/articles/*/*.parquet')"))
+        .isEqualTo(9);
     // fixed-length embeddings, readable as DuckDB arrays
-    assertThat(Duck.count("SELECT count(*) FROM " + figures + " WHERE len(image_embedding) = " + SampleTopics.IMAGE_DIMS
-        + " AND len(caption_embedding::FLOAT[" + SampleTopics.CAPTION_DIMS + "]) = " + SampleTopics.CAPTION_DIMS))
+    assertThat(
+            Duck.count(
+                "SELECT count(*) FROM "
+                    + figures
+                    + " WHERE len(image_embedding) = "
+                    + SampleTopics.IMAGE_DIMS
+                    + " AND len(caption_embedding::FLOAT["
+                    + SampleTopics.CAPTION_DIMS
+                    + "]) = "
+                    + SampleTopics.CAPTION_DIMS))
         .isEqualTo(82);
-    for (List<Object> row : Duck.rows("SELECT pair_id, caption, len(mentions), label, subset, license FROM " + figures)) {
+    for (List<Object> row :
+        Duck.rows(
+            "SELECT pair_id, caption, len(mentions), label, subset, license FROM " + figures)) {
       FigureRecord f = expected.get((String) row.get(0));
       assertThat(row.get(1)).isEqualTo(f.caption());
       assertThat(((Number) row.get(2)).intValue()).isEqualTo(f.mentions().size());
       assertThat(row.get(3)).isEqualTo(f.label());
       boolean nc = NON_COMMERCIAL.contains(f.articleKey());
-      assertThat(row.subList(4, 6)).containsExactly(nc ? "noncommercial" : "commercial", nc ? "CC BY-NC" : "CC BY");
+      assertThat(row.subList(4, 6))
+          .containsExactly(nc ? "noncommercial" : "commercial", nc ? "CC BY-NC" : "CC BY");
     }
     assertThat(Duck.strings("SELECT column_name FROM (DESCRIBE SELECT * FROM " + figures + ")"))
-        .containsExactlyElementsOf(org.figstream.records.codec.RecordSchemas.FIGURE_ROW.getFields()
-            .stream().map(org.apache.avro.Schema.Field::name).toList());
-    assertThat(Duck.strings("SELECT DISTINCT compression FROM parquet_metadata('" + dir + "/figures/*/*.parquet')"))
+        .containsExactlyElementsOf(
+            org.figstream.records.codec.RecordSchemas.FIGURE_ROW.getFields().stream()
+                .map(org.apache.avro.Schema.Field::name)
+                .toList());
+    assertThat(
+            Duck.strings(
+                "SELECT DISTINCT compression FROM parquet_metadata('"
+                    + dir
+                    + "/figures/*/*.parquet')"))
         .containsExactly("ZSTD");
     assertThat(hiddenFiles()).isEmpty();
   }
 
   @ParameterizedTest
-  @EnumSource(value = FaultPoint.class, names = {"SHARDS_WRITTEN", "MANIFEST_WRITTEN"})
+  @EnumSource(
+      value = FaultPoint.class,
+      names = {"SHARDS_WRITTEN", "MANIFEST_WRITTEN"})
   void shouldEndWithExactlyThePairsAfterACrashMidCommit(FaultPoint point) throws IOException {
     List<TopicRecord> records = SampleTopics.upsertAll(NON_COMMERCIAL).records();
     SinkSettings small = SinkSettings.defaults(dir).withShardRows(10);
     int[] seen = {0};
-    FaultPoint.Hook crashAtThird = p -> {
-      if (p == point && ++seen[0] == 3) {
-        throw new IOException("crash at " + p);
-      }
-    };
+    FaultPoint.Hook crashAtThird =
+        p -> {
+          if (p == point && ++seen[0] == 3) {
+            throw new IOException("crash at " + p);
+          }
+        };
     DatasetSink first = open(small, crashAtThird);
     assertThatThrownBy(() -> first.write(records)).hasMessage("crash at " + point);
     first.close();
@@ -85,7 +120,8 @@ class DatasetSinkTest {
     replayFromManifest(small, records);
 
     assertExactlyOnce(pairs(SampleTopics.ARTICLES).keySet());
-    assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/articles/*/*.parquet')")).isEqualTo(9);
+    assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/articles/*/*.parquet')"))
+        .isEqualTo(9);
   }
 
   @Test
@@ -93,7 +129,9 @@ class DatasetSinkTest {
     List<TopicRecord> records = SampleTopics.upsertAll(NON_COMMERCIAL).records();
     SinkSettings small = SinkSettings.defaults(dir).withShardRows(25);
     try (DatasetSink sink = open(small, FaultPoint.Hook.NONE)) {
-      sink.write(records.subList(0, 60)); // some shards committed, others half written and lost with the process
+      sink.write(
+          records.subList(
+              0, 60)); // some shards committed, others half written and lost with the process
     }
     replayFromManifest(small, records);
     assertExactlyOnce(pairs(SampleTopics.ARTICLES).keySet());
@@ -102,19 +140,25 @@ class DatasetSinkTest {
   @Test
   void shouldNotWriteARecordTwiceWhenTheConsumerSeeksBack() throws IOException {
     List<TopicRecord> records = SampleTopics.upsertAll(NON_COMMERCIAL).records();
-    try (DatasetSink sink = open(SinkSettings.defaults(dir).withShardRows(25), FaultPoint.Hook.NONE)) {
+    try (DatasetSink sink =
+        open(SinkSettings.defaults(dir).withShardRows(25), FaultPoint.Hook.NONE)) {
       sink.write(records.subList(0, 70));
       // a rebalance: the partitions are read again from where the sink said to resume
-      sink.write(records.stream().filter(r -> r.offset() >= sink.resumeOffset(r.topic(), r.partition())).toList());
+      sink.write(
+          records.stream()
+              .filter(r -> r.offset() >= sink.resumeOffset(r.topic(), r.partition()))
+              .toList());
       sink.commitAll();
     }
     assertExactlyOnce(pairs(SampleTopics.ARTICLES).keySet());
-    assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/articles/*/*.parquet')")).isEqualTo(9);
+    assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/articles/*/*.parquet')"))
+        .isEqualTo(9);
   }
 
   @Test
   void shouldApplyTombstonesInTheCardsQueryAndThenByCompaction() throws IOException {
-    List<ExtractedArticle> withFigures = SampleTopics.ARTICLES.stream().filter(a -> a.figures().size() >= 2).toList();
+    List<ExtractedArticle> withFigures =
+        SampleTopics.ARTICLES.stream().filter(a -> a.figures().size() >= 2).toList();
     ExtractedArticle superseded = withFigures.get(0);
     ExtractedArticle retracted = withFigures.get(1);
     ExtractedArticle revised = withFigures.get(2);
@@ -130,7 +174,8 @@ class DatasetSinkTest {
     }
     topics.tombstone("articles", retracted.article().articleKey(), "retracted");
     FigureRecord again = revised.figures().get(0);
-    topics.figure(again, revised.article(), "commercial"); // a new version upserts the same pair again
+    topics.figure(
+        again, revised.article(), "commercial"); // a new version upserts the same pair again
     int deletes = 2 + retracted.figures().size();
     assertThat(retracted.figures()).isNotEmpty();
 
@@ -138,12 +183,22 @@ class DatasetSinkTest {
       sink.write(topics.records());
       sink.commitAll();
       String figures = "read_parquet('" + dir + "/figures/*/*.parquet')";
-      assertThat(Duck.count("SELECT count(*) FROM " + figures)).isEqualTo(83); // nothing applied yet
-      assertThat(Duck.strings("SELECT pair_id FROM (" + LiveRows.currentRowsQuery(dir.toString(), "figures")
-          + ")")).containsExactlyInAnyOrderElementsOf(live);
-      assertThat(Duck.rows("SELECT reason, count(*) FROM read_parquet('" + dir + "/deletes/figures/*.parquet') "
-          + "GROUP BY reason ORDER BY reason")).containsExactly(List.of("retracted", (long) retracted.figures().size()),
-          List.of("superseded", 2L));
+      assertThat(Duck.count("SELECT count(*) FROM " + figures))
+          .isEqualTo(83); // nothing applied yet
+      assertThat(
+              Duck.strings(
+                  "SELECT pair_id FROM ("
+                      + LiveRows.currentRowsQuery(dir.toString(), "figures")
+                      + ")"))
+          .containsExactlyInAnyOrderElementsOf(live);
+      assertThat(
+              Duck.rows(
+                  "SELECT reason, count(*) FROM read_parquet('"
+                      + dir
+                      + "/deletes/figures/*.parquet') "
+                      + "GROUP BY reason ORDER BY reason"))
+          .containsExactly(
+              List.of("retracted", (long) retracted.figures().size()), List.of("superseded", 2L));
 
       // below the threshold (dead/rows < 0.1) only the articles shard (1 of 9 dead) is rewritten
       assertThat(deletes + 1.0).isLessThan(0.1 * 83);
@@ -154,30 +209,40 @@ class DatasetSinkTest {
       CompactionResult forced = sink.compact(true);
       assertThat(forced.rowsRemoved()).isEqualTo(deletes + 1);
       assertExactlyOnce(live);
-      assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/articles/*/*.parquet')")).isEqualTo(8);
+      assertThat(
+              Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/articles/*/*.parquet')"))
+          .isEqualTo(8);
       // delete records stay, as the history of what left
-      assertThat(Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/deletes/figures/*.parquet')"))
+      assertThat(
+              Duck.count(
+                  "SELECT count(*) FROM read_parquet('" + dir + "/deletes/figures/*.parquet')"))
           .isEqualTo(deletes);
     }
     assertThat(hiddenFiles()).isEmpty();
   }
 
   @ParameterizedTest
-  @EnumSource(value = FaultPoint.class, names = {"COMPACTION_WRITTEN", "COMPACTION_MANIFEST_WRITTEN"})
+  @EnumSource(
+      value = FaultPoint.class,
+      names = {"COMPACTION_WRITTEN", "COMPACTION_MANIFEST_WRITTEN"})
   void shouldSettleACompactionThatCrashed(FaultPoint point) throws IOException {
-    ExtractedArticle retracted = SampleTopics.ARTICLES.stream().filter(a -> !a.figures().isEmpty()).findFirst()
-        .orElseThrow();
+    ExtractedArticle retracted =
+        SampleTopics.ARTICLES.stream()
+            .filter(a -> !a.figures().isEmpty())
+            .findFirst()
+            .orElseThrow();
     SampleTopics topics = SampleTopics.upsertAll(NON_COMMERCIAL);
     Set<String> live = new HashSet<>(pairs(SampleTopics.ARTICLES).keySet());
     for (FigureRecord f : retracted.figures()) {
       topics.tombstone("figures", f.pairId(), "retracted");
       live.remove(f.pairId());
     }
-    FaultPoint.Hook crash = p -> {
-      if (p == point) {
-        throw new IOException("crash at " + p);
-      }
-    };
+    FaultPoint.Hook crash =
+        p -> {
+          if (p == point) {
+            throw new IOException("crash at " + p);
+          }
+        };
     DatasetSink first = open(SinkSettings.defaults(dir), crash);
     first.write(topics.records());
     first.commitAll();
@@ -185,8 +250,12 @@ class DatasetSinkTest {
     first.close();
 
     try (DatasetSink again = open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
-      assertThat(Duck.strings("SELECT pair_id FROM (" + LiveRows.currentRowsQuery(dir.toString(), "figures")
-          + ")")).containsExactlyInAnyOrderElementsOf(live);
+      assertThat(
+              Duck.strings(
+                  "SELECT pair_id FROM ("
+                      + LiveRows.currentRowsQuery(dir.toString(), "figures")
+                      + ")"))
+          .containsExactlyInAnyOrderElementsOf(live);
       again.compact(true);
     }
     assertExactlyOnce(live);
@@ -198,7 +267,8 @@ class DatasetSinkTest {
     long hour = Duration.ofHours(1).toMillis();
     long compactedAt;
     try (DatasetSink sink = open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
-      // Opening a new dataset commits its empty delete files: the clock starts at that first commit.
+      // Opening a new dataset commits its empty delete files: the clock starts at that first
+      // commit.
       long firstCommit = sink.manifest().committedAt();
       assertThat(sink.manifest().compactedAt()).isEqualTo(firstCommit).isPositive();
       sink.write(SampleTopics.upsertAll(List.of()).records());
@@ -210,7 +280,8 @@ class DatasetSinkTest {
       assertThat(compactedAt).isGreaterThanOrEqualTo(firstCommit);
       assertThat(sink.compactIfDue(compactedAt + hour - 1)).isEmpty();
     }
-    // A reopened sink (a Connect rebalance, a restart) keeps the clock: it does not start the hour again.
+    // A reopened sink (a Connect rebalance, a restart) keeps the clock: it does not start the hour
+    // again.
     try (DatasetSink reopened = open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE)) {
       assertThat(reopened.manifest().compactedAt()).isEqualTo(compactedAt);
       assertThat(reopened.compactIfDue(compactedAt + hour - 1)).isEmpty();
@@ -227,8 +298,11 @@ class DatasetSinkTest {
     List<TopicRecord> records = new ArrayList<>(SampleTopics.upsertAll(List.of()).records());
     records.add(new TopicRecord("figures", 0, 1000, 0L, "PMC1/f/1", new byte[] {1, 2, 3}, null));
     Map<String, String> rejected = new HashMap<>();
-    try (DatasetSink sink = DatasetSink.open(SinkSettings.defaults(dir), FaultPoint.Hook.NONE,
-        (r, why) -> rejected.put(r.key(), why))) {
+    try (DatasetSink sink =
+        DatasetSink.open(
+            SinkSettings.defaults(dir),
+            FaultPoint.Hook.NONE,
+            (r, why) -> rejected.put(r.key(), why))) {
       sink.write(records);
       sink.commitAll();
     }
@@ -239,28 +313,39 @@ class DatasetSinkTest {
 
   @Test
   void shouldRollShardsByRowCountAndByAge() throws IOException {
-    try (DatasetSink sink = open(SinkSettings.defaults(dir).withShardRows(10), FaultPoint.Hook.NONE)) {
+    try (DatasetSink sink =
+        open(SinkSettings.defaults(dir).withShardRows(10), FaultPoint.Hook.NONE)) {
       sink.write(SampleTopics.upsertAll(List.of()).records());
       long committedRows = rows(sink, "figures/commercial");
-      assertThat(committedRows).isEqualTo(80); // eight full shards of 10; two rows wait in the open one
+      assertThat(committedRows)
+          .isEqualTo(80); // eight full shards of 10; two rows wait in the open one
       assertThat(sink.rollDue(System.currentTimeMillis())).isZero();
-      assertThat(sink.rollDue(System.currentTimeMillis() + SinkSettings.DEFAULT_SHARD_AGE.toMillis())).isEqualTo(2);
+      assertThat(
+              sink.rollDue(System.currentTimeMillis() + SinkSettings.DEFAULT_SHARD_AGE.toMillis()))
+          .isEqualTo(2);
       assertThat(rows(sink, "figures/commercial")).isEqualTo(82);
-      assertThat(sink.manifest().files().stream().filter(f -> f.stream().equals("figures/commercial"))
-          .allMatch(f -> f.rows() <= 10)).isTrue();
+      assertThat(
+              sink.manifest().files().stream()
+                  .filter(f -> f.stream().equals("figures/commercial"))
+                  .allMatch(f -> f.rows() <= 10))
+          .isTrue();
     }
     assertThat(ManifestStore.read(dir).files()).isNotEmpty();
   }
 
   @Test
   void shouldRollAShardOnceItReachesTheSizeLimit() throws IOException {
-    // captions and mentions of the 82 pairs take well over 64 KB; each shard stops at the first row past it
+    // captions and mentions of the 82 pairs take well over 64 KB; each shard stops at the first row
+    // past it
     long limit = 64 << 10;
-    try (DatasetSink sink = open(SinkSettings.defaults(dir).withShardBytes(limit), FaultPoint.Hook.NONE)) {
+    try (DatasetSink sink =
+        open(SinkSettings.defaults(dir).withShardBytes(limit), FaultPoint.Hook.NONE)) {
       sink.write(SampleTopics.upsertAll(List.of()).records());
       sink.commitAll();
-      List<org.figstream.connectors.sink.manifest.ShardEntry> shards = sink.manifest().files().stream()
-          .filter(f -> f.stream().equals("figures/commercial")).toList();
+      List<org.figstream.connectors.sink.manifest.ShardEntry> shards =
+          sink.manifest().files().stream()
+              .filter(f -> f.stream().equals("figures/commercial"))
+              .toList();
       assertThat(shards.size()).isGreaterThan(1);
       assertThat(shards.stream().mapToLong(f -> f.rows()).sum()).isEqualTo(82);
     }
@@ -274,7 +359,10 @@ class DatasetSinkTest {
       sink.commitAll();
     }
     String card = Files.readString(dir.resolve("README.md"));
-    assertThat(card).startsWith("---\n").contains("""
+    assertThat(card)
+        .startsWith("---\n")
+        .contains(
+            """
         configs:
         - config_name: commercial
           data_files:
@@ -286,19 +374,27 @@ class DatasetSinkTest {
           - split: train
             path: figures/noncommercial/*.parquet
         - config_name: articles
-        """).doesNotContain("config_name: other");
-    long nonCommercial = Duck.count("SELECT count(*) FROM read_parquet('" + dir + "/figures/noncommercial/*.parquet')");
-    assertThat(card).contains("| figures/noncommercial | " + nonCommercial + " | 1 |")
+        """)
+        .doesNotContain("config_name: other");
+    long nonCommercial =
+        Duck.count(
+            "SELECT count(*) FROM read_parquet('" + dir + "/figures/noncommercial/*.parquet')");
+    assertThat(card)
+        .contains("| figures/noncommercial | " + nonCommercial + " | 1 |")
         .contains("| figures/commercial | " + (82 - nonCommercial) + " | 1 |")
-        .contains("`image_embedding`: 8 floats per row").contains("| `pair_id` | string |")
+        .contains("`image_embedding`: 8 floats per row")
+        .contains("| `pair_id` | string |")
         .contains("- **Microscopy**");
   }
 
-  private void replayFromManifest(SinkSettings settings, List<TopicRecord> records) throws IOException {
+  private void replayFromManifest(SinkSettings settings, List<TopicRecord> records)
+      throws IOException {
     try (DatasetSink again = open(settings, FaultPoint.Hook.NONE)) {
       // what a consumer seeked to the sink's resume offsets would read
-      List<TopicRecord> rest = records.stream()
-          .filter(r -> r.offset() >= again.resumeOffset(r.topic(), r.partition())).toList();
+      List<TopicRecord> rest =
+          records.stream()
+              .filter(r -> r.offset() >= again.resumeOffset(r.topic(), r.partition()))
+              .toList();
       again.write(rest);
       again.commitAll();
     }
@@ -306,11 +402,15 @@ class DatasetSinkTest {
 
   private void assertExactlyOnce(Set<String> pairs) {
     String figures = "read_parquet('" + dir + "/figures/*/*.parquet')";
-    assertThat(Duck.strings("SELECT pair_id FROM " + figures)).containsExactlyInAnyOrderElementsOf(pairs);
+    assertThat(Duck.strings("SELECT pair_id FROM " + figures))
+        .containsExactlyInAnyOrderElementsOf(pairs);
   }
 
   private static long rows(DatasetSink sink, String stream) {
-    return sink.manifest().files().stream().filter(f -> f.stream().equals(stream)).mapToLong(f -> f.rows()).sum();
+    return sink.manifest().files().stream()
+        .filter(f -> f.stream().equals(stream))
+        .mapToLong(f -> f.rows())
+        .sum();
   }
 
   private List<Path> hiddenFiles() throws IOException {
@@ -320,9 +420,12 @@ class DatasetSinkTest {
   }
 
   static DatasetSink open(SinkSettings settings, FaultPoint.Hook faults) throws IOException {
-    return DatasetSink.open(settings, faults, (r, why) -> {
-      throw new AssertionError("rejected " + r.key() + ": " + why);
-    });
+    return DatasetSink.open(
+        settings,
+        faults,
+        (r, why) -> {
+          throw new AssertionError("rejected " + r.key() + ": " + why);
+        });
   }
 
   static Map<String, FigureRecord> pairs(List<ExtractedArticle> articles) {

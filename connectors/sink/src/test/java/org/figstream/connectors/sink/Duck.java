@@ -8,14 +8,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DuckDB as the independent reader of the dataset's Parquet files (tests of connectors and topology). */
+/**
+ * DuckDB as the independent reader of the dataset's Parquet files (tests of connectors and
+ * topology).
+ */
 public final class Duck {
   private Duck() {}
 
   public static List<List<Object>> rows(String sql) {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-         Statement s = c.createStatement();
-         ResultSet r = s.executeQuery(sql)) {
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       List<List<Object>> out = new ArrayList<>();
       int columns = r.getMetaData().getColumnCount();
       while (r.next()) {

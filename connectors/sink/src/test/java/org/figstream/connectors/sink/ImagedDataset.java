@@ -14,15 +14,17 @@ import org.figstream.records.FigureRecord;
 import org.figstream.records.NormalizedImage;
 
 /**
- * A dataset of the first two sample articles with image files, their figures carrying the images the
- * pipeline's normaliser makes (one article commercial, one noncommercial), committed and compacted with a
- * WebDataset export: what the reader tests read back.
+ * A dataset of the first two sample articles with image files, their figures carrying the images
+ * the pipeline's normaliser makes (one article commercial, one noncommercial), committed and
+ * compacted with a WebDataset export: what the reader tests read back.
  */
 final class ImagedDataset {
   /** The normalised image of every pair that has one, by pair id. */
   final Map<String, NormalizedImage> images = new LinkedHashMap<>();
+
   /** Every article written, by key, with the license subset it was given. */
   final Map<String, String> subsets = new LinkedHashMap<>();
+
   final Map<String, ExtractedArticle> articles = new LinkedHashMap<>();
   int figures;
   List<String> tars;
@@ -32,8 +34,10 @@ final class ImagedDataset {
     SampleTopics topics = SampleTopics.empty();
     for (SampleArticles.Sample s : SampleArticles.all()) {
       ExtractedArticle a = new JatsExtractor().extract(s.xml(), s.media()).get(0);
-      List<FigureRecord> imaged = a.figures().stream()
-          .filter(f -> f.mediaFile() != null && SampleArticles.isImage(f.mediaFile())).toList();
+      List<FigureRecord> imaged =
+          a.figures().stream()
+              .filter(f -> f.mediaFile() != null && SampleArticles.isImage(f.mediaFile()))
+              .toList();
       if (imaged.size() < 3 || d.articles.size() == 2) {
         continue;
       }
@@ -42,8 +46,13 @@ final class ImagedDataset {
       d.subsets.put(a.article().articleKey(), subset);
       topics.article(a.article(), subset);
       for (FigureRecord f : a.figures()) {
-        NormalizedImage image = imaged.contains(f) ? new ImageNormalizer()
-            .normalize(Files.readAllBytes(SampleArticles.root().resolve(s.dir()).resolve(f.mediaFile()))) : null;
+        NormalizedImage image =
+            imaged.contains(f)
+                ? new ImageNormalizer()
+                    .normalize(
+                        Files.readAllBytes(
+                            SampleArticles.root().resolve(s.dir()).resolve(f.mediaFile())))
+                : null;
         topics.figure(f, a.article(), subset, image);
         d.figures++;
         if (image != null) {
@@ -51,7 +60,8 @@ final class ImagedDataset {
         }
       }
     }
-    try (DatasetSink sink = DatasetSinkTest.open(SinkSettings.defaults(dir).withWebDataset(2), FaultPoint.Hook.NONE)) {
+    try (DatasetSink sink =
+        DatasetSinkTest.open(SinkSettings.defaults(dir).withWebDataset(2), FaultPoint.Hook.NONE)) {
       sink.write(topics.records());
       sink.commitAll();
       d.tars = sink.compact(false).webdataset();

@@ -19,21 +19,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RollingShardsTest {
-  private static final Schema V1 = SchemaBuilder.record("Row").fields()
-      .requiredString("pair_id").requiredInt("kafka_partition").requiredLong("kafka_offset").endRecord();
-  private static final Schema V2 = SchemaBuilder.record("Row").fields()
-      .requiredString("pair_id").requiredInt("kafka_partition").requiredLong("kafka_offset")
-      .optionalString("note").endRecord();
+  private static final Schema V1 =
+      SchemaBuilder.record("Row")
+          .fields()
+          .requiredString("pair_id")
+          .requiredInt("kafka_partition")
+          .requiredLong("kafka_offset")
+          .endRecord();
+  private static final Schema V2 =
+      SchemaBuilder.record("Row")
+          .fields()
+          .requiredString("pair_id")
+          .requiredInt("kafka_partition")
+          .requiredLong("kafka_offset")
+          .optionalString("note")
+          .endRecord();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shouldStartANewShardWhenTheRowSchemaChangesAndKeepEachShardsOwn() throws IOException {
     Files.createDirectories(dir.resolve("figures/commercial"));
     AtomicLong numbers = new AtomicLong(10);
-    RollingShards out = new RollingShards(new DatasetFiles(dir), SinkSettings.defaults(dir), "figures/commercial",
-        100, Long.MAX_VALUE, numbers::getAndIncrement);
+    RollingShards out =
+        new RollingShards(
+            new DatasetFiles(dir),
+            SinkSettings.defaults(dir),
+            "figures/commercial",
+            100,
+            Long.MAX_VALUE,
+            numbers::getAndIncrement);
 
     out.write(row(V1, "a", 0, 1));
     out.write(row(V1, "b", 0, 2));
@@ -62,7 +77,8 @@ class RollingShardsTest {
 
   private List<String> read(ShardEntry shard) throws IOException {
     List<String> ids = new ArrayList<>();
-    try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(new DatasetFiles(dir).temporary(shard.path()), null)) {
+    try (ParquetReader<GenericRecord> reader =
+        ParquetFiles.reader(new DatasetFiles(dir).temporary(shard.path()), null)) {
       for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
         ids.add(r.get("pair_id").toString());
       }
@@ -71,7 +87,8 @@ class RollingShardsTest {
   }
 
   private Schema schemaOf(ShardEntry shard) throws IOException {
-    try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(new DatasetFiles(dir).temporary(shard.path()), null)) {
+    try (ParquetReader<GenericRecord> reader =
+        ParquetFiles.reader(new DatasetFiles(dir).temporary(shard.path()), null)) {
       return reader.read().getSchema();
     }
   }

@@ -15,8 +15,8 @@ import org.figstream.records.Topics;
 import org.figstream.records.codec.RecordCodecs;
 
 /**
- * The sample articles as the sink receives them: figure.v2 and article.v1 records built by
- * {@link SampleRecords} and encoded by {@link RecordCodecs}, the topology's own codec. Records alternate
+ * The sample articles as the sink receives them: figure.v2 and article.v1 records built by {@link
+ * SampleRecords} and encoded by {@link RecordCodecs}, the topology's own codec. Records alternate
  * between two partitions as keyed records would.
  */
 final class SampleTopics {
@@ -36,7 +36,8 @@ final class SampleTopics {
   static SampleTopics upsertAll(List<String> nonCommercial) {
     SampleTopics t = new SampleTopics();
     for (ExtractedArticle a : ARTICLES) {
-      String subset = nonCommercial.contains(a.article().articleKey()) ? "noncommercial" : "commercial";
+      String subset =
+          nonCommercial.contains(a.article().articleKey()) ? "noncommercial" : "commercial";
       t.article(a.article(), subset);
       for (FigureRecord f : a.figures()) {
         t.figure(f, a.article(), subset);
@@ -61,16 +62,22 @@ final class SampleTopics {
   SampleTopics figure(FigureRecord f, Article a, String subset, NormalizedImage image) {
     // seeded by the pair, so that a pair published again carries the same vectors
     Random random = new Random(f.pairId().hashCode());
-    PublishedFigure published = SampleRecords.published(f, image)
-        .withEmbeddings(SampleRecords.embedding("test-image", IMAGE_DIMS, random),
-            SampleRecords.embedding("test-caption", CAPTION_DIMS, random))
-        .withArticle(ArticleKeys.of(licensed(a, subset)));
+    PublishedFigure published =
+        SampleRecords.published(f, image)
+            .withEmbeddings(
+                SampleRecords.embedding("test-image", IMAGE_DIMS, random),
+                SampleRecords.embedding("test-caption", CAPTION_DIMS, random))
+            .withArticle(ArticleKeys.of(licensed(a, subset)));
     add(Topics.FIGURES, f.pairId(), RecordCodecs.FIGURES.encode(published, Topics.FIGURES), null);
     return this;
   }
 
   SampleTopics article(Article a, String subset) {
-    add(Topics.ARTICLES, a.articleKey(), RecordCodecs.ARTICLES.encode(licensed(a, subset), Topics.ARTICLES), null);
+    add(
+        Topics.ARTICLES,
+        a.articleKey(),
+        RecordCodecs.ARTICLES.encode(licensed(a, subset), Topics.ARTICLES),
+        null);
     return this;
   }
 
@@ -81,12 +88,15 @@ final class SampleTopics {
 
   /** The samples are all CC BY; the tests re-license some to exercise the subset split. */
   private static Article licensed(Article a, String subset) {
-    return SampleRecords.relicensed(a, subset.equals("commercial") ? LicenseCode.CC_BY : LicenseCode.CC_BY_NC);
+    return SampleRecords.relicensed(
+        a, subset.equals("commercial") ? LicenseCode.CC_BY : LicenseCode.CC_BY_NC);
   }
 
   private void add(String topic, String key, byte[] value, String reason) {
     int partition = Math.floorMod(key.hashCode(), 2);
     long offset = next[partition]++;
-    records.add(new TopicRecord(topic, partition, offset, 1_700_000_000_000L + records.size(), key, value, reason));
+    records.add(
+        new TopicRecord(
+            topic, partition, offset, 1_700_000_000_000L + records.size(), key, value, reason));
   }
 }

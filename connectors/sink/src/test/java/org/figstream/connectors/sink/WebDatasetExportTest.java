@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.figstream.records.FigureRecord;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleRecords;
+import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,8 @@ class WebDatasetExportTest {
   @TempDir Path dir;
 
   @Test
-  void shouldWriteEveryLiveFigureWithAnImageOnceInBiomedicasLayoutSpreadOverShards() throws IOException {
+  void shouldWriteEveryLiveFigureWithAnImageOnceInBiomedicasLayoutSpreadOverShards()
+      throws IOException {
     // the first two sample articles whose figures have image files, normalised as the pipeline does
     SampleTopics topics = SampleTopics.upsertAll(List.of());
     Map<String, FigureRecord> withImage = new HashMap<>();
@@ -36,8 +37,10 @@ class WebDatasetExportTest {
     int articles = 0;
     ImageNormalizer normalizer = new ImageNormalizer();
     for (SampleRecords.Extracted a : SampleRecords.articles()) {
-      List<FigureRecord> imaged = a.figures().stream()
-          .filter(f -> f.mediaFile() != null && SampleArticles.isImage(f.mediaFile())).toList();
+      List<FigureRecord> imaged =
+          a.figures().stream()
+              .filter(f -> f.mediaFile() != null && SampleArticles.isImage(f.mediaFile()))
+              .toList();
       if (imaged.size() < 3 || articles == 2) {
         continue;
       }
@@ -53,7 +56,8 @@ class WebDatasetExportTest {
     withImage.remove(dropped.pairId());
 
     List<String> tars;
-    try (DatasetSink sink = DatasetSinkTest.open(SinkSettings.defaults(dir).withWebDataset(4), FaultPoint.Hook.NONE)) {
+    try (DatasetSink sink =
+        DatasetSinkTest.open(SinkSettings.defaults(dir).withWebDataset(4), FaultPoint.Hook.NONE)) {
       sink.write(topics.records());
       sink.commitAll();
       tars = sink.compact(false).webdataset();
@@ -64,12 +68,13 @@ class WebDatasetExportTest {
     Map<String, Set<Integer>> shardsOfArticle = new HashMap<>();
     for (int i = 0; i < tars.size(); i++) {
       try (InputStream in = Files.newInputStream(dir.resolve(tars.get(i)));
-           TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+          TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
         for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
           String name = e.getName();
           String key = name.substring(0, name.indexOf('.'));
-          samples.computeIfAbsent(key, k -> new HashMap<>()).put(name.substring(name.indexOf('.') + 1),
-              tar.readAllBytes());
+          samples
+              .computeIfAbsent(key, k -> new HashMap<>())
+              .put(name.substring(name.indexOf('.') + 1), tar.readAllBytes());
           shardsOfArticle.computeIfAbsent(articleOf.get(key), k -> new HashSet<>()).add(i);
         }
       }

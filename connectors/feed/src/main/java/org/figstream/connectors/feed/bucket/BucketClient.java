@@ -13,19 +13,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.figstream.records.ArticleMetadata;
 import org.figstream.connectors.feed.http.FetchFailure;
 import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.records.ArticleMetadata;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Reads the bucket: inventory listings and manifests, inventory parts (streamed), metadata objects. */
+/**
+ * Reads the bucket: inventory listings and manifests, inventory parts (streamed), metadata objects.
+ */
 public final class BucketClient {
   /** Manifests and listings are small; metadata JSONs are a few KB. */
   static final long MAX_SMALL_OBJECT = 16L * 1024 * 1024;
+
   /** Inventory parts go to disk, so the limit only guards the disk. */
   static final long MAX_INVENTORY_PART = 8L * 1024 * 1024 * 1024;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BucketLayout layout;
@@ -43,10 +47,13 @@ public final class BucketClient {
   /** The inventory days the bucket holds, oldest first ({@code 2026-11-20T01-00Z}, ...). */
   public Mono<List<String>> inventoryIds() {
     return listPrefixes(BucketLayout.INVENTORY_PREFIX, null, new ArrayList<>())
-        .map(prefixes -> prefixes.stream()
-            .map(p -> p.substring(BucketLayout.INVENTORY_PREFIX.length()).replace("/", ""))
-            .filter(id -> id.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}Z"))
-            .sorted(Comparator.naturalOrder()).toList());
+        .map(
+            prefixes ->
+                prefixes.stream()
+                    .map(p -> p.substring(BucketLayout.INVENTORY_PREFIX.length()).replace("/", ""))
+                    .filter(id -> id.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}Z"))
+                    .sorted(Comparator.naturalOrder())
+                    .toList());
   }
 
   private static List<String> newestFirst(List<String> ids) {
@@ -56,31 +63,51 @@ public final class BucketClient {
   }
 
   private Mono<List<String>> listPrefixes(String prefix, String token, List<String> acc) {
-    String url = layout.baseUrl() + "/?list-type=2&delimiter=%2F&prefix=" + enc(prefix)
-        + (token == null ? "" : "&continuation-token=" + enc(token));
-    return http.get(url, MAX_SMALL_OBJECT, null).flatMap(bytes -> {
-      ListingParser.Page page = ListingParser.parse(bytes);
-      acc.addAll(page.prefixes());
-      return page.nextToken() == null ? Mono.just(acc) : listPrefixes(prefix, page.nextToken(), acc);
-    });
+    String url =
+        layout.baseUrl()
+            + "/?list-type=2&delimiter=%2F&prefix="
+            + enc(prefix)
+            + (token == null ? "" : "&continuation-token=" + enc(token));
+    return http.get(url, MAX_SMALL_OBJECT, null)
+        .flatMap(
+            bytes -> {
+              ListingParser.Page page = ListingParser.parse(bytes);
+              acc.addAll(page.prefixes());
+              return page.nextToken() == null
+                  ? Mono.just(acc)
+                  : listPrefixes(prefix, page.nextToken(), acc);
+            });
   }
 
   /** The newest inventory whose manifest is complete (S3 writes the manifest last), if any. */
   public Mono<String> newestInventory() {
-    return inventoryIds().flatMap(ids -> Flux.fromIterable(newestFirst(ids))
-        .concatMap(id -> manifest(id).map(m -> id)
-            .onErrorResume(e -> e instanceof FetchFailure f && f.reason().equals("http-404"), e -> Mono.empty()))
-        .next());
+    return inventoryIds()
+        .flatMap(
+            ids ->
+                Flux.fromIterable(newestFirst(ids))
+                    .concatMap(
+                        id ->
+                            manifest(id)
+                                .map(m -> id)
+                                .onErrorResume(
+                                    e ->
+                                        e instanceof FetchFailure f
+                                            && f.reason().equals("http-404"),
+                                    e -> Mono.empty()))
+                    .next());
   }
 
   public Mono<InventoryManifest> manifest(String inventoryId) {
-    return http.get(layout.url(layout.manifestKey(inventoryId)), MAX_SMALL_OBJECT, null).map(bytes -> {
-      try {
-        return JSON.readValue(bytes, InventoryManifest.class);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("inventory manifest " + inventoryId + " is not valid JSON", e);
-      }
-    });
+    return http.get(layout.url(layout.manifestKey(inventoryId)), MAX_SMALL_OBJECT, null)
+        .map(
+            bytes -> {
+              try {
+                return JSON.readValue(bytes, InventoryManifest.class);
+              } catch (IOException e) {
+                throw new IllegalArgumentException(
+                    "inventory manifest " + inventoryId + " is not valid JSON", e);
+              }
+            });
   }
 
   /** Downloads one gzipped CSV part to {@code dir} (verified against the manifest's MD5). */
@@ -89,13 +116,23 @@ public final class BucketClient {
     return http.download(layout.url(part.key()), dir.resolve(name), MAX_INVENTORY_PART, part.md5());
   }
 
-  /** The rows of a downloaded part from row {@code skip} on, read lazily: never the whole part at once. */
+  /**
+   * The rows of a downloaded part from row {@code skip} on, read lazily: never the whole part at
+   * once.
+   */
   public static Flux<InventoryRow> rows(Path part, String fileSchema, long skip) {
     InventoryCsv csv = new InventoryCsv(fileSchema);
     return Flux.using(
-            () -> new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(part), 64 * 1024), StandardCharsets.UTF_8)),
-            reader -> Flux.fromStream(reader.lines()).filter(l -> !l.isBlank()).skip(skip).map(csv::parse),
+            () ->
+                new BufferedReader(
+                    new InputStreamReader(
+                        new GZIPInputStream(Files.newInputStream(part), 64 * 1024),
+                        StandardCharsets.UTF_8)),
+            reader ->
+                Flux.fromStream(reader.lines())
+                    .filter(l -> !l.isBlank())
+                    .skip(skip)
+                    .map(csv::parse),
             reader -> {
               try {
                 reader.close();
@@ -109,8 +146,13 @@ public final class BucketClient {
   /** The metadata keys of every version of one article ({@code metadata/PMC123.1.json}, ...). */
   public Mono<List<String>> metadataKeys(String pmcid) {
     String prefix = BucketLayout.METADATA_PREFIX + pmcid + ".";
-    return http.get(layout.baseUrl() + "/?list-type=2&prefix=" + enc(prefix), MAX_SMALL_OBJECT, null)
-        .map(bytes -> ListingParser.parse(bytes).keys().stream().filter(BucketLayout::isMetadataKey).toList());
+    return http.get(
+            layout.baseUrl() + "/?list-type=2&prefix=" + enc(prefix), MAX_SMALL_OBJECT, null)
+        .map(
+            bytes ->
+                ListingParser.parse(bytes).keys().stream()
+                    .filter(BucketLayout::isMetadataKey)
+                    .toList());
   }
 
   /** A version's metadata JSON, parsed. */
@@ -119,9 +161,9 @@ public final class BucketClient {
   }
 
   /**
-   * A version's metadata JSON, checked against the inventory's ETag: for objects uploaded in one part
-   * the ETag is the MD5 of the bytes, which catches a corrupted body (multipart ETags contain a dash
-   * and are not checked).
+   * A version's metadata JSON, checked against the inventory's ETag: for objects uploaded in one
+   * part the ETag is the MD5 of the bytes, which catches a corrupted body (multipart ETags contain
+   * a dash and are not checked).
    */
   public Mono<ArticleMetadata> metadata(String key, String etag) {
     String md5 = etag != null && etag.matches("[0-9a-fA-F]{32}") ? etag : null;

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Where things are in PMC's {@code pmc-oa-opendata} bucket, and how its {@code s3://} URLs map to the
- * HTTPS endpoint figstream reads anonymously (or to an emulator's base URL).
+ * Where things are in PMC's {@code pmc-oa-opendata} bucket, and how its {@code s3://} URLs map to
+ * the HTTPS endpoint figstream reads anonymously (or to an emulator's base URL).
  */
 public final class BucketLayout {
   public static final String BUCKET = "pmc-oa-opendata";
@@ -15,18 +15,25 @@ public final class BucketLayout {
 
   private final String baseUrl;
 
-  /** The bucket at {@code baseUrl}, an absolute http(s) URL; anything else is refused here, saying why. */
+  /**
+   * The bucket at {@code baseUrl}, an absolute http(s) URL; anything else is refused here, saying
+   * why.
+   */
   public BucketLayout(String baseUrl) {
     URI uri;
     try {
       uri = new URI(baseUrl);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("bucket URL '" + baseUrl + "' is not a URL: " + e.getReason(), e);
+      throw new IllegalArgumentException(
+          "bucket URL '" + baseUrl + "' is not a URL: " + e.getReason(), e);
     }
     if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
         || uri.getHost() == null) {
-      throw new IllegalArgumentException("bucket URL '" + baseUrl + "' is not an http(s) URL with a host, e.g. "
-          + DEFAULT_BASE_URL);
+      throw new IllegalArgumentException(
+          "bucket URL '"
+              + baseUrl
+              + "' is not an http(s) URL with a host, e.g. "
+              + DEFAULT_BASE_URL);
     }
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
@@ -45,8 +52,8 @@ public final class BucketLayout {
   }
 
   /**
-   * {@code s3://pmc-oa-opendata/PMC1.1/PMC1.1.xml?md5=...} to the object's URL here (the md5 query is
-   * dropped: it is a checksum, not part of the key). http(s) URLs are returned unchanged.
+   * {@code s3://pmc-oa-opendata/PMC1.1/PMC1.1.xml?md5=...} to the object's URL here (the md5 query
+   * is dropped: it is a checksum, not part of the key). http(s) URLs are returned unchanged.
    */
   public String resolve(String url) {
     if (!url.startsWith("s3://")) {
@@ -79,13 +86,15 @@ public final class BucketLayout {
 
   /** PMCID of a metadata key. */
   public static String pmcid(String metadataKey) {
-    String name = metadataKey.substring(METADATA_PREFIX.length(), metadataKey.length() - ".json".length());
+    String name =
+        metadataKey.substring(METADATA_PREFIX.length(), metadataKey.length() - ".json".length());
     return name.substring(0, name.lastIndexOf('.'));
   }
 
   /** Version of a metadata key. */
   public static int version(String metadataKey) {
-    String name = metadataKey.substring(METADATA_PREFIX.length(), metadataKey.length() - ".json".length());
+    String name =
+        metadataKey.substring(METADATA_PREFIX.length(), metadataKey.length() - ".json".length());
     return Integer.parseInt(name.substring(name.lastIndexOf('.') + 1));
   }
 }

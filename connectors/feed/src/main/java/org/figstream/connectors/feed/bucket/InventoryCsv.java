@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses inventory CSV lines ({@code "bucket","key","last_modified","etag"}, quoted, {@code ""} for a
- * quote). The column order comes from the manifest's {@code fileSchema}, which S3 lets owners change.
+ * Parses inventory CSV lines ({@code "bucket","key","last_modified","etag"}, quoted, {@code ""} for
+ * a quote). The column order comes from the manifest's {@code fileSchema}, which S3 lets owners
+ * change.
  */
 final class InventoryCsv {
   private final int bucket;
@@ -15,7 +16,8 @@ final class InventoryCsv {
 
   InventoryCsv(String fileSchema) {
     List<String> columns = new ArrayList<>();
-    for (String c : (fileSchema == null ? "Bucket, Key, LastModifiedDate, ETag" : fileSchema).split(",")) {
+    for (String c :
+        (fileSchema == null ? "Bucket, Key, LastModifiedDate, ETag" : fileSchema).split(",")) {
       columns.add(c.trim().toLowerCase(java.util.Locale.ROOT));
     }
     bucket = columns.indexOf("bucket");
@@ -32,7 +34,10 @@ final class InventoryCsv {
     if (fields.size() <= Math.max(key, etag)) {
       throw new IllegalArgumentException("inventory row has " + fields.size() + " fields: " + line);
     }
-    return new InventoryRow(field(fields, bucket), fields.get(key), field(fields, lastModified),
+    return new InventoryRow(
+        field(fields, bucket),
+        fields.get(key),
+        field(fields, lastModified),
         stripQuotes(fields.get(etag)));
   }
 
@@ -42,7 +47,8 @@ final class InventoryCsv {
 
   private static String stripQuotes(String etag) {
     return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")
-        ? etag.substring(1, etag.length() - 1) : etag;
+        ? etag.substring(1, etag.length() - 1)
+        : etag;
   }
 
   static List<String> split(String line) {

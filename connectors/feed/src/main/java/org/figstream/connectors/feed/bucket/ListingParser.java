@@ -56,9 +56,11 @@ final class ListingParser {
           }
           case "IsTruncated" -> truncated = Boolean.parseBoolean(r.getElementText().trim());
           case "NextContinuationToken" -> next = r.getElementText();
-          case "Error" -> throw new IllegalArgumentException("the bucket answered an error: " + new String(xml,
-              java.nio.charset.StandardCharsets.UTF_8));
-          default -> { }
+          case "Error" ->
+              throw new IllegalArgumentException(
+                  "the bucket answered an error: "
+                      + new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+          default -> {}
         }
       }
     } catch (XMLStreamException e) {
@@ -66,5 +68,4 @@ final class ListingParser {
     }
     return new Page(keys, prefixes, truncated ? next : null);
   }
-
 }

@@ -12,16 +12,35 @@ import java.util.Set;
 import org.figstream.records.ArticleMetadata;
 import org.figstream.records.FileRef;
 
-/** Reads a version's {@code metadata/PMCn.v.json}; fields it does not know are kept, not dropped. */
+/**
+ * Reads a version's {@code metadata/PMCn.v.json}; fields it does not know are kept, not dropped.
+ */
 public final class MetadataParser {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> KNOWN = Set.of("pmcid", "version", "pmid", "doi", "title", "citation",
-      "license_code", "is_pmc_openaccess", "is_manuscript", "is_historical_ocr", "is_retracted", "xml_url",
-      "pdf_url", "text_url", "media_urls");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "pmcid",
+          "version",
+          "pmid",
+          "doi",
+          "title",
+          "citation",
+          "license_code",
+          "is_pmc_openaccess",
+          "is_manuscript",
+          "is_historical_ocr",
+          "is_retracted",
+          "xml_url",
+          "pdf_url",
+          "text_url",
+          "media_urls");
 
   private MetadataParser() {}
 
-  /** @throws IllegalArgumentException when the bytes are not a metadata object with pmcid and version */
+  /**
+   * @throws IllegalArgumentException when the bytes are not a metadata object with pmcid and
+   *     version
+   */
   public static ArticleMetadata parse(byte[] json) {
     JsonNode root;
     try {
@@ -29,7 +48,10 @@ public final class MetadataParser {
     } catch (IOException e) {
       throw new IllegalArgumentException("metadata is not JSON: " + e.getMessage(), e);
     }
-    if (root == null || !root.isObject() || !root.hasNonNull("pmcid") || !root.hasNonNull("version")) {
+    if (root == null
+        || !root.isObject()
+        || !root.hasNonNull("pmcid")
+        || !root.hasNonNull("version")) {
       throw new IllegalArgumentException("metadata lacks pmcid or version");
     }
     List<FileRef> media = new ArrayList<>();
@@ -43,12 +65,23 @@ public final class MetadataParser {
         other.put(field.getKey(), field.getValue().toString());
       }
     }
-    return new ArticleMetadata(root.get("pmcid").asText(), root.get("version").asInt(), text(root, "pmid"),
-        text(root, "doi"), text(root, "title"), text(root, "citation"), text(root, "license_code"),
-        root.path("is_pmc_openaccess").asBoolean(false), root.path("is_manuscript").asBoolean(false),
-        root.path("is_historical_ocr").asBoolean(false), root.path("is_retracted").asBoolean(false),
-        fileRef(text(root, "xml_url")), fileRef(text(root, "pdf_url")), fileRef(text(root, "text_url")),
-        List.copyOf(media), Map.copyOf(other));
+    return new ArticleMetadata(
+        root.get("pmcid").asText(),
+        root.get("version").asInt(),
+        text(root, "pmid"),
+        text(root, "doi"),
+        text(root, "title"),
+        text(root, "citation"),
+        text(root, "license_code"),
+        root.path("is_pmc_openaccess").asBoolean(false),
+        root.path("is_manuscript").asBoolean(false),
+        root.path("is_historical_ocr").asBoolean(false),
+        root.path("is_retracted").asBoolean(false),
+        fileRef(text(root, "xml_url")),
+        fileRef(text(root, "pdf_url")),
+        fileRef(text(root, "text_url")),
+        List.copyOf(media),
+        Map.copyOf(other));
   }
 
   private static String text(JsonNode root, String field) {

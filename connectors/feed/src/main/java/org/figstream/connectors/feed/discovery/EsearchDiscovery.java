@@ -1,24 +1,24 @@
 package org.figstream.connectors.feed.discovery;
 
-import org.figstream.state.FeedIndex;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.figstream.records.Announcement;
-import org.figstream.records.Change;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.records.Announcement;
+import org.figstream.records.Change;
+import org.figstream.state.FeedIndex;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Finds the versions PMC released on a day before any inventory lists them: esearch gives the PMC ids,
- * a bucket listing of {@code metadata/PMCn.} gives their versions, and each version not yet in the
- * index is announced. The next inventory lists them with their real ETag, which re-announces them once;
- * announcements are idempotent downstream, so that costs a little work and loses nothing.
+ * Finds the versions PMC released on a day before any inventory lists them: esearch gives the PMC
+ * ids, a bucket listing of {@code metadata/PMCn.} gives their versions, and each version not yet in
+ * the index is announced. The next inventory lists them with their real ETag, which re-announces
+ * them once; announcements are idempotent downstream, so that costs a little work and loses
+ * nothing.
  */
 public final class EsearchDiscovery {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
@@ -29,7 +29,8 @@ public final class EsearchDiscovery {
   private final BucketClient bucket;
   private final FeedIndex index;
 
-  public EsearchDiscovery(EsearchSettings settings, HttpFetcher http, BucketClient bucket, FeedIndex index) {
+  public EsearchDiscovery(
+      EsearchSettings settings, HttpFetcher http, BucketClient bucket, FeedIndex index) {
     this.settings = settings;
     this.http = http;
     this.bucket = bucket;
@@ -38,8 +39,12 @@ public final class EsearchDiscovery {
 
   /** The search URL for one release day. */
   String searchUrl(LocalDate day) {
-    StringBuilder url = new StringBuilder(settings.baseUrl()).append("/esearch.fcgi?db=pmc&retmax=100000&term=")
-        .append(enc(DAY.format(day) + "[pmcrdat]")).append("&tool=").append(enc(settings.tool()));
+    StringBuilder url =
+        new StringBuilder(settings.baseUrl())
+            .append("/esearch.fcgi?db=pmc&retmax=100000&term=")
+            .append(enc(DAY.format(day) + "[pmcrdat]"))
+            .append("&tool=")
+            .append(enc(settings.tool()));
     if (settings.email() != null) {
       url.append("&email=").append(enc(settings.email()));
     }
@@ -49,7 +54,9 @@ public final class EsearchDiscovery {
     return url.toString();
   }
 
-  /** Announces, through {@code sinks}, every version released on {@code day} that the index lacks. */
+  /**
+   * Announces, through {@code sinks}, every version released on {@code day} that the index lacks.
+   */
   public Mono<Long> discover(LocalDate day, FeedSinks sinks) {
     if (!settings.enabled()) {
       return Mono.just(0L);
@@ -60,12 +67,29 @@ public final class EsearchDiscovery {
         .concatMap(id -> bucket.metadataKeys("PMC" + id))
         .concatMap(Flux::fromIterable)
         .filter(key -> index.get(key) == null)
-        .concatMap(key -> bucket.metadata(key)
-            .filter(m -> m.openAccess())
-            .flatMap(m -> sinks.announcements()
-                .apply(new Announcement(Change.VERSION, key, m.pmcid(), m.version(), null, null, "esearch", m))
-                .then(Mono.fromRunnable(() -> index.put(key, ESEARCH_ETAG, "esearch")))
-                .thenReturn(1L)))
+        .concatMap(
+            key ->
+                bucket
+                    .metadata(key)
+                    .filter(m -> m.openAccess())
+                    .flatMap(
+                        m ->
+                            sinks
+                                .announcements()
+                                .apply(
+                                    new Announcement(
+                                        Change.VERSION,
+                                        key,
+                                        m.pmcid(),
+                                        m.version(),
+                                        null,
+                                        null,
+                                        "esearch",
+                                        m))
+                                .then(
+                                    Mono.fromRunnable(
+                                        () -> index.put(key, ESEARCH_ETAG, "esearch")))
+                                .thenReturn(1L)))
         .count();
   }
 
@@ -82,8 +106,11 @@ public final class EsearchDiscovery {
       if (text.contains("<ERROR>")) {
         throw new IllegalArgumentException("esearch answered an error: " + text);
       }
-      return java.util.regex.Pattern.compile("<Id>(\\d+)</Id>").matcher(text).results()
-          .map(m -> m.group(1)).toList();
+      return java.util.regex.Pattern.compile("<Id>(\\d+)</Id>")
+          .matcher(text)
+          .results()
+          .map(m -> m.group(1))
+          .toList();
     }
   }
 }

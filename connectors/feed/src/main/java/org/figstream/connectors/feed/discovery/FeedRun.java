@@ -10,7 +10,15 @@ package org.figstream.connectors.feed.discovery;
  * @param removed removals announced
  * @param unchanged rows whose ETag had not changed
  * @param skipped versions left out (not open access, or first start from now)
- * @param failed metadata objects that could not be read (dead letters; retried with the next inventory)
+ * @param failed metadata objects that could not be read (dead letters; retried with the next
+ *     inventory)
  */
-public record FeedRun(String inventory, boolean upToDate, long rows, long announced, long removed,
-    long unchanged, long skipped, long failed) {}
+public record FeedRun(
+    String inventory,
+    boolean upToDate,
+    long rows,
+    long announced,
+    long removed,
+    long unchanged,
+    long skipped,
+    long failed) {}

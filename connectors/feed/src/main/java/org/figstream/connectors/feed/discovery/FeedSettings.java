@@ -5,7 +5,10 @@ package org.figstream.connectors.feed.discovery;
  * @param metadataConcurrency metadata objects fetched at once
  * @param checkpointEvery rows between cursor checkpoints (the index makes re-read rows harmless)
  */
-public record FeedSettings(StartPolicy startPolicy, boolean keepManuscripts, int metadataConcurrency,
+public record FeedSettings(
+    StartPolicy startPolicy,
+    boolean keepManuscripts,
+    int metadataConcurrency,
     int checkpointEvery) {
 
   public static FeedSettings defaults() {

@@ -6,8 +6,10 @@ import org.figstream.records.DeadLetter;
 import reactor.core.publisher.Mono;
 
 /**
- * Where the feed delivers. The feed records a row as done only after its sink's Mono completes, so a
- * sink that writes to Kafka completes on the broker's acknowledgement and nothing is lost in a crash.
+ * Where the feed delivers. The feed records a row as done only after its sink's Mono completes, so
+ * a sink that writes to Kafka completes on the broker's acknowledgement and nothing is lost in a
+ * crash.
  */
-public record FeedSinks(Function<Announcement, Mono<Void>> announcements,
+public record FeedSinks(
+    Function<Announcement, Mono<Void>> announcements,
     Function<DeadLetter, Mono<Void>> deadLetters) {}

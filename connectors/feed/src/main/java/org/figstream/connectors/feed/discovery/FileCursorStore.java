@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
-/** The cursor as a JSON file, replaced atomically so a crash leaves the old or the new one, never half. */
+/**
+ * The cursor as a JSON file, replaced atomically so a crash leaves the old or the new one, never
+ * half.
+ */
 public final class FileCursorStore implements CursorStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;

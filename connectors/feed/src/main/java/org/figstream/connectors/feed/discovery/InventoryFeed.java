@@ -1,7 +1,5 @@
 package org.figstream.connectors.feed.discovery;
 
-import org.figstream.state.FeedIndex;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,15 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.figstream.records.Announcement;
-import org.figstream.records.ArticleMetadata;
-import org.figstream.records.Change;
-import org.figstream.records.DeadLetter;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
 import org.figstream.connectors.feed.bucket.InventoryManifest;
 import org.figstream.connectors.feed.bucket.InventoryRow;
 import org.figstream.connectors.feed.http.FetchFailure;
+import org.figstream.records.Announcement;
+import org.figstream.records.ArticleMetadata;
+import org.figstream.records.Change;
+import org.figstream.records.DeadLetter;
+import org.figstream.state.FeedIndex;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -35,8 +34,14 @@ public final class InventoryFeed {
   private final FeedSettings settings;
   private final Path workDir;
 
-  /** @param workDir where inventory parts are downloaded (inside the data directory) */
-  public InventoryFeed(BucketClient bucket, FeedIndex index, CursorStore cursors, FeedSettings settings,
+  /**
+   * @param workDir where inventory parts are downloaded (inside the data directory)
+   */
+  public InventoryFeed(
+      BucketClient bucket,
+      FeedIndex index,
+      CursorStore cursors,
+      FeedSettings settings,
       Path workDir) {
     this.bucket = bucket;
     this.index = index;
@@ -47,16 +52,24 @@ public final class InventoryFeed {
 
   /** One pass: process the newest inventory, or do nothing if it was done already. */
   public Mono<FeedRun> runOnce(FeedSinks sinks) {
-    return bucket.newestInventory()
-        .flatMap(id -> {
-          FeedCursor cursor = cursors.load().orElse(null);
-          if (cursor != null && cursor.inventory().equals(id) && cursor.complete()) {
-            return Mono.just(new FeedRun(id, true, 0, 0, 0, 0, 0, 0));
-          }
-          FeedCursor from = cursor != null && cursor.inventory().equals(id) ? cursor
-              : FeedCursor.start(id, cursor == null && index.isEmpty() && settings.startPolicy() == StartPolicy.FROM_NOW);
-          return bucket.manifest(id).flatMap(m -> new Pass(id, m, from, sinks).run());
-        })
+    return bucket
+        .newestInventory()
+        .flatMap(
+            id -> {
+              FeedCursor cursor = cursors.load().orElse(null);
+              if (cursor != null && cursor.inventory().equals(id) && cursor.complete()) {
+                return Mono.just(new FeedRun(id, true, 0, 0, 0, 0, 0, 0));
+              }
+              FeedCursor from =
+                  cursor != null && cursor.inventory().equals(id)
+                      ? cursor
+                      : FeedCursor.start(
+                          id,
+                          cursor == null
+                              && index.isEmpty()
+                              && settings.startPolicy() == StartPolicy.FROM_NOW);
+              return bucket.manifest(id).flatMap(m -> new Pass(id, m, from, sinks).run());
+            })
         .defaultIfEmpty(new FeedRun(null, true, 0, 0, 0, 0, 0, 0));
   }
 
@@ -91,29 +104,56 @@ public final class InventoryFeed {
       return Flux.fromIterable(parts)
           .concatMap(i -> part(i, i == start.part() ? start.rows() : 0))
           .then(Mono.defer(this::removals))
-          .then(Mono.fromRunnable(() -> cursors.save(cursor.get().at(parts.isEmpty() ? start.part()
-              : manifest.files().size(), 0).completed())))
-          .then(Mono.fromCallable(() -> new FeedRun(inventory, false, rows.get(), announced.get(),
-              removed.get(), unchanged.get(), skipped.get(), failed.get())));
+          .then(
+              Mono.fromRunnable(
+                  () ->
+                      cursors.save(
+                          cursor
+                              .get()
+                              .at(parts.isEmpty() ? start.part() : manifest.files().size(), 0)
+                              .completed())))
+          .then(
+              Mono.fromCallable(
+                  () ->
+                      new FeedRun(
+                          inventory,
+                          false,
+                          rows.get(),
+                          announced.get(),
+                          removed.get(),
+                          unchanged.get(),
+                          skipped.get(),
+                          failed.get())));
     }
 
     private Mono<Void> part(int i, long skip) {
       InventoryManifest.Part part = manifest.files().get(i);
       Path dir = workDir.resolve("inventory").resolve(inventory);
-      return bucket.downloadPart(part, dir).flatMap(file -> BucketClient.rows(file, manifest.fileSchema(), skip)
-              .index((n, row) -> reactor.util.function.Tuples.of(skip + n, row))
-              .flatMapSequential(this::prepare, settings.metadataConcurrency())
-              .concatMap(prepared -> deliver(prepared).then(Mono.fromRunnable(() -> {
-                rows.incrementAndGet();
-                long done = prepared.rowNumber + 1;
-                if (done % settings.checkpointEvery() == 0) {
-                  cursors.save(cursor.updateAndGet(c -> c.at(i, done)));
-                }
-              })))
-              .then(Mono.fromRunnable(() -> {
-                cursors.save(cursor.updateAndGet(c -> c.at(i + 1, 0)));
-                deleteQuietly(file);
-              })));
+      return bucket
+          .downloadPart(part, dir)
+          .flatMap(
+              file ->
+                  BucketClient.rows(file, manifest.fileSchema(), skip)
+                      .index((n, row) -> reactor.util.function.Tuples.of(skip + n, row))
+                      .flatMapSequential(this::prepare, settings.metadataConcurrency())
+                      .concatMap(
+                          prepared ->
+                              deliver(prepared)
+                                  .then(
+                                      Mono.fromRunnable(
+                                          () -> {
+                                            rows.incrementAndGet();
+                                            long done = prepared.rowNumber + 1;
+                                            if (done % settings.checkpointEvery() == 0) {
+                                              cursors.save(cursor.updateAndGet(c -> c.at(i, done)));
+                                            }
+                                          })))
+                      .then(
+                          Mono.fromRunnable(
+                              () -> {
+                                cursors.save(cursor.updateAndGet(c -> c.at(i + 1, 0)));
+                                deleteQuietly(file);
+                              })));
     }
 
     /** Decides a row's fate and fetches its metadata when it must be announced (in parallel). */
@@ -130,29 +170,50 @@ public final class InventoryFeed {
       if (quiet) {
         return Mono.just(new Prepared(n, row, Fate.SKIP, null, null));
       }
-      return bucket.metadata(row.key(), row.etag())
-          .map(m -> new Prepared(n, row, m.openAccess() || settings.keepManuscripts() ? Fate.ANNOUNCE : Fate.SKIP,
-              m, null))
-          .onErrorResume(e -> Mono.just(new Prepared(n, row, Fate.FAILED, null, deadLetter(row, e))));
+      return bucket
+          .metadata(row.key(), row.etag())
+          .map(
+              m ->
+                  new Prepared(
+                      n,
+                      row,
+                      m.openAccess() || settings.keepManuscripts() ? Fate.ANNOUNCE : Fate.SKIP,
+                      m,
+                      null))
+          .onErrorResume(
+              e -> Mono.just(new Prepared(n, row, Fate.FAILED, null, deadLetter(row, e))));
     }
 
     private Mono<Void> deliver(Prepared p) {
       return switch (p.fate) {
         case IGNORE -> Mono.empty();
-        case UNCHANGED -> Mono.fromRunnable(() -> {
-          unchanged.incrementAndGet();
-          index.put(p.row.key(), p.row.etag(), inventory);
-        });
-        case SKIP -> Mono.fromRunnable(() -> {
-          skipped.incrementAndGet();
-          index.put(p.row.key(), p.row.etag(), inventory);
-        });
-        case FAILED -> sinks.deadLetters().apply(p.deadLetter).then(Mono.fromRunnable(failed::incrementAndGet));
-        case ANNOUNCE -> sinks.announcements().apply(announcement(p.row, p.metadata))
-            .then(Mono.fromRunnable(() -> {
-              announced.incrementAndGet();
-              index.put(p.row.key(), p.row.etag(), inventory);
-            }));
+        case UNCHANGED ->
+            Mono.fromRunnable(
+                () -> {
+                  unchanged.incrementAndGet();
+                  index.put(p.row.key(), p.row.etag(), inventory);
+                });
+        case SKIP ->
+            Mono.fromRunnable(
+                () -> {
+                  skipped.incrementAndGet();
+                  index.put(p.row.key(), p.row.etag(), inventory);
+                });
+        case FAILED ->
+            sinks
+                .deadLetters()
+                .apply(p.deadLetter)
+                .then(Mono.fromRunnable(failed::incrementAndGet));
+        case ANNOUNCE ->
+            sinks
+                .announcements()
+                .apply(announcement(p.row, p.metadata))
+                .then(
+                    Mono.fromRunnable(
+                        () -> {
+                          announced.incrementAndGet();
+                          index.put(p.row.key(), p.row.etag(), inventory);
+                        }));
       };
     }
 
@@ -162,32 +223,69 @@ public final class InventoryFeed {
       }
       List<String> gone = new ArrayList<>();
       index.forEachNotListedIn(inventory, gone::add);
-      return Flux.fromIterable(gone).concatMap(key -> sinks.announcements()
-              .apply(new Announcement(Change.REMOVAL, key, BucketLayout.pmcid(key), BucketLayout.version(key),
-                  null, null, inventory, null))
-              .then(Mono.fromRunnable(() -> {
-                removed.incrementAndGet();
-                index.delete(key);
-              })))
+      return Flux.fromIterable(gone)
+          .concatMap(
+              key ->
+                  sinks
+                      .announcements()
+                      .apply(
+                          new Announcement(
+                              Change.REMOVAL,
+                              key,
+                              BucketLayout.pmcid(key),
+                              BucketLayout.version(key),
+                              null,
+                              null,
+                              inventory,
+                              null))
+                      .then(
+                          Mono.fromRunnable(
+                              () -> {
+                                removed.incrementAndGet();
+                                index.delete(key);
+                              })))
           .then();
     }
 
     private Announcement announcement(InventoryRow row, ArticleMetadata m) {
-      return new Announcement(Change.VERSION, row.key(), m.pmcid(), m.version(), row.etag(), row.lastModified(),
-          inventory, m);
+      return new Announcement(
+          Change.VERSION,
+          row.key(),
+          m.pmcid(),
+          m.version(),
+          row.etag(),
+          row.lastModified(),
+          inventory,
+          m);
     }
 
     private DeadLetter deadLetter(InventoryRow row, Throwable e) {
       String reason = e instanceof FetchFailure f ? f.reason() : "bad-metadata";
       int attempts = e instanceof FetchFailure f ? f.attempts() : 1;
-      return new DeadLetter("metadata", reason, e.getMessage(), bucket.layout().url(row.key()),
-          BucketLayout.pmcid(row.key()), attempts, Instant.now());
+      return new DeadLetter(
+          "metadata",
+          reason,
+          e.getMessage(),
+          bucket.layout().url(row.key()),
+          BucketLayout.pmcid(row.key()),
+          attempts,
+          Instant.now());
     }
   }
 
-  private enum Fate { IGNORE, UNCHANGED, SKIP, ANNOUNCE, FAILED }
+  private enum Fate {
+    IGNORE,
+    UNCHANGED,
+    SKIP,
+    ANNOUNCE,
+    FAILED
+  }
 
-  private record Prepared(long rowNumber, InventoryRow row, Fate fate, ArticleMetadata metadata,
+  private record Prepared(
+      long rowNumber,
+      InventoryRow row,
+      Fate fate,
+      ArticleMetadata metadata,
       DeadLetter deadLetter) {}
 
   private static void deleteQuietly(Path file) {

@@ -27,8 +27,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The feed's cursor in a compacted topic, keyed by feed (the bucket URL), so that a feed that moves to
- * another machine or pod resumes where the last one stopped. A save returns once the broker has it.
+ * The feed's cursor in a compacted topic, keyed by feed (the bucket URL), so that a feed that moves
+ * to another machine or pod resumes where the last one stopped. A save returns once the broker has
+ * it.
  */
 public final class KafkaCursorStore implements CursorStore, AutoCloseable {
   public static final String TOPIC = "figstream-feed-cursor";
@@ -39,13 +40,23 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
   private final String feedId;
   private final KafkaProducer<String, byte[]> producer;
 
-  /** @param clientConfig connection settings (bootstrap servers, security); creates the topic if missing */
-  public KafkaCursorStore(Map<String, Object> clientConfig, String feedId, short replicationFactor) {
+  /**
+   * @param clientConfig connection settings (bootstrap servers, security); creates the topic if
+   *     missing
+   */
+  public KafkaCursorStore(
+      Map<String, Object> clientConfig, String feedId, short replicationFactor) {
     this(clientConfig, feedId, replicationFactor, true);
   }
 
-  /** @param createTopic false on clusters where figstream may not create topics: the topic must exist */
-  public KafkaCursorStore(Map<String, Object> clientConfig, String feedId, short replicationFactor,
+  /**
+   * @param createTopic false on clusters where figstream may not create topics: the topic must
+   *     exist
+   */
+  public KafkaCursorStore(
+      Map<String, Object> clientConfig,
+      String feedId,
+      short replicationFactor,
       boolean createTopic) {
     this.clientConfig = Map.copyOf(clientConfig);
     this.feedId = feedId;
@@ -62,12 +73,15 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
 
   private void createTopic(short replicationFactor) {
     try (Admin admin = Admin.create(clientConfig)) {
-      NewTopic topic = new NewTopic(TOPIC, 1, replicationFactor)
-          .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+      NewTopic topic =
+          new NewTopic(TOPIC, 1, replicationFactor)
+              .configs(
+                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
       admin.createTopics(List.of(topic)).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create " + TOPIC + ": " + e.getCause().getMessage(), e);
+        throw new IllegalStateException(
+            "cannot create " + TOPIC + ": " + e.getCause().getMessage(), e);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -78,8 +92,11 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
   private void requireTopic() {
     try (Admin admin = Admin.create(clientConfig)) {
       if (!admin.listTopics().names().get().contains(TOPIC)) {
-        throw new IllegalStateException("topic " + TOPIC + " does not exist: create it (1 partition, "
-            + "cleanup.policy=compact) or let figstream create its topics (--create-topics)");
+        throw new IllegalStateException(
+            "topic "
+                + TOPIC
+                + " does not exist: create it (1 partition, "
+                + "cleanup.policy=compact) or let figstream create its topics (--create-topics)");
       }
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e);
@@ -96,8 +113,8 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     TopicPartition partition = new TopicPartition(TOPIC, 0);
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-        new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
@@ -124,7 +141,8 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot save the feed cursor to " + TOPIC + ": " + e.getCause().getMessage(), e);
+      throw new IllegalStateException(
+          "cannot save the feed cursor to " + TOPIC + ": " + e.getCause().getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -135,7 +153,8 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
     try {
       return JSON.readValue(json, FeedCursor.class);
     } catch (IOException e) {
-      throw new IllegalStateException("unreadable cursor in " + TOPIC + ": " + new String(json, StandardCharsets.UTF_8), e);
+      throw new IllegalStateException(
+          "unreadable cursor in " + TOPIC + ": " + new String(json, StandardCharsets.UTF_8), e);
     }
   }
 

@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.figstream.connectors.feed.bucket.BucketLayout;
+import org.figstream.connectors.feed.http.FetchFailure;
+import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.processors.api.ImageFiles;
 import org.figstream.records.Announcement;
 import org.figstream.records.ArticleMetadata;
 import org.figstream.records.DeadLetter;
 import org.figstream.records.FileRef;
-import org.figstream.connectors.feed.bucket.BucketLayout;
-import org.figstream.connectors.feed.http.FetchFailure;
-import org.figstream.connectors.feed.http.HttpFetcher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 public final class ArticleFetcher {
   /** PMC XML is rarely over a few MB; the extractor refuses more than 64 MiB anyway. */
   public static final long MAX_XML_BYTES = 64L * 1024 * 1024;
+
   /** Figure originals (TIFF) can be large; anything over this is not a figure worth the memory. */
   public static final long MAX_MEDIA_BYTES = 256L * 1024 * 1024;
 
@@ -38,22 +39,31 @@ public final class ArticleFetcher {
   public Mono<FetchOutcome> fetch(Announcement announcement) {
     ArticleMetadata m = announcement.metadata();
     if (m == null || m.xml() == null) {
-      return Mono.just(deadLetter(announcement, "no-xml", "the version has no XML to fetch",
-          announcement.key(), 1));
+      return Mono.just(
+          deadLetter(
+              announcement, "no-xml", "the version has no XML to fetch", announcement.key(), 1));
     }
-    List<FileRef> images = m.media().stream().filter(f -> ImageFiles.isImage(f.fileName())).toList();
+    List<FileRef> images =
+        m.media().stream().filter(f -> ImageFiles.isImage(f.fileName())).toList();
     Mono<byte[]> xml = get(m.xml(), MAX_XML_BYTES);
-    Mono<Map<String, byte[]>> media = Flux.fromIterable(images)
-        .flatMapSequential(f -> get(f, MAX_MEDIA_BYTES).map(bytes -> Map.entry(f.fileName(), bytes)),
-            mediaConcurrency)
-        .collect(LinkedHashMap<String, byte[]>::new, (map, e) -> map.put(e.getKey(), e.getValue()))
-        .map(map -> (Map<String, byte[]>) map);
+    Mono<Map<String, byte[]>> media =
+        Flux.fromIterable(images)
+            .flatMapSequential(
+                f -> get(f, MAX_MEDIA_BYTES).map(bytes -> Map.entry(f.fileName(), bytes)),
+                mediaConcurrency)
+            .collect(
+                LinkedHashMap<String, byte[]>::new, (map, e) -> map.put(e.getKey(), e.getValue()))
+            .map(map -> (Map<String, byte[]>) map);
     return Mono.zip(xml, media)
         .<FetchOutcome>map(t -> new FetchedArticle(announcement, t.getT1(), t.getT2()))
-        .onErrorResume(FetchFailure.class, f -> Mono.just(deadLetter(announcement, f.reason(), f.getMessage(),
-            f.url(), f.attempts())))
-        .onErrorResume(e -> !(e instanceof FetchFailure), e -> Mono.just(deadLetter(announcement, "error",
-            String.valueOf(e), m.xml().url(), 1)));
+        .onErrorResume(
+            FetchFailure.class,
+            f ->
+                Mono.just(
+                    deadLetter(announcement, f.reason(), f.getMessage(), f.url(), f.attempts())))
+        .onErrorResume(
+            e -> !(e instanceof FetchFailure),
+            e -> Mono.just(deadLetter(announcement, "error", String.valueOf(e), m.xml().url(), 1)));
   }
 
   private Mono<byte[]> get(FileRef file, long limit) {
@@ -66,7 +76,9 @@ public final class ArticleFetcher {
     return http.get(url, limit, file.md5());
   }
 
-  private static FetchOutcome deadLetter(Announcement a, String reason, String message, String source, int attempts) {
-    return FetchOutcome.failed(new DeadLetter("fetch", reason, message, source, a.pmcid(), attempts, Instant.now()));
+  private static FetchOutcome deadLetter(
+      Announcement a, String reason, String message, String source, int attempts) {
+    return FetchOutcome.failed(
+        new DeadLetter("fetch", reason, message, source, a.pmcid(), attempts, Instant.now()));
   }
 }

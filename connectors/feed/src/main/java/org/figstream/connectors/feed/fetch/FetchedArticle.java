@@ -1,12 +1,11 @@
 package org.figstream.connectors.feed.fetch;
 
+import java.util.Map;
 import org.figstream.records.Announcement;
 
-import java.util.Map;
-
 /**
- * An article version with its bytes: the XML and the image media files (only those make pairs), each
- * verified against the MD5 the bucket states.
+ * An article version with its bytes: the XML and the image media files (only those make pairs),
+ * each verified against the MD5 the bucket states.
  *
  * @param media file name to bytes, in the order the metadata lists them
  */

@@ -17,29 +17,39 @@ final class Failures {
       return null;
     }
     if (code == 429) {
-      return FetchFailure.throttled(url, retryAfter(response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER)));
+      return FetchFailure.throttled(
+          url, retryAfter(response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER)));
     }
     String message = "HTTP " + code + " " + response.status().reasonPhrase() + " from " + url;
     return code >= 500 || code == 408
         ? FetchFailure.retryable("http-" + code, url, message, null)
         : FetchFailure.permanent("http-" + code, url, message);
   }
+
   static FetchFailure of(String url, Throwable e) {
     if (e instanceof TimeoutException || e instanceof io.netty.handler.timeout.TimeoutException) {
-      return FetchFailure.retryable("timeout", url, "no complete answer from " + url + " in time", e);
+      return FetchFailure.retryable(
+          "timeout", url, "no complete answer from " + url + " in time", e);
     }
     if (e instanceof PrematureCloseException) {
-      return FetchFailure.retryable("connection-closed", url,
-          "the connection to " + url + " closed before the response was complete", e);
+      return FetchFailure.retryable(
+          "connection-closed",
+          url,
+          "the connection to " + url + " closed before the response was complete",
+          e);
     }
-    if (e instanceof java.net.ConnectException || e instanceof io.netty.channel.ConnectTimeoutException) {
-      return FetchFailure.retryable("connect-failed", url, "cannot connect to " + url + ": " + e.getMessage(), e);
+    if (e instanceof java.net.ConnectException
+        || e instanceof io.netty.channel.ConnectTimeoutException) {
+      return FetchFailure.retryable(
+          "connect-failed", url, "cannot connect to " + url + ": " + e.getMessage(), e);
     }
     if (e instanceof IOException) {
-      return FetchFailure.retryable("io-error", url, "I/O error reading " + url + ": " + e.getMessage(), e);
+      return FetchFailure.retryable(
+          "io-error", url, "I/O error reading " + url + ": " + e.getMessage(), e);
     }
     return FetchFailure.retryable("error", url, "failed to read " + url + ": " + e, e);
   }
+
   private static Duration retryAfter(String header) {
     if (header == null) {
       return null;
@@ -49,4 +59,5 @@ final class Failures {
     } catch (NumberFormatException e) {
       return null; // an HTTP-date: fall back to our own backoff
     }
-  }}
+  }
+}

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Why a download failed, classified once so that retry and dead-letter decisions read the same
- * reason. {@code reason} is short and stable ({@code http-503}, {@code md5-mismatch}, {@code timeout},
- * {@code host-not-allowed}...), fit for metrics tags and dead-letter records.
+ * reason. {@code reason} is short and stable ({@code http-503}, {@code md5-mismatch}, {@code
+ * timeout}, {@code host-not-allowed}...), fit for metrics tags and dead-letter records.
  */
 public final class FetchFailure extends RuntimeException {
   private final String reason;
@@ -14,8 +14,14 @@ public final class FetchFailure extends RuntimeException {
   private final Duration retryAfter;
   private final int attempts;
 
-  FetchFailure(String reason, String url, boolean retryable, Duration retryAfter, String message,
-      Throwable cause, int attempts) {
+  FetchFailure(
+      String reason,
+      String url,
+      boolean retryable,
+      Duration retryAfter,
+      String message,
+      Throwable cause,
+      int attempts) {
     super(message, cause);
     this.reason = reason;
     this.url = url;
@@ -33,14 +39,27 @@ public final class FetchFailure extends RuntimeException {
   }
 
   static FetchFailure throttled(String url, Duration retryAfter) {
-    return new FetchFailure("http-429", url, true, retryAfter,
-        "HTTP 429 Too Many Requests from " + url + (retryAfter == null ? "" : ", retry after " + retryAfter),
-        null, 1);
+    return new FetchFailure(
+        "http-429",
+        url,
+        true,
+        retryAfter,
+        "HTTP 429 Too Many Requests from "
+            + url
+            + (retryAfter == null ? "" : ", retry after " + retryAfter),
+        null,
+        1);
   }
 
   FetchFailure afterAttempts(int n) {
-    return new FetchFailure(reason, url, retryable, retryAfter,
-        getMessage() + " (gave up after " + n + (n == 1 ? " attempt)" : " attempts)"), getCause(), n);
+    return new FetchFailure(
+        reason,
+        url,
+        retryable,
+        retryAfter,
+        getMessage() + " (gave up after " + n + (n == 1 ? " attempt)" : " attempts)"),
+        getCause(),
+        n);
   }
 
   public String reason() {

@@ -25,8 +25,12 @@ final class FileSink implements AutoCloseable {
     this.limit = limit;
     this.url = url;
     Files.createDirectories(target.getParent());
-    this.channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
+    this.channel =
+        FileChannel.open(
+            target,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
     try {
       this.md5 = MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
@@ -36,7 +40,8 @@ final class FileSink implements AutoCloseable {
 
   void write(byte[] chunk) {
     if (size + chunk.length > limit) {
-      throw FetchFailure.permanent("too-large", url, "body of " + url + " exceeds the limit of " + limit + " bytes");
+      throw FetchFailure.permanent(
+          "too-large", url, "body of " + url + " exceeds the limit of " + limit + " bytes");
     }
     try {
       ByteBuffer buffer = ByteBuffer.wrap(chunk);

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
 /**
- * Spaces requests to each host evenly at its configured rate. Non-blocking: a caller gets a delay to
- * wait on, never a parked thread, so a stream thread that asks for a slot is never held.
+ * Spaces requests to each host evenly at its configured rate. Non-blocking: a caller gets a delay
+ * to wait on, never a parked thread, so a stream thread that asks for a slot is never held.
  */
 final class HostRateLimiter {
   private final HttpSettings settings;

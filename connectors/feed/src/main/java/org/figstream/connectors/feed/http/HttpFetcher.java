@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.nio.file.Path;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
@@ -19,8 +19,8 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Every network read figstream makes: Reactor Netty, non-blocking, only to allow-listed hosts, rate
- * limited per host, bounded in concurrency and body size, retried with backoff, and (when the source
- * states one) checked against an MD5.
+ * limited per host, bounded in concurrency and body size, retried with backoff, and (when the
+ * source states one) checked against an MD5.
  */
 public final class HttpFetcher implements AutoCloseable {
   static final String REQUESTS_METRIC = "figstream.http.requests";
@@ -35,43 +35,68 @@ public final class HttpFetcher implements AutoCloseable {
   public HttpFetcher(HttpSettings settings, MeterRegistry metrics) {
     this.settings = settings;
     this.metrics = metrics;
-    this.connections = ConnectionProvider.builder("figstream-http")
-        .maxConnections(settings.maxConcurrency()).pendingAcquireMaxCount(-1).build();
-    this.client = HttpClient.create(connections)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-        .responseTimeout(settings.responseTimeout())
-        .followRedirect(false)
-        // Reactor Netty would silently resend once on a closed connection; every retry goes through
-        // RetryPolicy instead, so that it is backed off, bounded and counted
-        .disableRetry(true);
+    this.connections =
+        ConnectionProvider.builder("figstream-http")
+            .maxConnections(settings.maxConcurrency())
+            .pendingAcquireMaxCount(-1)
+            .build();
+    this.client =
+        HttpClient.create(connections)
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+            .responseTimeout(settings.responseTimeout())
+            .followRedirect(false)
+            // Reactor Netty would silently resend once on a closed connection; every retry goes
+            // through
+            // RetryPolicy instead, so that it is backed off, bounded and counted
+            .disableRetry(true);
     this.limiter = new HostRateLimiter(settings);
     this.retry = new RetryPolicy(settings, metrics);
   }
 
   /**
-   * GETs {@code url} and completes with its body, or fails with a {@link FetchFailure} once retries are
-   * spent (or at once for a failure no retry can fix: 404, a disallowed host, a body over the limit).
+   * GETs {@code url} and completes with its body, or fails with a {@link FetchFailure} once retries
+   * are spent (or at once for a failure no retry can fix: 404, a disallowed host, a body over the
+   * limit).
    *
    * @param md5 lower-case hex the body must hash to, or null to skip the check
    */
   public Mono<byte[]> get(String url, long maxBytes, String md5) {
-    return execute(url, () -> once(url, maxBytes, (declared, body) -> body.asByteArray()
-        .collect(() -> new LimitedBuffer(maxBytes, url), LimitedBuffer::add)
-        .map(buffer -> complete(url, buffer, declared, md5))));
+    return execute(
+        url,
+        () ->
+            once(
+                url,
+                maxBytes,
+                (declared, body) ->
+                    body.asByteArray()
+                        .collect(() -> new LimitedBuffer(maxBytes, url), LimitedBuffer::add)
+                        .map(buffer -> complete(url, buffer, declared, md5))));
   }
 
   /**
-   * GETs {@code url} into {@code target} (rewritten on every attempt), streaming: for bodies too big to
-   * hold in memory, such as inventory parts. Same allow-list, limits, retries and MD5 check as
-   * {@link #get}.
+   * GETs {@code url} into {@code target} (rewritten on every attempt), streaming: for bodies too
+   * big to hold in memory, such as inventory parts. Same allow-list, limits, retries and MD5 check
+   * as {@link #get}.
    */
   public Mono<Path> download(String url, Path target, long maxBytes, String md5) {
-    return execute(url, () -> once(url, maxBytes, (declared, body) -> Mono.using(
-        () -> new FileSink(target, maxBytes, url),
-        sink -> body.asByteArray()
-            .concatMap(chunk -> Mono.fromRunnable(() -> sink.write(chunk)).subscribeOn(Schedulers.boundedElastic()))
-            .then(Mono.fromCallable(() -> sink.finish(declared, md5))),
-        FileSink::close)));
+    return execute(
+        url,
+        () ->
+            once(
+                url,
+                maxBytes,
+                (declared, body) ->
+                    Mono.using(
+                        () -> new FileSink(target, maxBytes, url),
+                        sink ->
+                            body.asByteArray()
+                                .concatMap(
+                                    chunk ->
+                                        Mono.fromRunnable(() -> sink.write(chunk))
+                                            .subscribeOn(Schedulers.boundedElastic()))
+                                .then(Mono.fromCallable(() -> sink.finish(declared, md5))),
+                        FileSink::close)));
   }
 
   private <T> Mono<T> execute(String url, java.util.function.Supplier<Mono<T>> attempt) {
@@ -84,35 +109,64 @@ public final class HttpFetcher implements AutoCloseable {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      return Mono.error(FetchFailure.permanent("bad-url", url, "only http and https URLs are fetched: " + url));
+      return Mono.error(
+          FetchFailure.permanent("bad-url", url, "only http and https URLs are fetched: " + url));
     }
     if (!settings.allowedHosts().contains(host)) {
-      return Mono.error(FetchFailure.permanent("host-not-allowed", url,
-          "host " + host + " is not in the allow-list " + settings.allowedHosts() + "; nothing was sent"));
+      return Mono.error(
+          FetchFailure.permanent(
+              "host-not-allowed",
+              url,
+              "host "
+                  + host
+                  + " is not in the allow-list "
+                  + settings.allowedHosts()
+                  + "; nothing was sent"));
     }
     return Mono.defer(() -> limiter.acquire(host).then(Mono.defer(attempt)))
         .retryWhen(retry.forHost(host))
-        .doOnSuccess(b -> metrics.counter(REQUESTS_METRIC, "host", host, "outcome", "ok").increment())
-        .doOnError(e -> metrics.counter(REQUESTS_METRIC, "host", host, "outcome",
-            e instanceof FetchFailure f ? f.reason() : "error").increment());
+        .doOnSuccess(
+            b -> metrics.counter(REQUESTS_METRIC, "host", host, "outcome", "ok").increment())
+        .doOnError(
+            e ->
+                metrics
+                    .counter(
+                        REQUESTS_METRIC,
+                        "host",
+                        host,
+                        "outcome",
+                        e instanceof FetchFailure f ? f.reason() : "error")
+                    .increment());
   }
 
   /** Reads a 200 answer's body with {@code reader}; anything else becomes a classified failure. */
   private <T> Mono<T> once(String url, long maxBytes, BodyReader<T> reader) {
     Duration total = settings.responseTimeout().plus(settings.connectTimeout()).multipliedBy(2);
-    return client.get().uri(url)
-        .response((response, body) -> {
-          FetchFailure status = Failures.ofStatus(url, response);
-          if (status != null) {
-            return body.then(Mono.<T>error(status));
-          }
-          long declared = contentLength(response);
-          if (declared > maxBytes) {
-            return body.then(Mono.<T>error(FetchFailure.permanent("too-large", url,
-                "body of " + url + " is " + declared + " bytes, over the limit of " + maxBytes)));
-          }
-          return reader.read(declared, body);
-        })
+    return client
+        .get()
+        .uri(url)
+        .response(
+            (response, body) -> {
+              FetchFailure status = Failures.ofStatus(url, response);
+              if (status != null) {
+                return body.then(Mono.<T>error(status));
+              }
+              long declared = contentLength(response);
+              if (declared > maxBytes) {
+                return body.then(
+                    Mono.<T>error(
+                        FetchFailure.permanent(
+                            "too-large",
+                            url,
+                            "body of "
+                                + url
+                                + " is "
+                                + declared
+                                + " bytes, over the limit of "
+                                + maxBytes)));
+              }
+              return reader.read(declared, body);
+            })
         .single()
         .timeout(total)
         .onErrorMap(e -> !(e instanceof FetchFailure), e -> Failures.of(url, e));
@@ -122,8 +176,6 @@ public final class HttpFetcher implements AutoCloseable {
   private interface BodyReader<T> {
     Mono<T> read(long declaredLength, ByteBufFlux body);
   }
-
-
 
   private static byte[] complete(String url, LimitedBuffer buffer, long declared, String md5) {
     checkLength(url, buffer.size(), declared);
@@ -136,19 +188,23 @@ public final class HttpFetcher implements AutoCloseable {
 
   static void checkLength(String url, long received, long declared) {
     if (declared >= 0 && received != declared) {
-      throw FetchFailure.retryable("truncated", url,
-          "body of " + url + " ended after " + received + " of " + declared + " bytes", null);
+      throw FetchFailure.retryable(
+          "truncated",
+          url,
+          "body of " + url + " ended after " + received + " of " + declared + " bytes",
+          null);
     }
   }
 
   static void checkMd5(String url, String actual, String expected) {
     if (!actual.equalsIgnoreCase(expected)) {
-      throw FetchFailure.retryable("md5-mismatch", url,
-          "MD5 of " + url + " is " + actual + ", the source states " + expected, null);
+      throw FetchFailure.retryable(
+          "md5-mismatch",
+          url,
+          "MD5 of " + url + " is " + actual + ", the source states " + expected,
+          null);
     }
   }
-
-
 
   private static long contentLength(HttpClientResponse response) {
     String value = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
@@ -158,8 +214,6 @@ public final class HttpFetcher implements AutoCloseable {
       return -1;
     }
   }
-
-
 
   public static String md5Hex(byte[] bytes) {
     try {

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * How figstream talks to the hosts it is allowed to talk to: nothing else is ever contacted.
  *
  * @param allowedHosts host names (lower case) that may be contacted; any other URL fails unsent
- * @param requestsPerSecond per-host request rate; hosts not named get {@code defaultRequestsPerSecond}
+ * @param requestsPerSecond per-host request rate; hosts not named get {@code
+ *     defaultRequestsPerSecond}
  * @param maxConcurrency requests in flight at once, over all hosts
  * @param maxAttempts attempts per request, the first included (retries = maxAttempts - 1)
  * @param jitter fraction (0..1) by which each backoff is randomly lengthened or shortened
@@ -31,31 +32,68 @@ public record HttpSettings(
   public static final double NCBI_REQUESTS_PER_SECOND = 3.0;
 
   public HttpSettings {
-    allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    allowedHosts =
+        allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     requestsPerSecond = Map.copyOf(requestsPerSecond);
   }
 
   /** The defaults for the given hosts: 20 requests/s to the bucket, 3 to NCBI, 6 attempts. */
   public static HttpSettings defaults(Set<String> allowedHosts) {
-    return new HttpSettings(allowedHosts, Map.of(), 20.0, 16, Duration.ofSeconds(10),
-        Duration.ofSeconds(30), 6, Duration.ofMillis(200), Duration.ofSeconds(20), 0.5);
+    return new HttpSettings(
+        allowedHosts,
+        Map.of(),
+        20.0,
+        16,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        6,
+        Duration.ofMillis(200),
+        Duration.ofSeconds(20),
+        0.5);
   }
 
   public HttpSettings withRate(String host, double perSecond) {
     Map<String, Double> rates = new java.util.HashMap<>(requestsPerSecond);
     rates.put(host.toLowerCase(Locale.ROOT), perSecond);
-    return new HttpSettings(allowedHosts, rates, defaultRequestsPerSecond, maxConcurrency, connectTimeout,
-        responseTimeout, maxAttempts, firstBackoff, maxBackoff, jitter);
+    return new HttpSettings(
+        allowedHosts,
+        rates,
+        defaultRequestsPerSecond,
+        maxConcurrency,
+        connectTimeout,
+        responseTimeout,
+        maxAttempts,
+        firstBackoff,
+        maxBackoff,
+        jitter);
   }
 
   public HttpSettings withRetries(int attempts, Duration first, Duration max) {
-    return new HttpSettings(allowedHosts, requestsPerSecond, defaultRequestsPerSecond, maxConcurrency,
-        connectTimeout, responseTimeout, attempts, first, max, jitter);
+    return new HttpSettings(
+        allowedHosts,
+        requestsPerSecond,
+        defaultRequestsPerSecond,
+        maxConcurrency,
+        connectTimeout,
+        responseTimeout,
+        attempts,
+        first,
+        max,
+        jitter);
   }
 
   public HttpSettings withTimeouts(Duration connect, Duration response) {
-    return new HttpSettings(allowedHosts, requestsPerSecond, defaultRequestsPerSecond, maxConcurrency,
-        connect, response, maxAttempts, firstBackoff, maxBackoff, jitter);
+    return new HttpSettings(
+        allowedHosts,
+        requestsPerSecond,
+        defaultRequestsPerSecond,
+        maxConcurrency,
+        connect,
+        response,
+        maxAttempts,
+        firstBackoff,
+        maxBackoff,
+        jitter);
   }
 
   double rateFor(String host) {

@@ -2,7 +2,9 @@ package org.figstream.connectors.feed.http;
 
 import java.util.Arrays;
 
-/** Collects a response body and refuses to grow past a limit, so an endless body cannot fill memory. */
+/**
+ * Collects a response body and refuses to grow past a limit, so an endless body cannot fill memory.
+ */
 final class LimitedBuffer {
   private final long limit;
   private final String url;
@@ -16,7 +18,8 @@ final class LimitedBuffer {
 
   void add(byte[] chunk) {
     if ((long) size + chunk.length > limit) {
-      throw FetchFailure.permanent("too-large", url, "body of " + url + " exceeds the limit of " + limit + " bytes");
+      throw FetchFailure.permanent(
+          "too-large", url, "body of " + url + " exceeds the limit of " + limit + " bytes");
     }
     if (size + chunk.length > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(size + chunk.length, bytes.length * 2));

@@ -1,8 +1,8 @@
 package org.figstream.connectors.feed.local;
 
 /**
- * Bounds on what one legacy package may hold, counted on the decompressed bytes as they are read, so a
- * gzip bomb stops at the limit instead of after filling memory.
+ * Bounds on what one legacy package may hold, counted on the decompressed bytes as they are read,
+ * so a gzip bomb stops at the limit instead of after filling memory.
  */
 public record ArchiveLimits(long maxTotalBytes, long maxEntryBytes, int maxEntries) {
 

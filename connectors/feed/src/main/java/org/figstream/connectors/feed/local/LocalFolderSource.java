@@ -11,23 +11,23 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.figstream.connectors.feed.fetch.FetchOutcome;
+import org.figstream.connectors.feed.fetch.FetchedArticle;
+import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.processors.api.ImageFiles;
 import org.figstream.records.Announcement;
 import org.figstream.records.ArticleMetadata;
 import org.figstream.records.Change;
 import org.figstream.records.DeadLetter;
-import org.figstream.connectors.feed.fetch.FetchOutcome;
-import org.figstream.connectors.feed.fetch.FetchedArticle;
 import org.figstream.records.FileRef;
-import org.figstream.processors.api.ImageFiles;
-import org.figstream.connectors.feed.http.HttpFetcher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Backfill from a mirror on disk: folders of articles (one XML with its media beside it) and legacy
- * {@code PMCn.tar.gz} packages, anywhere below a root. Each becomes a fetched article, or a dead letter
- * saying why not; files are read off the caller's thread, a few at a time.
+ * {@code PMCn.tar.gz} packages, anywhere below a root. Each becomes a fetched article, or a dead
+ * letter saying why not; files are read off the caller's thread, a few at a time.
  */
 public final class LocalFolderSource {
   private static final Pattern PMC_NAME = Pattern.compile("(PMC\\d+)(?:\\.(\\d+))?");
@@ -41,10 +41,13 @@ public final class LocalFolderSource {
   }
 
   public Flux<FetchOutcome> read(Path root) {
-    return Mono.fromCallable(() -> candidates(root)).subscribeOn(Schedulers.boundedElastic())
+    return Mono.fromCallable(() -> candidates(root))
+        .subscribeOn(Schedulers.boundedElastic())
         .flatMapMany(Flux::fromIterable)
-        .flatMapSequential(path -> Mono.fromCallable(() -> load(root, path))
-            .subscribeOn(Schedulers.boundedElastic()), concurrency);
+        .flatMapSequential(
+            path ->
+                Mono.fromCallable(() -> load(root, path)).subscribeOn(Schedulers.boundedElastic()),
+            concurrency);
   }
 
   /** Article folders (holding an XML) and packages below {@code root}, in path order. */
@@ -73,7 +76,12 @@ public final class LocalFolderSource {
     try {
       if (isPackage) {
         PackageReader.Contents c = packages.read(path);
-        return article(source, path.getFileName().toString(), path.toUri() + "!/" + c.xmlName(), c.xml(), c.images());
+        return article(
+            source,
+            path.getFileName().toString(),
+            path.toUri() + "!/" + c.xmlName(),
+            c.xml(),
+            c.images());
       }
       List<Path> xmls = xmlFiles(path);
       if (xmls.size() > 1) {
@@ -88,26 +96,58 @@ public final class LocalFolderSource {
           }
         }
       }
-      return article(source, path.getFileName().toString(), xmls.get(0).toUri().toString(),
-          Files.readAllBytes(xmls.get(0)), images);
+      return article(
+          source,
+          path.getFileName().toString(),
+          xmls.get(0).toUri().toString(),
+          Files.readAllBytes(xmls.get(0)),
+          images);
     } catch (UnusableInputException e) {
       return FetchOutcome.failed(
-          new DeadLetter("local", e.reason(), e.getMessage(), path.toString(), pmcid(path), 1, Instant.now()));
+          new DeadLetter(
+              "local", e.reason(), e.getMessage(), path.toString(), pmcid(path), 1, Instant.now()));
     } catch (IOException | RuntimeException e) {
-      return FetchOutcome.failed(new DeadLetter("local", "unreadable", "cannot read " + path + ": " + e,
-          path.toString(), pmcid(path), 1, Instant.now()));
+      return FetchOutcome.failed(
+          new DeadLetter(
+              "local",
+              "unreadable",
+              "cannot read " + path + ": " + e,
+              path.toString(),
+              pmcid(path),
+              1,
+              Instant.now()));
     }
   }
 
-  private static FetchOutcome article(String source, String name, String xmlUrl, byte[] xml, Map<String, byte[]> images) {
+  private static FetchOutcome article(
+      String source, String name, String xmlUrl, byte[] xml, Map<String, byte[]> images) {
     Matcher m = PMC_NAME.matcher(name);
     String pmcid = m.lookingAt() ? m.group(1) : null;
     int version = m.lookingAt() && m.group(2) != null ? Integer.parseInt(m.group(2)) : 0;
-    List<FileRef> media = images.entrySet().stream()
-        .map(e -> new FileRef(e.getKey(), HttpFetcher.md5Hex(e.getValue()))).toList();
-    ArticleMetadata metadata = new ArticleMetadata(pmcid, version, null, null, null, null, null, true, false,
-        false, false, new FileRef(xmlUrl, HttpFetcher.md5Hex(xml)), null, null, media, Map.of());
-    Announcement a = new Announcement(Change.VERSION, source, pmcid, version, null, null, source, metadata);
+    List<FileRef> media =
+        images.entrySet().stream()
+            .map(e -> new FileRef(e.getKey(), HttpFetcher.md5Hex(e.getValue())))
+            .toList();
+    ArticleMetadata metadata =
+        new ArticleMetadata(
+            pmcid,
+            version,
+            null,
+            null,
+            null,
+            null,
+            null,
+            true,
+            false,
+            false,
+            false,
+            new FileRef(xmlUrl, HttpFetcher.md5Hex(xml)),
+            null,
+            null,
+            media,
+            Map.of());
+    Announcement a =
+        new Announcement(Change.VERSION, source, pmcid, version, null, null, source, metadata);
     return new FetchedArticle(a, xml, images);
   }
 
@@ -118,10 +158,14 @@ public final class LocalFolderSource {
 
   private static List<Path> xmlFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> {
-        String n = f.getFileName().toString();
-        return Files.isRegularFile(f) && (n.endsWith(".xml") || n.endsWith(".nxml"));
-      }).sorted().toList();
+      return files
+          .filter(
+              f -> {
+                String n = f.getFileName().toString();
+                return Files.isRegularFile(f) && (n.endsWith(".xml") || n.endsWith(".nxml"));
+              })
+          .sorted()
+          .toList();
     }
   }
 }

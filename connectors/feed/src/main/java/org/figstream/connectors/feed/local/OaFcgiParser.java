@@ -15,14 +15,18 @@ import org.figstream.records.ArticleMetadata;
 import org.figstream.records.Change;
 
 /**
- * Reads answers of PMC's retired OA web service ({@code oa.fcgi}), for users with old captures: each
- * {@code record} becomes an announcement (version unknown: 0), the package link and its update time
- * kept in the metadata's other fields, and the resumption link kept for paging.
+ * Reads answers of PMC's retired OA web service ({@code oa.fcgi}), for users with old captures:
+ * each {@code record} becomes an announcement (version unknown: 0), the package link and its update
+ * time kept in the metadata's other fields, and the resumption link kept for paging.
  */
 public final class OaFcgiParser {
 
   /** One answer: its announcements, the counts it states, and where the next page is. */
-  public record Page(List<Announcement> announcements, long returned, long total, String resumptionToken,
+  public record Page(
+      List<Announcement> announcements,
+      long returned,
+      long total,
+      String resumptionToken,
       String resumptionHref) {}
 
   /** An {@code <error code=...>} answer. */
@@ -70,7 +74,8 @@ public final class OaFcgiParser {
           continue;
         }
         switch (r.getLocalName()) {
-          case "error" -> throw new OaFcgiError(r.getAttributeValue(null, "code"), r.getElementText().trim());
+          case "error" ->
+              throw new OaFcgiError(r.getAttributeValue(null, "code"), r.getElementText().trim());
           case "records" -> {
             returned = number(r.getAttributeValue(null, "returned-count"));
             total = number(r.getAttributeValue(null, "total-count"));
@@ -96,7 +101,7 @@ public final class OaFcgiParser {
               attrs.put(format + "_updated", r.getAttributeValue(null, "updated"));
             }
           }
-          default -> { }
+          default -> {}
         }
       }
     } catch (XMLStreamException e) {
@@ -110,14 +115,29 @@ public final class OaFcgiParser {
     String citation = other.remove("citation");
     String license = other.remove("license");
     boolean retracted = "yes".equalsIgnoreCase(other.remove("retracted"));
-    ArticleMetadata m = new ArticleMetadata(pmcid, 0, null, null, null, citation, license, true, false, false,
-        retracted, null, null, null, List.of(), Map.copyOf(other));
-    return new Announcement(Change.VERSION, "oa.fcgi:" + pmcid, pmcid, 0, null, other.get("tgz_updated"),
-        "oa.fcgi", m);
+    ArticleMetadata m =
+        new ArticleMetadata(
+            pmcid,
+            0,
+            null,
+            null,
+            null,
+            citation,
+            license,
+            true,
+            false,
+            false,
+            retracted,
+            null,
+            null,
+            null,
+            List.of(),
+            Map.copyOf(other));
+    return new Announcement(
+        Change.VERSION, "oa.fcgi:" + pmcid, pmcid, 0, null, other.get("tgz_updated"), "oa.fcgi", m);
   }
 
   private static long number(String s) {
     return s == null ? 0 : Long.parseLong(s.trim());
   }
-
 }

@@ -15,8 +15,9 @@ import org.figstream.processors.api.ImageFiles;
 
 /**
  * Reads a legacy {@code PMCn.tar.gz} package in memory: its one XML and its images. Nothing is ever
- * written to disk, so no entry name can point outside the data directory; names that try to (absolute,
- * {@code ..}), links and device entries make the whole package suspect and it is refused.
+ * written to disk, so no entry name can point outside the data directory; names that try to
+ * (absolute, {@code ..}), links and device entries make the whole package suspect and it is
+ * refused.
  */
 final class PackageReader {
 
@@ -30,16 +31,20 @@ final class PackageReader {
   }
 
   Contents read(Path file) throws UnusableInputException {
-    try (CountingStream counted = new CountingStream(new GzipCompressorInputStream(
-            new java.io.BufferedInputStream(Files.newInputStream(file))), limits.maxTotalBytes());
-         TarArchiveInputStream tar = new TarArchiveInputStream(counted)) {
+    try (CountingStream counted =
+            new CountingStream(
+                new GzipCompressorInputStream(
+                    new java.io.BufferedInputStream(Files.newInputStream(file))),
+                limits.maxTotalBytes());
+        TarArchiveInputStream tar = new TarArchiveInputStream(counted)) {
       String xmlName = null;
       byte[] xml = null;
       Map<String, byte[]> images = new LinkedHashMap<>();
       int entries = 0;
       for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
         if (++entries > limits.maxEntries()) {
-          throw new UnusableInputException("archive-too-large", file + " has more than " + limits.maxEntries() + " entries");
+          throw new UnusableInputException(
+              "archive-too-large", file + " has more than " + limits.maxEntries() + " entries");
         }
         checkSafe(file, e);
         if (e.isDirectory()) {
@@ -53,7 +58,8 @@ final class PackageReader {
         byte[] bytes = readEntry(tar, file, e);
         if (isXml) {
           if (xml != null) {
-            throw new UnusableInputException("several-xml", file + " holds several XML files: " + xmlName + ", " + e.getName());
+            throw new UnusableInputException(
+                "several-xml", file + " holds several XML files: " + xmlName + ", " + e.getName());
           }
           xmlName = e.getName();
           xml = bytes;
@@ -68,40 +74,60 @@ final class PackageReader {
     } catch (IOException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof LimitExceeded) {
-          throw new UnusableInputException("archive-too-large", file + " decompresses to more than "
-              + limits.maxTotalBytes() + " bytes; stopped reading there");
+          throw new UnusableInputException(
+              "archive-too-large",
+              file
+                  + " decompresses to more than "
+                  + limits.maxTotalBytes()
+                  + " bytes; stopped reading there");
         }
       }
-      throw new UnusableInputException("corrupt-archive", file + " is not a readable tar.gz: " + e.getMessage());
+      throw new UnusableInputException(
+          "corrupt-archive", file + " is not a readable tar.gz: " + e.getMessage());
     }
   }
 
   private void checkSafe(Path file, TarArchiveEntry e) throws UnusableInputException {
     String name = e.getName();
-    if (name.startsWith("/") || name.matches("^[A-Za-z]:.*") || name.contains("\\")
+    if (name.startsWith("/")
+        || name.matches("^[A-Za-z]:.*")
+        || name.contains("\\")
         || ("/" + name + "/").contains("/../")) {
-      throw new UnusableInputException("unsafe-archive-entry", file + " has an entry whose path leaves the package: " + name);
+      throw new UnusableInputException(
+          "unsafe-archive-entry", file + " has an entry whose path leaves the package: " + name);
     }
     if (e.isSymbolicLink() || e.isLink()) {
-      throw new UnusableInputException("unsafe-archive-entry", file + " has a link entry: " + name + " -> " + e.getLinkName());
+      throw new UnusableInputException(
+          "unsafe-archive-entry", file + " has a link entry: " + name + " -> " + e.getLinkName());
     }
     if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
-      throw new UnusableInputException("unsafe-archive-entry", file + " has a device or pipe entry: " + name);
+      throw new UnusableInputException(
+          "unsafe-archive-entry", file + " has a device or pipe entry: " + name);
     }
   }
 
-  private byte[] readEntry(InputStream in, Path file, TarArchiveEntry e) throws IOException, UnusableInputException {
+  private byte[] readEntry(InputStream in, Path file, TarArchiveEntry e)
+      throws IOException, UnusableInputException {
     if (e.getSize() > limits.maxEntryBytes()) {
-      throw new UnusableInputException("archive-too-large", file + ": entry " + e.getName() + " is " + e.getSize()
-          + " bytes, over the limit of " + limits.maxEntryBytes());
+      throw new UnusableInputException(
+          "archive-too-large",
+          file
+              + ": entry "
+              + e.getName()
+              + " is "
+              + e.getSize()
+              + " bytes, over the limit of "
+              + limits.maxEntryBytes());
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(e.getSize(), 1 << 20)));
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream((int) Math.max(0, Math.min(e.getSize(), 1 << 20)));
     byte[] buffer = new byte[64 * 1024];
     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
       out.write(buffer, 0, n);
       if (out.size() > limits.maxEntryBytes()) {
-        throw new UnusableInputException("archive-too-large", file + ": entry " + e.getName() + " exceeds "
-            + limits.maxEntryBytes() + " bytes");
+        throw new UnusableInputException(
+            "archive-too-large",
+            file + ": entry " + e.getName() + " exceeds " + limits.maxEntryBytes() + " bytes");
       }
     }
     return out.toByteArray();

@@ -7,21 +7,20 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
-import org.reactivestreams.Publisher;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * A local HTTP server, on loopback only, that answers like the {@code pmc-oa-opendata} bucket (object
- * GETs and ListObjectsV2) over a {@link SampleBucket}, plus E-utilities esearch on release dates; it can
- * publish the next inventory day and misbehave on purpose ({@link Faults}).
+ * A local HTTP server, on loopback only, that answers like the {@code pmc-oa-opendata} bucket
+ * (object GETs and ListObjectsV2) over a {@link SampleBucket}, plus E-utilities esearch on release
+ * dates; it can publish the next inventory day and misbehave on purpose ({@link Faults}).
  */
 public final class BucketEmulator implements AutoCloseable {
   private final SampleBucket bucket;
@@ -38,23 +37,33 @@ public final class BucketEmulator implements AutoCloseable {
     this.config = faults;
     this.visibleDays = new AtomicInteger(visibleDays);
     this.objects = bucket.objects(visibleDays);
-    this.server = HttpServer.create().host("127.0.0.1").port(0)
-        .handle((req, res) -> {
-          requests.incrementAndGet();
-          QueryStringDecoder uri = new QueryStringDecoder(req.uri());
-          if (uri.path().endsWith("/esearch.fcgi")) {
-            return res.header(HttpHeaderNames.CONTENT_TYPE, "text/xml")
-                .sendString(Mono.just(Esearch.answer(objects, param(uri, "term"))));
-          }
-          if (uri.path().equals("/") && "2".equals(param(uri, "list-type"))) {
-            String max = param(uri, "max-keys");
-            return res.header(HttpHeaderNames.CONTENT_TYPE, "application/xml")
-                .sendString(Mono.just(ListingXml.answer(objects, orEmpty(param(uri, "prefix")),
-                    param(uri, "delimiter"), param(uri, "continuation-token"), max == null ? 1000 : Integer.parseInt(max))));
-          }
-          return object(uri.path().substring(1), res);
-        })
-        .bindNow();
+    this.server =
+        HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .handle(
+                (req, res) -> {
+                  requests.incrementAndGet();
+                  QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+                  if (uri.path().endsWith("/esearch.fcgi")) {
+                    return res.header(HttpHeaderNames.CONTENT_TYPE, "text/xml")
+                        .sendString(Mono.just(Esearch.answer(objects, param(uri, "term"))));
+                  }
+                  if (uri.path().equals("/") && "2".equals(param(uri, "list-type"))) {
+                    String max = param(uri, "max-keys");
+                    return res.header(HttpHeaderNames.CONTENT_TYPE, "application/xml")
+                        .sendString(
+                            Mono.just(
+                                ListingXml.answer(
+                                    objects,
+                                    orEmpty(param(uri, "prefix")),
+                                    param(uri, "delimiter"),
+                                    param(uri, "continuation-token"),
+                                    max == null ? 1000 : Integer.parseInt(max))));
+                  }
+                  return object(uri.path().substring(1), res);
+                })
+            .bindNow();
   }
 
   /** Starts serving with the first {@code visibleDays} inventory days published. */
@@ -68,9 +77,14 @@ public final class BucketEmulator implements AutoCloseable {
   private Publisher<Void> object(String key, HttpServerResponse res) {
     StoredObject o = objects.get(key);
     if (o == null) {
-      return res.status(404).header(HttpHeaderNames.CONTENT_TYPE, "application/xml")
-          .sendString(Mono.just("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
-              + "<Message>The specified key does not exist.</Message><Key>" + ListingXml.escape(key) + "</Key></Error>"));
+      return res.status(404)
+          .header(HttpHeaderNames.CONTENT_TYPE, "application/xml")
+          .sendString(
+              Mono.just(
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
+                      + "<Message>The specified key does not exist.</Message><Key>"
+                      + ListingXml.escape(key)
+                      + "</Key></Error>"));
     }
     Faults.Kind fault = key.startsWith("inventory-reports/") ? null : faults.next(key);
     res.header(HttpHeaderNames.ETAG, "\"" + o.etag() + "\"")
@@ -82,8 +96,11 @@ public final class BucketEmulator implements AutoCloseable {
     }
     return switch (fault) {
       case SERVER_ERROR -> res.status(503).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
-      case TOO_MANY_REQUESTS -> res.status(429).header(HttpHeaderNames.CONTENT_LENGTH, "0")
-          .header(HttpHeaderNames.RETRY_AFTER, String.valueOf(config.retryAfterSeconds())).send();
+      case TOO_MANY_REQUESTS ->
+          res.status(429)
+              .header(HttpHeaderNames.CONTENT_LENGTH, "0")
+              .header(HttpHeaderNames.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
+              .send();
       case SLOW -> res.sendByteArray(Mono.delay(config.slowDelay()).thenReturn(o.bytes()));
       case RESET -> Mono.fromRunnable(() -> res.withConnection(c -> c.channel().close()));
       case TRUNCATED -> truncated(res, o.bytes());
@@ -100,13 +117,18 @@ public final class BucketEmulator implements AutoCloseable {
    * Netty's response handling, which would otherwise wait for the rest of the promised bytes.
    */
   private static Mono<Void> truncated(HttpServerResponse res, byte[] bytes) {
-    return Mono.fromRunnable(() -> res.withConnection(c -> {
-      DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-      head.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-      c.channel().write(head);
-      c.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2))
-          .addListener(ChannelFutureListener.CLOSE);
-    }));
+    return Mono.fromRunnable(
+        () ->
+            res.withConnection(
+                c -> {
+                  DefaultHttpResponse head =
+                      new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+                  head.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+                  c.channel().write(head);
+                  c.channel()
+                      .writeAndFlush(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2))
+                      .addListener(ChannelFutureListener.CLOSE);
+                }));
   }
 
   /** Publishes the next inventory day: its objects appear, removed ones disappear. */
@@ -145,8 +167,11 @@ public final class BucketEmulator implements AutoCloseable {
   }
 
   private static String contentType(String key) {
-    return key.endsWith(".json") ? "application/json" : key.endsWith(".xml") ? "application/xml"
-        : key.endsWith(".gz") ? "application/gzip" : "application/octet-stream";
+    return key.endsWith(".json")
+        ? "application/json"
+        : key.endsWith(".xml")
+            ? "application/xml"
+            : key.endsWith(".gz") ? "application/gzip" : "application/octet-stream";
   }
 
   @Override

@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Decides, deterministically per path and attempt, which requests go wrong and how; counts them. */
+/**
+ * Decides, deterministically per path and attempt, which requests go wrong and how; counts them.
+ */
 final class FaultInjector {
   private final Faults faults;
   private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
@@ -23,7 +25,8 @@ final class FaultInjector {
       return null;
     }
     int attempt = attempts.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement();
-    SplittableRandom random = new SplittableRandom(faults.seed() * 31 + path.hashCode() * 17L + attempt);
+    SplittableRandom random =
+        new SplittableRandom(faults.seed() * 31 + path.hashCode() * 17L + attempt);
     if (random.nextDouble() >= faults.rate()) {
       return null;
     }

@@ -4,17 +4,22 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What the emulator does wrong, on purpose. A request for an article file or a metadata object fails
- * with probability {@code rate}, at most {@code maxPerPath} times per path so that a client that retries
- * always gets it in the end; which requests fail is fixed by the seed.
+ * What the emulator does wrong, on purpose. A request for an article file or a metadata object
+ * fails with probability {@code rate}, at most {@code maxPerPath} times per path so that a client
+ * that retries always gets it in the end; which requests fail is fixed by the seed.
  */
-public record Faults(double rate, long seed, List<Kind> kinds, Duration slowDelay, int retryAfterSeconds,
+public record Faults(
+    double rate,
+    long seed,
+    List<Kind> kinds,
+    Duration slowDelay,
+    int retryAfterSeconds,
     int maxPerPath) {
 
   public Faults {
     if (!(rate >= 0 && rate <= 1)) {
-      throw new IllegalArgumentException("a fault rate is a share of requests, from 0 to 1 (0.2 is 20%): got "
-          + rate);
+      throw new IllegalArgumentException(
+          "a fault rate is a share of requests, from 0 to 1 (0.2 is 20%): got " + rate);
     }
   }
 

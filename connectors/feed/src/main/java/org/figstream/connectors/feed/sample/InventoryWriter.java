@@ -15,8 +15,8 @@ import org.figstream.connectors.feed.bucket.BucketLayout;
 import org.figstream.connectors.feed.http.HttpFetcher;
 
 /**
- * Writes one day's S3 inventory of the {@code metadata/} objects: gzipped CSV parts and the manifest
- * that lists them. Two parts, so that readers are exercised on a multi-part inventory.
+ * Writes one day's S3 inventory of the {@code metadata/} objects: gzipped CSV parts and the
+ * manifest that lists them. Two parts, so that readers are exercised on a multi-part inventory.
  */
 final class InventoryWriter {
   static final int PARTS = 2;
@@ -25,34 +25,51 @@ final class InventoryWriter {
   private InventoryWriter() {}
 
   static Map<String, StoredObject> write(String day, Map<String, StoredObject> state) {
-    List<Map.Entry<String, StoredObject>> rows = state.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(BucketLayout.METADATA_PREFIX)).toList();
+    List<Map.Entry<String, StoredObject>> rows =
+        state.entrySet().stream()
+            .filter(e -> e.getKey().startsWith(BucketLayout.METADATA_PREFIX))
+            .toList();
     String created = "2026-" + day.substring(5, 10) + "T01:00:00.000Z";
     Map<String, StoredObject> out = new TreeMap<>();
     ObjectNode manifest = JSON.createObjectNode();
     manifest.put("sourceBucket", BucketLayout.BUCKET);
     manifest.put("destinationBucket", "arn:aws:s3:::" + BucketLayout.BUCKET);
     manifest.put("version", "2016-11-30");
-    manifest.put("creationTimestamp", String.valueOf(java.time.Instant.parse(created).toEpochMilli()));
+    manifest.put(
+        "creationTimestamp", String.valueOf(java.time.Instant.parse(created).toEpochMilli()));
     manifest.put("fileFormat", "CSV");
     manifest.put("fileSchema", "Bucket, Key, LastModifiedDate, ETag");
     ArrayNode files = manifest.putArray("files");
     int perPart = (rows.size() + PARTS - 1) / PARTS;
     for (int p = 0; p < PARTS; p++) {
       StringBuilder csv = new StringBuilder();
-      for (Map.Entry<String, StoredObject> row : rows.subList(Math.min(rows.size(), p * perPart),
-          Math.min(rows.size(), (p + 1) * perPart))) {
-        csv.append('"').append(BucketLayout.BUCKET).append("\",\"").append(row.getKey()).append("\",\"")
-            .append(row.getValue().lastModified()).append("\",\"").append(row.getValue().etag()).append("\"\n");
+      for (Map.Entry<String, StoredObject> row :
+          rows.subList(
+              Math.min(rows.size(), p * perPart), Math.min(rows.size(), (p + 1) * perPart))) {
+        csv.append('"')
+            .append(BucketLayout.BUCKET)
+            .append("\",\"")
+            .append(row.getKey())
+            .append("\",\"")
+            .append(row.getValue().lastModified())
+            .append("\",\"")
+            .append(row.getValue().etag())
+            .append("\"\n");
       }
       byte[] gz = gzip(csv.toString().getBytes(StandardCharsets.UTF_8));
       String key = BucketLayout.INVENTORY_PREFIX + "data/" + day + "-part-" + (p + 1) + ".csv.gz";
       out.put(key, StoredObject.of(gz, created));
-      files.addObject().put("key", key).put("size", gz.length).put("MD5checksum", HttpFetcher.md5Hex(gz));
+      files
+          .addObject()
+          .put("key", key)
+          .put("size", gz.length)
+          .put("MD5checksum", HttpFetcher.md5Hex(gz));
     }
     try {
-      out.put(BucketLayout.INVENTORY_PREFIX + day + "/manifest.json",
-          StoredObject.of(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest), created));
+      out.put(
+          BucketLayout.INVENTORY_PREFIX + day + "/manifest.json",
+          StoredObject.of(
+              JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest), created));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

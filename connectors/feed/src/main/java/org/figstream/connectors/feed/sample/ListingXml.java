@@ -10,9 +10,14 @@ import java.util.Set;
 final class ListingXml {
   private ListingXml() {}
 
-  static String answer(Map<String, StoredObject> objects, String prefix, String delimiter, String token,
+  static String answer(
+      Map<String, StoredObject> objects,
+      String prefix,
+      String delimiter,
+      String token,
       int maxKeys) {
-    List<String> matching = objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+    List<String> matching =
+        objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
     List<String> keys = new ArrayList<>();
     Set<String> prefixes = new LinkedHashSet<>();
     for (String key : matching) {
@@ -29,10 +34,17 @@ final class ListingXml {
     entries.sort(null);
     int start = token == null ? 0 : Integer.parseInt(token);
     int end = Math.min(entries.size(), start + maxKeys);
-    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">")
-        .append("<Name>pmc-oa-opendata</Name><Prefix>").append(escape(prefix)).append("</Prefix>")
-        .append("<KeyCount>").append(end - start).append("</KeyCount><MaxKeys>").append(maxKeys).append("</MaxKeys>");
+    StringBuilder xml =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">")
+            .append("<Name>pmc-oa-opendata</Name><Prefix>")
+            .append(escape(prefix))
+            .append("</Prefix>")
+            .append("<KeyCount>")
+            .append(end - start)
+            .append("</KeyCount><MaxKeys>")
+            .append(maxKeys)
+            .append("</MaxKeys>");
     if (delimiter != null) {
       xml.append("<Delimiter>").append(escape(delimiter)).append("</Delimiter>");
     }
@@ -42,12 +54,20 @@ final class ListingXml {
     }
     for (String entry : entries.subList(start, end)) {
       if (prefixes.contains(entry)) {
-        xml.append("<CommonPrefixes><Prefix>").append(escape(entry)).append("</Prefix></CommonPrefixes>");
+        xml.append("<CommonPrefixes><Prefix>")
+            .append(escape(entry))
+            .append("</Prefix></CommonPrefixes>");
       } else {
         StoredObject o = objects.get(entry);
-        xml.append("<Contents><Key>").append(escape(entry)).append("</Key><LastModified>")
-            .append(o.lastModified()).append("</LastModified><ETag>&quot;").append(o.etag())
-            .append("&quot;</ETag><Size>").append(o.bytes().length).append("</Size>")
+        xml.append("<Contents><Key>")
+            .append(escape(entry))
+            .append("</Key><LastModified>")
+            .append(o.lastModified())
+            .append("</LastModified><ETag>&quot;")
+            .append(o.etag())
+            .append("&quot;</ETag><Size>")
+            .append(o.bytes().length)
+            .append("</Size>")
             .append("<StorageClass>STANDARD</StorageClass></Contents>");
       }
     }

@@ -13,13 +13,16 @@ import org.figstream.connectors.feed.sample.SampleVersions.Flags;
 import org.figstream.connectors.feed.sample.SampleVersions.Folder;
 
 /**
- * The bundled sample articles as the PMC bucket would hold them, over two inventory days that exercise
- * every kind of change. The nine folders, sorted by name, become PMC99000001 to PMC99000009: a range no
- * real PMCID reaches for years, so sample data can never be mistaken for a real article.
+ * The bundled sample articles as the PMC bucket would hold them, over two inventory days that
+ * exercise every kind of change. The nine folders, sorted by name, become PMC99000001 to
+ * PMC99000009: a range no real PMCID reaches for years, so sample data can never be mistaken for a
+ * real article.
+ *
  * <ul>
- *   <li>Day 1: articles 1-8, version 1; and PMC99000010.1, an author manuscript outside the OA subset.
- *   <li>Day 2: article 9 appears; article 2 gets a version 2 with its last figure removed; article 3 is
- *       retracted (its metadata changes); article 4's version 1 disappears from the bucket.
+ *   <li>Day 1: articles 1-8, version 1; and PMC99000010.1, an author manuscript outside the OA
+ *       subset.
+ *   <li>Day 2: article 9 appears; article 2 gets a version 2 with its last figure removed; article
+ *       3 is retracted (its metadata changes); article 4's version 1 disappears from the bucket.
  * </ul>
  */
 public final class SampleBucket {
@@ -60,19 +63,37 @@ public final class SampleBucket {
   private void build(List<Path> dirs) {
     TreeMap<String, StoredObject> day1 = new TreeMap<>();
     for (int a = 1; a <= 8; a++) {
-      day1.putAll(SampleVersions.objects(pmcid(a), 1, Folder.read(dirs.get(a - 1)), Flags.OPEN, DAY1_MODIFIED));
+      day1.putAll(
+          SampleVersions.objects(
+              pmcid(a), 1, Folder.read(dirs.get(a - 1)), Flags.OPEN, DAY1_MODIFIED));
     }
-    day1.putAll(SampleVersions.objects("PMC" + (FIRST_ID + 9), 1, Folder.read(dirs.get(8)),
-        new Flags(false, true, false, "TDM"), DAY1_MODIFIED));
+    day1.putAll(
+        SampleVersions.objects(
+            "PMC" + (FIRST_ID + 9),
+            1,
+            Folder.read(dirs.get(8)),
+            new Flags(false, true, false, "TDM"),
+            DAY1_MODIFIED));
     states.add(day1);
 
     TreeMap<String, StoredObject> day2 = new TreeMap<>(day1);
-    day2.putAll(SampleVersions.objects(pmcid(9), 1, Folder.read(dirs.get(8)), Flags.OPEN, DAY2_MODIFIED));
+    day2.putAll(
+        SampleVersions.objects(pmcid(9), 1, Folder.read(dirs.get(8)), Flags.OPEN, DAY2_MODIFIED));
     Folder second = Folder.read(dirs.get(1));
-    day2.putAll(SampleVersions.objects(pmcid(2), 2, second.withXml(SampleVersions.withoutLastFigure(second.xml())),
-        Flags.OPEN, DAY2_MODIFIED));
-    day2.putAll(SampleVersions.objects(pmcid(3), 1, Folder.read(dirs.get(2)), new Flags(true, false, true, null),
-        DAY2_MODIFIED));
+    day2.putAll(
+        SampleVersions.objects(
+            pmcid(2),
+            2,
+            second.withXml(SampleVersions.withoutLastFigure(second.xml())),
+            Flags.OPEN,
+            DAY2_MODIFIED));
+    day2.putAll(
+        SampleVersions.objects(
+            pmcid(3),
+            1,
+            Folder.read(dirs.get(2)),
+            new Flags(true, false, true, null),
+            DAY2_MODIFIED));
     String gone = pmcid(4) + ".1";
     day2.keySet().removeIf(k -> k.startsWith(gone + "/") || k.equals("metadata/" + gone + ".json"));
     states.add(day2);
@@ -83,7 +104,10 @@ public final class SampleBucket {
     return states.get(day - 1).keySet().stream().filter(k -> k.startsWith("metadata/")).toList();
   }
 
-  /** Every object visible once {@code visibleDays} days are published: the newest state plus inventories. */
+  /**
+   * Every object visible once {@code visibleDays} days are published: the newest state plus
+   * inventories.
+   */
   public Map<String, StoredObject> objects(int visibleDays) {
     TreeMap<String, StoredObject> out = new TreeMap<>(states.get(visibleDays - 1));
     for (int d = 1; d <= visibleDays; d++) {

@@ -11,14 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.figstream.records.Article;
 import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.processors.jats.JatsExtractor;
+import org.figstream.records.Article;
 
 /**
  * Turns a sample article folder into the objects of one version in the bucket's layout: the XML as
- * {@code PMCn.v/PMCn.v.xml}, the other files beside it, and the metadata JSON (in {@code metadata/} and in
- * the version folder) in the bucket's schema, filled from what the XML itself says.
+ * {@code PMCn.v/PMCn.v.xml}, the other files beside it, and the metadata JSON (in {@code metadata/}
+ * and in the version folder) in the bucket's schema, filled from what the XML itself says.
  */
 final class SampleVersions {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,23 +58,29 @@ final class SampleVersions {
 
   private SampleVersions() {}
 
-  static Map<String, StoredObject> objects(String pmcid, int version, Folder folder, Flags flags, String lastModified) {
+  static Map<String, StoredObject> objects(
+      String pmcid, int version, Folder folder, Flags flags, String lastModified) {
     String id = pmcid + "." + version;
     Map<String, StoredObject> out = new LinkedHashMap<>();
     StoredObject xml = StoredObject.of(folder.xml(), lastModified);
     out.put(id + "/" + id + ".xml", xml);
     ArrayNode media = JSON.createArrayNode();
-    folder.others().forEach((name, bytes) -> {
-      out.put(id + "/" + name, StoredObject.of(bytes, lastModified));
-      media.add("s3://pmc-oa-opendata/" + id + "/" + name + "?md5=" + HttpFetcher.md5Hex(bytes));
-    });
+    folder
+        .others()
+        .forEach(
+            (name, bytes) -> {
+              out.put(id + "/" + name, StoredObject.of(bytes, lastModified));
+              media.add(
+                  "s3://pmc-oa-opendata/" + id + "/" + name + "?md5=" + HttpFetcher.md5Hex(bytes));
+            });
     byte[] metadata = metadata(pmcid, version, folder.xml(), xml.etag(), media, flags);
     out.put("metadata/" + id + ".json", StoredObject.of(metadata, lastModified));
     out.put(id + "/" + id + ".json", StoredObject.of(metadata, lastModified));
     return out;
   }
 
-  private static byte[] metadata(String pmcid, int version, byte[] xml, String xmlMd5, ArrayNode media, Flags flags) {
+  private static byte[] metadata(
+      String pmcid, int version, byte[] xml, String xmlMd5, ArrayNode media, Flags flags) {
     Article article = new JatsExtractor().extract(xml, List.of()).get(0).article();
     String id = pmcid + "." + version;
     ObjectNode m = JSON.createObjectNode();
@@ -84,8 +90,11 @@ final class SampleVersions {
     m.put("doi", article.doi());
     m.put("title", article.title());
     m.put("citation", citation(article));
-    m.put("license_code", flags.licenseOverride() != null ? flags.licenseOverride()
-        : article.license() == null ? null : article.license().code().toString());
+    m.put(
+        "license_code",
+        flags.licenseOverride() != null
+            ? flags.licenseOverride()
+            : article.license() == null ? null : article.license().code().toString());
     m.put("is_pmc_openaccess", flags.openAccess());
     m.put("is_manuscript", flags.manuscript());
     m.put("is_historical_ocr", false);
@@ -103,8 +112,13 @@ final class SampleVersions {
 
   private static String citation(Article article) {
     String journal = article.journal() == null ? "" : article.journal().title();
-    String year = article.pubDates().stream().map(Article.PubDate::iso).filter(java.util.Objects::nonNull)
-        .map(iso -> iso.substring(0, 4)).findFirst().orElse("");
+    String year =
+        article.pubDates().stream()
+            .map(Article.PubDate::iso)
+            .filter(java.util.Objects::nonNull)
+            .map(iso -> iso.substring(0, 4))
+            .findFirst()
+            .orElse("");
     return (journal + ". " + year).trim();
   }
 
@@ -121,7 +135,8 @@ final class SampleVersions {
       int closes = count(before, "</fig-group>");
       if (opens == closes) {
         int end = s.indexOf("</fig>", at) + "</fig>".length();
-        return (s.substring(0, at) + s.substring(end)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (s.substring(0, at) + s.substring(end))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       }
     }
     throw new IllegalStateException("no figure outside a fig-group to remove");

@@ -20,12 +20,16 @@ class BucketLayoutTest {
 
   @Test
   void shouldRefuseABaseUrlThatIsNotHttpWithAHostSayingWhat() {
-    assertThatThrownBy(() -> new BucketLayout("notaurl")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("bucket URL 'notaurl' is not an http(s) URL with a host, e.g. "
-            + "https://pmc-oa-opendata.s3.amazonaws.com");
+    assertThatThrownBy(() -> new BucketLayout("notaurl"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "bucket URL 'notaurl' is not an http(s) URL with a host, e.g. "
+                + "https://pmc-oa-opendata.s3.amazonaws.com");
     assertThatThrownBy(() -> new BucketLayout("s3://pmc-oa-opendata"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an http(s) URL");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an http(s) URL");
     assertThatThrownBy(() -> new BucketLayout("http://bad host/"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bucket URL 'http://bad host/' is not a URL");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("bucket URL 'http://bad host/' is not a URL");
   }
 }

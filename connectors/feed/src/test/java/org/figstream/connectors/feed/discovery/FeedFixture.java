@@ -1,15 +1,11 @@
 package org.figstream.connectors.feed.discovery;
 
-import org.figstream.state.FeedIndex;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.figstream.records.Announcement;
-import org.figstream.records.DeadLetter;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
 import org.figstream.connectors.feed.http.HttpFetcher;
@@ -18,6 +14,9 @@ import org.figstream.connectors.feed.sample.BucketEmulator;
 import org.figstream.connectors.feed.sample.Faults;
 import org.figstream.connectors.feed.sample.SampleBucket;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.records.Announcement;
+import org.figstream.records.DeadLetter;
+import org.figstream.state.FeedIndex;
 import reactor.core.publisher.Mono;
 
 /** A bucket emulator, an HTTP client allowed to reach only it, and a feed over a data directory. */
@@ -38,25 +37,36 @@ final class FeedFixture implements AutoCloseable {
     this.dataDir = dataDir;
     emulator = BucketEmulator.start(BUCKET, visibleDays, faults);
     layout = new BucketLayout(emulator.baseUrl());
-    http = new HttpFetcher(HttpSettings.defaults(Set.of("127.0.0.1")).withRate("127.0.0.1", 500)
-        .withRetries(6, Duration.ofMillis(10), Duration.ofMillis(100))
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)), metrics);
+    http =
+        new HttpFetcher(
+            HttpSettings.defaults(Set.of("127.0.0.1"))
+                .withRate("127.0.0.1", 500)
+                .withRetries(6, Duration.ofMillis(10), Duration.ofMillis(100))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)),
+            metrics);
     client = new BucketClient(layout, http);
     index = new FeedIndex(dataDir.resolve("index"));
   }
 
   InventoryFeed feed(FeedSettings settings) {
-    return new InventoryFeed(client, index, new FileCursorStore(dataDir.resolve("cursor.json")), settings,
+    return new InventoryFeed(
+        client,
+        index,
+        new FileCursorStore(dataDir.resolve("cursor.json")),
+        settings,
         dataDir.resolve("work"));
   }
 
   FeedSinks collecting() {
-    return new FeedSinks(a -> Mono.fromRunnable(() -> announced.add(a)),
+    return new FeedSinks(
+        a -> Mono.fromRunnable(() -> announced.add(a)),
         d -> Mono.fromRunnable(() -> deadLetters.add(d)));
   }
 
   double retries() {
-    return metrics.find("figstream.http.retries").counters().stream().mapToDouble(c -> c.count()).sum();
+    return metrics.find("figstream.http.retries").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
   }
 
   /** Closes and reopens the index, as a restarted process would. */

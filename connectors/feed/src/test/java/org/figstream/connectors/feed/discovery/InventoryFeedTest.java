@@ -7,28 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.figstream.records.Announcement;
-import org.figstream.records.ArticleMetadata;
-import org.figstream.records.Change;
 import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.connectors.feed.sample.Faults;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.records.Announcement;
+import org.figstream.records.ArticleMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
 /**
  * The inventory feed against the bucket emulator over loopback. The sample bucket's days (see
- * SampleBucket): day 1 holds articles 1-8 and a non-OA manuscript; day 2 adds article 9 and version 2 of
- * article 2, retracts article 3 and removes article 4.
+ * SampleBucket): day 1 holds articles 1-8 and a non-OA manuscript; day 2 adds article 9 and version
+ * 2 of article 2, retracts article 3 and removes article 4.
  */
 class InventoryFeedTest {
-  private static final FeedSettings BACKFILL = FeedSettings.defaults().withStartPolicy(StartPolicy.BACKFILL);
+  private static final FeedSettings BACKFILL =
+      FeedSettings.defaults().withStartPolicy(StartPolicy.BACKFILL);
 
   @TempDir Path dir;
 
   private static List<String> versions(List<Announcement> announcements) {
-    return announcements.stream().map(a -> a.change() + " " + a.pmcid() + "." + a.version()).toList();
+    return announcements.stream()
+        .map(a -> a.change() + " " + a.pmcid() + "." + a.version())
+        .toList();
   }
 
   @Test
@@ -36,9 +38,16 @@ class InventoryFeedTest {
     try (FeedFixture f = new FeedFixture(dir, 1, Faults.none())) {
       FeedRun run = f.feed(BACKFILL).runOnce(f.collecting()).block();
 
-      assertThat(versions(f.announced)).containsExactly("VERSION PMC99000001.1", "VERSION PMC99000002.1",
-          "VERSION PMC99000003.1", "VERSION PMC99000004.1", "VERSION PMC99000005.1", "VERSION PMC99000006.1",
-          "VERSION PMC99000007.1", "VERSION PMC99000008.1");
+      assertThat(versions(f.announced))
+          .containsExactly(
+              "VERSION PMC99000001.1",
+              "VERSION PMC99000002.1",
+              "VERSION PMC99000003.1",
+              "VERSION PMC99000004.1",
+              "VERSION PMC99000005.1",
+              "VERSION PMC99000006.1",
+              "VERSION PMC99000007.1",
+              "VERSION PMC99000008.1");
       assertThat(run.rows()).isEqualTo(9);
       assertThat(run.skipped()).isEqualTo(1); // the manuscript, not open access
       assertThat(run.inventory()).isEqualTo("2026-11-20T01-00Z");
@@ -49,7 +58,8 @@ class InventoryFeedTest {
       assertThat(first.title()).isEqualTo("Cellular fingers take hold");
       assertThat(first.licenseCode()).isEqualTo("CC BY");
       assertThat(first.xml().md5()).isEqualTo(HttpFetcher.md5Hex(Files.readAllBytes(xml)));
-      assertThat(first.media()).extracting(m -> m.fileName())
+      assertThat(first.media())
+          .extracting(m -> m.fileName())
           .containsExactly("elife-19405-fig1.tif", "elife-19405-inf1.tif");
     }
   }
@@ -63,8 +73,12 @@ class InventoryFeedTest {
 
       FeedRun run = f.feed(BACKFILL).runOnce(f.collecting()).block();
 
-      assertThat(versions(f.announced)).containsExactly("VERSION PMC99000002.2", "VERSION PMC99000003.1",
-          "VERSION PMC99000009.1", "REMOVAL PMC99000004.1");
+      assertThat(versions(f.announced))
+          .containsExactly(
+              "VERSION PMC99000002.2",
+              "VERSION PMC99000003.1",
+              "VERSION PMC99000009.1",
+              "REMOVAL PMC99000004.1");
       assertThat(f.announced.get(1).metadata().retracted()).isTrue();
       assertThat(f.announced.get(1).withdraws()).isTrue();
       assertThat(f.announced.get(3).withdraws()).isTrue();
@@ -86,8 +100,12 @@ class InventoryFeedTest {
       f.feed(fromNow).runOnce(f.collecting()).block();
 
       assertThat(first.skipped()).isEqualTo(9);
-      assertThat(versions(f.announced)).containsExactly("VERSION PMC99000002.2", "VERSION PMC99000003.1",
-          "VERSION PMC99000009.1", "REMOVAL PMC99000004.1");
+      assertThat(versions(f.announced))
+          .containsExactly(
+              "VERSION PMC99000002.2",
+              "VERSION PMC99000003.1",
+              "VERSION PMC99000009.1",
+              "REMOVAL PMC99000004.1");
     }
   }
 
@@ -95,9 +113,13 @@ class InventoryFeedTest {
   void shouldResumeARestartMidInventoryWithNoGapAndNoDuplicate() {
     try (FeedFixture f = new FeedFixture(dir, 1, Faults.none())) {
       AtomicInteger delivered = new AtomicInteger();
-      FeedSinks crashing = new FeedSinks(a -> delivered.incrementAndGet() == 6
-          ? Mono.error(new IllegalStateException("simulated crash")) : Mono.fromRunnable(() -> f.announced.add(a)),
-          d -> Mono.empty());
+      FeedSinks crashing =
+          new FeedSinks(
+              a ->
+                  delivered.incrementAndGet() == 6
+                      ? Mono.error(new IllegalStateException("simulated crash"))
+                      : Mono.fromRunnable(() -> f.announced.add(a)),
+              d -> Mono.empty());
       assertThatThrownBy(() -> f.feed(BACKFILL.withCheckpointEvery(2)).runOnce(crashing).block())
           .hasMessageContaining("simulated crash");
       assertThat(f.announced).hasSize(5);
@@ -105,9 +127,16 @@ class InventoryFeedTest {
       f.reopenIndex();
       FeedRun resumed = f.feed(BACKFILL.withCheckpointEvery(2)).runOnce(f.collecting()).block();
 
-      assertThat(versions(f.announced)).containsExactly("VERSION PMC99000001.1", "VERSION PMC99000002.1",
-          "VERSION PMC99000003.1", "VERSION PMC99000004.1", "VERSION PMC99000005.1", "VERSION PMC99000006.1",
-          "VERSION PMC99000007.1", "VERSION PMC99000008.1");
+      assertThat(versions(f.announced))
+          .containsExactly(
+              "VERSION PMC99000001.1",
+              "VERSION PMC99000002.1",
+              "VERSION PMC99000003.1",
+              "VERSION PMC99000004.1",
+              "VERSION PMC99000005.1",
+              "VERSION PMC99000006.1",
+              "VERSION PMC99000007.1",
+              "VERSION PMC99000008.1");
       assertThat(resumed.rows()).isLessThan(9); // it started from the checkpoint, not from the top
     }
   }
@@ -120,8 +149,11 @@ class InventoryFeedTest {
       assertThat(run.failed()).isZero();
       assertThat(f.deadLetters).isEmpty();
       assertThat(f.announced).hasSize(9); // day 2: articles 1-3 and 5-9, version 2 of article 2
-      long failing = f.emulator.faultsInjected().entrySet().stream()
-          .filter(e -> e.getKey() != Faults.Kind.SLOW).mapToLong(e -> e.getValue()).sum();
+      long failing =
+          f.emulator.faultsInjected().entrySet().stream()
+              .filter(e -> e.getKey() != Faults.Kind.SLOW)
+              .mapToLong(e -> e.getValue())
+              .sum();
       assertThat(failing).isPositive();
       assertThat(f.retries()).isEqualTo((double) failing);
     }
@@ -133,18 +165,27 @@ class InventoryFeedTest {
       f.feed(BACKFILL).runOnce(f.collecting()).block();
       f.announced.clear();
       f.emulator.publishNextDay();
-      EsearchSettings on = new EsearchSettings(true, f.emulator.baseUrl() + "/entrez/eutils", "figstream",
-          "figstream@example.org", null);
+      EsearchSettings on =
+          new EsearchSettings(
+              true,
+              f.emulator.baseUrl() + "/entrez/eutils",
+              "figstream",
+              "figstream@example.org",
+              null);
       EsearchDiscovery esearch = new EsearchDiscovery(on, f.http, f.client, f.index);
 
       long found = esearch.discover(java.time.LocalDate.of(2026, 11, 20), f.collecting()).block();
 
-      // released on 2026-11-20: articles 2 (version 2), 3 and 9; version 1 of 2 and article 3 are known
+      // released on 2026-11-20: articles 2 (version 2), 3 and 9; version 1 of 2 and article 3 are
+      // known
       // already (the retraction of 3 is a change the next inventory reports, not a release)
       assertThat(found).isEqualTo(2);
-      assertThat(versions(f.announced)).containsExactly("VERSION PMC99000002.2", "VERSION PMC99000009.1");
+      assertThat(versions(f.announced))
+          .containsExactly("VERSION PMC99000002.2", "VERSION PMC99000009.1");
       assertThat(esearch.searchUrl(java.time.LocalDate.of(2026, 11, 20)))
-          .contains("term=2026%2F11%2F20%5Bpmcrdat%5D", "tool=figstream", "email=figstream%40example.org");
+          .contains(
+              "term=2026%2F11%2F20%5Bpmcrdat%5D",
+              "tool=figstream", "email=figstream%40example.org");
     }
   }
 }

@@ -11,11 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.figstream.records.Announcement;
-import org.figstream.records.ArticleMetadata;
-import org.figstream.records.Change;
-import org.figstream.records.DeadLetter;
-import org.figstream.records.FileRef;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
 import org.figstream.connectors.feed.http.HttpFetcher;
@@ -24,17 +19,28 @@ import org.figstream.connectors.feed.sample.BucketEmulator;
 import org.figstream.connectors.feed.sample.Faults;
 import org.figstream.connectors.feed.sample.SampleBucket;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.records.Announcement;
+import org.figstream.records.ArticleMetadata;
+import org.figstream.records.Change;
+import org.figstream.records.DeadLetter;
+import org.figstream.records.FileRef;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
-/** Fetching article versions from the emulator: every byte as on disk, faults survived, failures named. */
+/**
+ * Fetching article versions from the emulator: every byte as on disk, faults survived, failures
+ * named.
+ */
 class ArticleFetcherTest {
   private static final SampleBucket BUCKET = SampleBucket.load(SampleArticles.root());
 
   private static HttpFetcher http(SimpleMeterRegistry metrics) {
-    return new HttpFetcher(HttpSettings.defaults(Set.of("127.0.0.1")).withRate("127.0.0.1", 500)
-        .withRetries(6, Duration.ofMillis(10), Duration.ofMillis(100))
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)), metrics);
+    return new HttpFetcher(
+        HttpSettings.defaults(Set.of("127.0.0.1"))
+            .withRate("127.0.0.1", 500)
+            .withRetries(6, Duration.ofMillis(10), Duration.ofMillis(100))
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)),
+        metrics);
   }
 
   private static Announcement announce(BucketClient client, int article) {
@@ -46,7 +52,10 @@ class ArticleFetcherTest {
 
   private static List<Path> images(String folder) throws IOException {
     try (Stream<Path> files = Files.list(SampleArticles.root().resolve(folder))) {
-      return files.filter(p -> SampleArticles.isImage(p.getFileName().toString())).sorted().toList();
+      return files
+          .filter(p -> SampleArticles.isImage(p.getFileName().toString()))
+          .sorted()
+          .toList();
     }
   }
 
@@ -54,14 +63,15 @@ class ArticleFetcherTest {
   void shouldFetchEveryArticleByteForByteDespiteTwentyPercentFaults() throws IOException {
     SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.all(0.2, 7));
-         HttpFetcher http = http(metrics)) {
+        HttpFetcher http = http(metrics)) {
       BucketLayout layout = new BucketLayout(emulator.baseUrl());
       BucketClient client = new BucketClient(layout, http);
       ArticleFetcher fetcher = new ArticleFetcher(layout, http, 4);
 
-      List<Announcement> announcements = java.util.stream.IntStream.rangeClosed(1, 8)
-          .mapToObj(a -> announce(client, a)).toList();
-      List<FetchOutcome> outcomes = Flux.fromIterable(announcements).concatMap(fetcher::fetch).collectList().block();
+      List<Announcement> announcements =
+          java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(a -> announce(client, a)).toList();
+      List<FetchOutcome> outcomes =
+          Flux.fromIterable(announcements).concatMap(fetcher::fetch).collectList().block();
 
       for (int a = 1; a <= 8; a++) {
         FetchedArticle got = (FetchedArticle) outcomes.get(a - 1);
@@ -69,21 +79,31 @@ class ArticleFetcherTest {
         Path xml = SampleArticles.article(folder).xmlFile();
         assertThat(got.xml()).as(folder).isEqualTo(Files.readAllBytes(xml));
         List<Path> expected = images(folder);
-        assertThat(got.media().keySet()).as(folder)
-            .containsExactlyElementsOf(expected.stream().map(p -> p.getFileName().toString()).toList());
+        assertThat(got.media().keySet())
+            .as(folder)
+            .containsExactlyElementsOf(
+                expected.stream().map(p -> p.getFileName().toString()).toList());
         for (Path image : expected) {
-          assertThat(got.media().get(image.getFileName().toString())).isEqualTo(Files.readAllBytes(image));
+          assertThat(got.media().get(image.getFileName().toString()))
+              .isEqualTo(Files.readAllBytes(image));
         }
       }
       Map<Faults.Kind, Long> injected = emulator.faultsInjected();
-      long failing = injected.entrySet().stream().filter(e -> e.getKey() != Faults.Kind.SLOW)
-          .mapToLong(Map.Entry::getValue).sum();
-      double retries = metrics.find("figstream.http.retries").counters().stream().mapToDouble(c -> c.count()).sum();
+      long failing =
+          injected.entrySet().stream()
+              .filter(e -> e.getKey() != Faults.Kind.SLOW)
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      double retries =
+          metrics.find("figstream.http.retries").counters().stream()
+              .mapToDouble(c -> c.count())
+              .sum();
       assertThat(injected.keySet()).containsExactlyInAnyOrder(Faults.Kind.values());
       assertThat(retries).isEqualTo((double) failing);
       // each kind of fault shows in the metrics under its own reason (a slow answer is no failure)
       assertThat(retries(metrics, "http-503")).isEqualTo(injected.get(Faults.Kind.SERVER_ERROR));
-      assertThat(retries(metrics, "http-429")).isEqualTo(injected.get(Faults.Kind.TOO_MANY_REQUESTS));
+      assertThat(retries(metrics, "http-429"))
+          .isEqualTo(injected.get(Faults.Kind.TOO_MANY_REQUESTS));
       assertThat(retries(metrics, "md5-mismatch")).isEqualTo(injected.get(Faults.Kind.WRONG_BODY));
       assertThat(retries(metrics, "connection-closed"))
           .isEqualTo(injected.get(Faults.Kind.RESET) + injected.get(Faults.Kind.TRUNCATED));
@@ -91,26 +111,51 @@ class ArticleFetcherTest {
   }
 
   private static long retries(SimpleMeterRegistry metrics, String reason) {
-    return (long) metrics.find("figstream.http.retries").tag("reason", reason).counters().stream()
-        .mapToDouble(c -> c.count()).sum();
+    return (long)
+        metrics.find("figstream.http.retries").tag("reason", reason).counters().stream()
+            .mapToDouble(c -> c.count())
+            .sum();
   }
 
   @Test
   void shouldDeadLetterAHostOutsideTheAllowListWithoutContactingIt() {
     try (HttpFetcher http = http(new SimpleMeterRegistry())) {
       BucketLayout layout = new BucketLayout("http://127.0.0.1:9");
-      ArticleMetadata m = new ArticleMetadata("PMC1", 1, null, null, null, null, "CC BY", true, false, false,
-          false, new FileRef("https://elsewhere.example.org/PMC1.1.xml", null), null, null, List.of(), Map.of());
-      FetchOutcome outcome = new ArticleFetcher(layout, http, 2)
-          .fetch(new Announcement(Change.VERSION, "metadata/PMC1.1.json", "PMC1", 1, null, null, "test", m)).block();
+      ArticleMetadata m =
+          new ArticleMetadata(
+              "PMC1",
+              1,
+              null,
+              null,
+              null,
+              null,
+              "CC BY",
+              true,
+              false,
+              false,
+              false,
+              new FileRef("https://elsewhere.example.org/PMC1.1.xml", null),
+              null,
+              null,
+              List.of(),
+              Map.of());
+      FetchOutcome outcome =
+          new ArticleFetcher(layout, http, 2)
+              .fetch(
+                  new Announcement(
+                      Change.VERSION, "metadata/PMC1.1.json", "PMC1", 1, null, null, "test", m))
+              .block();
 
-      assertThat(outcome).isInstanceOfSatisfying(FetchOutcome.Failed.class, failed -> {
-        DeadLetter d = failed.deadLetter();
-        assertThat(d.reason()).isEqualTo("host-not-allowed");
-        assertThat(d.stage()).isEqualTo("fetch");
-        assertThat(d.pmcid()).isEqualTo("PMC1");
-        assertThat(d.source()).isEqualTo("https://elsewhere.example.org/PMC1.1.xml");
-      });
+      assertThat(outcome)
+          .isInstanceOfSatisfying(
+              FetchOutcome.Failed.class,
+              failed -> {
+                DeadLetter d = failed.deadLetter();
+                assertThat(d.reason()).isEqualTo("host-not-allowed");
+                assertThat(d.stage()).isEqualTo("fetch");
+                assertThat(d.pmcid()).isEqualTo("PMC1");
+                assertThat(d.source()).isEqualTo("https://elsewhere.example.org/PMC1.1.xml");
+              });
     }
   }
 
@@ -123,17 +168,21 @@ class ArticleFetcherTest {
       a = announce(new BucketClient(layout, first), 1);
     }
     emulator.close();
-    // a new client: the first one's pooled keep-alive connection would outlive the server's listener
+    // a new client: the first one's pooled keep-alive connection would outlive the server's
+    // listener
     try (HttpFetcher http = http(new SimpleMeterRegistry())) {
 
       FetchOutcome outcome = new ArticleFetcher(layout, http, 2).fetch(a).block();
 
-      assertThat(outcome).isInstanceOfSatisfying(FetchOutcome.Failed.class, failed -> {
-        DeadLetter d = failed.deadLetter();
-        assertThat(d.reason()).isEqualTo("connect-failed");
-        assertThat(d.attempts()).isEqualTo(6);
-        assertThat(d.message()).contains("cannot connect", "gave up after 6 attempts");
-      });
+      assertThat(outcome)
+          .isInstanceOfSatisfying(
+              FetchOutcome.Failed.class,
+              failed -> {
+                DeadLetter d = failed.deadLetter();
+                assertThat(d.reason()).isEqualTo("connect-failed");
+                assertThat(d.attempts()).isEqualTo(6);
+                assertThat(d.message()).contains("cannot connect", "gave up after 6 attempts");
+              });
     }
   }
 }

@@ -31,29 +31,38 @@ class HttpFetcherTest {
 
   @BeforeEach
   void start() {
-    server = HttpServer.create().host("127.0.0.1").port(0)
-        .handle((req, res) -> {
-          requests.incrementAndGet();
-          return switch (req.uri()) {
-            case "/ok" -> res.sendByteArray(Mono.just(BODY));
-            case "/missing" -> res.status(404).sendString(Mono.just("<Error><Code>NoSuchKey</Code></Error>"));
-            case "/flaky" -> flakyCalls.incrementAndGet() <= 2
-                ? res.status(503).sendString(Mono.just("busy"))
-                : res.sendByteArray(Mono.just(BODY));
-            case "/throttled" -> flakyCalls.incrementAndGet() <= 1
-                ? res.status(429).header("Retry-After", "1").send()
-                : res.sendByteArray(Mono.just(BODY));
-            case "/big" -> res.sendByteArray(Mono.just(new byte[4096]));
-            default -> res.status(500).send();
-          };
-        })
-        .bindNow();
+    server =
+        HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .handle(
+                (req, res) -> {
+                  requests.incrementAndGet();
+                  return switch (req.uri()) {
+                    case "/ok" -> res.sendByteArray(Mono.just(BODY));
+                    case "/missing" ->
+                        res.status(404)
+                            .sendString(Mono.just("<Error><Code>NoSuchKey</Code></Error>"));
+                    case "/flaky" ->
+                        flakyCalls.incrementAndGet() <= 2
+                            ? res.status(503).sendString(Mono.just("busy"))
+                            : res.sendByteArray(Mono.just(BODY));
+                    case "/throttled" ->
+                        flakyCalls.incrementAndGet() <= 1
+                            ? res.status(429).header("Retry-After", "1").send()
+                            : res.sendByteArray(Mono.just(BODY));
+                    case "/big" -> res.sendByteArray(Mono.just(new byte[4096]));
+                    default -> res.status(500).send();
+                  };
+                })
+            .bindNow();
     metrics = new SimpleMeterRegistry();
     http = new HttpFetcher(settings(Set.of("127.0.0.1")), metrics);
   }
 
   private static HttpSettings settings(Set<String> hosts) {
-    return HttpSettings.defaults(hosts).withRate("127.0.0.1", 1000)
+    return HttpSettings.defaults(hosts)
+        .withRate("127.0.0.1", 1000)
         .withRetries(4, Duration.ofMillis(20), Duration.ofMillis(200))
         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
@@ -80,7 +89,10 @@ class HttpFetcherTest {
     assertThat(http.get(url("/flaky"), 1024, null).block()).isEqualTo(BODY);
 
     assertThat(flakyCalls.get()).isEqualTo(3);
-    assertThat(metrics.counter(RetryPolicy.RETRIES_METRIC, "host", "127.0.0.1", "reason", "http-503").count())
+    assertThat(
+            metrics
+                .counter(RetryPolicy.RETRIES_METRIC, "host", "127.0.0.1", "reason", "http-503")
+                .count())
         .isEqualTo(2.0);
   }
 
@@ -89,43 +101,52 @@ class HttpFetcherTest {
     long started = System.nanoTime();
     assertThat(http.get(url("/throttled"), 1024, null).block()).isEqualTo(BODY);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
   }
 
   @Test
   void shouldNotRetryANotFound() {
     assertThatThrownBy(() -> http.get(url("/missing"), 1024, null).block())
-        .isInstanceOfSatisfying(FetchFailure.class, f -> {
-          assertThat(f.reason()).isEqualTo("http-404");
-          assertThat(f.attempts()).isEqualTo(1);
-          assertThat(f.getMessage()).contains("HTTP 404", "/missing");
-        });
+        .isInstanceOfSatisfying(
+            FetchFailure.class,
+            f -> {
+              assertThat(f.reason()).isEqualTo("http-404");
+              assertThat(f.attempts()).isEqualTo(1);
+              assertThat(f.getMessage()).contains("HTTP 404", "/missing");
+            });
     assertThat(requests.get()).isEqualTo(1);
   }
 
   @Test
   void shouldRetryAnMd5MismatchThenGiveUp() {
     assertThatThrownBy(() -> http.get(url("/ok"), 1024, "00000000000000000000000000000000").block())
-        .isInstanceOfSatisfying(FetchFailure.class, f -> {
-          assertThat(f.reason()).isEqualTo("md5-mismatch");
-          assertThat(f.attempts()).isEqualTo(4);
-        });
+        .isInstanceOfSatisfying(
+            FetchFailure.class,
+            f -> {
+              assertThat(f.reason()).isEqualTo("md5-mismatch");
+              assertThat(f.attempts()).isEqualTo(4);
+            });
     assertThat(requests.get()).isEqualTo(4);
   }
 
   @Test
   void shouldRefuseABodyOverTheLimit() {
     assertThatThrownBy(() -> http.get(url("/big"), 1000, null).block())
-        .isInstanceOfSatisfying(FetchFailure.class, f -> assertThat(f.reason()).isEqualTo("too-large"));
+        .isInstanceOfSatisfying(
+            FetchFailure.class, f -> assertThat(f.reason()).isEqualTo("too-large"));
   }
 
   @Test
   void shouldNeverContactAHostOutsideTheAllowList() {
-    assertThatThrownBy(() -> http.get("http://localhost:" + server.port() + "/ok", 1024, null).block())
-        .isInstanceOfSatisfying(FetchFailure.class, f -> {
-          assertThat(f.reason()).isEqualTo("host-not-allowed");
-          assertThat(f.getMessage()).contains("nothing was sent");
-        });
+    assertThatThrownBy(
+            () -> http.get("http://localhost:" + server.port() + "/ok", 1024, null).block())
+        .isInstanceOfSatisfying(
+            FetchFailure.class,
+            f -> {
+              assertThat(f.reason()).isEqualTo("host-not-allowed");
+              assertThat(f.getMessage()).contains("nothing was sent");
+            });
     assertThat(requests.get()).isZero();
   }
 
@@ -136,22 +157,26 @@ class HttpFetcherTest {
       closedPort = s.getLocalPort();
     }
     assertThatThrownBy(() -> http.get("http://127.0.0.1:" + closedPort + "/ok", 1024, null).block())
-        .isInstanceOfSatisfying(FetchFailure.class, f -> {
-          assertThat(f.reason()).isEqualTo("connect-failed");
-          assertThat(f.attempts()).isEqualTo(4);
-        });
+        .isInstanceOfSatisfying(
+            FetchFailure.class,
+            f -> {
+              assertThat(f.reason()).isEqualTo("connect-failed");
+              assertThat(f.attempts()).isEqualTo(4);
+            });
   }
 
   @Test
   void shouldDownloadToAFileAndVerifyIt(@TempDir Path dir) throws Exception {
-    Path file = http.download(url("/ok"), dir.resolve("part.gz"), 1024, HttpFetcher.md5Hex(BODY)).block();
+    Path file =
+        http.download(url("/ok"), dir.resolve("part.gz"), 1024, HttpFetcher.md5Hex(BODY)).block();
 
     assertThat(Files.readAllBytes(file)).isEqualTo(BODY);
   }
 
   @Test
   void shouldSpaceRequestsToAHostAtItsRate() {
-    HttpFetcher limited = new HttpFetcher(settings(Set.of("127.0.0.1")).withRate("127.0.0.1", 20), metrics);
+    HttpFetcher limited =
+        new HttpFetcher(settings(Set.of("127.0.0.1")).withRate("127.0.0.1", 20), metrics);
     long started = System.nanoTime();
     reactor.core.publisher.Flux.range(0, 21)
         .flatMap(i -> limited.get(url("/ok"), 1024, null), 21)
@@ -159,7 +184,8 @@ class HttpFetcherTest {
     limited.close();
 
     // 21 requests at 20/s: the last may start no earlier than 1 s after the first
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(990));
     assertThat(requests.get()).isEqualTo(21);
   }
 

@@ -31,12 +31,16 @@ class LocalFolderSourceTest {
     }
   }
 
-  /** A tar.gz holding every file of a sample folder under {@code PMCn/}, as the old FTP packages did. */
+  /**
+   * A tar.gz holding every file of a sample folder under {@code PMCn/}, as the old FTP packages
+   * did.
+   */
   static Path pack(Path folder, Path target, String inner) throws IOException {
     Files.createDirectories(target.getParent());
     try (OutputStream out = Files.newOutputStream(target);
-         TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out));
-         Stream<Path> files = Files.list(folder)) {
+        TarArchiveOutputStream tar =
+            new TarArchiveOutputStream(new GzipCompressorOutputStream(out));
+        Stream<Path> files = Files.list(folder)) {
       for (Path f : files.sorted().toList()) {
         TarArchiveEntry e = new TarArchiveEntry(f.toFile(), inner + "/" + f.getFileName());
         tar.putArchiveEntry(e);
@@ -49,7 +53,11 @@ class LocalFolderSourceTest {
 
   static List<String> images(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      return files.map(p -> p.getFileName().toString()).filter(SampleArticles::isImage).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(SampleArticles::isImage)
+          .sorted()
+          .toList();
     }
   }
 
@@ -60,19 +68,23 @@ class LocalFolderSourceTest {
     copyFolder(root.resolve("pone.0056489"), mirror.resolve("b/pone.0056489"));
     pack(root.resolve("elife-30274-v1"), mirror.resolve("c/PMC5000003.tar.gz"), "PMC5000003");
 
-    List<FetchOutcome> outcomes = new LocalFolderSource(ArchiveLimits.defaults(), 2).read(mirror).collectList().block();
+    List<FetchOutcome> outcomes =
+        new LocalFolderSource(ArchiveLimits.defaults(), 2).read(mirror).collectList().block();
 
     assertThat(outcomes).hasSize(3).allMatch(o -> o instanceof FetchedArticle);
     FetchedArticle folder = (FetchedArticle) outcomes.get(0);
     assertThat(folder.announcement().pmcid()).isEqualTo("PMC5000001");
     assertThat(folder.announcement().version()).isEqualTo(2);
     assertThat(folder.announcement().source()).isEqualTo("folder:a/PMC5000001.2");
-    assertThat(folder.media().keySet()).containsExactly("elife-19405-fig1.tif", "elife-19405-inf1.tif");
-    assertThat(folder.xml()).isEqualTo(Files.readAllBytes(root.resolve("elife-19405/elife-19405.xml")));
+    assertThat(folder.media().keySet())
+        .containsExactly("elife-19405-fig1.tif", "elife-19405-inf1.tif");
+    assertThat(folder.xml())
+        .isEqualTo(Files.readAllBytes(root.resolve("elife-19405/elife-19405.xml")));
 
     FetchedArticle plos = (FetchedArticle) outcomes.get(1);
     assertThat(plos.announcement().pmcid()).isNull();
-    assertThat(plos.media().keySet()).containsExactlyElementsOf(images(root.resolve("pone.0056489")));
+    assertThat(plos.media().keySet())
+        .containsExactlyElementsOf(images(root.resolve("pone.0056489")));
 
     FetchedArticle pkg = (FetchedArticle) outcomes.get(2);
     Path source = root.resolve("elife-30274-v1");

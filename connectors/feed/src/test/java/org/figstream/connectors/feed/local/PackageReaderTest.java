@@ -15,13 +15,15 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.figstream.records.DeadLetter;
 import org.figstream.connectors.feed.fetch.FetchOutcome;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.records.DeadLetter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hostile and broken legacy packages: each ends as a dead letter with its reason, nothing written. */
+/**
+ * Hostile and broken legacy packages: each ends as a dead letter with its reason, nothing written.
+ */
 class PackageReaderTest {
   private static final byte[] XML = SampleArticles.article("elife-19405").xml();
 
@@ -36,7 +38,8 @@ class PackageReaderTest {
     Path file = dir.resolve("in").resolve(name);
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file);
-         TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+        TarArchiveOutputStream tar =
+            new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       entries.write(tar);
@@ -44,7 +47,8 @@ class PackageReaderTest {
     return file;
   }
 
-  private static void file(TarArchiveOutputStream tar, String name, byte[] bytes) throws IOException {
+  private static void file(TarArchiveOutputStream tar, String name, byte[] bytes)
+      throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name);
     e.setSize(bytes.length);
     tar.putArchiveEntry(e);
@@ -52,7 +56,8 @@ class PackageReaderTest {
     tar.closeArchiveEntry();
   }
 
-  private static void link(TarArchiveOutputStream tar, String name, String target, byte type) throws IOException {
+  private static void link(TarArchiveOutputStream tar, String name, String target, byte type)
+      throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name, type);
     e.setLinkName(target);
     tar.putArchiveEntry(e);
@@ -60,7 +65,8 @@ class PackageReaderTest {
   }
 
   private DeadLetter only(ArchiveLimits limits) {
-    List<FetchOutcome> out = new LocalFolderSource(limits, 1).read(dir.resolve("in")).collectList().block();
+    List<FetchOutcome> out =
+        new LocalFolderSource(limits, 1).read(dir.resolve("in")).collectList().block();
     assertThat(out).hasSize(1);
     assertThat(out.get(0)).isInstanceOf(FetchOutcome.Failed.class);
     return ((FetchOutcome.Failed) out.get(0)).deadLetter();
@@ -68,16 +74,20 @@ class PackageReaderTest {
 
   private List<Path> filesOutsideInput() throws IOException {
     try (Stream<Path> all = Files.walk(dir)) {
-      return all.filter(Files::isRegularFile).filter(p -> !p.startsWith(dir.resolve("in"))).toList();
+      return all.filter(Files::isRegularFile)
+          .filter(p -> !p.startsWith(dir.resolve("in")))
+          .toList();
     }
   }
 
   @Test
   void shouldRefuseAPathThatLeavesThePackage() throws IOException {
-    archive("PMC1.tar.gz", tar -> {
-      file(tar, "PMC1/a.xml", XML);
-      file(tar, "../evil.txt", "owned".getBytes());
-    });
+    archive(
+        "PMC1.tar.gz",
+        tar -> {
+          file(tar, "PMC1/a.xml", XML);
+          file(tar, "../evil.txt", "owned".getBytes());
+        });
     DeadLetter d = only(ArchiveLimits.defaults());
 
     assertThat(d.reason()).isEqualTo("unsafe-archive-entry");
@@ -89,30 +99,38 @@ class PackageReaderTest {
 
   @Test
   void shouldRefuseAnAbsolutePath() throws IOException {
-    archive("PMC2.tar.gz", tar -> {
-      byte[] bytes = "root:x:0:0".getBytes();
-      TarArchiveEntry e = new TarArchiveEntry("/etc/passwd", true); // keep the leading slash, as an attacker would
-      e.setSize(bytes.length);
-      tar.putArchiveEntry(e);
-      tar.write(bytes);
-      tar.closeArchiveEntry();
-    });
+    archive(
+        "PMC2.tar.gz",
+        tar -> {
+          byte[] bytes = "root:x:0:0".getBytes();
+          TarArchiveEntry e =
+              new TarArchiveEntry(
+                  "/etc/passwd", true); // keep the leading slash, as an attacker would
+          e.setSize(bytes.length);
+          tar.putArchiveEntry(e);
+          tar.write(bytes);
+          tar.closeArchiveEntry();
+        });
 
     assertThat(only(ArchiveLimits.defaults()).reason()).isEqualTo("unsafe-archive-entry");
   }
 
   @Test
   void shouldRefuseSymbolicAndHardLinks() throws IOException {
-    archive("PMC3.tar.gz", tar -> {
-      file(tar, "PMC3/a.xml", XML);
-      link(tar, "PMC3/fig1.jpg", "/etc/shadow", TarArchiveEntry.LF_SYMLINK);
-    });
+    archive(
+        "PMC3.tar.gz",
+        tar -> {
+          file(tar, "PMC3/a.xml", XML);
+          link(tar, "PMC3/fig1.jpg", "/etc/shadow", TarArchiveEntry.LF_SYMLINK);
+        });
     DeadLetter symlink = only(ArchiveLimits.defaults());
     Files.delete(dir.resolve("in/PMC3.tar.gz"));
-    archive("PMC4.tar.gz", tar -> {
-      file(tar, "PMC4/a.xml", XML);
-      link(tar, "PMC4/fig1.jpg", "PMC4/a.xml", TarArchiveEntry.LF_LINK);
-    });
+    archive(
+        "PMC4.tar.gz",
+        tar -> {
+          file(tar, "PMC4/a.xml", XML);
+          link(tar, "PMC4/fig1.jpg", "PMC4/a.xml", TarArchiveEntry.LF_LINK);
+        });
     DeadLetter hardLink = only(ArchiveLimits.defaults());
 
     assertThat(symlink.reason()).isEqualTo("unsafe-archive-entry");
@@ -122,10 +140,12 @@ class PackageReaderTest {
 
   @Test
   void shouldRefuseAnEntryOverThePerEntryLimit() throws IOException {
-    archive("PMC5.tar.gz", tar -> {
-      file(tar, "PMC5/a.xml", XML);
-      file(tar, "PMC5/fig1.jpg", new byte[200_000]);
-    });
+    archive(
+        "PMC5.tar.gz",
+        tar -> {
+          file(tar, "PMC5/a.xml", XML);
+          file(tar, "PMC5/fig1.jpg", new byte[200_000]);
+        });
 
     DeadLetter d = only(new ArchiveLimits(10_000_000, 100_000, 100));
     assertThat(d.reason()).isEqualTo("archive-too-large");
@@ -135,20 +155,24 @@ class PackageReaderTest {
   @Test
   void shouldStopAGzipBombAtTheTotalLimit() throws IOException {
     long zeros = 200L * 1024 * 1024;
-    archive("PMC6.tar.gz", tar -> {
-      TarArchiveEntry e = new TarArchiveEntry("PMC6/supplement.bin");
-      e.setSize(zeros);
-      tar.putArchiveEntry(e);
-      byte[] chunk = new byte[1 << 20];
-      for (long written = 0; written < zeros; written += chunk.length) {
-        tar.write(chunk);
-      }
-      tar.closeArchiveEntry();
-    });
+    archive(
+        "PMC6.tar.gz",
+        tar -> {
+          TarArchiveEntry e = new TarArchiveEntry("PMC6/supplement.bin");
+          e.setSize(zeros);
+          tar.putArchiveEntry(e);
+          byte[] chunk = new byte[1 << 20];
+          for (long written = 0; written < zeros; written += chunk.length) {
+            tar.write(chunk);
+          }
+          tar.closeArchiveEntry();
+        });
     assertThat(Files.size(dir.resolve("in/PMC6.tar.gz"))).isLessThan(1_000_000);
 
-    DeadLetter d = assertTimeoutPreemptively(Duration.ofSeconds(10),
-        () -> only(new ArchiveLimits(10L * 1024 * 1024, 100L * 1024 * 1024, 100)));
+    DeadLetter d =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10),
+            () -> only(new ArchiveLimits(10L * 1024 * 1024, 100L * 1024 * 1024, 100)));
     assertThat(d.reason()).isEqualTo("archive-too-large");
     assertThat(d.message()).contains("stopped reading");
     assertThat(filesOutsideInput()).isEmpty();
@@ -163,10 +187,13 @@ class PackageReaderTest {
 
   @Test
   void shouldRefuseATruncatedPackage() throws IOException {
-    Path good = archive("PMC8.tar.gz", tar -> {
-      file(tar, "PMC8/a.xml", XML);
-      file(tar, "PMC8/fig1.jpg", new byte[50_000]);
-    });
+    Path good =
+        archive(
+            "PMC8.tar.gz",
+            tar -> {
+              file(tar, "PMC8/a.xml", XML);
+              file(tar, "PMC8/fig1.jpg", new byte[50_000]);
+            });
     byte[] bytes = Files.readAllBytes(good);
     Files.write(good, Arrays.copyOf(bytes, bytes.length / 2));
 
@@ -177,15 +204,21 @@ class PackageReaderTest {
 
   @Test
   void shouldReadPastEntriesItDoesNotNeed() throws IOException {
-    archive("PMC9.tar.gz", tar -> {
-      file(tar, "PMC9/a.pdf", new byte[1000]);
-      file(tar, "PMC9/a.nxml", XML);
-      file(tar, "PMC9/fig1.JPG", new byte[] {1, 2, 3});
-    });
-    List<FetchOutcome> out = new LocalFolderSource(ArchiveLimits.defaults(), 1).read(dir.resolve("in"))
-        .collectList().block();
+    archive(
+        "PMC9.tar.gz",
+        tar -> {
+          file(tar, "PMC9/a.pdf", new byte[1000]);
+          file(tar, "PMC9/a.nxml", XML);
+          file(tar, "PMC9/fig1.JPG", new byte[] {1, 2, 3});
+        });
+    List<FetchOutcome> out =
+        new LocalFolderSource(ArchiveLimits.defaults(), 1)
+            .read(dir.resolve("in"))
+            .collectList()
+            .block();
 
-    org.figstream.connectors.feed.fetch.FetchedArticle a = (org.figstream.connectors.feed.fetch.FetchedArticle) out.get(0);
+    org.figstream.connectors.feed.fetch.FetchedArticle a =
+        (org.figstream.connectors.feed.fetch.FetchedArticle) out.get(0);
     assertThat(a.xml()).isEqualTo(XML);
     assertThat(a.media()).containsOnlyKeys("fig1.JPG");
     try (InputStream unused = Files.newInputStream(dir.resolve("in/PMC9.tar.gz"))) {

@@ -15,12 +15,18 @@ import reactor.netty.http.client.HttpClient;
 /** The sample bucket and its emulator, read with a plain Reactor Netty client over loopback. */
 class BucketEmulatorTest {
   private static final SampleBucket BUCKET = SampleBucket.load(SampleArticles.root());
-  private static final HttpClient CLIENT = HttpClient.create().responseTimeout(Duration.ofSeconds(5));
+  private static final HttpClient CLIENT =
+      HttpClient.create().responseTimeout(Duration.ofSeconds(5));
 
   private static Response get(BucketEmulator emulator, String path) {
-    return CLIENT.get().uri(emulator.baseUrl() + path)
-        .responseSingle((res, body) -> body.asByteArray().defaultIfEmpty(new byte[0])
-            .map(b -> new Response(res.status().code(), b)))
+    return CLIENT
+        .get()
+        .uri(emulator.baseUrl() + path)
+        .responseSingle(
+            (res, body) ->
+                body.asByteArray()
+                    .defaultIfEmpty(new byte[0])
+                    .map(b -> new Response(res.status().code(), b)))
         .block();
   }
 
@@ -32,44 +38,68 @@ class BucketEmulatorTest {
 
   @Test
   void shouldListEveryMetadataKeyOfEachDay() {
-    assertThat(BUCKET.metadataKeys(1)).containsExactly("metadata/PMC99000001.1.json",
-        "metadata/PMC99000002.1.json", "metadata/PMC99000003.1.json", "metadata/PMC99000004.1.json",
-        "metadata/PMC99000005.1.json", "metadata/PMC99000006.1.json", "metadata/PMC99000007.1.json",
-        "metadata/PMC99000008.1.json", "metadata/PMC99000010.1.json");
-    assertThat(BUCKET.metadataKeys(2)).containsExactly("metadata/PMC99000001.1.json",
-        "metadata/PMC99000002.1.json", "metadata/PMC99000002.2.json", "metadata/PMC99000003.1.json",
-        "metadata/PMC99000005.1.json", "metadata/PMC99000006.1.json", "metadata/PMC99000007.1.json",
-        "metadata/PMC99000008.1.json", "metadata/PMC99000009.1.json", "metadata/PMC99000010.1.json");
+    assertThat(BUCKET.metadataKeys(1))
+        .containsExactly(
+            "metadata/PMC99000001.1.json",
+            "metadata/PMC99000002.1.json",
+            "metadata/PMC99000003.1.json",
+            "metadata/PMC99000004.1.json",
+            "metadata/PMC99000005.1.json",
+            "metadata/PMC99000006.1.json",
+            "metadata/PMC99000007.1.json",
+            "metadata/PMC99000008.1.json",
+            "metadata/PMC99000010.1.json");
+    assertThat(BUCKET.metadataKeys(2))
+        .containsExactly(
+            "metadata/PMC99000001.1.json",
+            "metadata/PMC99000002.1.json",
+            "metadata/PMC99000002.2.json",
+            "metadata/PMC99000003.1.json",
+            "metadata/PMC99000005.1.json",
+            "metadata/PMC99000006.1.json",
+            "metadata/PMC99000007.1.json",
+            "metadata/PMC99000008.1.json",
+            "metadata/PMC99000009.1.json",
+            "metadata/PMC99000010.1.json");
   }
 
   @Test
   void shouldServeTheSampleFilesByteForByte() throws Exception {
     try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none())) {
-      byte[] onDisk = Files.readAllBytes(SampleArticles.root().resolve("elife-19405/elife-19405-fig1.tif"));
+      byte[] onDisk =
+          Files.readAllBytes(SampleArticles.root().resolve("elife-19405/elife-19405-fig1.tif"));
       Response image = get(emulator, "/PMC99000001.1/elife-19405-fig1.tif");
       Response xml = get(emulator, "/PMC99000001.1/PMC99000001.1.xml");
       Response metadata = get(emulator, "/metadata/PMC99000001.1.json");
 
       assertThat(image.status()).isEqualTo(200);
       assertThat(image.body()).isEqualTo(onDisk);
-      assertThat(xml.body()).isEqualTo(Files.readAllBytes(SampleArticles.root().resolve("elife-19405/elife-19405.xml")));
-      assertThat(metadata.text()).contains("\"media_urls\"",
-          "s3://pmc-oa-opendata/PMC99000001.1/elife-19405-fig1.tif?md5=" + HttpFetcher.md5Hex(onDisk));
+      assertThat(xml.body())
+          .isEqualTo(
+              Files.readAllBytes(SampleArticles.root().resolve("elife-19405/elife-19405.xml")));
+      assertThat(metadata.text())
+          .contains(
+              "\"media_urls\"",
+              "s3://pmc-oa-opendata/PMC99000001.1/elife-19405-fig1.tif?md5="
+                  + HttpFetcher.md5Hex(onDisk));
     }
   }
 
   @Test
   void shouldListInventoryDaysAndRemoveAVanishedVersion() {
     try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none())) {
-      String listing = "/?list-type=2&delimiter=/&prefix=inventory-reports/pmc-oa-opendata/metadata/";
+      String listing =
+          "/?list-type=2&delimiter=/&prefix=inventory-reports/pmc-oa-opendata/metadata/";
       assertThat(get(emulator, listing).text())
-          .contains("<Prefix>inventory-reports/pmc-oa-opendata/metadata/2026-11-20T01-00Z/</Prefix>")
+          .contains(
+              "<Prefix>inventory-reports/pmc-oa-opendata/metadata/2026-11-20T01-00Z/</Prefix>")
           .doesNotContain("2026-11-21T01-00Z");
       assertThat(get(emulator, "/PMC99000004.1/PMC99000004.1.xml").status()).isEqualTo(200);
 
       emulator.publishNextDay();
 
-      assertThat(get(emulator, listing).text()).contains("2026-11-20T01-00Z/", "2026-11-21T01-00Z/");
+      assertThat(get(emulator, listing).text())
+          .contains("2026-11-20T01-00Z/", "2026-11-21T01-00Z/");
       Response gone = get(emulator, "/PMC99000004.1/PMC99000004.1.xml");
       assertThat(gone.status()).isEqualTo(404);
       assertThat(gone.text()).contains("<Code>NoSuchKey</Code>");
@@ -90,7 +120,8 @@ class BucketEmulatorTest {
     assertThat(figsV2).isEqualTo(figsV1 - 1);
     // the figure cut out is the last <fig> of the file, not a figure supplement inside a fig-group
     String lastFigId = v1Text.substring(v1Text.lastIndexOf("<fig id=\"") + 9).split("\"")[0];
-    assertThat(new String(v2, StandardCharsets.UTF_8)).doesNotContain("<fig id=\"" + lastFigId + "\"");
+    assertThat(new String(v2, StandardCharsets.UTF_8))
+        .doesNotContain("<fig id=\"" + lastFigId + "\"");
   }
 
   @Test
@@ -117,10 +148,14 @@ class BucketEmulatorTest {
   @Test
   void shouldAnswerEsearchWithTheDaysReleases() {
     try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 2, Faults.none())) {
-      String answer = get(emulator, "/entrez/eutils/esearch.fcgi?db=pmc&term=2026%2F11%2F20%5Bpmcrdat%5D").text();
+      String answer =
+          get(emulator, "/entrez/eutils/esearch.fcgi?db=pmc&term=2026%2F11%2F20%5Bpmcrdat%5D")
+              .text();
 
-      assertThat(answer).contains("<Count>3</Count>",
-          "<IdList><Id>99000002</Id><Id>99000003</Id><Id>99000009</Id></IdList>");
+      assertThat(answer)
+          .contains(
+              "<Count>3</Count>",
+              "<IdList><Id>99000002</Id><Id>99000003</Id><Id>99000009</Id></IdList>");
     }
   }
 }

@@ -3,8 +3,9 @@ package org.figstream.connectors.sink.manifest;
 import java.util.List;
 
 /**
- * The tables of a dataset, the license subsets each is split into, and the streams (shard files written
- * in one sequence: a table and subset, or a table's deletes) with the folder each is kept in.
+ * The tables of a dataset, the license subsets each is split into, and the streams (shard files
+ * written in one sequence: a table and subset, or a table's deletes) with the folder each is kept
+ * in.
  */
 public final class DatasetLayout {
   public static final String FIGURES = "figures";

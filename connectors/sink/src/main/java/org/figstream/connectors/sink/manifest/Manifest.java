@@ -8,10 +8,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the dataset is: its committed files, and for every stream the next topic offset it has not yet
- * committed, by {@code topic-partition}. A record at offset {@code o} of a stream is in the dataset iff
- * {@code o < positions[stream][partition]}; that is what makes a restart resume with nothing lost and
- * nothing written twice.
+ * What the dataset is: its committed files, and for every stream the next topic offset it has not
+ * yet committed, by {@code topic-partition}. A record at offset {@code o} of a stream is in the
+ * dataset iff {@code o < positions[stream][partition]}; that is what makes a restart resume with
+ * nothing lost and nothing written twice.
  *
  * @param generation bumped by every commit
  * @param compactedAt when compaction last ran, or the first commit if it never has: where the next
@@ -19,14 +19,20 @@ import java.util.TreeMap;
  * @param nextFile the number the next file gets, so names are never reused
  * @param webdataset the current WebDataset export's tar files, empty when there is none
  */
-public record Manifest(int format, long generation, long committedAt, long compactedAt, long nextFile,
+public record Manifest(
+    int format,
+    long generation,
+    long committedAt,
+    long compactedAt,
+    long nextFile,
     List<ShardEntry> files,
-    Map<String, Map<String, Long>> positions, List<String> webdataset) {
+    Map<String, Map<String, Long>> positions,
+    List<String> webdataset) {
 
   /**
-   * The dataset layout this figstream writes. 2: figure rows of schemas/dataset-figure.v2.avsc (image as a
-   * {bytes, path} struct with Hugging Face features, perceptual hash as hex), article maps as key/value
-   * lists, webdataset/current.txt. 1: the layout before.
+   * The dataset layout this figstream writes. 2: figure rows of schemas/dataset-figure.v2.avsc
+   * (image as a {bytes, path} struct with Hugging Face features, perceptual hash as hex), article
+   * maps as key/value lists, webdataset/current.txt. 1: the layout before.
    */
   public static final int FORMAT = 2;
 
@@ -39,7 +45,9 @@ public record Manifest(int format, long generation, long committedAt, long compa
     return positions.getOrDefault(stream, Map.of()).getOrDefault(topicPartition, 0L);
   }
 
-  /** Rows and files per stream, by stream name in order: what the card and the run's summary report. */
+  /**
+   * Rows and files per stream, by stream name in order: what the card and the run's summary report.
+   */
   public SortedMap<String, StreamSize> sizes() {
     SortedMap<String, StreamSize> sizes = new TreeMap<>();
     for (ShardEntry f : files) {
@@ -48,9 +56,12 @@ public record Manifest(int format, long generation, long committedAt, long compa
     return sizes;
   }
 
-  /** This manifest with file number {@code nextFile} taken: for a file that is not committed yet. */
+  /**
+   * This manifest with file number {@code nextFile} taken: for a file that is not committed yet.
+   */
   public Manifest takeFileNumber() {
-    return new Manifest(format, generation, committedAt, compactedAt, nextFile + 1, files, positions, webdataset);
+    return new Manifest(
+        format, generation, committedAt, compactedAt, nextFile + 1, files, positions, webdataset);
   }
 
   public Builder toBuilder() {
@@ -108,8 +119,15 @@ public record Manifest(int format, long generation, long committedAt, long compa
     public Manifest build(long now) {
       Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
       positions.forEach((s, p) -> copy.put(s, Map.copyOf(p)));
-      return new Manifest(FORMAT, from.generation() + 1, now, compactedAt == 0 ? now : compactedAt, nextFile,
-          List.copyOf(files), copy, webdataset);
+      return new Manifest(
+          FORMAT,
+          from.generation() + 1,
+          now,
+          compactedAt == 0 ? now : compactedAt,
+          nextFile,
+          List.copyOf(files),
+          copy,
+          webdataset);
     }
   }
 }

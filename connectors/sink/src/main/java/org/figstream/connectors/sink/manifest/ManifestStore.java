@@ -11,14 +11,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads and replaces {@code _manifest.json} atomically: the new manifest is written beside it, forced to
- * disk, renamed over the old one, and the directory is synced, so a crash leaves either manifest whole.
+ * Reads and replaces {@code _manifest.json} atomically: the new manifest is written beside it,
+ * forced to disk, renamed over the old one, and the directory is synced, so a crash leaves either
+ * manifest whole.
  */
 public final class ManifestStore {
   public static final String FILE = "_manifest.json";
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ManifestStore() {}
 
@@ -29,14 +31,26 @@ public final class ManifestStore {
     }
     Manifest m = JSON.readValue(file.toFile(), Manifest.class);
     if (m.format() < Manifest.FORMAT) {
-      throw new IOException("the dataset at " + dataset + " has the row layout of an older figstream (format "
-          + m.format() + "; this figstream writes format " + Manifest.FORMAT + ": images readable by Hugging Face "
-          + "datasets, exact perceptual hashes). Its rows cannot be mixed with new ones: move the folder aside "
-          + "(or delete it) and start again with the same settings; the sink rebuilds the dataset from the topics");
+      throw new IOException(
+          "the dataset at "
+              + dataset
+              + " has the row layout of an older figstream (format "
+              + m.format()
+              + "; this figstream writes format "
+              + Manifest.FORMAT
+              + ": images readable by Hugging Face "
+              + "datasets, exact perceptual hashes). Its rows cannot be mixed with new ones: move the folder aside "
+              + "(or delete it) and start again with the same settings; the sink rebuilds the dataset from the topics");
     }
     if (m.format() != Manifest.FORMAT) {
-      throw new IOException(file + " has format " + m.format() + ", from a newer figstream; this figstream reads "
-          + "format " + Manifest.FORMAT + ": upgrade figstream to write to this dataset");
+      throw new IOException(
+          file
+              + " has format "
+              + m.format()
+              + ", from a newer figstream; this figstream reads "
+              + "format "
+              + Manifest.FORMAT
+              + ": upgrade figstream to write to this dataset");
     }
     return m;
   }
@@ -46,15 +60,16 @@ public final class ManifestStore {
   }
 
   /**
-   * Replaces {@code target} with {@code content} so that a crash leaves the old file or the new one,
-   * whole: written beside it under a hidden temporary name, forced to disk, renamed over it.
+   * Replaces {@code target} with {@code content} so that a crash leaves the old file or the new
+   * one, whole: written beside it under a hidden temporary name, forced to disk, renamed over it.
    */
   public static void replace(Path target, byte[] content) throws IOException {
     Path dir = target.getParent();
     Path temporary = dir.resolve("." + target.getFileName() + ".tmp");
     Files.write(temporary, content);
     force(temporary);
-    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     forceDirectory(dir);
   }
 

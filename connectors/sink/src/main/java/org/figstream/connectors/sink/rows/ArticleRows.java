@@ -1,7 +1,5 @@
 package org.figstream.connectors.sink.rows;
 
-import org.figstream.records.codec.RecordSchemas;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +7,15 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.figstream.connectors.sink.TopicRecord;
+import org.figstream.records.codec.RecordSchemas;
 
 /**
- * An {@code articles} record as an articles-table row: the topic schema's fields (schemas/article.v1.avsc)
- * under snake_case names, nested fields (journal, license, dates, subjects) kept as structs and lists, and
- * the topic coordinates. The row schema is derived from the topic schema, so the two cannot drift. Maps
- * ({@code article_ids}, {@code journal.ids}) become lists of {@code key}/{@code value} structs sorted by key:
- * Hugging Face datasets has no map type and refuses a Parquet map column.
+ * An {@code articles} record as an articles-table row: the topic schema's fields
+ * (schemas/article.v1.avsc) under snake_case names, nested fields (journal, license, dates,
+ * subjects) kept as structs and lists, and the topic coordinates. The row schema is derived from
+ * the topic schema, so the two cannot drift. Maps ({@code article_ids}, {@code journal.ids}) become
+ * lists of {@code key}/{@code value} structs sorted by key: Hugging Face datasets has no map type
+ * and refuses a Parquet map column.
  */
 public final class ArticleRows {
   public static final Schema ROW = rowSchema(RecordSchemas.ARTICLE);
@@ -42,16 +42,28 @@ public final class ArticleRows {
   static Schema rowSchema(Schema topic) {
     List<Schema.Field> fields = new ArrayList<>();
     for (Schema.Field f : topic.getFields()) {
-      Schema type = f.schema().getType() == Schema.Type.ENUM ? Schema.create(Schema.Type.STRING)
-          : MapsAsLists.schema(f.schema(), f.name());
+      Schema type =
+          f.schema().getType() == Schema.Type.ENUM
+              ? Schema.create(Schema.Type.STRING)
+              : MapsAsLists.schema(f.schema(), f.name());
       fields.add(new Schema.Field(snake(f.name()), type, f.doc(), f.defaultVal()));
     }
-    fields.add(new Schema.Field("kafka_partition", Schema.create(Schema.Type.INT),
-        "partition of the articles topic the row came from"));
-    fields.add(new Schema.Field("kafka_offset", Schema.create(Schema.Type.LONG),
-        "offset on that partition: a later row or delete of the same article_key supersedes this one"));
-    return Schema.createRecord("ArticleRow", "One row of the articles table of a figstream dataset.",
-        "org.figstream.dataset", false, fields);
+    fields.add(
+        new Schema.Field(
+            "kafka_partition",
+            Schema.create(Schema.Type.INT),
+            "partition of the articles topic the row came from"));
+    fields.add(
+        new Schema.Field(
+            "kafka_offset",
+            Schema.create(Schema.Type.LONG),
+            "offset on that partition: a later row or delete of the same article_key supersedes this one"));
+    return Schema.createRecord(
+        "ArticleRow",
+        "One row of the articles table of a figstream dataset.",
+        "org.figstream.dataset",
+        false,
+        fields);
   }
 
   static String snake(String camel) {

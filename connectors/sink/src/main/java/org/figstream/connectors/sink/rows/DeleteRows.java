@@ -1,10 +1,9 @@
 package org.figstream.connectors.sink.rows;
 
-import org.figstream.records.codec.RecordSchemas;
-
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.figstream.connectors.sink.TopicRecord;
+import org.figstream.records.codec.RecordSchemas;
 
 /** A tombstone as a delete row (schemas/dataset-delete.v1.avsc). */
 public final class DeleteRows {

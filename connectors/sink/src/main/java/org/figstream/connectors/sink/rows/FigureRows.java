@@ -1,7 +1,5 @@
 package org.figstream.connectors.sink.rows;
 
-import org.figstream.records.codec.RecordSchemas;
-
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -9,11 +7,12 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.figstream.connectors.sink.TopicRecord;
+import org.figstream.records.codec.RecordSchemas;
 
 /**
  * A {@code figures} record (schemas/figure.v2.avsc, nested) as a figures-table row
- * (schemas/dataset-figure.v2.avsc, flat, snake_case): what dataset users filter and select on sits in
- * top-level columns, and the topic coordinates let readers order versions of a pair.
+ * (schemas/dataset-figure.v2.avsc, flat, snake_case): what dataset users filter and select on sits
+ * in top-level columns, and the topic coordinates let readers order versions of a pair.
  */
 public final class FigureRows {
   private static final Schema ROW = RecordSchemas.FIGURE_ROW;
@@ -94,8 +93,9 @@ public final class FigureRows {
   }
 
   /**
-   * The image as Hugging Face datasets' Image struct ({@code bytes}, {@code path}), and the perceptual hash as
-   * 16 hex digits: a nullable int64 column becomes float64 in pandas, which cannot hold every 64-bit hash.
+   * The image as Hugging Face datasets' Image struct ({@code bytes}, {@code path}), and the
+   * perceptual hash as 16 hex digits: a nullable int64 column becomes float64 in pandas, which
+   * cannot hold every 64-bit hash.
    */
   private static void copyImage(GenericRecord image, GenericData.Record row, String pairId) {
     if (image == null) {
@@ -115,7 +115,8 @@ public final class FigureRows {
     row.put("perceptual_hash", hash == null ? null : HexFormat.of().toHexDigits((Long) hash));
   }
 
-  private static void copyEmbedding(GenericRecord embedding, GenericData.Record row, String column) {
+  private static void copyEmbedding(
+      GenericRecord embedding, GenericData.Record row, String column) {
     if (embedding != null) {
       row.put(column, embedding.get("vector"));
       row.put(column + "_model", str(embedding.get("model")));
@@ -148,8 +149,8 @@ public final class FigureRows {
   }
 
   /**
-   * A pair's name as a file stem, in the image's {@code path} and as the WebDataset key: the pair id with the
-   * characters WebDataset gives meaning to ({@code /} and {@code .}) replaced.
+   * A pair's name as a file stem, in the image's {@code path} and as the WebDataset key: the pair
+   * id with the characters WebDataset gives meaning to ({@code /} and {@code .}) replaced.
    */
   public static String sampleKey(String pairId) {
     return pairId.replace('/', '_').replace('.', '-');

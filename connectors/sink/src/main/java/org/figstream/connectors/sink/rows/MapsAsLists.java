@@ -9,30 +9,37 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Turns Avro maps, wherever they are nested, into lists of {@code {key, value}} records, in schemas and in
- * values. Hugging Face datasets has no map type (a Parquet map column fails to load, streaming included);
- * a list of structs every reader has. Entries are sorted by key, so equal maps give equal rows.
+ * Turns Avro maps, wherever they are nested, into lists of {@code {key, value}} records, in schemas
+ * and in values. Hugging Face datasets has no map type (a Parquet map column fails to load,
+ * streaming included); a list of structs every reader has. Entries are sorted by key, so equal maps
+ * give equal rows.
  */
 final class MapsAsLists {
   private MapsAsLists() {}
 
   /**
-   * {@code schema}, the type of field {@code field}, with every map replaced; records are rebuilt only when
-   * they hold a map. Each map's entry record is named after its field ({@code ArticleIdsEntry}), since Avro
-   * allows one definition per name.
+   * {@code schema}, the type of field {@code field}, with every map replaced; records are rebuilt
+   * only when they hold a map. Each map's entry record is named after its field ({@code
+   * ArticleIdsEntry}), since Avro allows one definition per name.
    */
   static Schema schema(Schema schema, String field) {
     return switch (schema.getType()) {
       case MAP -> Schema.createArray(entry(schema, field));
-      case ARRAY -> hasMap(schema) ? Schema.createArray(schema(schema.getElementType(), field)) : schema;
-      case UNION -> hasMap(schema)
-          ? Schema.createUnion(schema.getTypes().stream().map(t -> schema(t, field)).toList()) : schema;
+      case ARRAY ->
+          hasMap(schema) ? Schema.createArray(schema(schema.getElementType(), field)) : schema;
+      case UNION ->
+          hasMap(schema)
+              ? Schema.createUnion(schema.getTypes().stream().map(t -> schema(t, field)).toList())
+              : schema;
       case RECORD -> hasMap(schema) ? record(schema) : schema;
       default -> schema;
     };
   }
 
-  /** {@code value}, of the topic schema, as a value of {@code target}, a schema {@link #schema} returned. */
+  /**
+   * {@code value}, of the topic schema, as a value of {@code target}, a schema {@link #schema}
+   * returned.
+   */
   static Object value(Object value, Schema target) {
     if (value == null) {
       return null;
@@ -44,12 +51,14 @@ final class MapsAsLists {
     if (value instanceof Map<?, ?> map) {
       Schema entry = type.getElementType();
       List<GenericRecord> entries = new ArrayList<>();
-      new TreeMap<>(stringKeys(map)).forEach((k, v) -> {
-        GenericData.Record e = new GenericData.Record(entry);
-        e.put("key", k);
-        e.put("value", value(v, entry.getField("value").schema()));
-        entries.add(e);
-      });
+      new TreeMap<>(stringKeys(map))
+          .forEach(
+              (k, v) -> {
+                GenericData.Record e = new GenericData.Record(entry);
+                e.put("key", k);
+                e.put("value", value(v, entry.getField("value").schema()));
+                entries.add(e);
+              });
       return entries;
     }
     if (value instanceof List<?> list && type.getType() == Schema.Type.ARRAY) {
@@ -57,7 +66,8 @@ final class MapsAsLists {
       list.forEach(o -> out.add(value(o, type.getElementType())));
       return out;
     }
-    if (value instanceof GenericRecord record && type.getType() == Schema.Type.RECORD
+    if (value instanceof GenericRecord record
+        && type.getType() == Schema.Type.RECORD
         && record.getSchema() != type) {
       GenericData.Record out = new GenericData.Record(type);
       for (Schema.Field f : type.getFields()) {
@@ -76,18 +86,28 @@ final class MapsAsLists {
 
   private static Schema entry(Schema map, String field) {
     String name = Character.toUpperCase(field.charAt(0)) + field.substring(1) + "Entry";
-    return Schema.createRecord(name, "one entry of a map", "org.figstream.dataset", false, List.of(
-        new Schema.Field("key", Schema.create(Schema.Type.STRING)),
-        new Schema.Field("value", schema(map.getValueType(), field + "Value"))));
+    return Schema.createRecord(
+        name,
+        "one entry of a map",
+        "org.figstream.dataset",
+        false,
+        List.of(
+            new Schema.Field("key", Schema.create(Schema.Type.STRING)),
+            new Schema.Field("value", schema(map.getValueType(), field + "Value"))));
   }
 
   private static Schema record(Schema record) {
     List<Schema.Field> fields = new ArrayList<>();
     for (Schema.Field f : record.getFields()) {
-      fields.add(new Schema.Field(f.name(), schema(f.schema(), record.getName() + "_" + f.name()), f.doc(),
-          f.defaultVal()));
+      fields.add(
+          new Schema.Field(
+              f.name(),
+              schema(f.schema(), record.getName() + "_" + f.name()),
+              f.doc(),
+              f.defaultVal()));
     }
-    return Schema.createRecord(record.getName(), record.getDoc(), record.getNamespace(), false, fields);
+    return Schema.createRecord(
+        record.getName(), record.getDoc(), record.getNamespace(), false, fields);
   }
 
   private static boolean hasMap(Schema schema) {
@@ -101,7 +121,11 @@ final class MapsAsLists {
   }
 
   private static Schema nonNull(Schema schema) {
-    return schema.getType() != Schema.Type.UNION ? schema
-        : schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElse(schema);
+    return schema.getType() != Schema.Type.UNION
+        ? schema
+        : schema.getTypes().stream()
+            .filter(t -> t.getType() != Schema.Type.NULL)
+            .findFirst()
+            .orElse(schema);
   }
 }

@@ -23,8 +23,14 @@ public final class OpenShard {
   private final Map<String, long[]> offsets = new TreeMap<>();
   private long rows;
 
-  public OpenShard(String name, Path temporary, Schema schema, long rowGroupBytes, Map<String, String> metadata,
-      long openedAt) throws IOException {
+  public OpenShard(
+      String name,
+      Path temporary,
+      Schema schema,
+      long rowGroupBytes,
+      Map<String, String> metadata,
+      long openedAt)
+      throws IOException {
     this.name = name;
     this.temporary = temporary;
     this.writer = ParquetFiles.writer(temporary, schema, rowGroupBytes, metadata);
@@ -34,7 +40,9 @@ public final class OpenShard {
   public void write(GenericRecord row, String topicPartition, long offset) throws IOException {
     writer.write(row);
     rows++;
-    offsets.merge(topicPartition, new long[] {offset, offset},
+    offsets.merge(
+        topicPartition,
+        new long[] {offset, offset},
         (was, now) -> new long[] {Math.min(was[0], now[0]), Math.max(was[1], now[1])});
   }
 
@@ -45,7 +53,9 @@ public final class OpenShard {
     return Files.size(temporary);
   }
 
-  /** Closes the writer without keeping anything (the sink is failing or closing uncommitted work). */
+  /**
+   * Closes the writer without keeping anything (the sink is failing or closing uncommitted work).
+   */
   public void abandon() {
     try {
       writer.close();

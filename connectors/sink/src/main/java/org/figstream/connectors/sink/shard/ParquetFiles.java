@@ -22,7 +22,8 @@ import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * How figstream writes and reads Parquet: local files only (no Hadoop file system), zstd, standard
- * three-level lists (what DuckDB, pyarrow and Spark expect), row groups sized for rows that carry images.
+ * three-level lists (what DuckDB, pyarrow and Spark expect), row groups sized for rows that carry
+ * images.
  */
 public final class ParquetFiles {
   /** zstd level of image columns; every other column has the codec's default, 3. */
@@ -31,29 +32,36 @@ public final class ParquetFiles {
   private ParquetFiles() {}
 
   /**
-   * A writer of {@code schema}'s records to {@code file}. Columns whose values do not repeat, images
-   * ({@code bytes} fields) and embeddings (lists of {@code float} or {@code double}), are written without
-   * dictionary encoding: parquet-mr would hash every value into a dictionary until it overflows and then
-   * write the pages plainly anyway, which for the embeddings took over a third of the writer's time. Images,
-   * JPEGs already entropy-coded, are compressed at zstd level 1 instead of the default 3: zstd takes about
-   * 10% off them at either level, level 1 in much less time, and files grow by about 1%. Together these
-   * doubled the writer's rows/s (loadtest's ParquetWriteReport, README "Parquet writer benchmark").
+   * A writer of {@code schema}'s records to {@code file}. Columns whose values do not repeat,
+   * images ({@code bytes} fields) and embeddings (lists of {@code float} or {@code double}), are
+   * written without dictionary encoding: parquet-mr would hash every value into a dictionary until
+   * it overflows and then write the pages plainly anyway, which for the embeddings took over a
+   * third of the writer's time. Images, JPEGs already entropy-coded, are compressed at zstd level 1
+   * instead of the default 3: zstd takes about 10% off them at either level, level 1 in much less
+   * time, and files grow by about 1%. Together these doubled the writer's rows/s (loadtest's
+   * ParquetWriteReport, README "Parquet writer benchmark").
    */
-  public static ParquetWriter<GenericRecord> writer(Path file, Schema schema, long rowGroupBytes,
-      Map<String, String> metadata) throws IOException {
+  public static ParquetWriter<GenericRecord> writer(
+      Path file, Schema schema, long rowGroupBytes, Map<String, String> metadata)
+      throws IOException {
     AvroParquetWriter.Builder<GenericRecord> builder =
         AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
             .withSchema(schema)
             .withDataModel(GenericData.get())
-            .withConf(new PlainParquetConfiguration(Map.of(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")))
+            .withConf(
+                new PlainParquetConfiguration(
+                    Map.of(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false")))
             .withCompressionCodec(CompressionCodecName.ZSTD)
             .withRowGroupSize(rowGroupBytes)
             .withPageSize(1 << 20)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .withExtraMetaData(metadata);
     for (String column : bytesColumns(schema)) {
-      builder = builder.withDictionaryEncoding(column, false).withCompressionCodec(column, CompressionCodecName.ZSTD)
-          .withCompressionLevel(column, IMAGE_ZSTD_LEVEL);
+      builder =
+          builder
+              .withDictionaryEncoding(column, false)
+              .withCompressionCodec(column, CompressionCodecName.ZSTD)
+              .withCompressionLevel(column, IMAGE_ZSTD_LEVEL);
     }
     for (String column : vectorColumns(schema)) {
       builder = builder.withDictionaryEncoding(column, false);
@@ -62,8 +70,8 @@ public final class ParquetFiles {
   }
 
   /**
-   * The Parquet column paths of {@code schema}'s {@code bytes} fields, nullable or not, top-level or in a
-   * top-level struct (the figures' {@code image.bytes}).
+   * The Parquet column paths of {@code schema}'s {@code bytes} fields, nullable or not, top-level
+   * or in a top-level struct (the figures' {@code image.bytes}).
    */
   static List<String> bytesColumns(Schema schema) {
     List<String> columns = new ArrayList<>();
@@ -83,8 +91,8 @@ public final class ParquetFiles {
   }
 
   /**
-   * The Parquet column paths of the elements of {@code schema}'s top-level lists of {@code float} or
-   * {@code double}, nullable or not, as three-level lists name them.
+   * The Parquet column paths of the elements of {@code schema}'s top-level lists of {@code float}
+   * or {@code double}, nullable or not, as three-level lists name them.
    */
   static List<String> vectorColumns(Schema schema) {
     List<String> columns = new ArrayList<>();
@@ -104,12 +112,14 @@ public final class ParquetFiles {
     if (schema.getType() != Schema.Type.UNION) {
       return schema;
     }
-    List<Schema> types = schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
+    List<Schema> types =
+        schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
     return types.size() == 1 ? types.get(0) : schema;
   }
 
   /** A reader of whole rows, or of the columns of {@code projection} only when it is not null. */
-  public static ParquetReader<GenericRecord> reader(Path file, Schema projection) throws IOException {
+  public static ParquetReader<GenericRecord> reader(Path file, Schema projection)
+      throws IOException {
     // a projection is converted to Parquet like a written schema: with the lists the files have
     PlainParquetConfiguration conf =
         new PlainParquetConfiguration(Map.of(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false"));

@@ -14,8 +14,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The Confluent Hub archive this module packages, installed the way a user installs it: unzipped into a
- * plugin.path folder. Checks on the way that it is the plugin folder the build assembles, with its manifest.
+ * The Confluent Hub archive this module packages, installed the way a user installs it: unzipped
+ * into a plugin.path folder. Checks on the way that it is the plugin folder the build assembles,
+ * with its manifest.
  */
 final class ConnectPluginArchive {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,8 +30,10 @@ final class ConnectPluginArchive {
     String version = version();
     Path archive = Path.of("target/figstream-dataset-sink-" + version + "-confluent-hub.zip");
     if (!Files.exists(archive)) {
-      fail(archive.toAbsolutePath() + " is missing: run it as an integration test, after the package phase "
-          + "(./mvnw -pl connectors/sink -am verify)");
+      fail(
+          archive.toAbsolutePath()
+              + " is missing: run it as an integration test, after the package phase "
+              + "(./mvnw -pl connectors/sink -am verify)");
     }
     Files.createDirectories(plugins);
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
@@ -50,7 +53,8 @@ final class ConnectPluginArchive {
     Path component = plugins.resolve("figstream-figstream-dataset-sink-" + version);
     try (Stream<Path> jars = Files.list(component.resolve("lib"))) {
       assertThat(jars.map(p -> p.getFileName().toString()))
-          .as("the archive's lib/ is the plugin folder").containsExactlyInAnyOrderElementsOf(pluginJars());
+          .as("the archive's lib/ is the plugin folder")
+          .containsExactlyInAnyOrderElementsOf(pluginJars());
     }
     JsonNode manifest = JSON.readTree(component.resolve("manifest.json").toFile());
     assertThat(manifest.path("name").asText()).isEqualTo("figstream-dataset-sink");
@@ -59,14 +63,19 @@ final class ConnectPluginArchive {
     return new Installed(plugins, component);
   }
 
-  /** The jars of the plugin folder the build assembles (target/connect-plugin/figstream-dataset-sink). */
+  /**
+   * The jars of the plugin folder the build assembles
+   * (target/connect-plugin/figstream-dataset-sink).
+   */
   private static List<String> pluginJars() throws IOException {
     Path plugin = Path.of("target/connect-plugin/figstream-dataset-sink");
     try (Stream<Path> jars = Files.isDirectory(plugin) ? Files.list(plugin) : Stream.empty()) {
       List<String> names = jars.map(p -> p.getFileName().toString()).sorted().toList();
       if (names.stream().noneMatch(n -> n.startsWith("figstream-sink-"))) {
-        fail(plugin + " holds no figstream-sink jar: run it as an integration test, after the package "
-            + "phase (./mvnw -pl connectors/sink -am verify)");
+        fail(
+            plugin
+                + " holds no figstream-sink jar: run it as an integration test, after the package "
+                + "phase (./mvnw -pl connectors/sink -am verify)");
       }
       return names;
     }

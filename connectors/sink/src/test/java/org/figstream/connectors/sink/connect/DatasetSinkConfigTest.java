@@ -14,7 +14,10 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.figstream.connectors.sink.SinkSettings;
 import org.junit.jupiter.api.Test;
 
-/** The connector's configuration: every SinkSettings field from its key, and what spans keys refused clearly. */
+/**
+ * The connector's configuration: every SinkSettings field from its key, and what spans keys refused
+ * clearly.
+ */
 class DatasetSinkConfigTest {
 
   static Map<String, String> valid() {
@@ -30,9 +33,10 @@ class DatasetSinkConfigTest {
   }
 
   private static Map<String, List<String>> errors(Map<String, String> props) {
-    return new DatasetSinkConnector().validate(props).configValues().stream()
-        .filter(v -> !v.errorMessages().isEmpty())
-        .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
+    return new DatasetSinkConnector()
+        .validate(props).configValues().stream()
+            .filter(v -> !v.errorMessages().isEmpty())
+            .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
   }
 
   @Test
@@ -60,12 +64,36 @@ class DatasetSinkConfigTest {
     props.put("webdataset.samples", "7");
     assertThat(errors(props)).isEmpty();
     DatasetSinkConfig config = new DatasetSinkConfig(props);
-    assertThat(config.settings()).isEqualTo(new SinkSettings(Path.of("/data/figstream/dataset"), "f2", "a2", 1000, 10,
-        Duration.ofMillis(500), 2000, 0.5, Duration.ZERO, true, 7));
-    assertThat(DatasetSinkConfig.CONFIG_DEF.names()).containsExactlyInAnyOrder("dataset.dir", "figures.topic",
-        "articles.topic", "shard.max.bytes", "shard.max.rows", "shard.max.age.ms", "row.group.bytes",
-        "compact.threshold", "compact.interval.ms", "webdataset.enabled", "webdataset.samples");
-    DatasetSinkConfig.CONFIG_DEF.configKeys().values()
+    assertThat(config.settings())
+        .isEqualTo(
+            new SinkSettings(
+                Path.of("/data/figstream/dataset"),
+                "f2",
+                "a2",
+                1000,
+                10,
+                Duration.ofMillis(500),
+                2000,
+                0.5,
+                Duration.ZERO,
+                true,
+                7));
+    assertThat(DatasetSinkConfig.CONFIG_DEF.names())
+        .containsExactlyInAnyOrder(
+            "dataset.dir",
+            "figures.topic",
+            "articles.topic",
+            "shard.max.bytes",
+            "shard.max.rows",
+            "shard.max.age.ms",
+            "row.group.bytes",
+            "compact.threshold",
+            "compact.interval.ms",
+            "webdataset.enabled",
+            "webdataset.samples");
+    DatasetSinkConfig.CONFIG_DEF
+        .configKeys()
+        .values()
         .forEach(k -> assertThat(k.documentation).as(k.name).isNotBlank());
   }
 
@@ -73,8 +101,11 @@ class DatasetSinkConfigTest {
   void shouldRefuseTopicsThatAreNotExactlyTheFiguresAndArticlesTopics() {
     Map<String, String> props = valid();
     props.put("topics", "figures");
-    assertThat(errors(props).get("topics")).singleElement().asString()
-        .contains("must be exactly the figures and articles topics articles,figures").contains("not figures");
+    assertThat(errors(props).get("topics"))
+        .singleElement()
+        .asString()
+        .contains("must be exactly the figures and articles topics articles,figures")
+        .contains("not figures");
     props.put("topics", "figures,articles,dlq");
     assertThat(errors(props)).containsKey("topics");
     props.put("topics", " articles , figures ");
@@ -94,12 +125,20 @@ class DatasetSinkConfigTest {
     props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
     props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
     Map<String, List<String>> errors = errors(props);
-    assertThat(errors.get("dataset.dir")).singleElement().asString().contains("must be an absolute path");
-    assertThat(errors.get("value.converter")).singleElement().asString()
+    assertThat(errors.get("dataset.dir"))
+        .singleElement()
+        .asString()
+        .contains("must be an absolute path");
+    assertThat(errors.get("value.converter"))
+        .singleElement()
+        .asString()
         .contains("must be org.apache.kafka.connect.converters.ByteArrayConverter");
     assertThat(errors).containsKey("key.converter");
     props.remove("dataset.dir");
-    assertThat(errors(props).get("dataset.dir")).singleElement().asString().contains("Missing required");
+    assertThat(errors(props).get("dataset.dir"))
+        .singleElement()
+        .asString()
+        .contains("Missing required");
     props.put("shard.max.age.ms", "0");
     assertThat(errors(props)).containsKey("shard.max.age.ms");
   }
@@ -112,7 +151,8 @@ class DatasetSinkConfigTest {
     assertThat(connector.taskConfigs(8)).containsExactly(valid());
     Map<String, String> bad = valid();
     bad.put("topics", "figures");
-    assertThatThrownBy(() -> new DatasetSinkConnector().start(bad)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> new DatasetSinkConnector().start(bad))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("topics must be exactly the figures and articles topics");
   }
 }

@@ -1,7 +1,5 @@
 package org.figstream.connectors.sink.connect;
 
-import org.figstream.records.Headers;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,43 +48,47 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.figstream.broker.EmbeddedBroker;
+import org.figstream.connectors.sink.LiveRows;
+import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.processors.testdata.SampleRecords;
 import org.figstream.records.Article;
 import org.figstream.records.ArticleKeys;
 import org.figstream.records.FigureRecord;
+import org.figstream.records.Headers;
 import org.figstream.records.NormalizedImage;
-import org.figstream.connectors.sink.LiveRows;
-import org.figstream.connectors.sink.TopicRecord;
-import org.figstream.processors.image.ImageNormalizer;
-import org.figstream.processors.testdata.SampleRecords;
-import org.figstream.broker.EmbeddedBroker;
-import org.figstream.topology.TopicSetup;
-import org.figstream.records.Topics;
 import org.figstream.records.PublishedFigure;
+import org.figstream.records.Topics;
 import org.figstream.records.codec.RecordCodecs;
+import org.figstream.topology.TopicSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dataset sink as a Kafka Connect plugin: a standalone Connect worker runs in this JVM, in a class loader
- * that holds connect-runtime and its dependencies only (target/connect-worker.classpath, written by the
- * build), so figstream's classes can only come from the plugin, installed as a user installs it: the
- * Confluent Hub archive this module packages, unzipped into plugin.path ({@link ConnectPluginArchive}), and
- * loaded through Connect's isolated plugin class loader; the connector runs with the example configuration
- * the archive ships. Real sample pairs and articles go to {@code figures} and {@code articles} with tombstones and one undecodable
- * record; DuckDB reads the dataset back and must find exactly the live pairs and articles, every record
- * stored once, across a stop that abandons open shards and a restart.
+ * The dataset sink as a Kafka Connect plugin: a standalone Connect worker runs in this JVM, in a
+ * class loader that holds connect-runtime and its dependencies only
+ * (target/connect-worker.classpath, written by the build), so figstream's classes can only come
+ * from the plugin, installed as a user installs it: the Confluent Hub archive this module packages,
+ * unzipped into plugin.path ({@link ConnectPluginArchive}), and loaded through Connect's isolated
+ * plugin class loader; the connector runs with the example configuration the archive ships. Real
+ * sample pairs and articles go to {@code figures} and {@code articles} with tombstones and one
+ * undecodable record; DuckDB reads the dataset back and must find exactly the live pairs and
+ * articles, every record stored once, across a stop that abandons open shards and a restart.
  */
 class DatasetSinkConnectorIT {
-  /** By name only: the class must come from the plugin directory, never from this test's class path. */
-  private static final String CONNECTOR_CLASS = "org.figstream.connectors.sink.connect.DatasetSinkConnector";
+  /**
+   * By name only: the class must come from the plugin directory, never from this test's class path.
+   */
+  private static final String CONNECTOR_CLASS =
+      "org.figstream.connectors.sink.connect.DatasetSinkConnector";
+
   private static final String CONNECTOR = "figstream-dataset";
   private static final String DEAD_LETTERS = "figstream-dataset-dlq";
   private static final byte[] UNDECODABLE = "not an Avro single-object record".getBytes(UTF_8);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofSeconds(45);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** The installed component's folder (manifest.json, lib/, etc/). */
   private Path component;
@@ -98,18 +100,20 @@ class DatasetSinkConnectorIT {
     Path pluginPath = installed.pluginPath();
     ClassLoader workerLoader = workerClassLoader();
     assertThatThrownBy(() -> workerLoader.loadClass(CONNECTOR_CLASS))
-        .as("the worker's own class path must not hold the connector").isInstanceOf(ClassNotFoundException.class);
+        .as("the worker's own class path must not hold the connector")
+        .isInstanceOf(ClassNotFoundException.class);
     Path dataset = dir.resolve("dataset");
     List<Sample> samples = Sample.all();
 
     try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("kafka"));
-         Admin admin = Admin.create(broker.clientConfig());
-         Feed feed = new Feed(broker.clientConfig())) {
+        Admin admin = Admin.create(broker.clientConfig());
+        Feed feed = new Feed(broker.clientConfig())) {
       TopicSetup.ensure(broker.clientConfig(), 2, (short) 1);
       admin.createTopics(List.of(new NewTopic(DEAD_LETTERS, 1, (short) 1))).all().get();
       Map<String, String> workerProps = workerProps(broker.bootstrapServers(), pluginPath);
 
-      // Before the worker starts: every sample article and pair, one article withdrawn, two pairs superseded,
+      // Before the worker starts: every sample article and pair, one article withdrawn, two pairs
+      // superseded,
       // and a record no figstream schema decodes.
       samples.forEach(feed::publish);
       feed.withdraw(samples.get(1), "withdrawn");
@@ -120,33 +124,52 @@ class DatasetSinkConnectorIT {
 
       JsonNode committed;
       try (ConnectWorker worker = ConnectWorker.start(workerLoader, workerProps)) {
-        JsonNode plugin = worker.plugins().stream()
-            .filter(p -> p.path("class").asText().equals(CONNECTOR_CLASS)).findFirst()
-            .orElseThrow(() -> new AssertionError("the worker did not find the plugin in " + pluginPath));
+        JsonNode plugin =
+            worker.plugins().stream()
+                .filter(p -> p.path("class").asText().equals(CONNECTOR_CLASS))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new AssertionError("the worker did not find the plugin in " + pluginPath));
         assertThat(plugin.path("type").asText()).isEqualTo("sink");
-        assertThat(plugin.path("version").asText()).as("read from the plugin jar's manifest").endsWith("-SNAPSHOT");
+        assertThat(plugin.path("version").asText())
+            .as("read from the plugin jar's manifest")
+            .endsWith("-SNAPSHOT");
 
-        JsonNode keys = worker.request("GET", "connector-plugins/DatasetSinkConnector/config", null, 200);
+        JsonNode keys =
+            worker.request("GET", "connector-plugins/DatasetSinkConnector/config", null, 200);
         List<JsonNode> own = new ArrayList<>();
-        keys.forEach(k -> {
-          if (k.path("group").asText().equals("Dataset")) {
-            own.add(k);
-          }
-        });
-        assertThat(own).hasSize(11).allSatisfy(k -> assertThat(k.path("documentation").asText()).isNotBlank());
+        keys.forEach(
+            k -> {
+              if (k.path("group").asText().equals("Dataset")) {
+                own.add(k);
+              }
+            });
+        assertThat(own)
+            .hasSize(11)
+            .allSatisfy(k -> assertThat(k.path("documentation").asText()).isNotBlank());
         Map<String, String> wrong = connectorConfig(dataset, 500);
         wrong.put("topics", Topics.FIGURES);
-        assertThat(worker.send("POST", "connectors", JSON.writeValueAsString(Map.of("name", CONNECTOR, "config",
-            wrong))).body()).contains("topics must be exactly the figures and articles topics");
+        assertThat(
+                worker
+                    .send(
+                        "POST",
+                        "connectors",
+                        JSON.writeValueAsString(Map.of("name", CONNECTOR, "config", wrong)))
+                    .body())
+            .contains("topics must be exactly the figures and articles topics");
 
         worker.create(CONNECTOR, connectorConfig(dataset, 500));
         awaitCommitted(dataset, feed.ends(admin), worker);
         assertDataset(dataset, feed);
-        assertThat(deadLetters(broker.clientConfig())).as("the undecodable record, reported once")
+        assertThat(deadLetters(broker.clientConfig()))
+            .as("the undecodable record, reported once")
             .containsExactly(new String(UNDECODABLE, UTF_8));
 
-        // Shards that never commit (an age of 10 minutes): records read now live only in open shards, and
-        // stopping the worker abandons them; the manifest, and so the group's offsets, must not move.
+        // Shards that never commit (an age of 10 minutes): records read now live only in open
+        // shards, and
+        // stopping the worker abandons them; the manifest, and so the group's offsets, must not
+        // move.
         worker.delete(CONNECTOR);
         committed = manifest(dataset);
         worker.create(CONNECTOR, connectorConfig(dataset, 600_000));
@@ -160,8 +183,11 @@ class DatasetSinkConnectorIT {
       JsonNode afterStop = manifest(dataset);
       assertThat(afterStop.get("generation")).isEqualTo(committed.get("generation"));
       assertThat(afterStop.get("positions")).isEqualTo(committed.get("positions"));
-      assertThat(temporaryFiles(dataset)).as("the abandoned shards, settled at the next start").isNotEmpty();
-      assertThat(groupOffsets(admin)).as("what preCommit handed Connect: the manifest's positions")
+      assertThat(temporaryFiles(dataset))
+          .as("the abandoned shards, settled at the next start")
+          .isNotEmpty();
+      assertThat(groupOffsets(admin))
+          .as("what preCommit handed Connect: the manifest's positions")
           .isEqualTo(resumeOffsets(afterStop, feed.ends(admin).keySet()));
 
       // While no worker runs: an article retracted, a superseded pair back.
@@ -183,30 +209,50 @@ class DatasetSinkConnectorIT {
 
   private static void assertDataset(Path dataset, Feed feed) throws Exception {
     String d = dataset.toString();
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = db.createStatement()) {
       // the query the README and the dataset card give readers
-      Set<String> livePairs = strings(sql, "SELECT pair_id FROM (" + LiveRows.currentRowsQuery(d, "figures") + ")");
+      Set<String> livePairs =
+          strings(sql, "SELECT pair_id FROM (" + LiveRows.currentRowsQuery(d, "figures") + ")");
       assertThat(livePairs).isEqualTo(feed.live(feed.pairs));
-      Set<String> liveArticles = strings(sql, "SELECT article_key FROM (" + LiveRows.currentRowsQuery(d, "articles")
-          + ")");
+      Set<String> liveArticles =
+          strings(
+              sql, "SELECT article_key FROM (" + LiveRows.currentRowsQuery(d, "articles") + ")");
       assertThat(liveArticles).isEqualTo(feed.live(feed.articles));
 
-      // every record stored exactly once: as many rows as records were sent, no topic position twice
+      // every record stored exactly once: as many rows as records were sent, no topic position
+      // twice
       assertOnce(sql, d + "/figures/*/*.parquet", feed.counts.get("figures"));
       assertOnce(sql, d + "/deletes/figures/*.parquet", feed.counts.get("figures-deletes"));
       assertOnce(sql, d + "/articles/*/*.parquet", feed.counts.get("articles"));
       assertOnce(sql, d + "/deletes/articles/*.parquet", feed.counts.get("articles-deletes"));
-      assertThat(strings(sql, "SELECT DISTINCT reason FROM read_parquet('" + d + "/deletes/*/*.parquet')"))
+      assertThat(
+              strings(
+                  sql, "SELECT DISTINCT reason FROM read_parquet('" + d + "/deletes/*/*.parquet')"))
           .isEqualTo(new TreeSet<>(feed.reasons));
-      assertThat(longs(sql, "SELECT count(*) FROM read_parquet('" + d + "/figures/*/*.parquet') "
-          + "WHERE image IS NOT NULL")).isPositive();
+      assertThat(
+              longs(
+                  sql,
+                  "SELECT count(*) FROM read_parquet('"
+                      + d
+                      + "/figures/*/*.parquet') "
+                      + "WHERE image IS NOT NULL"))
+          .isPositive();
     }
   }
 
   private static void assertOnce(Statement sql, String glob, long records) throws Exception {
-    assertThat(longs(sql, "SELECT count(*) FROM read_parquet('" + glob + "')")).as(glob).isEqualTo(records);
-    assertThat(longs(sql, "SELECT count(DISTINCT (kafka_partition, kafka_offset)) FROM read_parquet('" + glob
-        + "')")).as(glob + ", distinct positions").isEqualTo(records);
+    assertThat(longs(sql, "SELECT count(*) FROM read_parquet('" + glob + "')"))
+        .as(glob)
+        .isEqualTo(records);
+    assertThat(
+            longs(
+                sql,
+                "SELECT count(DISTINCT (kafka_partition, kafka_offset)) FROM read_parquet('"
+                    + glob
+                    + "')"))
+        .as(glob + ", distinct positions")
+        .isEqualTo(records);
   }
 
   private static Set<String> strings(Statement sql, String query) throws Exception {
@@ -234,12 +280,20 @@ class DatasetSinkConnectorIT {
   }
 
   /** The sink's resume offset per partition: the lowest position any stream of its table has. */
-  private static Map<TopicPartition, Long> resumeOffsets(JsonNode manifest, Set<TopicPartition> partitions) {
+  private static Map<TopicPartition, Long> resumeOffsets(
+      JsonNode manifest, Set<TopicPartition> partitions) {
     Map<TopicPartition, Long> out = new HashMap<>();
     for (TopicPartition tp : partitions) {
       long min = Long.MAX_VALUE;
       for (String subset : List.of("commercial", "noncommercial", "other", "deletes")) {
-        min = Math.min(min, manifest.path("positions").path(tp.topic() + "/" + subset).path(tp.toString()).asLong(0));
+        min =
+            Math.min(
+                min,
+                manifest
+                    .path("positions")
+                    .path(tp.topic() + "/" + subset)
+                    .path(tp.toString())
+                    .asLong(0));
       }
       if (min > 0) {
         out.put(tp, min);
@@ -248,15 +302,21 @@ class DatasetSinkConnectorIT {
     return out;
   }
 
-  private static void awaitCommitted(Path dataset, Map<TopicPartition, Long> ends, ConnectWorker worker)
-      throws Exception {
+  private static void awaitCommitted(
+      Path dataset, Map<TopicPartition, Long> ends, ConnectWorker worker) throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     Map<TopicPartition, Long> expected = new HashMap<>(ends);
     expected.values().removeIf(end -> end == 0);
     while (!resumeOffsets(manifest(dataset), ends.keySet()).equals(expected)) {
       worker.assertRunning(CONNECTOR);
       if (System.nanoTime() > deadline) {
-        fail("the manifest did not reach " + ends + " within " + PATIENCE + ": " + manifest(dataset));
+        fail(
+            "the manifest did not reach "
+                + ends
+                + " within "
+                + PATIENCE
+                + ": "
+                + manifest(dataset));
       }
       Thread.sleep(100);
     }
@@ -290,14 +350,18 @@ class DatasetSinkConnectorIT {
   // ---- Kafka: what the group committed, what the dead letter queue holds
 
   private static Map<TopicPartition, Long> groupOffsets(Admin admin) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("connect-" + CONNECTOR)
-        .partitionsToOffsetAndMetadata().get();
+    Map<TopicPartition, OffsetAndMetadata> offsets =
+        admin
+            .listConsumerGroupOffsets("connect-" + CONNECTOR)
+            .partitionsToOffsetAndMetadata()
+            .get();
     Map<TopicPartition, Long> out = new HashMap<>();
-    offsets.forEach((tp, o) -> {
-      if (o != null) {
-        out.put(tp, o.offset());
-      }
-    });
+    offsets.forEach(
+        (tp, o) -> {
+          if (o != null) {
+            out.put(tp, o.offset());
+          }
+        });
     return out;
   }
 
@@ -305,8 +369,8 @@ class DatasetSinkConnectorIT {
     Map<String, Object> config = new HashMap<>(kafka);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<String> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       TopicPartition tp = new TopicPartition(DEAD_LETTERS, 0);
       consumer.assign(List.of(tp));
       consumer.seekToBeginning(List.of(tp));
@@ -331,24 +395,31 @@ class DatasetSinkConnectorIT {
     p.put("listeners", "http://127.0.0.1:0");
     p.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
     p.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    p.put("offset.storage.file.filename", dir.resolve("connect.offsets").toString()); // source offsets: unused
+    p.put(
+        "offset.storage.file.filename",
+        dir.resolve("connect.offsets").toString()); // source offsets: unused
     p.put("offset.flush.interval.ms", "1000");
     return p;
   }
 
   /**
-   * The example configuration the archive ships (etc/), as a user would take it, with this test's dataset and
-   * shard age: so the documented config is what works on a one-broker cluster.
+   * The example configuration the archive ships (etc/), as a user would take it, with this test's
+   * dataset and shard age: so the documented config is what works on a one-broker cluster.
    */
   private Map<String, String> connectorConfig(Path dataset, long shardAgeMs) throws IOException {
     Properties shipped = new Properties();
-    try (var in = Files.newInputStream(component.resolve("etc/figstream-dataset-sink.properties"))) {
+    try (var in =
+        Files.newInputStream(component.resolve("etc/figstream-dataset-sink.properties"))) {
       shipped.load(in);
     }
     Map<String, String> c = new LinkedHashMap<>();
-    shipped.stringPropertyNames().stream().sorted().filter(k -> !k.equals("name"))
+    shipped.stringPropertyNames().stream()
+        .sorted()
+        .filter(k -> !k.equals("name"))
         .forEach(k -> c.put(k, shipped.getProperty(k)));
-    assertThat(c).containsEntry("connector.class", CONNECTOR_CLASS).containsEntry("tasks.max", "1")
+    assertThat(c)
+        .containsEntry("connector.class", CONNECTOR_CLASS)
+        .containsEntry("tasks.max", "1")
         .containsEntry("topics", Topics.FIGURES + "," + Topics.ARTICLES)
         .containsEntry("errors.deadletterqueue.topic.name", DEAD_LETTERS)
         .containsEntry("errors.deadletterqueue.topic.replication.factor", "1");
@@ -365,16 +436,23 @@ class DatasetSinkConnectorIT {
       fail(file.toAbsolutePath() + " is missing: the build writes it (generate-test-resources)");
     }
     List<URL> urls = new ArrayList<>();
-    urls.add(Path.of("src/test/connect-worker").toAbsolutePath().toUri().toURL()); // its simplelogger.properties
+    urls.add(
+        Path.of("src/test/connect-worker")
+            .toAbsolutePath()
+            .toUri()
+            .toURL()); // its simplelogger.properties
     for (String entry : Files.readString(file).trim().split(java.io.File.pathSeparator)) {
       urls.add(Path.of(entry).toUri().toURL());
     }
-    return new URLClassLoader("connect-worker", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    return new URLClassLoader(
+        "connect-worker", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
   }
 
   // ---- the records
 
-  /** A sample article with its pairs, a few of them with their normalised image; most pairs first. */
+  /**
+   * A sample article with its pairs, a few of them with their normalised image; most pairs first.
+   */
   private record Sample(Article article, List<PublishedFigure> figures) {
     static List<Sample> all() {
       List<Sample> out = new ArrayList<>();
@@ -383,10 +461,14 @@ class DatasetSinkConnectorIT {
         ArticleKeys keys = ArticleKeys.of(e.article());
         List<PublishedFigure> figures = new ArrayList<>();
         for (FigureRecord f : e.figures()) {
-          // the first figure of every other article carries its image, as the stage would publish it
-          NormalizedImage image = figures.isEmpty() && out.size() % 2 == 0 ? e.image(f, images) : null;
-          PublishedFigure p = image != null ? PublishedFigure.withImage(f, image)
-              : PublishedFigure.withoutImage(f, "missing");
+          // the first figure of every other article carries its image, as the stage would publish
+          // it
+          NormalizedImage image =
+              figures.isEmpty() && out.size() % 2 == 0 ? e.image(f, images) : null;
+          PublishedFigure p =
+              image != null
+                  ? PublishedFigure.withImage(f, image)
+                  : PublishedFigure.withoutImage(f, "missing");
           figures.add(p.withArticle(keys));
         }
         out.add(new Sample(e.article(), figures));
@@ -399,13 +481,17 @@ class DatasetSinkConnectorIT {
     }
   }
 
-  /** Sends records and keeps what the dataset must then show: live keys, records per file kind, reasons. */
+  /**
+   * Sends records and keeps what the dataset must then show: live keys, records per file kind,
+   * reasons.
+   */
   private static final class Feed implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     final Map<String, Boolean> pairs = new TreeMap<>();
     final Map<String, Boolean> articles = new TreeMap<>();
-    final Map<String, Long> counts = new HashMap<>(Map.of("figures", 0L, "figures-deletes", 0L, "articles", 0L,
-        "articles-deletes", 0L));
+    final Map<String, Long> counts =
+        new HashMap<>(
+            Map.of("figures", 0L, "figures-deletes", 0L, "articles", 0L, "articles-deletes", 0L));
     final Set<String> reasons = new TreeSet<>();
 
     Feed(Map<String, Object> kafka) {
@@ -465,7 +551,9 @@ class DatasetSinkConnectorIT {
     }
 
     Set<String> live(Map<String, Boolean> keys) {
-      return keys.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+      return keys.entrySet().stream()
+          .filter(Map.Entry::getValue)
+          .map(Map.Entry::getKey)
           .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -490,8 +578,8 @@ class DatasetSinkConnectorIT {
   // ---- the Connect worker
 
   /**
-   * A standalone Connect worker started as {@code connect-standalone.sh} starts one
-   * ({@code ConnectStandalone.startConnect}), in its own class loader, and driven through its REST API.
+   * A standalone Connect worker started as {@code connect-standalone.sh} starts one ({@code
+   * ConnectStandalone.startConnect}), in its own class loader, and driven through its REST API.
    */
   private static final class ConnectWorker implements AutoCloseable {
     private final Object connect;
@@ -511,22 +599,31 @@ class DatasetSinkConnectorIT {
         // Connect exits the JVM when it cannot start; here that must be a test failure instead.
         Class<?> exit = loader.loadClass("org.apache.kafka.common.utils.Exit");
         Class<?> procedure = loader.loadClass("org.apache.kafka.common.utils.Exit$Procedure");
-        Object thrower = Proxy.newProxyInstance(loader, new Class<?>[] {procedure}, (proxy, method, args) -> {
-          return switch (method.getName()) {
-            case "execute" -> throw new IllegalStateException("Connect asked to exit with status " + args[0] + ": "
-                + args[1]);
-            case "hashCode" -> System.identityHashCode(proxy);
-            case "equals" -> proxy == args[0];
-            default -> "test exit procedure";
-          };
-        });
+        Object thrower =
+            Proxy.newProxyInstance(
+                loader,
+                new Class<?>[] {procedure},
+                (proxy, method, args) -> {
+                  return switch (method.getName()) {
+                    case "execute" ->
+                        throw new IllegalStateException(
+                            "Connect asked to exit with status " + args[0] + ": " + args[1]);
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> "test exit procedure";
+                  };
+                });
         exit.getMethod("setExitProcedure", procedure).invoke(null, thrower);
         Class<?> cli = loader.loadClass("org.apache.kafka.connect.cli.ConnectStandalone");
         Object standalone = cli.getConstructor(String[].class).newInstance((Object) new String[0]);
         Object connect = cli.getMethod("startConnect", Map.class).invoke(standalone, props);
         Object server = connect.getClass().getMethod("rest").invoke(connect);
-        URI url = (URI) loader.loadClass("org.apache.kafka.connect.runtime.rest.RestServer")
-            .getMethod("advertisedUrl").invoke(server);
+        URI url =
+            (URI)
+                loader
+                    .loadClass("org.apache.kafka.connect.runtime.rest.RestServer")
+                    .getMethod("advertisedUrl")
+                    .invoke(server);
         return new ConnectWorker(connect, url);
       } catch (InvocationTargetException e) {
         throw e.getCause() instanceof Exception cause ? cause : e;
@@ -542,7 +639,11 @@ class DatasetSinkConnectorIT {
     }
 
     void create(String name, Map<String, String> config) throws Exception {
-      request("POST", "connectors", JSON.writeValueAsString(Map.of("name", name, "config", config)), 201);
+      request(
+          "POST",
+          "connectors",
+          JSON.writeValueAsString(Map.of("name", name, "config", config)),
+          201);
     }
 
     void delete(String name) throws Exception {
@@ -565,16 +666,23 @@ class DatasetSinkConnectorIT {
       }
     }
 
-    private JsonNode request(String method, String path, String body, int expected) throws Exception {
+    private JsonNode request(String method, String path, String body, int expected)
+        throws Exception {
       HttpResponse<String> r = send(method, path, body);
       assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(expected);
       return r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-      HttpRequest.Builder b = HttpRequest.newBuilder(rest.resolve("/" + path)).timeout(Duration.ofSeconds(60))
-          .header("Content-Type", "application/json")
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(rest.resolve("/" + path))
+              .timeout(Duration.ofSeconds(60))
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -27,15 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The task against a stand-in for Connect's context: it seeks to the manifest, hands Connect only what the
- * dataset holds, abandons what is not committed when closed, and never drops a record silently.
+ * The task against a stand-in for Connect's context: it seeks to the manifest, hands Connect only
+ * what the dataset holds, abandons what is not committed when closed, and never drops a record
+ * silently.
  */
 class DatasetSinkTaskTest {
   private static final TopicPartition FIGURES_0 = new TopicPartition("figures", 0);
   private static final TopicPartition ARTICLES_0 = new TopicPartition("articles", 0);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** What a worker's context does, recorded. */
   static final class Context implements SinkTaskContext {
@@ -114,18 +114,37 @@ class DatasetSinkTaskTest {
   private static SinkRecord tombstone(long offset, String key) {
     ConnectHeaders headers = new ConnectHeaders();
     headers.addBytes("figstream.reason", "superseded".getBytes(StandardCharsets.UTF_8));
-    return new SinkRecord("figures", 0, Schema.OPTIONAL_STRING_SCHEMA, key, Schema.OPTIONAL_BYTES_SCHEMA, null, offset,
-        1_700_000_000_000L + offset, TimestampType.CREATE_TIME, headers);
+    return new SinkRecord(
+        "figures",
+        0,
+        Schema.OPTIONAL_STRING_SCHEMA,
+        key,
+        Schema.OPTIONAL_BYTES_SCHEMA,
+        null,
+        offset,
+        1_700_000_000_000L + offset,
+        TimestampType.CREATE_TIME,
+        headers);
   }
 
   private static SinkRecord value(long offset, Object value) {
-    return new SinkRecord("figures", 0, Schema.OPTIONAL_STRING_SCHEMA, "PMC1/fig" + offset + "/1",
-        Schema.OPTIONAL_BYTES_SCHEMA, value, offset, 1_700_000_000_000L, TimestampType.CREATE_TIME);
+    return new SinkRecord(
+        "figures",
+        0,
+        Schema.OPTIONAL_STRING_SCHEMA,
+        "PMC1/fig" + offset + "/1",
+        Schema.OPTIONAL_BYTES_SCHEMA,
+        value,
+        offset,
+        1_700_000_000_000L,
+        TimestampType.CREATE_TIME);
   }
 
   private long deleteRows() throws Exception {
     return ManifestStore.read(dir.resolve("dataset")).files().stream()
-        .filter(f -> f.stream().equals("figures/deletes")).mapToLong(f -> f.rows()).sum();
+        .filter(f -> f.stream().equals("figures/deletes"))
+        .mapToLong(f -> f.rows())
+        .sum();
   }
 
   @Test
@@ -135,9 +154,11 @@ class DatasetSinkTaskTest {
     assertThat(first.offsets).isEqualTo(Map.of(FIGURES_0, 0L, ARTICLES_0, 0L));
 
     // two rows fill a delete shard, which commits; the third waits in an open one
-    task.put(List.of(tombstone(0, "PMC1/fig1/1"), tombstone(1, "PMC1/fig2/1"), tombstone(2, "PMC1/fig3/1")));
-    Map<TopicPartition, OffsetAndMetadata> read = Map.of(FIGURES_0, new OffsetAndMetadata(3),
-        ARTICLES_0, new OffsetAndMetadata(0));
+    task.put(
+        List.of(
+            tombstone(0, "PMC1/fig1/1"), tombstone(1, "PMC1/fig2/1"), tombstone(2, "PMC1/fig3/1")));
+    Map<TopicPartition, OffsetAndMetadata> read =
+        Map.of(FIGURES_0, new OffsetAndMetadata(3), ARTICLES_0, new OffsetAndMetadata(0));
     assertThat(task.preCommit(read)).isEqualTo(Map.of(FIGURES_0, new OffsetAndMetadata(2)));
     task.close(List.of(FIGURES_0, ARTICLES_0));
     task.stop();
@@ -162,7 +183,8 @@ class DatasetSinkTaskTest {
     task.put(List.of(tombstone(0, "PMC1/fig1/1"), tombstone(1, "PMC1/fig2/1")));
     context.offsets.clear();
     task.close(List.of(ARTICLES_0));
-    // the open shard held figures-0's records and is gone: figures-0 must be read again from the manifest
+    // the open shard held figures-0's records and is gone: figures-0 must be read again from the
+    // manifest
     assertThat(context.offsets).isEqualTo(Map.of(FIGURES_0, 0L));
     task.put(List.of(tombstone(0, "PMC1/fig1/1"), tombstone(1, "PMC1/fig2/1")));
     task.stop();
@@ -176,7 +198,9 @@ class DatasetSinkTaskTest {
     SinkRecord keyless = tombstone(1, null);
     task.put(List.of(garbage, keyless, tombstone(2, "PMC1/fig3/1")));
     assertThat(context.reported).containsExactly(garbage, keyless);
-    assertThat(context.errors.get(0)).isInstanceOf(DataException.class).hasMessageContaining("not a figures record");
+    assertThat(context.errors.get(0))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("not a figures record");
     assertThat(context.errors.get(1)).hasMessageContaining("a tombstone without a key");
     // left out, yet passed: the dataset's position moves past them
     assertThat(task.preCommit(Map.of(FIGURES_0, new OffsetAndMetadata(3))))
@@ -199,7 +223,8 @@ class DatasetSinkTaskTest {
     DatasetSinkTask task = start(new Context(true), 1);
     assertThatThrownBy(() -> task.put(List.of(value(0, "{\"json\": true}"))))
         .isInstanceOf(DataException.class)
-        .hasMessageContaining("value.converter=org.apache.kafka.connect.converters.ByteArrayConverter");
+        .hasMessageContaining(
+            "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter");
     task.stop();
   }
 }

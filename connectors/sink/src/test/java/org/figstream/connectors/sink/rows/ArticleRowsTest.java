@@ -32,12 +32,16 @@ class ArticleRowsTest {
     a.put("abstracts", List.of());
     a.put("relatedArticles", List.of());
 
-    GenericRecord row = ArticleRows.row(a, new TopicRecord("articles", 1, 7, 0, "PMC1", new byte[0], null));
+    GenericRecord row =
+        ArticleRows.row(a, new TopicRecord("articles", 1, 7, 0, "PMC1", new byte[0], null));
 
-    assertThat(row.get("article_ids").toString()).isEqualTo("[{\"key\": \"doi\", \"value\": \"10.1/x\"}, "
-        + "{\"key\": \"pmc\", \"value\": \"PMC1\"}, {\"key\": \"pmid\", \"value\": \"9\"}]");
-    assertThat(((GenericRecord) row.get("journal")).get("ids").toString()).isEqualTo(
-        "[{\"key\": \"nlm-ta\", \"value\": \"Elife\"}, {\"key\": \"publisher-id\", \"value\": \"eLife\"}]");
+    assertThat(row.get("article_ids").toString())
+        .isEqualTo(
+            "[{\"key\": \"doi\", \"value\": \"10.1/x\"}, "
+                + "{\"key\": \"pmc\", \"value\": \"PMC1\"}, {\"key\": \"pmid\", \"value\": \"9\"}]");
+    assertThat(((GenericRecord) row.get("journal")).get("ids").toString())
+        .isEqualTo(
+            "[{\"key\": \"nlm-ta\", \"value\": \"Elife\"}, {\"key\": \"publisher-id\", \"value\": \"eLife\"}]");
     assertThat(row.get("subset")).isEqualTo("commercial");
     assertThat(row.get("kafka_offset")).isEqualTo(7L);
     assertThat(ArticleRows.ROW.toString()).doesNotContain("\"map\"");

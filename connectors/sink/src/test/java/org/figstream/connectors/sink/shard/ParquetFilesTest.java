@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Figure rows written by {@link ParquetFiles}: images and embeddings without dictionary, text with one, and
- * readable by parquet-avro and DuckDB.
+ * Figure rows written by {@link ParquetFiles}: images and embeddings without dictionary, text with
+ * one, and readable by parquet-avro and DuckDB.
  */
 class ParquetFilesTest {
   private static final org.apache.avro.Schema IMAGE =
@@ -64,7 +64,8 @@ class ParquetFilesTest {
       rows.add(row);
     }
     try (ParquetWriter<GenericRecord> writer =
-        ParquetFiles.writer(file, RecordSchemas.FIGURE_ROW, 1 << 20, Map.of("figstream.stream", "figures/x"))) {
+        ParquetFiles.writer(
+            file, RecordSchemas.FIGURE_ROW, 1 << 20, Map.of("figstream.stream", "figures/x"))) {
       for (GenericRecord row : rows) {
         writer.write(row);
       }
@@ -78,8 +79,12 @@ class ParquetFilesTest {
     }
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement sql = duck.createStatement()) {
-      try (ResultSet r = sql.executeQuery("SELECT count(*), sum(octet_length(image.bytes)), sum(len(image_embedding)), "
-          + "count(caption_embedding), count(DISTINCT caption) FROM read_parquet('" + file + "')")) {
+      try (ResultSet r =
+          sql.executeQuery(
+              "SELECT count(*), sum(octet_length(image.bytes)), sum(len(image_embedding)), "
+                  + "count(caption_embedding), count(DISTINCT caption) FROM read_parquet('"
+                  + file
+                  + "')")) {
         r.next();
         assertThat(r.getLong(1)).isEqualTo(300);
         assertThat(r.getLong(2)).isEqualTo(300 * 2000 + 299 * 300 / 2);
@@ -88,10 +93,15 @@ class ParquetFilesTest {
         assertThat(r.getLong(5)).isEqualTo(3);
       }
       Map<String, String> encodings = new HashMap<>();
-      try (ResultSet r = sql.executeQuery("SELECT CAST(path_in_schema AS VARCHAR), string_agg(DISTINCT "
-          + "CAST(encodings AS VARCHAR), ',') FROM parquet_metadata('" + file + "') GROUP BY 1")) {
+      try (ResultSet r =
+          sql.executeQuery(
+              "SELECT CAST(path_in_schema AS VARCHAR), string_agg(DISTINCT "
+                  + "CAST(encodings AS VARCHAR), ',') FROM parquet_metadata('"
+                  + file
+                  + "') GROUP BY 1")) {
         while (r.next()) {
-          encodings.put(r.getString(1).replaceAll("[\\[\\]]", "").replace(", ", "."), r.getString(2));
+          encodings.put(
+              r.getString(1).replaceAll("[\\[\\]]", "").replace(", ", "."), r.getString(2));
         }
       }
       assertThat(encodings.get("image.bytes")).doesNotContain("DICTIONARY");
