@@ -55,7 +55,7 @@ class RunCommandOperationsTest {
     assertThat(err.toString()).containsPattern(
         "progress: \\d+\\.\\d articles/s, \\d+ articles, \\d+ figures, 0 dead letters, lag \\d+, RUNNING");
 
-    // the README's mirror example, as a user runs it, against the running pipeline's broker
+    // the mirror example of docs/records.md, as a user runs it, against the running pipeline's broker
     String broker = await(err, Pattern.compile("embedded Kafka broker at (127\\.0\\.0\\.1:\\d+)")).group(1);
     Path out = data.resolve("mirror");
     Process mirror = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
