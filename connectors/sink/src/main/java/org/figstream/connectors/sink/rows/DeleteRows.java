@@ -6,7 +6,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.figstream.connectors.sink.TopicRecord;
 
-/** A tombstone as a delete row (schemas/dataset-delete.v1.avsc). */
+/** A tombstone as a delete row (records/schemas/dataset-delete.v1.avsc). */
 public final class DeleteRows {
   private DeleteRows() {}
 

@@ -11,8 +11,8 @@ import org.apache.avro.generic.GenericRecord;
 import org.figstream.connectors.sink.TopicRecord;
 
 /**
- * A {@code figures} record (schemas/figure.v2.avsc, nested) as a figures-table row
- * (schemas/dataset-figure.v2.avsc, flat, snake_case): what dataset users filter and select on sits in
+ * A {@code figures} record (records/schemas/figure.v2.avsc, nested) as a figures-table row
+ * (records/schemas/dataset-figure.v2.avsc, flat, snake_case): what dataset users filter and select on sits in
  * top-level columns, and the topic coordinates let readers order versions of a pair.
  */
 public final class FigureRows {
