@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * keeps the live pairs (an upsert replaces a pair, a tombstone deletes it) and writes each image to
  * OUT/<pair id>.jpg. Run it from the repository root while `./figstream run --sample` is running:
  *
- *   java -cp "topology/target/lib/*" examples/FiguresMirror.java 127.0.0.1:PORT mirror-out 20
+ *   java -cp "app/target/lib/*" examples/FiguresMirror.java 127.0.0.1:PORT mirror-out 20
  */
 public class FiguresMirror {
   public static void main(String[] args) throws Exception {

@@ -113,7 +113,8 @@ class RunCommandOperationsTest {
         .containsPattern("figstream_feed_last_pass_timestamp_seconds 1\\.\\d+E9")
         .containsPattern("figstream_sink_records_total\\{topic=\"figures\"} [1-9]\\d*\\.0");
 
-    // the README's mirror example, as a user runs it, against the running pipeline's broker
+    // the mirror example of docs/records.md, as a user runs it, against the running pipeline's
+    // broker
     String broker =
         await(err, Pattern.compile("embedded Kafka broker at (127\\.0\\.0\\.1:\\d+)")).group(1);
     Path out = data.resolve("mirror");

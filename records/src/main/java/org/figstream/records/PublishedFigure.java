@@ -1,12 +1,12 @@
 package org.figstream.records;
 
 /**
- * A record of the {@code figures} topic (schema {@code schemas/figure.v2.avsc}): the figure-caption
- * pair, its normalised image when there is one, and otherwise why not ({@code missing} when the
- * article came without the file, else the reason the image was refused); {@code duplicateOf} names
- * the pair that showed the same image first, {@code duplicateKind} says whether exactly or nearly.
- * {@code article} carries the article's key fields (subset, license, DOI) so that a dataset row
- * stands on its own.
+ * A record of the {@code figures} topic (schema {@code records/schemas/figure.v2.avsc}): the
+ * figure-caption pair, its normalised image when there is one, and otherwise why not ({@code
+ * missing} when the article came without the file, else the reason the image was refused); {@code
+ * duplicateOf} names the pair that showed the same image first, {@code duplicateKind} says whether
+ * exactly or nearly. {@code article} carries the article's key fields (subset, license, DOI) so
+ * that a dataset row stands on its own.
  */
 public record PublishedFigure(
     FigureRecord figure,

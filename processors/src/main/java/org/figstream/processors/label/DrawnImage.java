@@ -12,7 +12,8 @@ import org.figstream.processors.image.IntRgbPixels;
  * in its bin).
  *
  * <p>The rule and its constants were fixed from this reasoning before they were measured on the
- * hand-labelled figures, and have not been tuned on them (see the README's label quality section).
+ * hand-labelled figures, and have not been tuned on them (see "How good are the labels?" in
+ * docs/embeddings-and-labels.md).
  */
 public final class DrawnImage {
   /** Coverage at or below which an image counts as photographic, at or above which as drawn. */

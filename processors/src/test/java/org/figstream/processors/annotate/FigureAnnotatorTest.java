@@ -87,9 +87,8 @@ class FigureAnnotatorTest {
     assertThat(a.labels().panelType()).isEqualTo("multiple");
     assertThat(a.labels().global()).hasSize(3);
     // Hand label: Immuno Assays. Its blots sit on a white page among charts, so the pixel prior
-    // finds the
-    // figure drawn and puts Plots and Charts first (one of the misses the README's label section
-    // counts).
+    // finds the figure drawn and puts Plots and Charts first (one of the misses
+    // docs/embeddings-and-labels.md counts).
     assertThat(a.labels().global())
         .extracting(ConceptScore::concept)
         .containsExactly("Plots and Charts", "Immuno Assays", "PCR");

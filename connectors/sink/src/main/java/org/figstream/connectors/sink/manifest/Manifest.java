@@ -30,9 +30,10 @@ public record Manifest(
     List<String> webdataset) {
 
   /**
-   * The dataset layout this figstream writes. 2: figure rows of schemas/dataset-figure.v2.avsc
-   * (image as a {bytes, path} struct with Hugging Face features, perceptual hash as hex), article
-   * maps as key/value lists, webdataset/current.txt. 1: the layout before.
+   * The dataset layout this figstream writes. 2: figure rows of
+   * records/schemas/dataset-figure.v2.avsc (image as a {bytes, path} struct with Hugging Face
+   * features, perceptual hash as hex), article maps as key/value lists, webdataset/current.txt. 1:
+   * the layout before.
    */
   public static final int FORMAT = 2;
 

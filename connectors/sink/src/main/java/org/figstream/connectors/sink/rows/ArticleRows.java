@@ -11,7 +11,7 @@ import org.figstream.records.codec.RecordSchemas;
 
 /**
  * An {@code articles} record as an articles-table row: the topic schema's fields
- * (schemas/article.v1.avsc) under snake_case names, nested fields (journal, license, dates,
+ * (records/schemas/article.v1.avsc) under snake_case names, nested fields (journal, license, dates,
  * subjects) kept as structs and lists, and the topic coordinates. The row schema is derived from
  * the topic schema, so the two cannot drift. Maps ({@code article_ids}, {@code journal.ids}) become
  * lists of {@code key}/{@code value} structs sorted by key: Hugging Face datasets has no map type

@@ -5,7 +5,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.records.codec.RecordSchemas;
 
-/** A tombstone as a delete row (schemas/dataset-delete.v1.avsc). */
+/** A tombstone as a delete row (records/schemas/dataset-delete.v1.avsc). */
 public final class DeleteRows {
   private DeleteRows() {}
 

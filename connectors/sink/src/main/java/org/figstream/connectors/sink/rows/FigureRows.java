@@ -10,9 +10,9 @@ import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.records.codec.RecordSchemas;
 
 /**
- * A {@code figures} record (schemas/figure.v2.avsc, nested) as a figures-table row
- * (schemas/dataset-figure.v2.avsc, flat, snake_case): what dataset users filter and select on sits
- * in top-level columns, and the topic coordinates let readers order versions of a pair.
+ * A {@code figures} record (records/schemas/figure.v2.avsc, nested) as a figures-table row
+ * (records/schemas/dataset-figure.v2.avsc, flat, snake_case): what dataset users filter and select
+ * on sits in top-level columns, and the topic coordinates let readers order versions of a pair.
  */
 public final class FigureRows {
   private static final Schema ROW = RecordSchemas.FIGURE_ROW;

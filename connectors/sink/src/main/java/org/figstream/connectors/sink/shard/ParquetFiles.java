@@ -39,7 +39,7 @@ public final class ParquetFiles {
    * third of the writer's time. Images, JPEGs already entropy-coded, are compressed at zstd level 1
    * instead of the default 3: zstd takes about 10% off them at either level, level 1 in much less
    * time, and files grow by about 1%. Together these doubled the writer's rows/s (loadtest's
-   * ParquetWriteReport, README "Parquet writer benchmark").
+   * ParquetWriteReport, docs/benchmarks.md, "Parquet writer").
    */
   public static ParquetWriter<GenericRecord> writer(
       Path file, Schema schema, long rowGroupBytes, Map<String, String> metadata)

@@ -211,7 +211,7 @@ class DatasetSinkConnectorIT {
     String d = dataset.toString();
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
         Statement sql = db.createStatement()) {
-      // the query the README and the dataset card give readers
+      // the query docs/dataset.md and the dataset card give readers
       Set<String> livePairs =
           strings(sql, "SELECT pair_id FROM (" + LiveRows.currentRowsQuery(d, "figures") + ")");
       assertThat(livePairs).isEqualTo(feed.live(feed.pairs));
