@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * A dataset mirror in one file: follows the figures topic with plain Kafka and Avro (no figstream code),
  * keeps the live pairs (an upsert replaces a pair, a tombstone deletes it) and writes each image to
- * OUT/<pair id>.jpg. Run it from the repository root while `./figstream run --sample` is running:
+ * OUT/<pair id with / as _>.jpg (PMC99000001_fig1_1.jpg). Run it from the repository root while `./figstream run --sample` is running:
  *
  *   java -cp "app/target/lib/*" examples/FiguresMirror.java 127.0.0.1:PORT mirror-out 20
  */

@@ -138,6 +138,9 @@ class RunCommandOperationsTest {
     try (var images = java.nio.file.Files.list(out)) {
       assertThat(images.count()).isEqualTo(49);
     }
+    assertThat(out.resolve("PMC99000001_fig1_1.jpg"))
+        .as("the file name docs/records.md gives")
+        .isNotEmptyFile();
 
     RunCommand run = cli.getSubcommands().get("run").getCommand();
     run.stopAndWait();
