@@ -1,6 +1,7 @@
 package org.figstream.runtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -90,6 +91,8 @@ public final class Instance implements AutoCloseable {
         settings.dataDir(), kafka); // before Streams and the feed read state of another cluster
     metrics = OpsMetrics.newRegistry();
     opened.push(metrics::close);
+    Metrics.addRegistry(metrics); // the embedding batchers record to the global registry
+    opened.push(() -> Metrics.removeRegistry(metrics));
     BucketLayout layout =
         new BucketLayout(emulator != null ? emulator.baseUrl() : settings.bucketUrl());
     HttpFetcher http =

@@ -107,11 +107,20 @@ class RunCommandOperationsTest {
         .contains(
             "figstream_feed_announcements_total{change=\"removal\"} " + feedLine.group(2) + ".0")
         .contains("figstream_feed_passes_total 1.0")
+        .contains("figstream_pipeline_latency_seconds_count 8")
+        .contains("figstream_rocksdb_memory_limit_bytes 6.7108864E7") // --state-memory-mb 64
+        .containsPattern("figstream_rocksdb_memory_used_bytes [1-9]")
+        .containsPattern("figstream_embedding_batch_size_count\\{batcher=\"embed-image\"} [1-9]")
+        .containsPattern(
+            "figstream_embedding_batch_duration_seconds_count\\{batcher=\"embed-text\"} [1-9]")
         .contains("figstream_dataset_generation " + generation + ".0")
         .containsPattern(
             "figstream_http_requests_total\\{host=\"127\\.0\\.0\\.1\",outcome=\"ok\"} [1-9]\\d*\\.0")
         .containsPattern("figstream_feed_last_pass_timestamp_seconds 1\\.\\d+E9")
         .containsPattern("figstream_sink_records_total\\{topic=\"figures\"} [1-9]\\d*\\.0");
+    // the Helm chart's dashboard queries only series a running instance exports
+    assertThat(DashboardQueries.seriesNamed()).hasSizeGreaterThan(15);
+    assertThat(DashboardQueries.missingFrom(metrics)).isEmpty();
 
     // the mirror example of docs/records.md, as a user runs it, against the running pipeline's
     // broker

@@ -45,6 +45,19 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     return cacheBytes;
   }
 
+  /**
+   * Bytes in the shared cache now: blocks, index and filter blocks, and the memtables charged to it
+   * (0 before the first store opens).
+   */
+  public static synchronized long usedBytes() {
+    return cache == null ? 0 : cache.getUsage();
+  }
+
+  /** The bound all stores share (0 before the first store opens). */
+  public static synchronized long limitBytes() {
+    return cacheBytes;
+  }
+
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
     Object total = configs.get(TOTAL_BYTES_CONFIG);

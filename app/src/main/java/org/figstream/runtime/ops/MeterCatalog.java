@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,12 @@ public final class MeterCatalog {
   public record Doc(String name, Meter.Type type, List<String> labels, String help) {}
 
   public static final String ENRICH_DURATION = "figstream.enrichment.duration";
+  public static final String PIPELINE_LATENCY = "figstream.pipeline.latency";
+
+  /**
+   * The timers published with histogram buckets, so that quantiles can be taken across instances.
+   */
+  public static final Set<String> HISTOGRAMS = Set.of(ENRICH_DURATION, PIPELINE_LATENCY);
 
   /**
    * The stages that write dead letters from this process (the Streams deserialiser's are not
@@ -72,6 +79,32 @@ public final class MeterCatalog {
               Meter.Type.TIMER,
               List.of(),
               "Time to enrich one article version (fetch, extract, normalise images, embed, label), as a histogram"),
+          new Doc(
+              PIPELINE_LATENCY,
+              Meter.Type.TIMER,
+              List.of(),
+              "From an announcement on article-versions to its enriched result committed, as a"
+                  + " histogram"),
+          new Doc(
+              "figstream.embedding.batch.size",
+              Meter.Type.DISTRIBUTION_SUMMARY,
+              List.of("batcher"),
+              "Inputs per model call, by batcher (embed-image, embed-text)"),
+          new Doc(
+              "figstream.embedding.batch.duration",
+              Meter.Type.TIMER,
+              List.of("batcher"),
+              "Time of one model call, by batcher"),
+          new Doc(
+              "figstream.rocksdb.memory.used.bytes",
+              Meter.Type.GAUGE,
+              List.of(),
+              "Bytes in the block cache all RocksDB stores share, memtables included"),
+          new Doc(
+              "figstream.rocksdb.memory.limit.bytes",
+              Meter.Type.GAUGE,
+              List.of(),
+              "The bound of that shared cache (--state-memory-mb)"),
           new Doc(
               "figstream.dead.letters",
               Meter.Type.COUNTER,
@@ -148,7 +181,7 @@ public final class MeterCatalog {
       @Override
       public DistributionStatisticConfig configure(
           Meter.Id id, DistributionStatisticConfig config) {
-        return id.getName().equals(ENRICH_DURATION)
+        return HISTOGRAMS.contains(id.getName())
             ? DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config)
             : config;
       }

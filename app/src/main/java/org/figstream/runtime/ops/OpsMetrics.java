@@ -1,5 +1,6 @@
 package org.figstream.runtime.ops;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
+import org.figstream.state.BoundedRocksDbMemory;
 
 /**
  * The registry that {@link OpsServer} exposes, with the JVM's and the process's own meters bound,
@@ -29,6 +31,10 @@ public final class OpsMetrics {
         .config()
         .meterFilter(MeterCatalog.filter()); // filters apply at registration: before any meter
     MeterCatalog.registerAtStart(registry);
+    Gauge.builder("figstream.rocksdb.memory.used.bytes", BoundedRocksDbMemory::usedBytes)
+        .register(registry);
+    Gauge.builder("figstream.rocksdb.memory.limit.bytes", BoundedRocksDbMemory::limitBytes)
+        .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);

@@ -2,7 +2,6 @@ package org.figstream.runtime.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Meter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,7 +35,7 @@ class MeterCatalogDocsTest {
           d.labels().isEmpty()
               ? "-"
               : String.join(", ", d.labels().stream().map(l -> "`" + l + "`").toList());
-      catalog.put(prometheusName(d), type(d.type()) + " | " + labels + " | " + d.help());
+      catalog.put(prometheusName(d), type(d) + " | " + labels + " | " + d.help());
     }
     assertThat(documented).isEqualTo(catalog);
   }
@@ -64,7 +63,12 @@ class MeterCatalogDocsTest {
     };
   }
 
-  private static String type(Meter.Type type) {
-    return type == Meter.Type.TIMER ? "histogram" : type.name().toLowerCase(java.util.Locale.ROOT);
+  /** As Prometheus types the series: timers with buckets are histograms, other timers summaries. */
+  private static String type(MeterCatalog.Doc d) {
+    return switch (d.type()) {
+      case TIMER -> MeterCatalog.HISTOGRAMS.contains(d.name()) ? "histogram" : "summary";
+      case DISTRIBUTION_SUMMARY -> "summary";
+      default -> d.type().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 }

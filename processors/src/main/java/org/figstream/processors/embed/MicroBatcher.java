@@ -1,8 +1,12 @@
 package org.figstream.processors.embed;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -19,7 +23,15 @@ import reactor.core.scheduler.Schedulers;
 public final class MicroBatcher<I, O> implements AutoCloseable {
   private record Job<I, O>(I input, Sinks.One<O> result) {}
 
+  /** Inputs per model call, by batcher ({@code embed-image}, {@code embed-text}). */
+  public static final String BATCH_SIZE_METRIC = "figstream.embedding.batch.size";
+
+  /** Time of one model call, by batcher. */
+  public static final String BATCH_DURATION_METRIC = "figstream.embedding.batch.duration";
+
   private final Function<List<I>, List<O>> model;
+  private final DistributionSummary sizes;
+  private final Timer durations;
   private final Sinks.Many<Job<I, O>> queue = Sinks.many().unicast().onBackpressureBuffer();
   private final Scheduler inference;
   private final Disposable loop;
@@ -35,10 +47,18 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
           "batch size and concurrency must be positive, wait not negative");
     }
     this.model = model;
+    // the global registry: the app joins its own to it, a library user may; unjoined it costs
+    // nothing
+    this.sizes =
+        DistributionSummary.builder(BATCH_SIZE_METRIC)
+            .tag("batcher", name)
+            .register(Metrics.globalRegistry);
+    this.durations =
+        Timer.builder(BATCH_DURATION_METRIC).tag("batcher", name).register(Metrics.globalRegistry);
     this.inference = Schedulers.newBoundedElastic(concurrency, Integer.MAX_VALUE, name);
     // fairBackpressure: without it a timer-closed batch that finds no demand fails the whole flux.
-    // A
-    // zero wait still needs a timer, or the last requests would wait for a batch that never fills.
+    // A zero wait still needs a timer, or the last requests would wait for a batch that never
+    // fills.
     Duration wait = maxWait.isZero() ? Duration.ofMillis(1) : maxWait;
     this.loop =
         queue
@@ -70,7 +90,10 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     List<I> inputs = new ArrayList<>(batch.size());
     batch.forEach(job -> inputs.add(job.input()));
     try {
+      long started = System.nanoTime();
       List<O> outputs = model.apply(inputs);
+      durations.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      sizes.record(inputs.size());
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).result().tryEmitValue(outputs.get(i));
       }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -54,6 +55,12 @@ public final class EnrichmentStage implements AutoCloseable {
   /** Per article version, enriched or not; the app's registry publishes it as a histogram. */
   public static final String DURATION_METRIC = "figstream.enrichment.duration";
 
+  /**
+   * From the announcement's timestamp (the gate forwards it unchanged) to the enriched result's
+   * commit; the ledger publishes it on figures within a Streams commit interval after.
+   */
+  public static final String LATENCY_METRIC = "figstream.pipeline.latency";
+
   static final int MAX_CONSECUTIVE_RESTARTS = 5;
   private static final Logger LOG = LoggerFactory.getLogger(EnrichmentStage.class);
 
@@ -68,6 +75,7 @@ public final class EnrichmentStage implements AutoCloseable {
   private final Counter figures;
   private final Counter restarts;
   private final Timer duration;
+  private final Timer latency;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final Thread thread = new Thread(this::loop, "figstream-enrichment");
@@ -88,6 +96,7 @@ public final class EnrichmentStage implements AutoCloseable {
     this.figures = metrics.counter(FIGURES_METRIC);
     this.restarts = metrics.counter(RESTARTS_METRIC);
     this.duration = metrics.timer(DURATION_METRIC);
+    this.latency = metrics.timer(LATENCY_METRIC);
     consumerConfig.putAll(kafka);
     consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -197,9 +206,11 @@ public final class EnrichmentStage implements AutoCloseable {
     }
     producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
     producer.commitTransaction();
-    count(
-        results,
-        deadLetters); // after the commit: an aborted batch is redone and must not count twice
+    // after the commit: an aborted batch is redone and must not count twice
+    count(results, deadLetters);
+    long committed = System.currentTimeMillis();
+    batch.forEach(
+        r -> latency.record(Math.max(0, committed - r.timestamp()), TimeUnit.MILLISECONDS));
   }
 
   private Mono<Enrichment.Result> timed(Announcement a) {
