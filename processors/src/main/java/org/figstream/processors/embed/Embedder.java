@@ -58,7 +58,9 @@ public final class Embedder implements AutoCloseable {
           settings.textModel().equals(EmbeddingSettings.NONE)
               ? null
               : new OnnxTextEncoder(
-                  BuiltinModels.resolve(settings.textModel()), settings.accelerator());
+                  BuiltinModels.resolve(settings.textModel()),
+                  settings.accelerator(),
+                  settings.lengthBuckets());
       return new Embedder(image, text, settings);
     } catch (RuntimeException e) {
       if (image != null) {

@@ -11,6 +11,9 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,13 +32,28 @@ public final class OnnxTextEncoder implements TextEncoder {
   private final EncoderDescriptor d;
   private final HuggingFaceTokenizer tokenizer;
   private final Model model;
+  private final boolean lengthBuckets;
 
+  /** Rows of a bucket are at least this share of its longest row's tokens. */
+  static final double BUCKET_SPREAD = 2.0 / 3;
+
+  /** With length buckets, the default. */
   public OnnxTextEncoder(EncoderDescriptor descriptor, Accelerator accelerator) {
+    this(descriptor, accelerator, true);
+  }
+
+  /**
+   * @param lengthBuckets whether a batch runs as calls of texts of similar token length ({@link
+   *     #buckets}) rather than as one call padded to its longest text
+   */
+  public OnnxTextEncoder(
+      EncoderDescriptor descriptor, Accelerator accelerator, boolean lengthBuckets) {
     if (descriptor.isImage()) {
       throw new IllegalArgumentException(
           descriptor.name() + " is an image encoder, not a text one");
     }
     this.d = descriptor;
+    this.lengthBuckets = lengthBuckets;
     try (InputStream in = ModelFiles.open(descriptor.tokenizer())) {
       this.tokenizer =
           HuggingFaceTokenizer.newInstance(
@@ -68,16 +86,81 @@ public final class OnnxTextEncoder implements TextEncoder {
         texts.stream().map(t -> t.length() > bound ? t.substring(0, bound) : t).toList();
     Encoding[] encodings = tokenizer.batchEncode(cut);
     int n = encodings.length;
-    int len = encodings[0].getIds().length;
+    int[] lengths = new int[n];
+    for (int i = 0; i < n; i++) {
+      lengths[i] = tokens(encodings[i]);
+    }
+    float[][] vectors = new float[n][];
+    for (int[] bucket : buckets(lengths, lengthBuckets)) {
+      int len = 0;
+      for (int i : bucket) {
+        len = Math.max(len, lengths[i]);
+      }
+      List<float[]> rows = run(encodings, bucket, len);
+      for (int j = 0; j < bucket.length; j++) {
+        vectors[bucket[j]] = rows.get(j);
+      }
+    }
+    return Arrays.asList(vectors);
+  }
+
+  /**
+   * The rows each model call takes, in calls: all rows in one call when not bucketed; else the rows
+   * by length, longest first, a call holding rows of at least {@link #BUCKET_SPREAD} of its
+   * longest, so no row is padded to more than 1.5 times its own length. Masked attention and masked
+   * mean pooling make the padding irrelevant to the vectors, so only the cost changes.
+   */
+  static List<int[]> buckets(int[] lengths, boolean bucketed) {
+    int n = lengths.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    if (!bucketed) {
+      return List.of(Arrays.stream(order).mapToInt(Integer::intValue).toArray());
+    }
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> lengths[i]).reversed());
+    List<int[]> buckets = new ArrayList<>();
+    int start = 0;
+    while (start < n) {
+      int longest = lengths[order[start]];
+      int end = start + 1;
+      while (end < n && lengths[order[end]] >= longest * BUCKET_SPREAD) {
+        end++;
+      }
+      int[] bucket = new int[end - start];
+      for (int j = start; j < end; j++) {
+        bucket[j - start] = order[j];
+      }
+      buckets.add(bucket);
+      start = end;
+    }
+    return buckets;
+  }
+
+  /** Tokens up to the last one attended to: the padding the tokenizer added comes after it. */
+  private static int tokens(Encoding encoding) {
+    long[] mask = encoding.getAttentionMask();
+    int last = mask.length;
+    while (last > 1 && mask[last - 1] == 0) {
+      last--;
+    }
+    return last;
+  }
+
+  /** One model call on the given rows, each cut (or kept) to {@code len} tokens. */
+  private List<float[]> run(Encoding[] encodings, int[] rows, int len) {
+    int n = rows.length;
     long[] ids = new long[n * len];
     long[] mask = new long[n * len];
     long[] types = new long[n * len];
     long[][] masks = new long[n][];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(encodings[i].getIds(), 0, ids, i * len, len);
-      System.arraycopy(encodings[i].getAttentionMask(), 0, mask, i * len, len);
-      System.arraycopy(encodings[i].getTypeIds(), 0, types, i * len, len);
-      masks[i] = encodings[i].getAttentionMask();
+    for (int r = 0; r < n; r++) {
+      Encoding e = encodings[rows[r]];
+      System.arraycopy(e.getIds(), 0, ids, r * len, len);
+      System.arraycopy(e.getAttentionMask(), 0, mask, r * len, len);
+      System.arraycopy(e.getTypeIds(), 0, types, r * len, len);
+      masks[r] = Arrays.copyOf(e.getAttentionMask(), len);
     }
     Shape shape = new Shape(n, len);
     try (NDManager manager = model.getNDManager().newSubManager()) {

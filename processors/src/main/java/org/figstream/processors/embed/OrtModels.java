@@ -18,6 +18,9 @@ import java.util.Map;
  * shortcut because that one cannot turn on FP16 or the TensorRT engine cache.
  */
 final class OrtModels {
+  static final String INTRA_OP_SPINNING = "session.intra_op.allow_spinning";
+  static final String INTER_OP_SPINNING = "session.inter_op.allow_spinning";
+
   private OrtModels() {}
 
   static Model load(EncoderDescriptor descriptor, Accelerator accelerator) {
@@ -62,6 +65,13 @@ final class OrtModels {
     if (accelerator.threads() > 0) {
       options.setIntraOpNumThreads(accelerator.threads());
     }
+    // Sequential execution (ONNX Runtime's default, which DJL keeps) runs one operator at a time
+    // on
+    // the intra-op pool; an inter-op pool would only sit there.
+    options.setInterOpNumThreads(1);
+    String spin = accelerator.spinning() ? "1" : "0";
+    options.addConfigEntry(INTRA_OP_SPINNING, spin);
+    options.addConfigEntry(INTER_OP_SPINNING, spin);
     switch (accelerator.device()) {
       case "tensorrt" -> {
         Files.createDirectories(accelerator.engineCache());

@@ -3,8 +3,11 @@ package org.figstream.processors.embed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.figstream.processors.label.CaptionSentences;
 import org.figstream.processors.testdata.SampleFigures;
 import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +114,54 @@ class TextEncoderTest {
     for (int i = 0; i < 3; i++) {
       assertThat(backward.get(2 - i)).containsExactly(forward.get(i), within(1e-5f));
     }
+  }
+
+  @Test
+  void shouldGiveTheSameVectorsInLengthBucketsAsInOnePaddedCall() {
+    // Captions and their sentences, as the annotator sends them: lengths from a few tokens to 256.
+    List<String> texts = new ArrayList<>();
+    for (String c : captions) {
+      texts.add(c);
+      texts.addAll(CaptionSentences.of(c));
+    }
+    try (OnnxTextEncoder padded =
+        new OnnxTextEncoder(BuiltinModels.resolve(BuiltinModels.TEXT), Accelerator.CPU, false)) {
+      float max = 0;
+      for (int i = 0; i < texts.size(); i += 16) {
+        List<String> batch = texts.subList(i, Math.min(texts.size(), i + 16));
+        List<float[]> bucketed = encoder.embed(batch);
+        List<float[]> one = padded.embed(batch);
+        assertThat(bucketed).hasSameSizeAs(batch);
+        for (int j = 0; j < batch.size(); j++) {
+          for (int k = 0; k < 384; k++) {
+            max = Math.max(max, Math.abs(bucketed.get(j)[k] - one.get(j)[k]));
+          }
+        }
+      }
+      System.out.printf(
+          "%d texts: bucketed vs one padded call, max |diff| %.2e%n", texts.size(), max);
+      assertThat(max).isLessThan(1e-4f);
+    }
+  }
+
+  @Test
+  void shouldPutEveryRowInOneBucketOfSimilarLength() {
+    int[] lengths = {12, 256, 7, 40, 31, 250, 9, 180, 12, 3};
+
+    List<int[]> buckets = OnnxTextEncoder.buckets(lengths, true);
+
+    assertThat(buckets.stream().flatMapToInt(IntStream::of).sorted().toArray())
+        .containsExactly(IntStream.range(0, lengths.length).toArray());
+    for (int[] bucket : buckets) {
+      int longest = IntStream.of(bucket).map(i -> lengths[i]).max().orElseThrow();
+      for (int i : bucket) {
+        assertThat(lengths[i]).isGreaterThanOrEqualTo((int) Math.ceil(longest * 2.0 / 3));
+      }
+    }
+    assertThat(buckets).hasSizeGreaterThan(1);
+    assertThat(OnnxTextEncoder.buckets(lengths, false))
+        .singleElement()
+        .isEqualTo(IntStream.range(0, lengths.length).toArray());
   }
 
   private static double norm(float[] v) {
