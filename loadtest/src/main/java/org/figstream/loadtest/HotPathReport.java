@@ -48,7 +48,11 @@ import reactor.core.publisher.Flux;
  *
  * <p>Arguments: {@code [comparison [rounds]]}; comparison {@code spinning} (spin-waiting on vs off,
  * no length buckets in either), {@code buckets} (without vs with length buckets, spinning off in
- * both), {@code all} (the old defaults, spinning on and no buckets, vs the new ones).
+ * both), {@code all} (the old defaults, spinning on and no buckets, vs the new ones), {@code
+ * threads} (the new defaults vs one intra-op thread per session and two batches of a model at
+ * once), {@code cli} (the CLI's old defaults, spinning on, no buckets, all cores in one call at a
+ * time, vs its new ones, buckets, spinning off, one thread per call and one call per core), {@code
+ * batch32} (the new defaults vs batches of 32).
  */
 public final class HotPathReport {
   private record Sample(FigureRecord figure, NormalizedImage image, BufferedImage raster) {}
@@ -64,15 +68,7 @@ public final class HotPathReport {
   public static void main(String[] args) throws Exception {
     String comparison = args.length > 0 ? args[0] : "all";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    EmbeddingSettings base =
-        new EmbeddingSettings(
-            BuiltinModels.IMAGE,
-            BuiltinModels.TEXT,
-            Accelerator.CPU,
-            16,
-            Duration.ofMillis(20),
-            1,
-            true);
+    EmbeddingSettings base = settings(Accelerator.CPU, 16, 1, true);
     EmbeddingSettings a;
     EmbeddingSettings b;
     switch (comparison) {
@@ -88,18 +84,45 @@ public final class HotPathReport {
         a = with(base, true, false);
         b = base;
       }
-      default -> throw new IllegalArgumentException("spinning, buckets or all: " + comparison);
+      case "threads" -> {
+        a = base;
+        b = settings(new Accelerator("cpu", 0, false, null, 1, false), 16, 2, true);
+      }
+      case "cli" -> {
+        a = with(base, true, false);
+        b =
+            settings(
+                new Accelerator("cpu", 0, false, null, 1, false),
+                16,
+                Runtime.getRuntime().availableProcessors(),
+                true);
+      }
+      case "batch32" -> {
+        a = base;
+        b = settings(base.accelerator(), 32, 1, true);
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "spinning, buckets, all, threads, cli or batch32: " + comparison);
     }
     List<Sample> samples = samples();
     long withImage = samples.stream().filter(s -> s.raster() != null).count();
     System.out.printf(
-        "%s: A = spinning %s, length buckets %s; B = spinning %s, length buckets %s%n"
+        "%s: A = spinning %s, length buckets %s, %d intra-op threads (0: ORT's default), batches"
+            + " of %d, %d at once; B = spinning %s, length buckets %s, %d threads, batches of %d,"
+            + " %d at once%n"
             + "%d figures (%d with an image) per pass, %d cores, load average %.2f at start%n",
         comparison,
         a.accelerator().spinning(),
         a.lengthBuckets(),
+        a.accelerator().threads(),
+        a.batchSize(),
+        a.concurrency(),
         b.accelerator().spinning(),
         b.lengthBuckets(),
+        b.accelerator().threads(),
+        b.batchSize(),
+        b.concurrency(),
         samples.size(),
         withImage,
         Runtime.getRuntime().availableProcessors(),
@@ -150,13 +173,20 @@ public final class HotPathReport {
   }
 
   private static EmbeddingSettings with(EmbeddingSettings s, boolean spinning, boolean buckets) {
+    return settings(
+        s.accelerator().withSpinning(spinning), s.batchSize(), s.concurrency(), buckets);
+  }
+
+  /** The built-in encoders, batches waiting at most 20 ms, and the rest as given. */
+  private static EmbeddingSettings settings(
+      Accelerator accelerator, int batchSize, int concurrency, boolean buckets) {
     return new EmbeddingSettings(
-        s.imageModel(),
-        s.textModel(),
-        s.accelerator().withSpinning(spinning),
-        s.batchSize(),
-        s.batchWait(),
-        s.concurrency(),
+        BuiltinModels.IMAGE,
+        BuiltinModels.TEXT,
+        accelerator,
+        batchSize,
+        Duration.ofMillis(20),
+        concurrency,
         buckets);
   }
 
