@@ -70,12 +70,15 @@ class ConnectChartTest {
   @FieldSource("STRIMZI_VARIANTS")
   void shouldBuildTheWorkerFromTheConfluentHubArchiveOrUseTheGivenImage(String variant)
       throws IOException {
+    // the coordinates org.figstream:figstream-sink:zip:confluent-hub, as the sink's build attaches
+    // them
+    assertThat(Files.readString(SINK.resolve("pom.xml")))
+        .contains("<artifactId>figstream-sink</artifactId>");
+    assertThat(Files.readString(SINK.resolve("src/assembly/confluent-hub.xml")))
+        .contains("<id>confluent-hub</id>")
+        .contains("<format>zip</format>");
     RenderedChart chart = RenderedChart.of(variant);
     JsonNode connect = chart.only("KafkaConnect");
-    String pom = Files.readString(SINK.resolve("pom.xml"));
-    String assembly = Files.readString(SINK.resolve("src/assembly/confluent-hub.xml"));
-    assertThat(pom).contains("<artifactId>figstream-sink</artifactId>");
-    assertThat(assembly).contains("<id>confluent-hub</id>").contains("<format>zip</format>");
 
     if (chart.values.at("/connect/image").asText().isEmpty()) {
       JsonNode artifact = connect.at("/spec/build/plugins/0/artifacts/0");

@@ -44,8 +44,10 @@ class VariantsChartTest {
         .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-0.kafka:9092,kafka-1.kafka:9092")
         .containsEntry("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")
         .doesNotContainKey("KAFKA_SSL_TRUSTSTORE_LOCATION");
-    // nobody else creates the topics there: the app does (--create-topics defaults to no there)
-    assertThat(own.args()).noneMatch(a -> a.startsWith("--create-topics"));
+    // nobody else creates the topics there: the app does, told so (its default on a cluster is no)
+    assertThat(run.findOption("--create-topics").getValue().toString()).isEqualTo("true");
+    assertThat(run.findOption("--partitions").getValue().toString()).isEqualTo("12");
+    assertThat(run.findOption("--replication-factor").getValue().toString()).isEqualTo("3");
     assertThat(run.findOption("--dataset").getValue().toString()).isEqualTo("true");
   }
 
