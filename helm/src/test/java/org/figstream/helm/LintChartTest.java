@@ -1,9 +1,11 @@
 package org.figstream.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.stream.Stream;
@@ -30,6 +32,19 @@ class LintChartTest {
           .containsExactlyInAnyOrderElementsOf(
               VARIANTS.stream().map(v -> v + "-values.yaml").toList());
     }
+  }
+
+  /** values.schema.json stops a value the templates would turn into a broken object. */
+  @Test
+  void shouldRefuseValuesTheSchemaForbids() {
+    assertThatThrownBy(() -> template().set("strimzi.authentication", "plain").call())
+        .hasMessageContaining("at '/strimzi/authentication': value must be one of");
+    assertThatThrownBy(() -> template().set("connect.dataset.mountPath", "/data").call())
+        .hasMessageContaining("at '/connect/dataset/mountPath'");
+  }
+
+  private static TemplateCommand template() {
+    return new Helm(RenderedChart.CHART).template().withKubeVersion(RenderedChart.KUBE_VERSION);
   }
 
   @ParameterizedTest
