@@ -16,7 +16,7 @@ import org.figstream.runtime.KafkaTarget;
  * environment variables (what a Helm chart sets, secrets included), a properties file, the command
  * line.
  */
-final class KafkaClientConfig {
+public final class KafkaClientConfig {
   /**
    * Variables of Kafka's own launch scripts, not client settings; often present in Kafka images.
    */
@@ -59,7 +59,12 @@ final class KafkaClientConfig {
     return new KafkaTarget(config, source);
   }
 
-  static Map<String, Object> resolve(String bootstrapServers, Path file, Map<String, String> env) {
+  /**
+   * The client settings from the environment, the file and the option, later ones winning; public
+   * for the Helm chart's tests, which feed it the variables the chart sets.
+   */
+  public static Map<String, Object> resolve(
+      String bootstrapServers, Path file, Map<String, String> env) {
     Map<String, Object> config = new TreeMap<>();
     env.forEach(
         (name, value) -> {

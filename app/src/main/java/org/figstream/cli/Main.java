@@ -44,8 +44,11 @@ public final class Main implements Runnable {
     return commandLine(System.getenv());
   }
 
-  /** With the given environment standing in for the process's (tests). */
-  static CommandLine commandLine(java.util.Map<String, String> env) {
+  /**
+   * With the given environment standing in for the process's (tests; public for the Helm chart's
+   * tests, which check the chart's arguments and APP_* variables against it).
+   */
+  public static CommandLine commandLine(java.util.Map<String, String> env) {
     CommandLine cli =
         new CommandLine(new Main())
             .setDefaultValueProvider(new EnvironmentDefaults(env))

@@ -50,6 +50,22 @@ public final class TopicSetup {
     }
   }
 
+  /**
+   * The settings a topic of {@link #TOPICS} is created with (the Helm chart's KafkaTopics are
+   * tested against them): figures and articles compacted, the records that carry images up to
+   * {@link #MAX_MESSAGE_BYTES}.
+   */
+  public static Map<String, String> configs(String name) {
+    Map<String, String> configs = new java.util.HashMap<>();
+    if (name.equals(Topics.FIGURES) || name.equals(Topics.ARTICLES)) {
+      configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
+    if (name.equals(Topics.FIGURES) || name.equals(Topics.ENRICHED)) {
+      configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES));
+    }
+    return configs;
+  }
+
   public static void ensure(Map<String, Object> kafka, int partitions, short replication)
       throws Exception {
     try (Admin admin = Admin.create(kafka)) {
@@ -57,16 +73,7 @@ public final class TopicSetup {
       List<NewTopic> missing = new ArrayList<>();
       for (String name : TOPICS) {
         if (!existing.contains(name)) {
-          NewTopic topic = new NewTopic(name, partitions, replication);
-          Map<String, String> configs = new java.util.HashMap<>();
-          if (name.equals(Topics.FIGURES) || name.equals(Topics.ARTICLES)) {
-            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-          }
-          if (name.equals(Topics.FIGURES) || name.equals(Topics.ENRICHED)) {
-            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES));
-          }
-          topic.configs(configs);
-          missing.add(topic);
+          missing.add(new NewTopic(name, partitions, replication).configs(configs(name)));
         }
       }
       if (!missing.isEmpty()) {

@@ -26,6 +26,12 @@ public final class OpsServer implements AutoCloseable {
   /** The text format that Prometheus negotiates by default, and the one {@code scrape()} writes. */
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
+  /** The paths, public for the Helm chart's tests: its probes and scrape config must name them. */
+  public static final String METRICS_PATH = "/metrics";
+
+  public static final String LIVE_PATH = "/health/live";
+  public static final String READY_PATH = "/health/ready";
+
   private static final String JSON = "application/json";
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -79,15 +85,15 @@ public final class OpsServer implements AutoCloseable {
             routes ->
                 routes
                     .get(
-                        "/metrics",
+                        METRICS_PATH,
                         (req, res) ->
                             res.header("Content-Type", PROMETHEUS_TEXT)
                                 // Deferred so a failing scrape becomes this response's 500, not an
                                 // event-loop error.
                                 .sendString(Mono.fromCallable(registry::scrape)))
-                    .get("/health/live", (req, res) -> live(res, state.get()))
+                    .get(LIVE_PATH, (req, res) -> live(res, state.get()))
                     .get(
-                        "/health/ready",
+                        READY_PATH,
                         (req, res) -> ready(res, state.get(), stageHealthy.getAsBoolean())))
         .bindNow();
   }

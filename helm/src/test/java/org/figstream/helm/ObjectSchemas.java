@@ -1,0 +1,191 @@
+package org.figstream.helm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.fabric8.crd.generator.CRDGenerator;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Version;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.strimzi.api.annotations.ApiVersion;
+import io.strimzi.api.annotations.KubeVersion;
+import io.strimzi.api.annotations.VersionRange;
+import io.strimzi.api.kafka.model.connect.KafkaConnect;
+import io.strimzi.api.kafka.model.connector.KafkaConnector;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OpenAPI schemas of every kind the chart renders, made offline from Maven Central artifacts: the
+ * Strimzi CRDs by Strimzi's own CRD generator from its model (io.strimzi:api), the Kubernetes kinds
+ * by fabric8's CRD generator from fabric8's Kubernetes model (generated from Kubernetes' OpenAPI
+ * spec). Both are made strict (no unknown fields), as the API server's pruning would silently drop
+ * a mistyped key.
+ */
+final class ObjectSchemas {
+  private static final ObjectMapper YAML = RenderedChart.YAML;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+
+  private static Map<String, Schema> schemas;
+
+  private ObjectSchemas() {}
+
+  /** The errors of one rendered object; an object of a kind without a schema is an error too. */
+  static List<String> errors(JsonNode object) {
+    String key = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
+    Schema schema = all().get(key);
+    if (schema == null) {
+      return List.of("no schema for " + key);
+    }
+    try {
+      return schema.validate(JSON.writeValueAsString(object), InputFormat.JSON).stream()
+          .map(Error::toString)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static synchronized Map<String, Schema> all() {
+    if (schemas == null) {
+      schemas = new HashMap<>();
+      try {
+        strimzi(KafkaTopic.class, KafkaUser.class, KafkaConnect.class, KafkaConnector.class);
+        kubernetes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return schemas;
+  }
+
+  /** The schema the chart's API version (v1beta2) has in the CRD Strimzi 0.45 installs. */
+  @SafeVarargs
+  private static void strimzi(Class<? extends CustomResource>... kinds)
+      throws IOException, ReflectiveOperationException {
+    // io.strimzi.crdgenerator.CrdGenerator is package-private (its main() exits the JVM):
+    // reflection
+    Class<?> generator = Class.forName("io.strimzi.crdgenerator.CrdGenerator");
+    var constructor = generator.getConstructor(VersionRange.class, ApiVersion.class);
+    constructor.setAccessible(true);
+    Object instance = constructor.newInstance(KubeVersion.V1_16_PLUS, ApiVersion.V1);
+    var generate = generator.getMethod("generate", Class.class, java.io.Writer.class);
+    generate.setAccessible(true);
+    for (Class<? extends CustomResource> kind : kinds) {
+      StringWriter crd = new StringWriter();
+      generate.invoke(instance, kind, crd);
+      JsonNode spec = YAML.readTree(crd.toString()).path("spec");
+      for (JsonNode version : spec.path("versions")) {
+        if (version.path("name").asText().equals("v1beta2")) {
+          add(
+              spec.path("group").asText() + "/v1beta2/" + spec.at("/names/kind").asText(),
+              version.at("/schema/openAPIV3Schema"));
+        }
+      }
+    }
+  }
+
+  /**
+   * A custom resource whose spec is a whole Kubernetes object: its generated CRD holds that
+   * object's schema under spec.
+   */
+  private static void kubernetes() throws IOException {
+    Path dir = Files.createTempDirectory("figstream-helm-schemas");
+    new CRDGenerator()
+        .inOutputDir(dir.toFile())
+        .forCRDVersions("v1")
+        .customResourceClasses(
+            StatefulSetObject.class,
+            ServiceObject.class,
+            ConfigMapObject.class,
+            PersistentVolumeClaimObject.class,
+            PodMonitorObject.class)
+        .generate();
+    Map<String, String> apiVersions =
+        Map.of(
+            "StatefulSetObject", "apps/v1/StatefulSet",
+            "ServiceObject", "v1/Service",
+            "ConfigMapObject", "v1/ConfigMap",
+            "PersistentVolumeClaimObject", "v1/PersistentVolumeClaim",
+            "PodMonitorObject", "monitoring.coreos.com/v1/PodMonitor");
+    for (File file : dir.toFile().listFiles()) {
+      JsonNode spec = YAML.readTree(file).path("spec");
+      String key = apiVersions.get(spec.at("/names/kind").asText());
+      add(key, spec.at("/versions/0/schema/openAPIV3Schema/properties/spec"));
+      Files.delete(file.toPath());
+    }
+    Files.delete(dir);
+  }
+
+  private static void add(String key, JsonNode schema) {
+    JsonNode strict = strict(schema.deepCopy());
+    schemas.put(key, REGISTRY.getSchema(strict.toString(), InputFormat.JSON));
+  }
+
+  /**
+   * Every object schema that lists its properties allows no others. Not the oneOf alternatives (no
+   * type of their own), which list only the properties that tell them apart.
+   */
+  private static JsonNode strict(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      if (o.has("properties")
+          && o.path("type").asText().equals("object")
+          && !o.has("additionalProperties")
+          && !o.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
+        o.put("additionalProperties", false);
+      }
+      o.forEach(ObjectSchemas::strict);
+    } else if (node.isArray()) {
+      node.forEach(ObjectSchemas::strict);
+    }
+    return node;
+  }
+
+  @Group("schemas.figstream.test")
+  @Version("v1")
+  public static class StatefulSetObject extends CustomResource<StatefulSet, Void>
+      implements Namespaced {}
+
+  @Group("schemas.figstream.test")
+  @Version("v1")
+  public static class ServiceObject extends CustomResource<Service, Void> implements Namespaced {}
+
+  @Group("schemas.figstream.test")
+  @Version("v1")
+  public static class ConfigMapObject extends CustomResource<ConfigMap, Void>
+      implements Namespaced {}
+
+  @Group("schemas.figstream.test")
+  @Version("v1")
+  public static class PersistentVolumeClaimObject
+      extends CustomResource<PersistentVolumeClaim, Void> implements Namespaced {}
+
+  @Group("schemas.figstream.test")
+  @Version("v1")
+  public static class PodMonitorObject extends CustomResource<PodMonitor, Void>
+      implements Namespaced {}
+}
