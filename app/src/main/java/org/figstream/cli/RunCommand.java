@@ -46,6 +46,17 @@ final class RunCommand implements Callable<Integer> {
       description = "Exit once the feed has nothing new and every output is committed.")
   boolean untilCaughtUp;
 
+  @Option(
+      names = "--feed",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Run the feed (default: ${DEFAULT-VALUE}). --no-feed processes only what another "
+              + "instance on the same cluster announces: run several instances, one with the feed; "
+              + "with --until-caught-up it exits once nothing is pending.")
+  boolean feed;
+
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Instance running;
@@ -100,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
         source.feedSettings(sample.enabled),
         source.pollInterval,
         untilCaughtUp,
+        feed,
         annotation.embedding(source.dataDir),
         annotation.labelling(),
         pipelineOptions.settings(kafkaOptions),

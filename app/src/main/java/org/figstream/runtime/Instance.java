@@ -172,20 +172,28 @@ public final class Instance implements AutoCloseable {
    */
   public void run() throws Exception {
     RunReport report = new RunReport(log, kafka, pipeline, progress, started);
+    if (!settings.feedEnabled()) {
+      log.println("feed: off (--no-feed): processing what other instances announce");
+      log.flush();
+    }
     Counter passes = metrics.counter(FEED_PASSES_METRIC);
     AtomicLong lastPass = metrics.gauge(FEED_LAST_PASS_METRIC, new AtomicLong());
     try {
       do {
-        long pass = System.nanoTime();
-        log.println("feed: reading the newest inventory of " + feedSource());
-        log.flush();
-        log.println(
-            FeedOutput.summary(
-                pipeline.feedAndSettle(feed, Duration.ofMinutes(30)),
-                metrics,
-                (System.nanoTime() - pass) / 1_000_000));
-        passes.increment();
-        lastPass.set(System.currentTimeMillis() / 1000);
+        if (settings.feedEnabled()) {
+          long pass = System.nanoTime();
+          log.println("feed: reading the newest inventory of " + feedSource());
+          log.flush();
+          log.println(
+              FeedOutput.summary(
+                  pipeline.feedAndSettle(feed, Duration.ofMinutes(30)),
+                  metrics,
+                  (System.nanoTime() - pass) / 1_000_000));
+          passes.increment();
+          lastPass.set(System.currentTimeMillis() / 1000);
+        } else {
+          pipeline.awaitCaughtUp(Duration.ofMinutes(30));
+        }
         report.summary("caught up");
         if (sink != null) {
           report.publishDataset(sink, settings.dataset().dataset(), settings.untilCaughtUp());

@@ -18,6 +18,8 @@ import org.figstream.processors.label.LabelSettings;
  * @param bucketRate requests per second to the bucket host
  * @param pollInterval how often a following run looks for a new inventory
  * @param untilCaughtUp end once the feed has nothing new and every output is committed
+ * @param feedEnabled run the feed; false on the other instances of a cluster where one instance
+ *     announces and all of them process (two feeds on one cluster would announce everything twice)
  * @param dataset the Parquet dataset to keep; null for none
  */
 public record InstanceSettings(
@@ -29,6 +31,7 @@ public record InstanceSettings(
     FeedSettings feed,
     Duration pollInterval,
     boolean untilCaughtUp,
+    boolean feedEnabled,
     EmbeddingSettings embedding,
     LabelSettings labelling,
     PipelineSettings pipeline,

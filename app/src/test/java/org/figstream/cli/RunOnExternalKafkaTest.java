@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.figstream.broker.EmbeddedBroker;
@@ -33,23 +35,7 @@ class RunOnExternalKafkaTest {
       Path data = dir.resolve("data");
 
       StringWriter err = new StringWriter();
-      CommandLine cli = Main.commandLine(Map.of());
-      cli.setErr(new PrintWriter(err, true));
-      int exit =
-          cli.execute(
-              "run",
-              "--sample",
-              "--sample-dir",
-              SampleArticles.root().toString(),
-              "--until-caught-up",
-              "--data-dir",
-              data.toString(),
-              "--http-port",
-              "-1",
-              "--create-topics",
-              "--dataset=false",
-              "--kafka-config",
-              config.toString());
+      int exit = run(err, data, Map.of(), "--kafka-config", config.toString());
 
       assertThat(exit).as(err.toString()).isZero();
       assertThat(err.toString())
@@ -108,22 +94,48 @@ class RunOnExternalKafkaTest {
     }
   }
 
-  private static int run(StringWriter err, Path data, EmbeddedBroker cluster) {
-    CommandLine cli =
-        Main.commandLine(Map.of("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers()));
+  /**
+   * {@code run --no-feed}: an instance that only processes what another announces (ScaleOutIT runs
+   * it beside one with the feed, on a three-broker cluster).
+   */
+  @Test
+  void shouldAnnounceNothingWithoutTheFeedAndExitOnceNothingIsPending(@TempDir Path dir) {
+    try (EmbeddedBroker cluster = EmbeddedBroker.start(dir.resolve("cluster"))) {
+      StringWriter err = new StringWriter();
+      int exit = run(err, dir.resolve("data"), cluster, "--no-feed");
+
+      assertThat(exit).as(err.toString()).isZero();
+      assertThat(err.toString())
+          .contains("feed: off (--no-feed): processing what other instances announce")
+          .doesNotContain("feed: reading")
+          .contains("run: caught up: 0 live pairs on figures, 0 articles on articles");
+      assertThat(TopicCounts.records(cluster.clientConfig(), Topics.ARTICLE_VERSIONS)).isZero();
+    }
+  }
+
+  private static int run(StringWriter err, Path data, EmbeddedBroker cluster, String... more) {
+    return run(err, data, Map.of("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers()), more);
+  }
+
+  private static int run(StringWriter err, Path data, Map<String, String> env, String... more) {
+    CommandLine cli = Main.commandLine(env);
     cli.setErr(new PrintWriter(err, true));
-    return cli.execute(
-        "run",
-        "--sample",
-        "--sample-dir",
-        SampleArticles.root().toString(),
-        "--until-caught-up",
-        "--data-dir",
-        data.toString(),
-        "--http-port",
-        "-1",
-        "--create-topics",
-        "--dataset=false");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--sample",
+                "--sample-dir",
+                SampleArticles.root().toString(),
+                "--until-caught-up",
+                "--data-dir",
+                data.toString(),
+                "--http-port",
+                "-1",
+                "--create-topics",
+                "--dataset=false"));
+    args.addAll(List.of(more));
+    return cli.execute(args.toArray(String[]::new));
   }
 
   private static String clusterId(EmbeddedBroker broker) throws Exception {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,23 +27,27 @@ public final class TopicCounts {
    * Keys whose last value is not a tombstone; values are not kept (on figures they hold images).
    */
   public static Set<String> liveKeys(Map<String, Object> kafka, String topic) {
-    Set<String> live = new LinkedHashSet<>();
-    scan(
-        kafka,
-        topic,
-        r -> {
-          if (r.value() == null) {
-            live.remove(r.key());
-          } else {
-            live.add(r.key());
-          }
-        });
-    return live;
+    return new LinkedHashSet<>(perLiveKey(kafka, topic, (before, value) -> Boolean.TRUE).keySet());
   }
 
   /** The last value of every key that has not been tombstoned since. */
   public static Map<String, byte[]> latest(Map<String, Object> kafka, String topic) {
-    Map<String, byte[]> live = new LinkedHashMap<>();
+    return perLiveKey(kafka, topic, (before, value) -> value);
+  }
+
+  /**
+   * Per key, the upserts since its last tombstone (keys whose last record is a tombstone left out):
+   * on a compacted topic written exactly once per change, what a duplicate would show as one more.
+   */
+  public static Map<String, Integer> upsertsSinceLastTombstone(
+      Map<String, Object> kafka, String topic) {
+    return perLiveKey(kafka, topic, (before, value) -> before == null ? 1 : before + 1);
+  }
+
+  /** Folds each key's values since its last tombstone; a tombstone forgets the key. */
+  private static <T> Map<String, T> perLiveKey(
+      Map<String, Object> kafka, String topic, BiFunction<T, byte[], T> next) {
+    Map<String, T> live = new LinkedHashMap<>();
     scan(
         kafka,
         topic,
@@ -50,7 +55,7 @@ public final class TopicCounts {
           if (r.value() == null) {
             live.remove(r.key());
           } else {
-            live.put(r.key(), r.value());
+            live.put(r.key(), next.apply(live.get(r.key()), r.value()));
           }
         });
     return live;

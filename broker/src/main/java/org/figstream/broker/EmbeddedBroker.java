@@ -77,23 +77,35 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   private static Properties config(Path dir, int[] ports) {
+    Properties p = loopbackNode(1, ports[0], ports[1], dir, 1);
+    p.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + ports[1]);
+    return p;
+  }
+
+  /**
+   * What every node figstream starts has: broker and controller in one, plaintext listeners on
+   * loopback, logs under {@code dir/logs}; the internal topics (offsets, transactions, share state)
+   * replicated {@code replicas} times, writes to them needing all but one replica in sync; topics
+   * created only on request.
+   */
+  static Properties loopbackNode(
+      int nodeId, int brokerPort, int controllerPort, Path dir, int replicas) {
+    String broker = "127.0.0.1:" + brokerPort;
     Properties p = new Properties();
-    String broker = "127.0.0.1:" + ports[0];
-    String controller = "127.0.0.1:" + ports[1];
     p.put("process.roles", "broker,controller");
-    p.put("node.id", "1");
-    p.put("controller.quorum.bootstrap.servers", controller);
-    p.put("listeners", "PLAINTEXT://" + broker + ",CONTROLLER://" + controller);
+    p.put("node.id", String.valueOf(nodeId));
+    p.put("listeners", "PLAINTEXT://" + broker + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://" + broker);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.put("log.dirs", dir.resolve("logs").toString());
-    p.put("offsets.topic.replication.factor", "1");
-    p.put("transaction.state.log.replication.factor", "1");
-    p.put("transaction.state.log.min.isr", "1");
-    p.put("share.coordinator.state.topic.replication.factor", "1");
-    p.put("share.coordinator.state.topic.min.isr", "1");
+    String minIsr = String.valueOf(Math.max(1, replicas - 1));
+    p.put("offsets.topic.replication.factor", String.valueOf(replicas));
+    p.put("transaction.state.log.replication.factor", String.valueOf(replicas));
+    p.put("transaction.state.log.min.isr", minIsr);
+    p.put("share.coordinator.state.topic.replication.factor", String.valueOf(replicas));
+    p.put("share.coordinator.state.topic.min.isr", minIsr);
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("auto.create.topics.enable", "false");
     return p;

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.figstream.records.Topics;
 
 /**
@@ -51,17 +54,29 @@ public final class TopicSetup {
   }
 
   /**
-   * The settings a topic of {@link #TOPICS} is created with (the Helm chart's KafkaTopics are
-   * tested against them): figures and articles compacted, the records that carry images up to
-   * {@link #MAX_MESSAGE_BYTES}.
+   * The settings of a topic of {@link #TOPICS} on a single broker (the Helm chart's KafkaTopics are
+   * tested against them; they add {@code min.insync.replicas} for their replication).
    */
   public static Map<String, String> configs(String name) {
-    Map<String, String> configs = new java.util.HashMap<>();
+    return configs(name, (short) 1);
+  }
+
+  /**
+   * The configs a topic is created with: figures and articles compacted, room for images on figures
+   * and figstream-enriched, and, when replicated three times or more, {@code min.insync.replicas}
+   * 2, so that an acknowledged write (acks=all, what transactions use) is on two brokers and losing
+   * one broker neither loses it nor stops the pipeline.
+   */
+  public static Map<String, String> configs(String name, short replication) {
+    Map<String, String> configs = new TreeMap<>();
     if (name.equals(Topics.FIGURES) || name.equals(Topics.ARTICLES)) {
       configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     }
     if (name.equals(Topics.FIGURES) || name.equals(Topics.ENRICHED)) {
       configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES));
+    }
+    if (replication >= 3) {
+      configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2");
     }
     return configs;
   }
@@ -73,11 +88,19 @@ public final class TopicSetup {
       List<NewTopic> missing = new ArrayList<>();
       for (String name : TOPICS) {
         if (!existing.contains(name)) {
-          missing.add(new NewTopic(name, partitions, replication).configs(configs(name)));
+          missing.add(
+              new NewTopic(name, partitions, replication).configs(configs(name, replication)));
         }
       }
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
+      // instances of a cluster start together: a topic another one created meanwhile is fine
+      for (var created : admin.createTopics(missing).values().values()) {
+        try {
+          created.get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
       }
     }
   }

@@ -1,0 +1,204 @@
+package org.figstream.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code figstream run} as its own JVM ({@code org.figstream.cli.Main}), its stdout and stderr
+ * in {@code <id>.log}: what a pod of a deployment is.
+ */
+final class FigstreamProcess {
+  private static final Pattern METRICS = Pattern.compile("metrics at (http://\\S+/metrics)");
+  private static final Pattern PROGRESS =
+      Pattern.compile("progress: .*?articles/s, (\\d+) articles");
+  private static final Pattern SUMMARY = Pattern.compile("\\(this run: (\\d+) articles");
+  private static final Pattern ENRICHED =
+      Pattern.compile(
+          "^figstream_enrichment_articles_total\\{[^}]*\\} ([0-9.E]+)", Pattern.MULTILINE);
+
+  final String id;
+  final boolean feed;
+  private final Path log;
+  private final Process process;
+  private final long started = System.nanoTime();
+  private long lastSeenArticles;
+
+  private FigstreamProcess(String id, boolean feed, Path log, Process process) {
+    this.id = id;
+    this.feed = feed;
+    this.log = log;
+    this.process = process;
+  }
+
+  /**
+   * {@code figstream run --sample} on the cluster of {@code kafkaConfig}: with the feed and {@code
+   * --until-caught-up}, or without the feed, following, until stopped.
+   */
+  static FigstreamProcess start(
+      String id,
+      boolean feed,
+      Path dir,
+      String classpath,
+      Path sampleDir,
+      Path kafkaConfig,
+      int partitions)
+      throws IOException {
+    return launch(
+        id,
+        feed,
+        dir,
+        classpath,
+        sampleDir,
+        "--kafka-config",
+        kafkaConfig.toString(),
+        "--create-topics",
+        "--replication-factor",
+        "3",
+        "--partitions",
+        String.valueOf(partitions),
+        "--instance-id",
+        id,
+        feed ? "--until-caught-up" : "--no-feed");
+  }
+
+  /** {@code figstream run --sample --until-caught-up} on its own embedded broker. */
+  static FigstreamProcess startEmbedded(String id, Path dir, String classpath, Path sampleDir)
+      throws IOException {
+    return launch(id, true, dir, classpath, sampleDir, "--until-caught-up");
+  }
+
+  private static FigstreamProcess launch(
+      String id, boolean feed, Path dir, String classpath, Path sampleDir, String... more)
+      throws IOException {
+    Files.createDirectories(dir);
+    Path log = dir.resolve(id + ".log");
+    List<String> command = new ArrayList<>(java(classpath));
+    command.addAll(
+        List.of(
+            "run",
+            "--sample",
+            "--sample-dir",
+            sampleDir.toString(),
+            "--data-dir",
+            dir.resolve(id).toString(),
+            "--http-port",
+            "0",
+            "--progress-interval",
+            "PT1S",
+            "--dataset=false"));
+    command.addAll(List.of(more));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new FigstreamProcess(id, feed, log, process);
+  }
+
+  private static List<String> java(String classpath) {
+    List<String> command = new ArrayList<>();
+    command.add(LocalCluster.javaBinary());
+    command.add("-Xmx1536m");
+    for (String p : List.of("ai.djl.offline", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR")) {
+      if (System.getProperty(p) != null) {
+        command.add("-D" + p + "=" + System.getProperty(p));
+      }
+    }
+    command.addAll(List.of("-cp", classpath, "org.figstream.cli.Main"));
+    return command;
+  }
+
+  String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Waits for the exit of a --until-caught-up run; its exit code. */
+  int await(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      throw new IllegalStateException(
+          "figstream " + id + " did not finish within " + timeout + ":\n" + tail());
+    }
+    return process.exitValue();
+  }
+
+  double secondsSinceStart() {
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  /** SIGKILL. */
+  void kill() throws InterruptedException {
+    lastSeenArticles = articles();
+    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, and the wait for the clean exit. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * Articles this instance enriched: from its metrics endpoint while it runs, else from its last
+   * summary or progress line.
+   */
+  long articles() {
+    String out = output();
+    if (process.isAlive()) {
+      Matcher m = METRICS.matcher(out);
+      if (m.find()) {
+        try {
+          String body =
+              HttpClient.newHttpClient()
+                  .send(
+                      HttpRequest.newBuilder(URI.create(m.group(1)))
+                          .timeout(Duration.ofSeconds(10))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body();
+          Matcher e = ENRICHED.matcher(body);
+          double sum = 0;
+          while (e.find()) {
+            sum += Double.parseDouble(e.group(1));
+          }
+          return (long) sum;
+        } catch (IOException | InterruptedException e) {
+          // fall back on the lines
+        }
+      }
+    }
+    long last = lastSeenArticles;
+    for (Pattern p : List.of(PROGRESS, SUMMARY)) {
+      Matcher m = p.matcher(out);
+      while (m.find()) {
+        last = Math.max(last, Long.parseLong(m.group(1)));
+      }
+    }
+    return last;
+  }
+
+  String tail() {
+    String out = output();
+    return out.length() > 6000 ? out.substring(out.length() - 6000) : out;
+  }
+}

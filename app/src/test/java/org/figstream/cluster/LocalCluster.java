@@ -1,0 +1,200 @@
+package org.figstream.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.figstream.broker.ClusterNode;
+
+/**
+ * A KRaft cluster of three {@link ClusterNode} processes on loopback, each broker and controller,
+ * its own log directory and ports, one cluster id. Starts them together and returns once every node
+ * has said it is ready and the cluster lists all of them; a node can be killed (SIGKILL) and
+ * restarted on its data. Each node's output goes to {@code node-N.log} beside its directory.
+ */
+public final class LocalCluster implements AutoCloseable {
+  private final Path dir;
+  private final String classpath;
+  private final String clusterId = Uuid.randomUuid().toString();
+  private final List<ClusterNode.Ports> ports = new ArrayList<>();
+  private final Process[] nodes;
+
+  private LocalCluster(Path dir, String classpath, int size) {
+    this.dir = dir;
+    this.classpath = classpath;
+    this.nodes = new Process[size];
+  }
+
+  /** Starts {@code size} nodes under {@code dir} with the JVM classpath {@code classpath}. */
+  public static LocalCluster start(Path dir, String classpath, int size) throws Exception {
+    LocalCluster cluster = new LocalCluster(dir, classpath, size);
+    try {
+      java.util.Set<Integer> taken = new java.util.HashSet<>();
+      for (int i = 0; i < size; i++) {
+        cluster.ports.add(new ClusterNode.Ports(freePort(taken), freePort(taken)));
+      }
+      for (int id = 1; id <= size; id++) {
+        cluster.launch(id);
+      }
+      for (int id = 1; id <= size; id++) {
+        cluster.awaitReady(id);
+      }
+      cluster.awaitNodes(size);
+      return cluster;
+    } catch (Exception | Error e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  public String bootstrapServers() {
+    return ports.stream().map(p -> "127.0.0.1:" + p.broker()).collect(Collectors.joining(","));
+  }
+
+  public Map<String, Object> clientConfig() {
+    return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+  }
+
+  /** SIGKILL: no clean shutdown, no chance to hand over leadership. */
+  public void kill(int id) throws InterruptedException {
+    nodes[id - 1].destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** Starts a killed node again on its own data and ports, and waits until it is ready. */
+  public void restart(int id) throws Exception {
+    launch(id);
+    awaitReady(id);
+    awaitNodes(nodes.length);
+  }
+
+  public boolean alive(int id) {
+    return nodes[id - 1].isAlive();
+  }
+
+  private void launch(int id) throws IOException {
+    Path log = log(id);
+    Files.writeString(log, ""); // a restart's ready line is the only one to wait for
+    List<String> command =
+        List.of(
+            javaBinary(),
+            "-Xmx384m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            "-cp",
+            classpath,
+            ClusterNode.class.getName(),
+            String.valueOf(id),
+            dir.resolve("node-" + id).toString(),
+            clusterId,
+            ports.stream()
+                .map(p -> p.broker() + ":" + p.controller())
+                .collect(Collectors.joining(",")));
+    nodes[id - 1] =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+  }
+
+  private Path log(int id) throws IOException {
+    Files.createDirectories(dir);
+    return dir.resolve("node-" + id + ".log");
+  }
+
+  private void awaitReady(int id) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    Path log = log(id);
+    while (!Files.readString(log, StandardCharsets.UTF_8).contains(ClusterNode.READY)) {
+      if (!nodes[id - 1].isAlive()) {
+        throw new IllegalStateException(
+            "cluster node " + id + " exited: " + Files.readString(log, StandardCharsets.UTF_8));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("cluster node " + id + " did not start, see " + log);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private void awaitNodes(int count) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    try (Admin admin = Admin.create(clientConfig())) {
+      while (admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size() < count) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the cluster does not list " + count + " nodes");
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  /** SIGTERM every node still running (a clean shutdown), then SIGKILL what is left. */
+  @Override
+  public void close() {
+    for (Process node : nodes) {
+      if (node != null) {
+        node.destroy();
+      }
+    }
+    for (Process node : nodes) {
+      if (node != null) {
+        try {
+          if (!node.waitFor(30, TimeUnit.SECONDS)) {
+            node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+          }
+        } catch (InterruptedException e) {
+          node.destroyForcibly();
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /**
+   * The classpath of the child JVMs: the packaged application, {@code app/target/figstream.jar},
+   * whose manifest names its runtime dependencies in {@code lib/} (figstream-broker and Kafka's
+   * server jars among them). Not the test classpath: started with Maven's class folders on a plain
+   * {@code java -cp}, the instances died of SIGSEGV here while loading the encoders (every time,
+   * not investigated further), while the packaged jar, what {@code ./figstream} runs, loads them.
+   */
+  public static String appClasspath() {
+    String jar = System.getProperty("figstream.jar");
+    Path path = jar != null ? Path.of(jar) : Path.of("target/figstream.jar");
+    if (!Files.isRegularFile(path)) {
+      path = Path.of("app/target/figstream.jar");
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalStateException(
+          "no packaged application at " + path.toAbsolutePath() + ": package app first");
+    }
+    return path.toAbsolutePath().toString();
+  }
+
+  static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort(java.util.Set<Integer> taken) {
+    while (true) {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        if (taken.add(s.getLocalPort())) {
+          return s.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.figstream.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.figstream.processors.testdata.SampleArticles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reduced scale-out run (loadtest/scripts/cluster-run.sh runs the full one): three {@code
+ * figstream run} processes on a three-broker cluster of processes, one instance and one broker
+ * SIGKILLed mid-run, against one instance on its embedded broker. Runs on the packaged jar, after
+ * package (failsafe).
+ */
+class ScaleOutIT {
+
+  @Test
+  void shouldSpreadTheWorkAndPublishWhatOneInstancePublishesThoughAnInstanceAndABrokerDie(
+      @TempDir Path dir) throws Exception {
+    ScaleOutScenario scenario =
+        new ScaleOutScenario(
+            dir, LocalCluster.appClasspath(), SampleArticles.root(), 6, System.out);
+
+    ScaleOutScenario.Outcome single = scenario.runEmbedded("single");
+    ScaleOutScenario.Outcome killed = scenario.run("three-with-kills", 3, true);
+    System.out.print(ScaleOutScenario.report(single, killed));
+
+    // day 2 of the sample (RunCommandTest): 70 live pairs of 7 articles
+    assertThat(single.figures()).hasSize(70);
+    assertThat(killed.figures().keySet()).isEqualTo(single.figures().keySet());
+    assertThat(killed.articles()).isEqualTo(single.articles()).hasSize(7);
+    // the same record for every pair, but for the time it was processed
+    assertThat(ScaleOutScenario.compare(single, killed).keySet())
+        .isSubsetOf(ScaleOutScenario.VARYING_FIELDS);
+    // nothing written twice: each live pair upserted as often since its last tombstone as in the
+    // single run (an aborted transaction of the killed instance is invisible to read_committed)
+    assertThat(killed.upserts()).isEqualTo(single.upserts());
+    assertThat(killed.deadLetters()).isZero();
+    // the work spread: b, killed once it had enriched an article, and at least one more instance
+    // enriched a share; together at least what the single instance enriched alone
+    assertThat(killed.articlesPerInstance()).hasSize(3);
+    assertThat(killed.articlesPerInstance().get("b")).isPositive();
+    assertThat(killed.articlesPerInstance().values().stream().filter(n -> n > 0))
+        .hasSizeGreaterThan(1);
+    assertThat(killed.articlesPerInstance().values().stream().mapToLong(Long::longValue).sum())
+        .isGreaterThanOrEqualTo(single.articlesPerInstance().get("a"));
+    assertThat(killed.replicasOfFigures()).isEqualTo(3);
+    assertThat(killed.minInsyncReplicasOfFigures()).isEqualTo("2 (DYNAMIC_TOPIC_CONFIG)");
+  }
+}
