@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.figstream.broker.EmbeddedBroker;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
+import org.figstream.connectors.feed.discovery.FeedFencedException;
+import org.figstream.connectors.feed.discovery.FeedLeadership;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.connectors.feed.fetch.ArticleFetcher;
@@ -41,6 +43,7 @@ import org.figstream.topology.enrich.Enrichment;
 public final class Instance implements AutoCloseable {
   static final String FEED_PASSES_METRIC = "figstream.feed.passes";
   static final String FEED_LAST_PASS_METRIC = "figstream.feed.last.pass.timestamp.seconds";
+  static final String FEED_LEADER_METRIC = "figstream.feed.leader";
   private final InstanceSettings settings;
   private final PrintWriter log;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -50,6 +53,8 @@ public final class Instance implements AutoCloseable {
   private Map<String, Object> kafka;
   private PrometheusMeterRegistry metrics;
   private InventoryFeed feed;
+  private KafkaCursorStore cursors;
+  private FeedLeadership leadership;
   private DatasetSinkRunner sink;
   private ProgressReporter progress;
 
@@ -103,13 +108,13 @@ public final class Instance implements AutoCloseable {
     FeedIndex index =
         open(
             new FeedIndex(settings.dataDir().resolve("feed/index"), processing.stateMemoryBytes()));
-    KafkaCursorStore cursors =
+    String feedId = emulator != null ? "sample" : settings.bucketUrl();
+    cursors =
         open(
-            new KafkaCursorStore(
-                kafka,
-                emulator != null ? "sample" : settings.bucketUrl(),
-                processing.replication(),
-                processing.createTopics()));
+            KafkaCursorStore.fenced(
+                kafka, feedId, processing.replication(), processing.createTopics()));
+    leadership = open(new FeedLeadership(kafka, feedId));
+    metrics.gauge(FEED_LEADER_METRIC, leadership, l -> l.isLeader() ? 1 : 0);
     pipeline =
         open(
             new Pipeline(
@@ -174,13 +179,28 @@ public final class Instance implements AutoCloseable {
     try {
       do {
         long pass = System.nanoTime();
-        log.println("feed: reading the newest inventory of " + feedSource());
-        log.flush();
-        log.println(
-            FeedOutput.summary(
-                pipeline.feedAndSettle(feed, Duration.ofMinutes(30)),
-                metrics,
-                (System.nanoTime() - pass) / 1_000_000));
+        if (leadership.awaitDecided(Duration.ofMinutes(1))) {
+          log.println("feed: reading the newest inventory of " + feedSource());
+          log.flush();
+          try {
+            log.println(
+                FeedOutput.summary(
+                    pipeline.feedAndSettle(feed, cursors, Duration.ofMinutes(30)),
+                    metrics,
+                    (System.nanoTime() - pass) / 1_000_000));
+          } catch (FeedFencedException e) {
+            log.println("feed: fenced: " + e.getMessage() + "; this instance keeps processing");
+            pipeline.awaitCaughtUp(Duration.ofMinutes(30));
+          }
+        } else {
+          log.println(
+              "feed: standby: another instance leads the feed of "
+                  + feedSource()
+                  + " (consumer group "
+                  + leadership.group()
+                  + "); this one keeps processing");
+          pipeline.awaitCaughtUp(Duration.ofMinutes(30));
+        }
         passes.increment();
         lastPass.set(System.currentTimeMillis() / 1000);
         report.summary("caught up");
