@@ -159,24 +159,25 @@ class FeedFencingTest {
   }
 
   @Test
-  void shouldLetExactlyOneOfTwoFollowersStartedAtOnceAnnounce() throws Exception {
+  void shouldLetOneOfTwoFollowersStartedAtOnceAnnounceAndTheOtherTakeOverWhenItLeaves()
+      throws Exception {
     try (Shared shared = new Shared(dir)) {
       Map<String, Object> kafka = shared.kafka;
       CountDownLatch go = new CountDownLatch(1);
-      List<CompletableFuture<String>> outcomes = new ArrayList<>();
-      List<AutoCloseable> opened = new ArrayList<>();
+      Map<String, CompletableFuture<String>> outcomes = new TreeMap<>();
+      Map<String, Follower> followers = new TreeMap<>();
+      Map<String, FeedLeadership> leaderships = new java.util.concurrent.ConcurrentHashMap<>();
       for (String name : List.of("a", "b")) {
         Follower follower = new Follower(dir.resolve(name), kafka, shared.bucket, BACKFILL);
-        opened.add(follower);
-        outcomes.add(
+        followers.put(name, follower);
+        outcomes.put(
+            name,
             CompletableFuture.supplyAsync(
                 () -> {
                   try {
                     go.await();
                     FeedLeadership leadership = new FeedLeadership(kafka, FEED);
-                    synchronized (opened) {
-                      opened.add(leadership);
-                    }
+                    leaderships.put(name, leadership);
                     if (!leadership.awaitDecided(Duration.ofSeconds(60))) {
                       return "standby";
                     }
@@ -188,16 +189,29 @@ class FeedFencingTest {
                 }));
       }
       go.countDown();
-      List<String> results = new ArrayList<>();
-      for (CompletableFuture<String> outcome : outcomes) {
-        results.add(outcome.get(120, TimeUnit.SECONDS));
+      Map<String, String> results = new TreeMap<>();
+      for (var outcome : outcomes.entrySet()) {
+        results.put(outcome.getKey(), outcome.getValue().get(120, TimeUnit.SECONDS));
       }
 
-      assertThat(results).containsExactlyInAnyOrder("leader, announced 8", "standby");
+      assertThat(results.values()).containsExactlyInAnyOrder("leader, announced 8", "standby");
       assertThat(committedCounts(kafka, VERSIONS)).isEqualTo(EVERY_VERSION_ONCE);
-      for (AutoCloseable c : opened) {
-        c.close();
+
+      // the leader leaves: the standby is assigned the partition and resumes from the cursor
+      String leader = results.get("a").equals("standby") ? "b" : "a";
+      String standby = leader.equals("a") ? "b" : "a";
+      leaderships.get(leader).close();
+      followers.get(leader).close();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!leaderships.get(standby).isLeader()) {
+        assertThat(System.nanoTime()).isLessThan(deadline);
+        Thread.sleep(50);
       }
+      Follower next = followers.get(standby);
+      assertThat(next.feed.runOnce(next.sinks()).block().upToDate()).isTrue();
+      assertThat(committedCounts(kafka, VERSIONS)).isEqualTo(EVERY_VERSION_ONCE);
+      leaderships.get(standby).close();
+      next.close();
     }
   }
 
