@@ -36,6 +36,7 @@ import org.figstream.records.Announcement;
 import org.figstream.state.FeedIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 
 /**
  * Two followers of one feed (each with its own index, as on two machines) against one in-process
@@ -83,7 +84,9 @@ class FeedFencingTest {
           d ->
               store.send(
                   new ProducerRecord<>(
-                      DLQ, d.pmcid(), d.reason().getBytes(StandardCharsets.UTF_8))));
+                      DLQ,
+                      d.pmcid(),
+                      (d.pmcid() + " " + d.reason()).getBytes(StandardCharsets.UTF_8))));
     }
 
     @Override
@@ -142,9 +145,13 @@ class FeedFencingTest {
     final BucketClient bucket;
 
     Shared(Path dir) throws Exception {
+      this(dir, Faults.none(), HttpSettings.defaults(Set.of("127.0.0.1")));
+    }
+
+    Shared(Path dir, Faults faults, HttpSettings httpSettings) throws Exception {
       broker = EmbeddedBroker.start(dir.resolve("kafka"));
-      emulator = BucketEmulator.start(FeedFixture.BUCKET, 1, Faults.none());
-      http = new HttpFetcher(HttpSettings.defaults(Set.of("127.0.0.1")), new SimpleMeterRegistry());
+      emulator = BucketEmulator.start(FeedFixture.BUCKET, 1, faults);
+      http = new HttpFetcher(httpSettings, new SimpleMeterRegistry());
       kafka = broker.clientConfig();
       createTopics(kafka);
       bucket = new BucketClient(new BucketLayout(emulator.baseUrl()), http);
@@ -262,6 +269,46 @@ class FeedFencingTest {
         assertThat(a.feed.runOnce(a.sinks()).block().upToDate()).isTrue();
         assertThat(committedCounts(kafka, VERSIONS)).isEqualTo(EVERY_VERSION_ONCE);
       }
+    }
+  }
+
+  @Test
+  void shouldPutEachDeadLetterOnDlqOnceAcrossACrash() throws Exception {
+    FeedSettings every3 = BACKFILL.withCheckpointEvery(3);
+    // every metadata request fails, and is not retried: every metadata row is a dead letter
+    try (Shared shared =
+        new Shared(
+            dir,
+            Faults.only(Faults.Kind.SERVER_ERROR, 1.0, 1000),
+            HttpSettings.defaults(Set.of("127.0.0.1"))
+                .withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1)))) {
+      Map<String, Object> kafka = shared.kafka;
+      try (Follower a = new Follower(dir.resolve("a"), kafka, shared.bucket, every3)) {
+        AtomicInteger calls = new AtomicInteger();
+        FeedSinks direct = a.sinks();
+        FeedSinks crashing =
+            new FeedSinks(
+                direct.announcements(),
+                d ->
+                    calls.incrementAndGet() == 5
+                        ? Mono.error(new IllegalStateException("simulated crash"))
+                        : direct.deadLetters().apply(d));
+        assertThatThrownBy(() -> a.feed.runOnce(crashing).block())
+            .hasMessageContaining("simulated crash");
+      } // the crashed follower's open transaction (dead letter 4) is aborted
+      FeedRun resumed;
+      try (Follower restarted = new Follower(dir.resolve("a"), kafka, shared.bucket, every3)) {
+        resumed = restarted.feed.runOnce(restarted.sinks()).block();
+      }
+
+      assertThat(resumed.failed()).isEqualTo(6); // from the checkpoint after row 3
+      // the 8 open-access versions and the manuscript (PMC99000010), each once
+      Map<String, Long> once = new TreeMap<>();
+      for (int n : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 10}) {
+        once.put(String.format("PMC990000%02d http-503", n), 1L);
+      }
+      assertThat(committedCounts(kafka, DLQ)).isEqualTo(once);
+      assertThat(committedCounts(kafka, VERSIONS)).isEmpty();
     }
   }
 }
