@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.figstream.broker.EmbeddedBroker;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
+import org.figstream.connectors.feed.discovery.FeedFencedException;
+import org.figstream.connectors.feed.discovery.FeedLeadership;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.connectors.feed.fetch.ArticleFetcher;
@@ -42,6 +44,7 @@ import org.figstream.topology.enrich.Enrichment;
 public final class Instance implements AutoCloseable {
   static final String FEED_PASSES_METRIC = "figstream.feed.passes";
   static final String FEED_LAST_PASS_METRIC = "figstream.feed.last.pass.timestamp.seconds";
+  static final String FEED_LEADER_METRIC = "figstream.feed.leader";
   private final InstanceSettings settings;
   private final PrintWriter log;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -51,6 +54,8 @@ public final class Instance implements AutoCloseable {
   private Map<String, Object> kafka;
   private PrometheusMeterRegistry metrics;
   private InventoryFeed feed;
+  private KafkaCursorStore cursors;
+  private FeedLeadership leadership;
   private DatasetSinkRunner sink;
   private ProgressReporter progress;
 
@@ -106,13 +111,16 @@ public final class Instance implements AutoCloseable {
     FeedIndex index =
         open(
             new FeedIndex(settings.dataDir().resolve("feed/index"), processing.stateMemoryBytes()));
-    KafkaCursorStore cursors =
+    String feedId = emulator != null ? "sample" : settings.bucketUrl();
+    cursors =
         open(
-            new KafkaCursorStore(
-                kafka,
-                emulator != null ? "sample" : settings.bucketUrl(),
-                processing.replication(),
-                processing.createTopics()));
+            KafkaCursorStore.fenced(
+                kafka, feedId, processing.replication(), processing.createTopics()));
+    // an instance without the feed stays out of the election: holding partition 0 it would lead
+    // a feed it never runs
+    leadership = settings.feedEnabled() ? open(new FeedLeadership(kafka, feedId)) : null;
+    metrics.gauge(
+        FEED_LEADER_METRIC, this, i -> i.leadership != null && i.leadership.isLeader() ? 1 : 0);
     pipeline =
         open(
             new Pipeline(
@@ -181,14 +189,7 @@ public final class Instance implements AutoCloseable {
     try {
       do {
         if (settings.feedEnabled()) {
-          long pass = System.nanoTime();
-          log.println("feed: reading the newest inventory of " + feedSource());
-          log.flush();
-          log.println(
-              FeedOutput.summary(
-                  pipeline.feedAndSettle(feed, Duration.ofMinutes(30)),
-                  metrics,
-                  (System.nanoTime() - pass) / 1_000_000));
+          feedPass();
           passes.increment();
           lastPass.set(System.currentTimeMillis() / 1000);
         } else {
@@ -206,6 +207,33 @@ public final class Instance implements AutoCloseable {
     if (stopRequested.getCount() == 0) {
       log.println("run: stopping: closing the enrichment stage, the Streams app and the broker");
       log.flush();
+    }
+  }
+
+  /** One pass of the feed if this instance leads it; otherwise waits for what the leader sent. */
+  private void feedPass() throws Exception {
+    long pass = System.nanoTime();
+    if (!leadership.awaitDecided(Duration.ofMinutes(1))) {
+      log.println(
+          "feed: standby: another instance leads the feed of "
+              + feedSource()
+              + " (consumer group "
+              + leadership.group()
+              + "); this one keeps processing");
+      pipeline.awaitCaughtUp(Duration.ofMinutes(30));
+      return;
+    }
+    log.println("feed: reading the newest inventory of " + feedSource());
+    log.flush();
+    try {
+      log.println(
+          FeedOutput.summary(
+              pipeline.feedAndSettle(feed, cursors, Duration.ofMinutes(30)),
+              metrics,
+              (System.nanoTime() - pass) / 1_000_000));
+    } catch (FeedFencedException e) {
+      log.println("feed: fenced: " + e.getMessage() + "; this instance keeps processing");
+      pipeline.awaitCaughtUp(Duration.ofMinutes(30));
     }
   }
 

@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.figstream.connectors.feed.discovery.FeedFencedException;
 import org.figstream.connectors.feed.discovery.FeedRun;
 import org.figstream.connectors.feed.discovery.FeedSinks;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
+import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.records.Topics;
 import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.state.BoundedRocksDbMemory;
@@ -28,11 +28,11 @@ import org.figstream.topology.UndecodableToDeadLetter;
 import org.figstream.topology.enrich.Enrichment;
 import org.figstream.topology.enrich.EnrichmentStage;
 import org.figstream.topology.schema.TopicSerdes;
-import reactor.core.publisher.Mono;
 
 /**
  * The running pipeline on one Kafka (embedded or given): topics, the Streams app (gate and ledger),
- * the enrichment stage, and a producer for the feed's announcements.
+ * the enrichment stage, and the feed's passes (announcements go out through the feed's cursor
+ * store, in its transactions when it is fenced).
  */
 public final class Pipeline implements AutoCloseable {
   public static final String APPLICATION_ID = "figstream";
@@ -48,7 +48,6 @@ public final class Pipeline implements AutoCloseable {
   private final Map<String, Object> kafka;
   private final KafkaStreams streams;
   private final EnrichmentStage stage;
-  private final KafkaProducer<String, byte[]> producer;
   private final MeterRegistry metrics;
   private final AutoCloseable streamsMetrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -93,21 +92,23 @@ public final class Pipeline implements AutoCloseable {
         new EnrichmentStage(
             kafka, enrichment, settings.enrichConcurrency(), settings.instanceId(), metrics);
     stage.start();
-    producer = new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer());
   }
 
   /**
-   * Sinks that put announcements on article-versions and feed dead letters on dlq, acknowledged.
+   * Sinks that put announcements on article-versions and feed dead letters on dlq through {@code
+   * out}: acknowledged, and with a fenced store committed with the feed's cursor (read_committed
+   * consumers, the Streams app among them, see them at the feed's checkpoints).
    */
-  public FeedSinks sinks() {
+  public FeedSinks sinks(KafkaCursorStore out) {
     var announcements = TopicSerdes.announcements().serializer();
     var deadLetters = TopicSerdes.deadLetters().serializer();
     return new FeedSinks(
         a ->
-            send(new ProducerRecord<>(
-                    Topics.ARTICLE_VERSIONS,
-                    a.pmcid(),
-                    announcements.serialize(Topics.ARTICLE_VERSIONS, a)))
+            out.send(
+                    new ProducerRecord<>(
+                        Topics.ARTICLE_VERSIONS,
+                        a.pmcid(),
+                        announcements.serialize(Topics.ARTICLE_VERSIONS, a)))
                 .doOnSuccess(
                     done ->
                         metrics
@@ -117,26 +118,14 @@ public final class Pipeline implements AutoCloseable {
                                 a.change().name().toLowerCase(java.util.Locale.ROOT))
                             .increment()),
         d ->
-            send(new ProducerRecord<>(Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d)))
+            out.send(
+                    new ProducerRecord<>(
+                        Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d)))
                 .doOnSuccess(
                     done ->
                         metrics
                             .counter(EnrichmentStage.DEAD_LETTERS_METRIC, "stage", d.stage())
                             .increment()));
-  }
-
-  private Mono<Void> send(ProducerRecord<String, byte[]> record) {
-    return Mono.<Void>create(
-        sink ->
-            producer.send(
-                record,
-                (meta, error) -> {
-                  if (error != null) {
-                    sink.error(error);
-                  } else {
-                    sink.success();
-                  }
-                }));
   }
 
   /** Thrown by the waits once {@link #stop()} was called. */
@@ -154,17 +143,30 @@ public final class Pipeline implements AutoCloseable {
     stopped.countDown();
   }
 
-  /** Runs one feed pass, then waits until every input has its outputs committed. */
-  public FeedRun feedAndSettle(InventoryFeed feed, Duration timeout) throws Exception {
-    CompletableFuture<FeedRun> pass = feed.runOnce(sinks()).toFuture();
+  /**
+   * Runs one feed pass announcing through {@code out} (the feed's cursor store), then waits until
+   * every input has its outputs committed.
+   *
+   * @throws FeedFencedException when another follower of the feed took it during the pass
+   */
+  public FeedRun feedAndSettle(InventoryFeed feed, KafkaCursorStore out, Duration timeout)
+      throws Exception {
+    CompletableFuture<FeedRun> pass = feed.runOnce(sinks(out)).toFuture();
     while (!pass.isDone()) {
       if (stopped.await(200, TimeUnit.MILLISECONDS)) {
         pass.cancel(true);
         throw new StoppedException("stopped during a feed pass");
       }
     }
-    FeedRun run = pass.join();
-    producer.flush();
+    FeedRun run;
+    try {
+      run = pass.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof FeedFencedException fenced) {
+        throw fenced;
+      }
+      throw e;
+    }
     awaitCaughtUp(timeout);
     return run;
   }
@@ -219,7 +221,6 @@ public final class Pipeline implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close(Duration.ofSeconds(10));
     stage.close();
     streams.close(Duration.ofSeconds(30));
     try {

@@ -77,7 +77,8 @@ abstract class SampleFeedEndToEnd {
                     .withRetries(6, Duration.ofMillis(10), Duration.ofMillis(100)),
                 new SimpleMeterRegistry());
         FeedIndex index = new FeedIndex(dir.resolve("feed/index"));
-        KafkaCursorStore cursors = new KafkaCursorStore(kafka, emulator.baseUrl(), (short) 1)) {
+        KafkaCursorStore cursors =
+            KafkaCursorStore.fenced(kafka, emulator.baseUrl(), (short) 1, true)) {
       BucketLayout layout = new BucketLayout(emulator.baseUrl());
       InventoryFeed feed =
           new InventoryFeed(
@@ -98,7 +99,7 @@ abstract class SampleFeedEndToEnd {
           DatasetSinkRunner crashing =
               new DatasetSinkRunner(kafka, sinkSettings(), crashAt(FaultPoint.MANIFEST_WRITTEN, 3))
                   .start()) {
-        pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
+        pipeline.feedAndSettle(feed, cursors, Duration.ofSeconds(120));
         Map<String, byte[]> live = TopicCounts.latest(kafka, Topics.FIGURES);
         // day 1: articles 1-8, i.e. every sample but pone.0093988 (3 pairs): 82 - 3
         assertThat(live).hasSize(79);
@@ -120,7 +121,7 @@ abstract class SampleFeedEndToEnd {
         assertThat(provenance.get("source").toString()).isEqualTo("2026-11-20T01-00Z");
 
         emulator.publishNextDay();
-        pipeline.feedAndSettle(feed, Duration.ofSeconds(120));
+        pipeline.feedAndSettle(feed, cursors, Duration.ofSeconds(120));
         live = TopicCounts.latest(kafka, Topics.FIGURES);
         // day 2: + pone.0093988 (3), article 2 loses one figure, article 3 (elife-43154-v2, 3
         // pairs)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.figstream.connectors.feed.discovery.FeedLeadership;
+import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.runtime.Pipeline;
 import org.figstream.topology.enrich.EnrichmentStage;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +30,8 @@ class KafkaUserChartTest {
     }
     expected.add("group literal " + Pipeline.APPLICATION_ID);
     expected.add("group literal " + EnrichmentStage.GROUP);
+    // FeedLeadership: the feed's leader election, one group per feed ("figstream-feed-<feed id>")
+    expected.add("group prefix " + FeedLeadership.GROUP_PREFIX);
     expected.add("transactionalId prefix " + PREFIX);
 
     assertThat(resources(user)).containsExactlyInAnyOrderElementsOf(expected);
@@ -39,8 +43,11 @@ class KafkaUserChartTest {
   void shouldCoverTheTransactionalIdsTheAppOpens(String variant) {
     JsonNode transactional = acl(appUser(RenderedChart.of(variant)), "transactionalId");
 
-    // EnrichmentStage: "figstream-enrichment-" + --instance-id (the pod name)
+    // EnrichmentStage: "figstream-enrichment-" + --instance-id (the pod name); the feed's cursor
+    // store: "figstream-feed-<feed id>"
     assertThat(EnrichmentStage.GROUP + "-" + RenderedChart.POD)
+        .startsWith(transactional.at("/resource/name").asText());
+    assertThat(KafkaCursorStore.TRANSACTIONAL_ID_PREFIX + "sample")
         .startsWith(transactional.at("/resource/name").asText());
     assertThat(operations(transactional)).containsExactlyInAnyOrder("Describe", "Write");
     assertThat(operations(acl(appUser(RenderedChart.of(variant)), "group")))

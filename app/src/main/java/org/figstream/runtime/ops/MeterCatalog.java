@@ -142,6 +142,12 @@ public final class MeterCatalog {
               List.of(),
               "When the last feed pass completed, as Unix time (0 before the first): alert on its age"),
           new Doc(
+              "figstream.feed.leader",
+              Meter.Type.GAUGE,
+              List.of(),
+              "1 on the instance that leads the feed (announces), 0 on a standby: the sum over a"
+                  + " cluster is 1"),
+          new Doc(
               "figstream.sink.records",
               Meter.Type.COUNTER,
               List.of("topic"),

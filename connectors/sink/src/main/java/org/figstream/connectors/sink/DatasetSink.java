@@ -2,6 +2,7 @@ package org.figstream.connectors.sink;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,10 +12,12 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
+import org.figstream.connectors.sink.manifest.ConcurrentWriterException;
 import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
+import org.figstream.connectors.sink.manifest.WriterLock;
 import org.figstream.connectors.sink.rows.ArticleRows;
 import org.figstream.connectors.sink.rows.DeleteRows;
 import org.figstream.connectors.sink.rows.FigureRows;
@@ -28,6 +31,11 @@ import org.figstream.records.codec.RecordSchemas;
  * when it is big, full or old enough. Whoever feeds it records seeks each partition to {@link
  * #resumeOffset} first; records below a stream's committed position are skipped, so a restart
  * writes nothing twice. Not thread-safe: one consumer thread drives it.
+ *
+ * <p>A dataset has one writer: the sink holds the folder's {@link WriterLock} from open to close,
+ * and every manifest it publishes must follow the one it last read or wrote ({@link
+ * ManifestStore#write}); a sink that finds another writer fails with a {@link
+ * ConcurrentWriterException} and publishes nothing.
  */
 public final class DatasetSink implements Closeable {
   private final SinkSettings settings;
@@ -40,6 +48,7 @@ public final class DatasetSink implements Closeable {
   private final BinaryMessageDecoder<GenericRecord> articles =
       RecordSchemas.genericDecoder(RecordSchemas.ARTICLE);
   private final Map<String, OpenShard> open = new LinkedHashMap<>();
+  private final WriterLock lock;
 
   /** Next offset after the last record seen, by table and topic-partition. */
   private final Map<String, Map<String, Long>> consumed = new HashMap<>();
@@ -50,8 +59,10 @@ public final class DatasetSink implements Closeable {
       SinkSettings settings,
       FaultPoint.Hook faults,
       BiConsumer<TopicRecord, String> rejected,
-      Manifest manifest) {
+      Manifest manifest,
+      WriterLock lock) {
     this.settings = settings;
+    this.lock = lock;
     this.files = new DatasetFiles(settings.dataset());
     this.faults = faults;
     this.routing = new Routing(settings);
@@ -69,12 +80,33 @@ public final class DatasetSink implements Closeable {
       SinkSettings settings, FaultPoint.Hook faults, BiConsumer<TopicRecord, String> rejected)
       throws IOException {
     Files.createDirectories(settings.dataset());
+    WriterLock lock = WriterLock.acquire(settings.dataset());
+    try {
+      ManifestStore.clearClaims(settings.dataset());
+      return open(settings, faults, rejected, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the dataset without its lock ({@code lock} null): how a second machine sees a folder on
+   * shared storage whose lock does not reach it. For tests of the manifest's own guard.
+   */
+  static DatasetSink open(
+      SinkSettings settings,
+      FaultPoint.Hook faults,
+      BiConsumer<TopicRecord, String> rejected,
+      WriterLock lock)
+      throws IOException {
+    Files.createDirectories(settings.dataset());
     Manifest manifest = ManifestStore.read(settings.dataset());
     DatasetFiles files = new DatasetFiles(settings.dataset());
     files.settle(manifest);
     // a crash between an export's rename and the pointer's replacement left the pointer behind
     files.pointAtTars(manifest);
-    DatasetSink sink = new DatasetSink(settings, faults, rejected, manifest);
+    DatasetSink sink = new DatasetSink(settings, faults, rejected, manifest, lock);
     sink.ensureDeleteFiles();
     DatasetCard.write(sink.files, sink.manifest);
     return sink;
@@ -231,7 +263,15 @@ public final class DatasetSink implements Closeable {
           }
         });
     Manifest committed = next.build(System.currentTimeMillis());
-    ManifestStore.write(files.root(), committed);
+    try {
+      ManifestStore.write(files.root(), committed);
+    } catch (ConcurrentWriterException e) {
+      // the other writer's manifest stands: leave nothing a later settle would rename into it
+      for (OpenShard shard : committing.values()) {
+        Files.deleteIfExists(files.temporary(shard.name()));
+      }
+      throw e;
+    }
     manifest = committed;
     faults.at(FaultPoint.MANIFEST_WRITTEN);
     for (OpenShard shard : committing.values()) {
@@ -263,22 +303,42 @@ public final class DatasetSink implements Closeable {
     manifest = manifest.takeFileNumber();
     String name = DatasetFiles.name(stream, number, ".parquet");
     Files.createDirectories(files.path(name).getParent());
-    OpenShard shard =
-        new OpenShard(
-            name,
-            files.temporary(name),
-            Routing.rowSchema(stream),
-            settings.rowGroupBytes(),
-            Routing.metadata(stream),
-            System.currentTimeMillis());
+    OpenShard shard;
+    try {
+      shard =
+          new OpenShard(
+              name,
+              files.temporary(name),
+              Routing.rowSchema(stream),
+              settings.rowGroupBytes(),
+              Routing.metadata(stream),
+              System.currentTimeMillis());
+    } catch (FileAlreadyExistsException e) {
+      throw new ConcurrentWriterException(
+          "the dataset at "
+              + files.root()
+              + " has two writers: another one is writing "
+              + files.temporary(name)
+              + ", the file this one was to write");
+    }
     open.put(stream, shard);
     return shard;
   }
 
-  /** Abandons the shards not committed yet: a restart reads their records again. */
+  /**
+   * Abandons the shards not committed yet (a restart reads their records again) and lets the next
+   * writer have the folder.
+   */
   @Override
   public void close() {
     open.values().forEach(OpenShard::abandon);
     open.clear();
+    if (lock != null) {
+      try {
+        lock.close();
+      } catch (IOException e) {
+        // the lock goes with the channel, closed or not
+      }
+    }
   }
 }

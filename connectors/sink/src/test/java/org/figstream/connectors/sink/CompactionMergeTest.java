@@ -20,6 +20,7 @@ import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
+import org.figstream.connectors.sink.manifest.WriterLock;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
@@ -381,7 +382,9 @@ class CompactionMergeTest {
 
   private List<Path> hiddenFiles() throws IOException {
     try (Stream<Path> all = Files.walk(dir)) {
-      return all.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+      return all.filter(p -> p.getFileName().toString().startsWith("."))
+          .filter(p -> !p.getFileName().toString().equals(WriterLock.FILE)) // held while open
+          .toList();
     }
   }
 }

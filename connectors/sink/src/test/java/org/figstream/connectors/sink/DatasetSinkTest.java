@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.figstream.connectors.sink.manifest.ManifestStore;
+import org.figstream.connectors.sink.manifest.WriterLock;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
@@ -415,7 +416,9 @@ class DatasetSinkTest {
 
   private List<Path> hiddenFiles() throws IOException {
     try (Stream<Path> all = Files.walk(dir)) {
-      return all.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+      return all.filter(p -> p.getFileName().toString().startsWith("."))
+          .filter(p -> !p.getFileName().toString().equals(WriterLock.FILE)) // held while open
+          .toList();
     }
   }
 

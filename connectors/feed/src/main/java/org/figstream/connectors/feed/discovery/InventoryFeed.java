@@ -87,6 +87,9 @@ public final class InventoryFeed {
     final AtomicLong skipped = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
 
+    /** Index writes waiting for the next checkpoint, when a checkpoint commits the deliveries. */
+    final List<Runnable> uncommitted = new ArrayList<>();
+
     Pass(String inventory, InventoryManifest manifest, FeedCursor from, FeedSinks sinks) {
       this.inventory = inventory;
       this.manifest = manifest;
@@ -107,7 +110,7 @@ public final class InventoryFeed {
           .then(
               Mono.fromRunnable(
                   () ->
-                      cursors.save(
+                      checkpoint(
                           cursor
                               .get()
                               .at(parts.isEmpty() ? start.part() : manifest.files().size(), 0)
@@ -145,15 +148,41 @@ public final class InventoryFeed {
                                             rows.incrementAndGet();
                                             long done = prepared.rowNumber + 1;
                                             if (done % settings.checkpointEvery() == 0) {
-                                              cursors.save(cursor.updateAndGet(c -> c.at(i, done)));
+                                              checkpoint(cursor.updateAndGet(c -> c.at(i, done)));
                                             }
                                           })))
                       .then(
                           Mono.fromRunnable(
                               () -> {
-                                cursors.save(cursor.updateAndGet(c -> c.at(i + 1, 0)));
+                                checkpoint(cursor.updateAndGet(c -> c.at(i + 1, 0)));
                                 deleteQuietly(file);
                               })));
+    }
+
+    /**
+     * Saves the cursor, then applies the index writes it made final: with a store that commits the
+     * deliveries (a Kafka transaction), a row enters the index only once its announcement is
+     * committed, so that rows whose announcements a crash or a fencing aborted are announced again.
+     */
+    private void checkpoint(FeedCursor at) {
+      cursors.save(at);
+      List<Runnable> done;
+      synchronized (uncommitted) {
+        done = List.copyOf(uncommitted);
+        uncommitted.clear();
+      }
+      done.forEach(Runnable::run);
+    }
+
+    /** An index write, now, or at the next checkpoint when the deliveries are transactional. */
+    private void mark(Runnable write) {
+      if (cursors.commitsDeliveries()) {
+        synchronized (uncommitted) {
+          uncommitted.add(write);
+        }
+      } else {
+        write.run();
+      }
     }
 
     /** Decides a row's fate and fetches its metadata when it must be announced (in parallel). */
@@ -191,13 +220,13 @@ public final class InventoryFeed {
             Mono.fromRunnable(
                 () -> {
                   unchanged.incrementAndGet();
-                  index.put(p.row.key(), p.row.etag(), inventory);
+                  mark(() -> index.put(p.row.key(), p.row.etag(), inventory));
                 });
         case SKIP ->
             Mono.fromRunnable(
                 () -> {
                   skipped.incrementAndGet();
-                  index.put(p.row.key(), p.row.etag(), inventory);
+                  mark(() -> index.put(p.row.key(), p.row.etag(), inventory));
                 });
         case FAILED ->
             sinks
@@ -212,7 +241,7 @@ public final class InventoryFeed {
                     Mono.fromRunnable(
                         () -> {
                           announced.incrementAndGet();
-                          index.put(p.row.key(), p.row.etag(), inventory);
+                          mark(() -> index.put(p.row.key(), p.row.etag(), inventory));
                         }));
       };
     }
@@ -242,7 +271,7 @@ public final class InventoryFeed {
                           Mono.fromRunnable(
                               () -> {
                                 removed.incrementAndGet();
-                                index.delete(key);
+                                mark(() -> index.delete(key));
                               })))
           .then();
     }

@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * commit rewrites it with the new shards and the positions of every partition; two tasks on one
  * directory would each replace the other's manifest (losing its shards and positions), and
  * splitting the partitions between directories would split a table whose rows supersede each other
- * by key across partitions' files. To spread load, run one connector per dataset directory.
+ * by key across partitions' files. To spread load, run one connector per dataset directory. Two
+ * writers that do reach one directory anyway (two connectors configured with it, a task's zombie on
+ * another worker) are stopped by the dataset itself: the second cannot take the folder's lock, and
+ * a manifest built on a generation another writer moved past is refused (see DatasetSink).
  */
 public final class DatasetSinkConnector extends SinkConnector {
   private static final Logger log = LoggerFactory.getLogger(DatasetSinkConnector.class);
@@ -65,7 +68,7 @@ public final class DatasetSinkConnector extends SinkConnector {
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     if (maxTasks > 1) {
-      log.info(
+      log.warn(
           "figstream dataset sink {}: tasks.max is {}, but one task writes a dataset directory",
           props.get("name"),
           maxTasks);

@@ -28,6 +28,7 @@ import org.figstream.connectors.sink.DatasetSink;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.connectors.sink.SinkSettings;
 import org.figstream.connectors.sink.TopicRecord;
+import org.figstream.connectors.sink.manifest.ConcurrentWriterException;
 import org.figstream.records.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +118,11 @@ public final class DatasetSinkTask extends SinkTask {
       // again.
       failures++;
       abandon();
+      if (e instanceof ConcurrentWriterException) {
+        // another writer owns the dataset: retrying would only take turns with it
+        throw new ConnectException(
+            "figstream dataset sink " + name + ": " + e.getMessage() + "; this task stops", e);
+      }
       if (failures > MAX_WRITE_FAILURES) {
         throw new ConnectException(
             "figstream dataset sink "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +15,13 @@ import java.nio.file.StandardOpenOption;
  * Reads and replaces {@code _manifest.json} atomically: the new manifest is written beside it,
  * forced to disk, renamed over the old one, and the directory is synced, so a crash leaves either
  * manifest whole.
+ *
+ * <p>A replacement is a compare-and-swap on the generation: a writer publishes generation {@code g}
+ * only if the manifest is still at {@code g - 1}, the one it built on, and only while it holds the
+ * claim {@code .manifest-<g>.claim} (created exclusively, so of two writers built on the same
+ * manifest one gets it). A writer that finds the manifest moved by another refuses with a {@link
+ * ConcurrentWriterException}. Together with the folder's {@link WriterLock} it keeps a dataset to
+ * one writer, on shared storage too, where the lock may not hold.
  */
 public final class ManifestStore {
   public static final String FILE = "_manifest.json";
@@ -55,8 +63,79 @@ public final class ManifestStore {
     return m;
   }
 
+  /**
+   * Publishes {@code manifest} if the one on disk is still the generation before it.
+   *
+   * @throws ConcurrentWriterException when another writer claimed this generation or moved the
+   *     manifest; nothing is replaced
+   */
   public static void write(Path dataset, Manifest manifest) throws IOException {
-    replace(dataset.resolve(FILE), JSON.writeValueAsBytes(manifest));
+    long generation = manifest.generation();
+    Path claim = claim(dataset, generation);
+    try {
+      Files.writeString(
+          claim, WriterLock.holder(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      throw new ConcurrentWriterException(
+          conflict(dataset, generation)
+              + "another writer is publishing that generation ("
+              + readQuietly(claim)
+              + ")");
+    }
+    try {
+      long current = Files.exists(dataset.resolve(FILE)) ? read(dataset).generation() : 0;
+      if (current != generation - 1) {
+        throw new ConcurrentWriterException(
+            conflict(dataset, generation)
+                + "another writer published generation "
+                + current
+                + " meanwhile");
+      }
+      replace(dataset.resolve(FILE), JSON.writeValueAsBytes(manifest));
+    } finally {
+      // once published, a writer still on an older generation finds the manifest moved
+      Files.deleteIfExists(claim);
+    }
+  }
+
+  private static String conflict(Path dataset, long generation) {
+    return "the dataset at "
+        + dataset
+        + " has two writers: this one built generation "
+        + generation
+        + " on generation "
+        + (generation - 1)
+        + ", but ";
+  }
+
+  private static Path claim(Path dataset, long generation) {
+    return dataset.resolve(".manifest-" + generation + ".claim");
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * Deletes the claims a crash left behind (a writer that died between its claim and the
+   * replacement). Only the folder's writer calls it, holding the {@link WriterLock}.
+   */
+  public static int clearClaims(Path dataset) throws IOException {
+    int cleared = 0;
+    try (var files = Files.list(dataset)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(".manifest-") && name.endsWith(".claim")) {
+          Files.deleteIfExists(f);
+          cleared++;
+        }
+      }
+    }
+    return cleared;
   }
 
   /**

@@ -54,7 +54,7 @@ public final class ParquetFiles {
             .withCompressionCodec(CompressionCodecName.ZSTD)
             .withRowGroupSize(rowGroupBytes)
             .withPageSize(1 << 20)
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .withWriteMode(ParquetFileWriter.Mode.CREATE) // never into another writer's file
             .withExtraMetaData(metadata);
     for (String column : bytesColumns(schema)) {
       builder =
