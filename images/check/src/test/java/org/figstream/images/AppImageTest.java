@@ -3,15 +3,22 @@ package org.figstream.images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /** The app image (app/target/jib-image.tar): figstream's CLI, its models, the data volume. */
 class AppImageTest extends BaseImageChecks {
   static final String DATA = "/var/lib/figstream";
+  static final Pattern FIRST_ARTICLE = Pattern.compile("progress: .* [1-9][0-9]* articles");
 
   @Override
   String tarPath() {
@@ -84,6 +91,79 @@ class AppImageTest extends BaseImageChecks {
     assertThat(result.output())
         .contains("\"imageEmbedding\":{\"model\":\"mobilenet-v2-nsfwjs\",\"dimensions\":1280}")
         .contains("enrich: 1 articles, 1 figures, 1 image embeddings, 1 caption embeddings");
+  }
+
+  /**
+   * figstream run --sample in the image, as far as the first enriched article: the embedded broker,
+   * Kafka Streams with its RocksDB stores, the enrichment stage and the dataset sink, on the
+   * read-only root; meanwhile its health endpoint answers on the ops port. Then SIGTERM.
+   */
+  @Test
+  void runsThePipelineOnTheSampleBucketAndAnswersOnItsHealthEndpoint() throws Exception {
+    Path repo = Path.of(System.getProperty("figstream.root", "../.."));
+    Path volume = Files.createTempDirectory("image-data");
+    Path samples = volume.resolve("samples");
+    try (var files = Files.walk(repo.resolve("samples/articles"))) {
+      for (Path f : files.toList()) {
+        Path target = samples.resolve(repo.resolve("samples/articles").relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    chownToImageUser(volume);
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    URI live = URI.create("http://127.0.0.1:" + port + "/health/live");
+    int[] liveStatus = {0};
+    ImageRun.Result result =
+        ImageRun.runUntil(
+            image,
+            root,
+            volume,
+            DATA,
+            ImageRun.entrypoint(
+                image,
+                List.of(
+                    "run",
+                    "--data-dir",
+                    DATA,
+                    "--sample",
+                    "--sample-dir",
+                    DATA + "/samples",
+                    "--http-port",
+                    String.valueOf(port))),
+            output -> {
+              if (!FIRST_ARTICLE.matcher(output).find()) {
+                return false;
+              }
+              try {
+                liveStatus[0] =
+                    http.send(HttpRequest.newBuilder(live).build(), BodyHandlers.discarding())
+                        .statusCode();
+              } catch (IOException e) {
+                return false;
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+              }
+              return true;
+            },
+            300);
+    System.out.println(result.summary(25));
+    assertThat(result.output()).contains("embedded Kafka broker").contains(", RUNNING");
+    assertThat(liveStatus[0]).isEqualTo(200);
+    assertThat(result.exitCode()).as("stopped by SIGTERM within 90 s").isNotEqualTo(-1);
+    if (result.chrooted()) {
+      try (var stores = Files.list(volume.resolve("streams"))) {
+        assertThat(stores.toList()).isNotEmpty();
+      }
+    }
   }
 
   private static void chownToImageUser(Path folder) throws IOException {

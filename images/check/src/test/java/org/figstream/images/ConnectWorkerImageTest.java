@@ -3,6 +3,8 @@ package org.figstream.images;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,13 +41,25 @@ class ConnectWorkerImageTest extends BaseImageChecks {
   }
 
   /**
-   * The worker's default command, read-only root: it scans /opt/connect-plugins and finds the
+   * The worker's default command, read-only root (when chrooted): it scans /opt/connect-plugins and finds the
    * dataset sink, then stops because the configured broker (kafka:9092) does not resolve here.
    */
   @Test
   void theWorkerLoadsTheDatasetSinkPluginWithARootFileSystemItCannotWrite() throws Exception {
+    List<String> args = null; // the image's Cmd
+    if (!ImageRun.canChroot()) {
+      // outside a chroot the image's absolute paths are the host's: point the worker at the root
+      Path config = Files.createTempFile("connect-distributed", ".properties");
+      config.toFile().deleteOnExit();
+      Files.write(
+          config,
+          Files.readAllLines(root.resolve(WORKER_CONFIG.substring(1))).stream()
+              .map(l -> l.replace("=/opt/", "=" + root + "/opt/"))
+              .toList());
+      args = List.of(config.toString());
+    }
     ImageRun.Result result =
-        ImageRun.run(image, root, null, null, ImageRun.entrypoint(image, null), 180);
+        ImageRun.run(image, root, null, null, ImageRun.entrypoint(image, args), 180);
     System.out.println(result.summary(40));
     assertThat(result.output())
         .contains("org.figstream.connectors.sink.connect.DatasetSinkConnector")

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Runs an unpacked image's entrypoint the way a container engine would, as far as this machine
@@ -78,6 +79,23 @@ final class ImageRun {
   static Result run(
       ImageTar image, Path root, Path volume, String volumePath, List<String> command, long seconds)
       throws IOException, InterruptedException {
+    return runUntil(image, root, volume, volumePath, command, null, seconds);
+  }
+
+  /**
+   * Like {@link #run}, but stops the command (SIGTERM, SIGKILL 90 s later) once {@code done}
+   * accepts its output so far, polled every second; the exit code is then the one after the stop,
+   * -1 if it had to be killed.
+   */
+  static Result runUntil(
+      ImageTar image,
+      Path root,
+      Path volume,
+      String volumePath,
+      List<String> command,
+      Predicate<String> done,
+      long seconds)
+      throws IOException, InterruptedException {
     boolean chroot = canChroot();
     ProcessBuilder builder;
     if (chroot) {
@@ -99,7 +117,7 @@ final class ImageRun {
               List.of(
                   onPath("unshare"),
                   "--mount",
-                  "--fork",
+                  "--kill-child=TERM",
                   "sh",
                   "-c",
                   script,
@@ -111,30 +129,46 @@ final class ImageRun {
                   onPath("chroot")));
       full.addAll(command);
       builder = new ProcessBuilder(full);
-      builder.environment().clear();
-      for (String kv : image.strings("Env")) {
-        int eq = kv.indexOf('=');
-        builder.environment().put(kv.substring(0, eq), kv.substring(eq + 1));
-      }
     } else {
       builder = new ProcessBuilder(withoutChroot(image, root, volume, volumePath, command));
-      builder.environment().clear();
-      builder.environment().put("LANG", "C.UTF-8");
       if (volume != null) {
         builder.directory(volume.toFile());
       }
     }
+    builder.environment().clear();
+    builder.environment().putAll(environment(image));
     builder.redirectErrorStream(true);
     Path log = Files.createTempFile("image-run", ".log");
     builder.redirectOutput(log.toFile());
     Process process = builder.start();
-    boolean done = process.waitFor(seconds, TimeUnit.SECONDS);
-    if (!done) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    boolean exited = false;
+    while (!exited && System.nanoTime() < deadline) {
+      exited = process.waitFor(1, TimeUnit.SECONDS);
+      if (!exited && done != null && done.test(Files.readString(log))) {
+        // SIGTERM to the command itself: chroot's user switch clears unshare's --kill-child signal
+        process.descendants().forEach(ProcessHandle::destroy);
+        exited = process.waitFor(90, TimeUnit.SECONDS);
+        break;
+      }
+    }
+    if (!exited) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor();
     }
     String output = Files.readString(log);
     Files.delete(log);
-    return new Result(done ? process.exitValue() : -1, output, chroot);
+    return new Result(exited ? process.exitValue() : -1, output, chroot);
+  }
+
+  /** The image's Env as a map. */
+  static Map<String, String> environment(ImageTar image) {
+    Map<String, String> env = new java.util.HashMap<>();
+    for (String kv : image.strings("Env")) {
+      int eq = kv.indexOf('=');
+      env.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    return env;
   }
 
   /**
@@ -144,12 +178,7 @@ final class ImageRun {
   private static List<String> withoutChroot(
       ImageTar image, Path root, Path volume, String volumePath, List<String> command)
       throws IOException {
-    Map<String, String> env = new java.util.HashMap<>();
-    for (String kv : image.strings("Env")) {
-      int eq = kv.indexOf('=');
-      env.put(kv.substring(0, eq), kv.substring(eq + 1));
-    }
-    String javaHome = env.get("JAVA_HOME");
+    String javaHome = environment(image).get("JAVA_HOME");
     List<String> full = new ArrayList<>();
     full.add(root.resolve("lib64/ld-linux-x86-64.so.2").toString());
     full.add("--library-path");
