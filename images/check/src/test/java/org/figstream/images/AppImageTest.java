@@ -51,7 +51,8 @@ class AppImageTest extends BaseImageChecks {
             image.paths("/app/libs/figstream-processors-").get(0).substring(1)); // SNAPSHOT layer
     try (ZipFile jar = new ZipFile(processors.toFile())) {
       String folder = "org/figstream/processors/embed/models/";
-      assertThat(jar.getEntry(folder + "mobilenet_v2_features.onnx").getSize()).isEqualTo(9_063_842);
+      assertThat(jar.getEntry(folder + "mobilenet_v2_features.onnx").getSize())
+          .isEqualTo(9_063_842);
       assertThat(jar.getEntry(folder + "mobilenet-v2.json")).isNotNull();
       assertThat(jar.getEntry(folder + "all-minilm-l6-v2.json")).isNotNull();
     }
@@ -60,9 +61,9 @@ class AppImageTest extends BaseImageChecks {
   }
 
   /**
-   * figstream enrich on one sample article, with the image's entrypoint: the JRE, ONNX Runtime's and
-   * the tokenizer's natives (unpacked to /tmp and the data dir), ImageIO and both built-in models,
-   * with the root file system read-only and the data dir the only writable volume.
+   * figstream enrich on one sample article, with the image's entrypoint: the JRE, ONNX Runtime's
+   * and the tokenizer's natives (unpacked to /tmp and the data dir), ImageIO and both built-in
+   * models, with the root file system read-only and the data dir the only writable volume.
    */
   @Test
   void enrichesASampleArticleWithARootFileSystemItCannotWrite() throws Exception {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What both images share, from images/build-base.sh and the parent POM's Jib configuration: a
- * non-root user, the JVM sized by the container's memory limit, natives unpacked to the /tmp volume,
- * the Debian libraries and the jlinked JRE in the two base layers, no shell. Skipped, with the
- * command that builds them, when the image tars are absent (a plain {@code ./mvnw verify}).
+ * non-root user, the JVM sized by the container's memory limit, natives unpacked to the /tmp
+ * volume, the Debian libraries and the jlinked JRE in the two base layers, no shell. Skipped, with
+ * the command that builds them, when the image tars are absent (a plain {@code ./mvnw verify}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BaseImageChecks {
@@ -35,12 +35,15 @@ abstract class BaseImageChecks {
   void openImage() throws IOException {
     Path repo = Path.of(System.getProperty("figstream.root", "../.."));
     Path tar = repo.resolve(tarPath());
-    assumeTrue(
-        Files.isRegularFile(tar),
-        "no image tar at "
+    String missing =
+        "skipped, no image tar at "
             + tar
             + ": build the images with images/build-base.sh && ./mvnw -B -Pimages -DskipTests"
-            + " package (docs/images.md)");
+            + " package (docs/images.md)";
+    if (!Files.isRegularFile(tar)) {
+      System.out.println(getClass().getSimpleName() + ": " + missing); // surefire counts 0 tests
+    }
+    assumeTrue(Files.isRegularFile(tar), missing);
     long started = System.nanoTime();
     image = ImageTar.read(tar);
     root = Files.createTempDirectory("image-root");

@@ -41,8 +41,9 @@ class ConnectWorkerImageTest extends BaseImageChecks {
   }
 
   /**
-   * The worker's default command, read-only root (when chrooted): it scans /opt/connect-plugins and finds the
-   * dataset sink, then stops because the configured broker (kafka:9092) does not resolve here.
+   * The worker's default command, read-only root (when chrooted): it scans /opt/connect-plugins and
+   * finds the dataset sink, then stops because the configured broker (kafka:9092) does not resolve
+   * here.
    */
   @Test
   void theWorkerLoadsTheDatasetSinkPluginWithARootFileSystemItCannotWrite() throws Exception {

@@ -16,8 +16,9 @@ import java.util.function.Predicate;
  * system is bind-mounted read-only, /proc, /dev and a tmpfs /tmp are mounted, the data volume is a
  * writable folder, and the entrypoint runs chrooted as the image's user with the image's
  * environment (/sys is the host's, bind-mounted: ONNX Runtime reads the CPU topology there and
- * crashes without it). Otherwise: the image's own dynamic loader starts its java with the image's library
- * folders, the class path rewritten onto the unpacked root (no read-only root, no user switch).
+ * crashes without it). Otherwise: the image's own dynamic loader starts its java with the image's
+ * library folders, the class path rewritten onto the unpacked root (no read-only root, no user
+ * switch).
  */
 final class ImageRun {
   record Result(int exitCode, String output, boolean chrooted) {

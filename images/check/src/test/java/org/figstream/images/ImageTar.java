@@ -124,8 +124,8 @@ final class ImageTar {
   }
 
   /**
-   * Unpacks the layers, in order, into a folder: the image's root file system as a container
-   * engine would see it (owners as in the layers; these images have no whiteouts).
+   * Unpacks the layers, in order, into a folder: the image's root file system as a container engine
+   * would see it (owners as in the layers; these images have no whiteouts).
    */
   void unpack(Path root) throws IOException {
     for (String name : layerNames) {
@@ -152,8 +152,10 @@ final class ImageTar {
               }
             }
             Files.setPosixFilePermissions(target, permissions(e.getMode()));
-            Files.setAttribute(target, "unix:uid", (int) e.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(target, "unix:gid", (int) e.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(
+                target, "unix:uid", (int) e.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(
+                target, "unix:gid", (int) e.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
           });
     }
   }
