@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -97,6 +98,27 @@ abstract class BaseImageChecks {
     assertThat(image.layerOf("/opt/java/openjdk/lib/server/libjvm.so")).isEqualTo(1);
     assertThat(image.file("/bin/sh")).isNull();
     assertThat(image.file("/usr/bin/apt-get")).isNull();
+  }
+
+  /**
+   * The entrypoint's JVM flags in a 512 MiB memory cgroup (what a container limit is): the heap
+   * must be 75% of it. Root only, and only where this machine's cgroups allow a child group.
+   */
+  @Test
+  void theHeapIsThreeQuartersOfTheContainersMemoryLimit() throws Exception {
+    assumeTrue(ImageRun.canChroot(), "needs root, unshare and chroot");
+    long limit = 512L << 20;
+    try (MemoryLimit cgroup = MemoryLimit.create(limit)) {
+      assumeTrue(cgroup != null, "cannot make a memory cgroup here");
+      List<String> entrypoint = image.strings("Entrypoint");
+      List<String> command =
+          new ArrayList<>(entrypoint.subList(0, entrypoint.indexOf("-cp"))); // java + its flags
+      command.addAll(List.of("-XX:+PrintFlagsFinal", "-XshowSettings:system", "-version"));
+      ImageRun.Result result = ImageRun.runLimited(image, root, command, cgroup.procs());
+      assertThat(result.output())
+          .contains("Memory Limit: 512.00M")
+          .containsPattern("size_t MaxHeapSize +=\\s+" + (limit * 3 / 4) + "\\s");
+    }
   }
 
   @Test

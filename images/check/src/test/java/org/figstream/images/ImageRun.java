@@ -83,6 +83,19 @@ final class ImageRun {
     return runUntil(image, root, volume, volumePath, command, null, seconds);
   }
 
+  /** Like {@link #run}, chrooted, in a memory cgroup (its processes file: {@code cgroupProcs}). */
+  static Result runLimited(ImageTar image, Path root, List<String> command, Path cgroupProcs)
+      throws IOException, InterruptedException {
+    cgroup.set(cgroupProcs.toString());
+    try {
+      return runUntil(image, root, null, null, command, null, 120);
+    } finally {
+      cgroup.remove();
+    }
+  }
+
+  private static final ThreadLocal<String> cgroup = ThreadLocal.withInitial(() -> "");
+
   /**
    * Like {@link #run}, but stops the command (SIGTERM, SIGKILL 90 s later) once {@code done}
    * accepts its output so far, polled every second; the exit code is then the one after the stop,
@@ -103,7 +116,8 @@ final class ImageRun {
       String script =
           String.join(
               " && ",
-              "R=\"$0\"; V=\"$1\"; P=\"$2\"; U=\"$3\"; M=\"$4\"; C=\"$5\"; shift 5",
+              "R=\"$0\"; V=\"$1\"; P=\"$2\"; U=\"$3\"; M=\"$4\"; C=\"$5\"; G=\"$6\"; shift 6",
+              "{ [ -z \"$G\" ] || echo $$ > \"$G\"; }",
               "$M --make-rprivate /",
               "$M --bind \"$R\" \"$R\"",
               "$M -o remount,bind,ro \"$R\"",
@@ -127,7 +141,8 @@ final class ImageRun {
                   volumePath == null ? "" : volumePath,
                   image.runConfig().get("User").asText(),
                   onPath("mount"),
-                  onPath("chroot")));
+                  onPath("chroot"),
+                  cgroup.get()));
       full.addAll(command);
       builder = new ProcessBuilder(full);
     } else {
