@@ -88,6 +88,7 @@ class AppImageTest extends BaseImageChecks {
                 image, List.of("enrich", "--data-dir", DATA, DATA + "/in/elife-19405")),
             300);
     System.out.println(result.summary(40));
+    deleteTree(volume);
     assertThat(result.exitCode()).isZero();
     assertThat(result.output())
         .contains("\"imageEmbedding\":{\"model\":\"mobilenet-v2-nsfwjs\",\"dimensions\":1280}")
@@ -160,10 +161,14 @@ class AppImageTest extends BaseImageChecks {
     assertThat(result.output()).contains("embedded Kafka broker").contains(", RUNNING");
     assertThat(liveStatus[0]).isEqualTo(200);
     assertThat(result.exitCode()).as("stopped by SIGTERM within 90 s").isNotEqualTo(-1);
-    if (result.chrooted()) {
-      try (var stores = Files.list(volume.resolve("streams"))) {
-        assertThat(stores.toList()).isNotEmpty();
+    try {
+      if (result.chrooted()) {
+        try (var stores = Files.list(volume.resolve("streams"))) {
+          assertThat(stores.toList()).isNotEmpty();
+        }
       }
+    } finally {
+      deleteTree(volume);
     }
   }
 

@@ -56,8 +56,12 @@ abstract class BaseImageChecks {
 
   @AfterAll
   void removeRoot() throws IOException {
-    if (root != null) {
-      try (Stream<Path> files = Files.walk(root)) {
+    deleteTree(root);
+  }
+
+  static void deleteTree(Path folder) throws IOException {
+    if (folder != null && Files.exists(folder)) {
+      try (Stream<Path> files = Files.walk(folder)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
           Files.delete(p);
         }
