@@ -28,8 +28,13 @@ public interface BucketContents {
       List<String> dayNames, List<? extends Map<String, StoredObject>> states, int visibleDays) {
     TreeMap<String, StoredObject> out = new TreeMap<>(states.get(visibleDays - 1));
     for (int d = 1; d <= visibleDays; d++) {
-      out.putAll(InventoryWriter.write(dayNames.get(d - 1), states.get(d - 1)));
+      out.putAll(inventory(dayNames.get(d - 1), states.get(d - 1)));
     }
     return out;
+  }
+
+  /** The S3 inventory (manifest and gzipped CSV parts) of one day's {@code metadata/} objects. */
+  static Map<String, StoredObject> inventory(String dayName, Map<String, StoredObject> state) {
+    return InventoryWriter.write(dayName, state);
   }
 }
