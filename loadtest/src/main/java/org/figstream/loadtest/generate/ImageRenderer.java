@@ -3,6 +3,7 @@ package org.figstream.loadtest.generate;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
 
 /** An {@link ImageSpec} to file bytes; the same spec gives the same bytes. */
 public final class ImageRenderer {
@@ -32,8 +33,16 @@ public final class ImageRenderer {
 
   /** The near duplicate's change: scaled (bilinear), as a journal's re-rendition would be. */
   private static BufferedImage resized(BufferedImage image, double factor) {
+    BufferedImage rgb = image;
+    if (image.getType() != BufferedImage.TYPE_INT_RGB) { // gels are grey
+      rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+      new ColorConvertOp(null).filter(image, rgb);
+    }
+    int w = (int) Math.round(image.getWidth() * factor);
+    int h = (int) Math.round(image.getHeight() * factor);
+    // an explicit RGB target: left to itself the op adds alpha, which JPEG cannot hold
     return new AffineTransformOp(
             AffineTransform.getScaleInstance(factor, factor), AffineTransformOp.TYPE_BILINEAR)
-        .filter(image, null);
+        .filter(rgb, new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB));
   }
 }
