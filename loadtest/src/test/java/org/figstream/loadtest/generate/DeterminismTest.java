@@ -3,6 +3,7 @@ package org.figstream.loadtest.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.connectors.feed.sample.StoredObject;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,8 @@ class DeterminismTest {
           assertThat(second.get(key).etag()).as(key).isEqualTo(object.etag());
           assertThat(second.get(key).bytes()).as(key).isEqualTo(object.bytes());
           assertThat(object.bytes()).as(key).hasSize((int) object.size());
+          // made again on request (no cache here): still the bytes the metadata's MD5 names
+          assertThat(HttpFetcher.md5Hex(object.bytes())).as(key).isEqualTo(object.etag());
         });
     assertThat(first.keySet()).contains("metadata/PMC900000001.1.json");
   }
