@@ -13,17 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A local HTTP server, on loopback only, that answers like the {@code pmc-oa-opendata} bucket
- * (object GETs and ListObjectsV2) over a {@link SampleBucket}, plus E-utilities esearch on release
- * dates; it can publish the next inventory day and misbehave on purpose ({@link Faults}).
+ * (object GETs and ListObjectsV2) over {@link BucketContents} (the bundled samples, or a generated
+ * corpus), plus E-utilities esearch on release dates; it can publish the next inventory day and
+ * misbehave on purpose ({@link Faults}).
  */
 public final class BucketEmulator implements AutoCloseable {
-  private final SampleBucket bucket;
+  private final BucketContents bucket;
   private final FaultInjector faults;
   private final Faults config;
   private final AtomicInteger visibleDays;
@@ -31,7 +33,7 @@ public final class BucketEmulator implements AutoCloseable {
   private volatile Map<String, StoredObject> objects;
   private final DisposableServer server;
 
-  private BucketEmulator(SampleBucket bucket, int visibleDays, Faults faults) {
+  private BucketEmulator(BucketContents bucket, int visibleDays, Faults faults) {
     this.bucket = bucket;
     this.faults = new FaultInjector(faults);
     this.config = faults;
@@ -67,7 +69,7 @@ public final class BucketEmulator implements AutoCloseable {
   }
 
   /** Starts serving with the first {@code visibleDays} inventory days published. */
-  public static BucketEmulator start(SampleBucket bucket, int visibleDays, Faults faults) {
+  public static BucketEmulator start(BucketContents bucket, int visibleDays, Faults faults) {
     if (visibleDays < 1 || visibleDays > bucket.days()) {
       throw new IllegalArgumentException("visible days must be 1.." + bucket.days());
     }
@@ -89,10 +91,12 @@ public final class BucketEmulator implements AutoCloseable {
     Faults.Kind fault = key.startsWith("inventory-reports/") ? null : faults.next(key);
     res.header(HttpHeaderNames.ETAG, "\"" + o.etag() + "\"")
         .header(HttpHeaderNames.LAST_MODIFIED, o.lastModified())
-        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(o.bytes().length))
+        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(o.size()))
         .header(HttpHeaderNames.CONTENT_TYPE, contentType(key));
     if (fault == null) {
-      return res.sendByteArray(Mono.just(o.bytes()));
+      // a generated object is made on request: off the event loop
+      return res.sendByteArray(
+          Mono.fromCallable(o::bytes).subscribeOn(Schedulers.boundedElastic()));
     }
     return switch (fault) {
       case SERVER_ERROR -> res.status(503).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
@@ -136,7 +140,7 @@ public final class BucketEmulator implements AutoCloseable {
     int day = visibleDays.incrementAndGet();
     if (day > bucket.days()) {
       visibleDays.decrementAndGet();
-      throw new IllegalStateException("the sample bucket has only " + bucket.days() + " days");
+      throw new IllegalStateException("the bucket has only " + bucket.days() + " days");
     }
     objects = bucket.objects(day);
   }

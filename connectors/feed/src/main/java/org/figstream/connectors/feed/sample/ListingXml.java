@@ -66,7 +66,7 @@ final class ListingXml {
             .append("</LastModified><ETag>&quot;")
             .append(o.etag())
             .append("&quot;</ETag><Size>")
-            .append(o.bytes().length)
+            .append(o.size())
             .append("</Size>")
             .append("<StorageClass>STANDARD</StorageClass></Contents>");
       }

@@ -25,7 +25,7 @@ import org.figstream.connectors.feed.sample.SampleVersions.Folder;
  *       3 is retracted (its metadata changes); article 4's version 1 disappears from the bucket.
  * </ul>
  */
-public final class SampleBucket {
+public final class SampleBucket implements BucketContents {
   public static final List<String> DAYS = List.of("2026-11-20T01-00Z", "2026-11-21T01-00Z");
   public static final int FIRST_ID = 99000001;
   private static final String DAY1_MODIFIED = "2026-11-19T12:00:00.000Z";
@@ -104,18 +104,12 @@ public final class SampleBucket {
     return states.get(day - 1).keySet().stream().filter(k -> k.startsWith("metadata/")).toList();
   }
 
-  /**
-   * Every object visible once {@code visibleDays} days are published: the newest state plus
-   * inventories.
-   */
+  @Override
   public Map<String, StoredObject> objects(int visibleDays) {
-    TreeMap<String, StoredObject> out = new TreeMap<>(states.get(visibleDays - 1));
-    for (int d = 1; d <= visibleDays; d++) {
-      out.putAll(InventoryWriter.write(DAYS.get(d - 1), states.get(d - 1)));
-    }
-    return out;
+    return BucketContents.withInventories(DAYS, states, visibleDays);
   }
 
+  @Override
   public int days() {
     return states.size();
   }

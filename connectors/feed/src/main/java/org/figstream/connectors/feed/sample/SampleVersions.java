@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.records.Article;
 
@@ -20,7 +19,7 @@ import org.figstream.records.Article;
  * {@code PMCn.v/PMCn.v.xml}, the other files beside it, and the metadata JSON (in {@code metadata/}
  * and in the version folder) in the bucket's schema, filled from what the XML itself says.
  */
-final class SampleVersions {
+public final class SampleVersions {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The files of one sample folder: the XML and everything else by name. */
@@ -52,28 +51,42 @@ final class SampleVersions {
   }
 
   /** How a version is flagged in its metadata. */
-  record Flags(boolean openAccess, boolean manuscript, boolean retracted, String licenseOverride) {
-    static final Flags OPEN = new Flags(true, false, false, null);
+  public record Flags(
+      boolean openAccess, boolean manuscript, boolean retracted, String licenseOverride) {
+    public static final Flags OPEN = new Flags(true, false, false, null);
   }
 
   private SampleVersions() {}
 
   static Map<String, StoredObject> objects(
       String pmcid, int version, Folder folder, Flags flags, String lastModified) {
+    Map<String, StoredObject> media = new LinkedHashMap<>();
+    folder.others().forEach((name, bytes) -> media.put(name, StoredObject.of(bytes, lastModified)));
+    return objects(pmcid, version, folder.xml(), media, flags, lastModified);
+  }
+
+  /**
+   * The objects of one version: {@code xml} as {@code PMCn.v/PMCn.v.xml}, each of {@code media} (by
+   * file name) beside it, and the metadata JSON naming them with their MD5s.
+   */
+  public static Map<String, StoredObject> objects(
+      String pmcid,
+      int version,
+      byte[] xml,
+      Map<String, StoredObject> media,
+      Flags flags,
+      String lastModified) {
     String id = pmcid + "." + version;
     Map<String, StoredObject> out = new LinkedHashMap<>();
-    StoredObject xml = StoredObject.of(folder.xml(), lastModified);
-    out.put(id + "/" + id + ".xml", xml);
-    ArrayNode media = JSON.createArrayNode();
-    folder
-        .others()
-        .forEach(
-            (name, bytes) -> {
-              out.put(id + "/" + name, StoredObject.of(bytes, lastModified));
-              media.add(
-                  "s3://pmc-oa-opendata/" + id + "/" + name + "?md5=" + HttpFetcher.md5Hex(bytes));
-            });
-    byte[] metadata = metadata(pmcid, version, folder.xml(), xml.etag(), media, flags);
+    StoredObject xmlObject = StoredObject.of(xml, lastModified);
+    out.put(id + "/" + id + ".xml", xmlObject);
+    ArrayNode urls = JSON.createArrayNode();
+    media.forEach(
+        (name, object) -> {
+          out.put(id + "/" + name, object);
+          urls.add("s3://pmc-oa-opendata/" + id + "/" + name + "?md5=" + object.etag());
+        });
+    byte[] metadata = metadata(pmcid, version, xml, xmlObject.etag(), urls, flags);
     out.put("metadata/" + id + ".json", StoredObject.of(metadata, lastModified));
     out.put(id + "/" + id + ".json", StoredObject.of(metadata, lastModified));
     return out;
