@@ -2,16 +2,15 @@ package org.figstream.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.figstream.connectors.feed.discovery.FeedRun;
+import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.runtime.ops.OpsMetrics;
 
 /** The closing line of a feed pass. */
 public final class FeedOutput {
   private FeedOutput() {}
 
   public static String summary(FeedRun run, MeterRegistry metrics, long millis) {
-    double retries =
-        metrics.find("figstream.http.retries").counters().stream()
-            .mapToDouble(c -> c.count())
-            .sum();
+    double retries = OpsMetrics.sum(metrics, HttpFetcher.RETRIES_METRIC);
     if (run.inventory() == null) {
       return "feed: the bucket has no inventory yet, in " + millis + " ms";
     }

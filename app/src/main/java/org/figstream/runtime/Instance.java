@@ -42,9 +42,9 @@ import org.figstream.topology.enrich.Enrichment;
  * far it got.
  */
 public final class Instance implements AutoCloseable {
-  static final String FEED_PASSES_METRIC = "figstream.feed.passes";
-  static final String FEED_LAST_PASS_METRIC = "figstream.feed.last.pass.timestamp.seconds";
-  static final String FEED_LEADER_METRIC = "figstream.feed.leader";
+  public static final String FEED_PASSES_METRIC = "figstream.feed.passes";
+  public static final String FEED_LAST_PASS_METRIC = "figstream.feed.last.pass.timestamp.seconds";
+  public static final String FEED_LEADER_METRIC = "figstream.feed.leader";
   private final InstanceSettings settings;
   private final PrintWriter log;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();

@@ -1,6 +1,5 @@
 package org.figstream.runtime;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
@@ -12,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.topology.enrich.EnrichmentStage;
 
 /**
@@ -60,7 +60,7 @@ public final class ProgressReporter implements AutoCloseable {
 
   /** Articles and figures through enrichment, dead letters from every stage. */
   public long total(String meter) {
-    return (long) metrics.find(meter).counters().stream().mapToDouble(Counter::count).sum();
+    return (long) OpsMetrics.sum(metrics, meter);
   }
 
   void report() {

@@ -11,6 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.processors.embed.MicroBatcher;
+import org.figstream.runtime.Instance;
+import org.figstream.runtime.Pipeline;
+import org.figstream.runtime.ProgressReporter;
+import org.figstream.runtime.sink.SinkMeters;
+import org.figstream.topology.enrich.EnrichmentStage;
 
 /**
  * Every figstream meter an operator can rely on: name, type, labels and help text in one place, so
@@ -27,8 +34,10 @@ public final class MeterCatalog {
    */
   public record Doc(String name, Meter.Type type, List<String> labels, String help) {}
 
-  public static final String ENRICH_DURATION = "figstream.enrichment.duration";
-  public static final String PIPELINE_LATENCY = "figstream.pipeline.latency";
+  public static final String ENRICH_DURATION = EnrichmentStage.DURATION_METRIC;
+  public static final String PIPELINE_LATENCY = EnrichmentStage.LATENCY_METRIC;
+  public static final String ROCKSDB_USED = "figstream.rocksdb.memory.used.bytes";
+  public static final String ROCKSDB_LIMIT = "figstream.rocksdb.memory.limit.bytes";
 
   /**
    * The timers published with histogram buckets, so that quantiles can be taken across instances.
@@ -60,17 +69,17 @@ public final class MeterCatalog {
   public static final List<Doc> DOCS =
       List.of(
           new Doc(
-              "figstream.enrichment.articles",
+              EnrichmentStage.ARTICLES_METRIC,
               Meter.Type.COUNTER,
               List.of("outcome"),
               "Article versions through the enrichment stage, by outcome (enriched, dead-letter)"),
           new Doc(
-              "figstream.enrichment.figures",
+              EnrichmentStage.FIGURES_METRIC,
               Meter.Type.COUNTER,
               List.of(),
               "Figures in the article versions the enrichment stage enriched"),
           new Doc(
-              "figstream.enrichment.restarts",
+              EnrichmentStage.RESTARTS_METRIC,
               Meter.Type.COUNTER,
               List.of(),
               "Restarts of the enrichment stage from its committed offsets after an error"),
@@ -86,79 +95,79 @@ public final class MeterCatalog {
               "From an announcement on article-versions to its enriched result committed, as a"
                   + " histogram"),
           new Doc(
-              "figstream.embedding.batch.size",
+              MicroBatcher.BATCH_SIZE_METRIC,
               Meter.Type.DISTRIBUTION_SUMMARY,
               List.of("batcher"),
               "Inputs per model call, by batcher (embed-image, embed-text)"),
           new Doc(
-              "figstream.embedding.batch.duration",
+              MicroBatcher.BATCH_DURATION_METRIC,
               Meter.Type.TIMER,
               List.of("batcher"),
               "Time of one model call, by batcher"),
           new Doc(
-              "figstream.rocksdb.memory.used.bytes",
+              ROCKSDB_USED,
               Meter.Type.GAUGE,
               List.of(),
               "Bytes in the block cache all RocksDB stores share, memtables included"),
           new Doc(
-              "figstream.rocksdb.memory.limit.bytes",
+              ROCKSDB_LIMIT,
               Meter.Type.GAUGE,
               List.of(),
               "The bound of that shared cache (--state-memory-mb)"),
           new Doc(
-              "figstream.dead.letters",
+              EnrichmentStage.DEAD_LETTERS_METRIC,
               Meter.Type.COUNTER,
               List.of("stage"),
               "Dead letters this process wrote to dlq, by the stage that gave up"),
           new Doc(
-              "figstream.lag",
+              ProgressReporter.LAG_METRIC,
               Meter.Type.GAUGE,
               List.of("group", "topic"),
               "Records committed on an input topic that its consumer group has not processed yet "
                   + "(-1 when the cluster did not answer the last probe)"),
           new Doc(
-              "figstream.http.requests",
+              HttpFetcher.REQUESTS_METRIC,
               Meter.Type.COUNTER,
               List.of("host", "outcome"),
               "HTTP GETs to the bucket after retries, by host and outcome (ok, or the last failure's reason)"),
           new Doc(
-              "figstream.http.retries",
+              HttpFetcher.RETRIES_METRIC,
               Meter.Type.COUNTER,
               List.of("host", "reason"),
               "HTTP GET attempts that failed and were retried, by host and the failure's reason"),
           new Doc(
-              "figstream.feed.announcements",
+              Pipeline.ANNOUNCEMENTS_METRIC,
               Meter.Type.COUNTER,
               List.of("change"),
               "Announcements the feed put on article-versions, by change (version, removal)"),
           new Doc(
-              "figstream.feed.passes",
+              Instance.FEED_PASSES_METRIC,
               Meter.Type.COUNTER,
               List.of(),
               "Feed passes completed (one inventory read and everything it announced settled)"),
           new Doc(
-              "figstream.feed.last.pass.timestamp.seconds",
+              Instance.FEED_LAST_PASS_METRIC,
               Meter.Type.GAUGE,
               List.of(),
               "When the last feed pass completed, as Unix time (0 before the first): alert on its age"),
           new Doc(
-              "figstream.feed.leader",
+              Instance.FEED_LEADER_METRIC,
               Meter.Type.GAUGE,
               List.of(),
               "1 on the instance that leads the feed (announces), 0 on a standby: the sum over a"
                   + " cluster is 1"),
           new Doc(
-              "figstream.sink.records",
+              SinkMeters.RECORDS_METRIC,
               Meter.Type.COUNTER,
               List.of("topic"),
               "Records (upserts and tombstones) the dataset sink read from figures and articles"),
           new Doc(
-              "figstream.dataset.generation",
+              SinkMeters.GENERATION_METRIC,
               Meter.Type.GAUGE,
               List.of(),
               "The dataset manifest's generation: it grows with every commit and compaction"),
           new Doc(
-              "figstream.dataset.last.commit.timestamp.seconds",
+              SinkMeters.COMMITTED_METRIC,
               Meter.Type.GAUGE,
               List.of(),
               "When the dataset manifest was last committed, as Unix time (0 before the first)"));
@@ -196,22 +205,22 @@ public final class MeterCatalog {
 
   /** The counters whose label values are known before any event, at zero. */
   public static void registerAtStart(MeterRegistry registry) {
-    counter(registry, "figstream.enrichment.articles", "outcome", "enriched");
-    counter(registry, "figstream.enrichment.articles", "outcome", "dead-letter");
-    counter(registry, "figstream.enrichment.figures");
-    counter(registry, "figstream.enrichment.restarts");
+    counter(registry, EnrichmentStage.ARTICLES_METRIC, "outcome", "enriched");
+    counter(registry, EnrichmentStage.ARTICLES_METRIC, "outcome", "dead-letter");
+    counter(registry, EnrichmentStage.FIGURES_METRIC);
+    counter(registry, EnrichmentStage.RESTARTS_METRIC);
     DEAD_LETTER_STAGES.forEach(
-        stage -> counter(registry, "figstream.dead.letters", "stage", stage));
-    counter(registry, "figstream.feed.announcements", "change", "version");
-    counter(registry, "figstream.feed.announcements", "change", "removal");
-    counter(registry, "figstream.feed.passes");
+        stage -> counter(registry, EnrichmentStage.DEAD_LETTERS_METRIC, "stage", stage));
+    counter(registry, Pipeline.ANNOUNCEMENTS_METRIC, "change", "version");
+    counter(registry, Pipeline.ANNOUNCEMENTS_METRIC, "change", "removal");
+    counter(registry, Instance.FEED_PASSES_METRIC);
   }
 
   /** A host's request and retry counters at zero, for the hosts a feed is allowed to reach. */
   public static void registerHost(MeterRegistry registry, String host) {
-    counter(registry, "figstream.http.requests", "host", host, "outcome", "ok");
+    counter(registry, HttpFetcher.REQUESTS_METRIC, "host", host, "outcome", "ok");
     COMMON_RETRY_REASONS.forEach(
-        reason -> counter(registry, "figstream.http.retries", "host", host, "reason", reason));
+        reason -> counter(registry, HttpFetcher.RETRIES_METRIC, "host", host, "reason", reason));
   }
 
   private static void counter(MeterRegistry registry, String name, String... tags) {

@@ -1,5 +1,6 @@
 package org.figstream.runtime.ops;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -31,16 +32,19 @@ public final class OpsMetrics {
         .config()
         .meterFilter(MeterCatalog.filter()); // filters apply at registration: before any meter
     MeterCatalog.registerAtStart(registry);
-    Gauge.builder("figstream.rocksdb.memory.used.bytes", BoundedRocksDbMemory::usedBytes)
-        .register(registry);
-    Gauge.builder("figstream.rocksdb.memory.limit.bytes", BoundedRocksDbMemory::limitBytes)
-        .register(registry);
+    Gauge.builder(MeterCatalog.ROCKSDB_USED, BoundedRocksDbMemory::usedBytes).register(registry);
+    Gauge.builder(MeterCatalog.ROCKSDB_LIMIT, BoundedRocksDbMemory::limitBytes).register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     registry.gc.bindTo(registry);
     return registry;
+  }
+
+  /** The total of a counter over all its label values (0 before any is registered). */
+  public static double sum(MeterRegistry registry, String counter) {
+    return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
   }
 
   /**

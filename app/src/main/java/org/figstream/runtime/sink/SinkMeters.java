@@ -9,17 +9,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.figstream.connectors.sink.SinkSettings;
 import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.connectors.sink.manifest.Manifest;
+import org.figstream.topology.enrich.EnrichmentStage;
 
 /**
  * The dataset sink's meters, updated by the sink's own thread: records read per topic, its dead
  * letters, and the manifest's generation and commit time (copied, so a scrape never touches the
  * sink).
  */
-final class SinkMeters {
-  static final String RECORDS_METRIC = "figstream.sink.records";
-  static final String GENERATION_METRIC = "figstream.dataset.generation";
-  static final String COMMITTED_METRIC = "figstream.dataset.last.commit.timestamp.seconds";
-  static final String DEAD_LETTERS_METRIC = "figstream.dead.letters";
+public final class SinkMeters {
+  public static final String RECORDS_METRIC = "figstream.sink.records";
+  public static final String GENERATION_METRIC = "figstream.dataset.generation";
+  public static final String COMMITTED_METRIC = "figstream.dataset.last.commit.timestamp.seconds";
 
   private final Map<String, Counter> records;
   private final Counter deadLetters;
@@ -33,7 +33,7 @@ final class SinkMeters {
                 metrics.counter(RECORDS_METRIC, "topic", settings.figuresTopic()),
             settings.articlesTopic(),
                 metrics.counter(RECORDS_METRIC, "topic", settings.articlesTopic()));
-    deadLetters = metrics.counter(DEAD_LETTERS_METRIC, "stage", "sink");
+    deadLetters = metrics.counter(EnrichmentStage.DEAD_LETTERS_METRIC, "stage", "sink");
     Gauge.builder(GENERATION_METRIC, generation, AtomicLong::get).register(metrics);
     Gauge.builder(COMMITTED_METRIC, committedSeconds, AtomicLong::get).register(metrics);
     manifest(start);

@@ -23,7 +23,8 @@ import reactor.netty.resources.ConnectionProvider;
  * source states one) checked against an MD5.
  */
 public final class HttpFetcher implements AutoCloseable {
-  static final String REQUESTS_METRIC = "figstream.http.requests";
+  public static final String REQUESTS_METRIC = "figstream.http.requests";
+  public static final String RETRIES_METRIC = "figstream.http.retries";
 
   private final HttpSettings settings;
   private final MeterRegistry metrics;

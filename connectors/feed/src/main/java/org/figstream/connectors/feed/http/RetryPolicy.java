@@ -13,7 +13,7 @@ import reactor.util.retry.Retry;
  * letters.
  */
 final class RetryPolicy {
-  static final String RETRIES_METRIC = "figstream.http.retries";
+  static final String RETRIES_METRIC = HttpFetcher.RETRIES_METRIC;
 
   private final HttpSettings settings;
   private final MeterRegistry metrics;
