@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.figstream.connectors.feed.discovery.FeedFencedException;
 import org.figstream.connectors.feed.discovery.FeedRun;
 import org.figstream.connectors.feed.discovery.FeedSinks;
@@ -47,6 +48,7 @@ public final class Pipeline implements AutoCloseable {
 
   private final Map<String, Object> kafka;
   private final KafkaStreams streams;
+  private final LedgerShare.Locator ledgerLocator;
   private final EnrichmentStage stage;
   private final MeterRegistry metrics;
   private final AutoCloseable streamsMetrics;
@@ -85,7 +87,9 @@ public final class Pipeline implements AutoCloseable {
         StreamsConfig.producerPrefix(
             org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         TopicSetup.MAX_MESSAGE_BYTES);
-    streams = new KafkaStreams(FigstreamTopology.buildTopology(settings.dedup()), p);
+    Topology topology = FigstreamTopology.buildTopology(settings.dedup());
+    ledgerLocator = LedgerShare.Locator.of(topology);
+    streams = new KafkaStreams(topology, p);
     streamsMetrics = OpsMetrics.bindStreams(metrics, streams);
     streams.start();
     stage =
@@ -205,6 +209,11 @@ public final class Pipeline implements AutoCloseable {
   /** Live pairs and articles as this instance's pair ledger holds them. */
   public LedgerCounts ledgerCounts(Duration timeout) throws InterruptedException {
     return LedgerCounts.read(streams, timeout);
+  }
+
+  /** The share of the pair ledger's partitions this instance is active for. */
+  LedgerShare ledgerShare() throws Exception {
+    return ledgerLocator.read(streams, kafka);
   }
 
   public KafkaStreams.State state() {

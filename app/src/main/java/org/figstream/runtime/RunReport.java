@@ -35,16 +35,18 @@ final class RunReport {
   }
 
   /** Live pairs and articles from the pair ledger's state, dead letters from what dlq received. */
-  void summary(String how) throws InterruptedException {
+  void summary(String how) throws Exception {
     LedgerCounts live = pipeline.ledgerCounts(Duration.ofMinutes(1));
+    LedgerShare share = pipeline.ledgerShare();
     log.printf(
-        "run: %s: %d live pairs on %s, %d articles on %s, %d dead letters on %s, after %d s "
+        "run: %s: %d live pairs on %s, %d articles on %s%s, %d dead letters on %s, after %d s "
             + "(this run: %d articles and %d figures enriched)%n",
         how,
         live.pairs(),
         Topics.FIGURES,
         live.articles(),
         Topics.ARTICLES,
+        share.note(),
         deadLetters.count(),
         Topics.DLQ,
         (System.nanoTime() - started) / 1_000_000_000,

@@ -3,8 +3,10 @@ package org.figstream.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.figstream.processors.testdata.SampleArticles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScaleOutIT {
 
+  // the bound of the reduced run in the default suite: 2.5 min quiet, 7 under heavy load
+  @Timeout(value = 12, unit = TimeUnit.MINUTES)
   @Test
   void shouldSpreadTheWorkAndPublishWhatOneInstancePublishesThoughAnInstanceAndABrokerDie(
       @TempDir Path dir) throws Exception {
@@ -45,6 +49,13 @@ class ScaleOutIT {
         .hasSizeGreaterThan(1);
     assertThat(killed.articlesPerInstance().values().stream().mapToLong(Long::longValue).sum())
         .isGreaterThanOrEqualTo(single.articlesPerInstance().get("a"));
+    // instance a counted its summary on its share of the ledger, and says so (c shares it)
+    assertThat(killed.events())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("three-with-kills: a: run: caught up")
+                    .containsPattern("articles \\(this instance's [1-5] of 6 partitions\\)"));
     assertThat(killed.replicasOfFigures()).isEqualTo(3);
     assertThat(killed.minInsyncReplicasOfFigures()).isEqualTo("2 (DYNAMIC_TOPIC_CONFIG)");
   }

@@ -33,7 +33,7 @@ import org.figstream.runtime.TopicCounts;
  * figstream scaled out on a local three-broker cluster, each part its own process: {@code
  * instances} × {@code figstream run --sample} (the first with the feed and {@code
  * --until-caught-up}, the others {@code --no-feed}), topics replicated 3 times with 2 in-sync
- * replicas, optionally one instance and one broker SIGKILLed mid-run. Used by {@code ScaleOutTest}
+ * replicas, optionally one instance and one broker SIGKILLed mid-run. Used by {@code ScaleOutIT}
  * and, as a program, by {@code loadtest/scripts/cluster-run.sh}.
  */
 public final class ScaleOutScenario {

@@ -127,6 +127,12 @@ abstract class SampleFeedEndToEnd {
         // pairs)
         // retracted, article 4 (elife-46472-v3, 8 pairs) removed: 79 + 3 - 1 - 3 - 8
         assertThat(live).hasSize(70);
+        // one instance: its ledger holds every partition, and the 70 pairs of 7 articles
+        int partitions = PipelineSettings.defaults().partitions();
+        assertThat(pipeline.ledgerShare()).isEqualTo(new LedgerShare(partitions, partitions));
+        assertThat(pipeline.ledgerShare().note()).isEmpty();
+        assertThat(pipeline.ledgerCounts(Duration.ofSeconds(30)))
+            .isEqualTo(new LedgerCounts(70, 7));
         assertThat(live.keySet())
             .noneMatch(k -> k.startsWith("PMC99000003/") || k.startsWith("PMC99000004/"))
             .anyMatch(k -> k.startsWith("PMC99000009/"));
