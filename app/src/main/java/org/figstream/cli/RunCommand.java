@@ -63,6 +63,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    StopSignals.install(this::stopAndWait);
+    // for the other ways a JVM shuts down (System.exit elsewhere, SIGHUP, -Xrs)
     Thread hook = new Thread(this::stopAndWait, "figstream-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try (Instance instance = new Instance(settings(), spec.commandLine().getErr())) {
@@ -90,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
       instance.stop();
     }
     try {
-      finished.await(60, TimeUnit.SECONDS);
+      finished.await(3, TimeUnit.MINUTES); // closing waits for running inference and Streams
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -109,14 +109,16 @@ public final class Embedder implements AutoCloseable {
     return Flux.fromIterable(inputs).flatMapSequential(this::text).collectList();
   }
 
+  /**
+   * Closes each encoder once its batcher has no batch running; one still running after the wait
+   * keeps its encoder open (native memory left to the exiting JVM rather than a crash).
+   */
   @Override
   public void close() {
-    if (images != null) {
-      images.close();
+    if (images != null && images.drain(MicroBatcher.DRAIN_TIMEOUT)) {
       image.close();
     }
-    if (texts != null) {
-      texts.close();
+    if (texts != null && texts.drain(MicroBatcher.DRAIN_TIMEOUT)) {
       text.close();
     }
   }

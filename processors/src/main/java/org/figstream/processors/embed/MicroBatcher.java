@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import reactor.core.Disposable;
@@ -35,6 +36,7 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
   private final Sinks.Many<Job<I, O>> queue = Sinks.many().unicast().onBackpressureBuffer();
   private final Scheduler inference;
   private final Disposable loop;
+  private final CountDownLatch finished = new CountDownLatch(1);
 
   public MicroBatcher(
       String name,
@@ -66,6 +68,7 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
             .bufferTimeout(maxBatch, wait, true)
             .flatMap(
                 batch -> Mono.fromRunnable(() -> run(batch)).subscribeOn(inference), concurrency)
+            .doFinally(signal -> finished.countDown())
             .subscribe();
   }
 
@@ -108,10 +111,31 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     }
   }
 
+  /** How long {@link #close()} waits for a running batch; a model call takes seconds at most. */
+  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Stops batching and waits for the batch that runs; see {@link #drain(Duration)}. */
   @Override
   public void close() {
-    queue.tryEmitComplete();
+    drain(DRAIN_TIMEOUT);
+  }
+
+  /**
+   * Takes no more batches and waits up to {@code timeout} for those that run: the model they call
+   * may be closed only after (an ONNX session closed under a running call crashes the JVM). False
+   * when one still runs, and the caller must leave the model open.
+   */
+  public boolean drain(Duration timeout) {
+    queue.tryEmitComplete(); // the batches queued so far still run, then the loop completes
+    boolean drained;
+    try {
+      drained = finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      drained = false;
+    }
     loop.dispose();
     inference.dispose();
+    return drained;
   }
 }

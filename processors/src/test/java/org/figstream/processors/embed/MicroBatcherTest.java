@@ -200,4 +200,63 @@ class MicroBatcherTest {
     assertThatThrownBy(() -> new MicroBatcher<>("test", model, 1, Duration.ofMillis(-1), 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldLetTheRunningBatchFinishBeforeCloseReturns() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    Function<List<String>, List<String>> model =
+        inputs -> {
+          running.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            order.add("interrupted"); // what dispose() did: the session closed under the call
+            Thread.currentThread().interrupt();
+          }
+          order.add("batch done");
+          return inputs;
+        };
+    MicroBatcher<String, String> batcher =
+        new MicroBatcher<>("closing", model, 1, Duration.ZERO, 1);
+    CompletableFuture<String> result = batcher.submit("a").toFuture();
+    assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Void> closed =
+        CompletableFuture.runAsync(
+            () -> {
+              batcher.close();
+              order.add("closed");
+            });
+    Thread.sleep(300);
+    assertThat(closed).isNotDone();
+    release.countDown();
+    closed.get(10, TimeUnit.SECONDS);
+    assertThat(order).containsExactly("batch done", "closed");
+    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("a");
+  }
+
+  @Test
+  void shouldSayWhenABatchOutlivesTheDrain() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Function<List<String>, List<String>> model =
+        inputs -> {
+          running.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return inputs;
+        };
+    MicroBatcher<String, String> batcher = new MicroBatcher<>("stuck", model, 1, Duration.ZERO, 1);
+    batcher.submit("a").subscribe();
+    assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+    try {
+      assertThat(batcher.drain(Duration.ofMillis(200))).isFalse();
+    } finally {
+      release.countDown();
+    }
+  }
 }
