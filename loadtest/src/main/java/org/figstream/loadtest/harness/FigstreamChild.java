@@ -1,0 +1,144 @@
+package org.figstream.loadtest.harness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code figstream run} as its own JVM from the packaged jar (the real CLI, embedded broker),
+ * following a bucket URL; its output in {@code figstream.log}.
+ */
+final class FigstreamChild implements AutoCloseable {
+  private static final Pattern METRICS = Pattern.compile("metrics at (http://\\S+/metrics)");
+  private static final Pattern BROKER = Pattern.compile("embedded Kafka broker at (\\S+),");
+
+  private final Process process;
+  private final Path log;
+
+  private FigstreamChild(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  static FigstreamChild start(Path dir, Workload workload, String bucketUrl) throws IOException {
+    Files.createDirectories(dir);
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + workload.heap());
+    command.add("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"));
+    for (String p : List.of("ai.djl.offline", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR")) {
+      if (System.getProperty(p) != null) {
+        command.add("-D" + p + "=" + System.getProperty(p));
+      }
+    }
+    command.addAll(
+        List.of(
+            "-jar",
+            appJar().toString(),
+            "run",
+            "--bucket-url",
+            bucketUrl,
+            "--start-policy",
+            "BACKFILL",
+            "--bucket-rate",
+            "1000",
+            "--poll-interval",
+            "PT2S",
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--dataset-dir",
+            dir.resolve("dataset").toString(),
+            "--http-port",
+            "0",
+            "--progress-interval",
+            "PT5S"));
+    command.addAll(workload.args());
+    Path log = dir.resolve("figstream.log");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new FigstreamChild(process, log);
+  }
+
+  /**
+   * The packaged CLI, as users run it: {@code -Dfigstream.jar}, else {@code
+   * app/target/figstream.jar} under the working directory (the repository root). Not this module's
+   * classpath: it holds test jars whose resources shadow the app's.
+   */
+  static Path appJar() {
+    Path jar = Path.of(System.getProperty("figstream.jar", "app/target/figstream.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          jar.toAbsolutePath() + " is missing: run ./mvnw -B -DskipTests package first");
+    }
+    return jar;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** The first match of {@code pattern}'s group 1 in the output, waiting up to {@code timeout}. */
+  String await(Pattern pattern, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Matcher m = pattern.matcher(output());
+      if (m.find()) {
+        return m.group(1);
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("figstream exited " + process.exitValue() + ":\n" + tail());
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("figstream did not print " + pattern + ":\n" + tail());
+  }
+
+  String metricsUrl(Duration timeout) throws InterruptedException {
+    return await(METRICS, timeout);
+  }
+
+  String bootstrapServers(Duration timeout) throws InterruptedException {
+    return await(BROKER, timeout);
+  }
+
+  String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  String tail() {
+    String out = output();
+    return out.length() > 4000 ? out.substring(out.length() - 4000) : out;
+  }
+
+  /** SIGTERM and the wait for the clean exit (143); SIGKILL after two minutes. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      stop();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.figstream.loadtest.harness;
+
+import java.util.Map;
+
+/**
+ * The app's counters and the process's memory and CPU at one moment of a run.
+ *
+ * @param seconds since the run started
+ * @param lag records committed on the stages' inputs and not yet processed (sum over groups)
+ * @param heapLive old-generation bytes live after the last GC ({@code jvm_gc_live_data_size})
+ * @param cpuSeconds the figstream process's user + system CPU time
+ * @param stageSeconds time spent in each stage so far, from {@code figstream_stage_duration}
+ */
+record Sample(
+    double seconds,
+    double announced,
+    double passes,
+    double articles,
+    double figures,
+    double deadLetters,
+    double lag,
+    double heapUsed,
+    double heapLive,
+    double rss,
+    double cpuSeconds,
+    Map<String, Double> stageSeconds) {
+
+  static Sample of(double seconds, MetricsScrape m, ProcessStats.Reading process) {
+    return new Sample(
+        seconds,
+        m.sum("figstream_feed_announcements_total"),
+        m.sum("figstream_feed_passes_total"),
+        m.sum("figstream_enrichment_articles_total", l -> l.contains("outcome=\"enriched\"")),
+        m.sum("figstream_enrichment_figures_total"),
+        m.sum("figstream_dead_letters_total"),
+        m.series().entrySet().stream()
+            .filter(e -> e.getKey().startsWith("figstream_lag{") && e.getValue() > 0)
+            .mapToDouble(Map.Entry::getValue)
+            .sum(),
+        m.sum("jvm_memory_used_bytes", l -> l.contains("area=\"heap\"")),
+        m.sum("jvm_gc_live_data_size_bytes"),
+        process.rssBytes(),
+        process.cpuSeconds(),
+        m.byLabel("figstream_stage_duration_seconds_sum", "stage"));
+  }
+}

@@ -1,0 +1,61 @@
+package org.figstream.loadtest.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkloadTest {
+
+  @Test
+  void shouldReadEveryShippedWorkloadUnderItsOwnName() throws Exception {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(Path.of("workloads"))) {
+      files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(files)
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly(
+            "backfill-512m.yaml", "backfill.yaml", "live-100x.yaml", "live-1x.yaml", "smoke.yaml");
+    for (Path f : files) {
+      assertThat(Workload.read(f).name() + ".yaml").isEqualTo(f.getFileName().toString());
+    }
+  }
+
+  @Test
+  void shouldTurnTheRateIntoInventoryDays() throws Exception {
+    Workload live = Workload.read(Path.of("workloads/live-100x.yaml"));
+    // 5 articles/s, a day every 10 s: 50 articles a day, 300 articles in 6 days and one of changes
+    assertThat(live.articlesPerDay()).isEqualTo(50);
+    assertThat(live.generator().days()).isEqualTo(7);
+    Workload backfill = Workload.read(Path.of("workloads/backfill.yaml"));
+    assertThat(backfill.backfill()).isTrue();
+    assertThat(backfill.articlesPerDay()).isEqualTo(300);
+    assertThat(backfill.generator().days()).isEqualTo(2);
+    // unset: the generator's default change mix and a 1.5 GB heap
+    assertThat(live.changes()).isEqualTo(new Workload.Changes(0.05, 0.005, 0.01));
+    assertThat(live.heap()).isEqualTo("1536m");
+  }
+
+  @Test
+  void shouldRefuseAKeyItDoesNotKnow(@TempDir Path dir) throws Exception {
+    Path f =
+        Files.writeString(dir.resolve("typo.yaml"), "version: 1\nname: t\narticles: 1\nrat: 5\n");
+    assertThatThrownBy(() -> Workload.read(f))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("\"rat\"");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownFormatVersion(@TempDir Path dir) throws Exception {
+    Path f = Files.writeString(dir.resolve("v2.yaml"), "version: 2\nname: t\narticles: 1\n");
+    assertThatThrownBy(() -> Workload.read(f))
+        .hasRootCauseMessage("workload format version 2: only 1 is known");
+  }
+}
