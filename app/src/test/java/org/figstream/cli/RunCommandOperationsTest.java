@@ -117,7 +117,16 @@ class RunCommandOperationsTest {
         .containsPattern(
             "figstream_http_requests_total\\{host=\"127\\.0\\.0\\.1\",outcome=\"ok\"} [1-9]\\d*\\.0")
         .containsPattern("figstream_feed_last_pass_timestamp_seconds 1\\.\\d+E9")
-        .containsPattern("figstream_sink_records_total\\{topic=\"figures\"} [1-9]\\d*\\.0");
+        .containsPattern("figstream_sink_records_total\\{topic=\"figures\"} [1-9]\\d*\\.0")
+        // time by stage: each of the 8 enriched versions fetched and extracted once
+        .contains("figstream_stage_duration_seconds_count{stage=\"fetch\"} 8")
+        .contains("figstream_stage_duration_seconds_count{stage=\"extract\"} 8")
+        .contains("figstream_stage_duration_seconds_count{stage=\"dedup\"} 9")
+        .contains("figstream_stage_duration_seconds_count{stage=\"ledger\"} 9")
+        .contains("figstream_stage_duration_seconds_count{stage=\"label\"} 75")
+        .containsPattern("figstream_stage_duration_seconds_count\\{stage=\"image\"} [1-9]")
+        .containsPattern("figstream_stage_duration_seconds_count\\{stage=\"embed\"} [1-9]")
+        .containsPattern("figstream_stage_duration_seconds_count\\{stage=\"sink\"} [1-9]");
     // the Helm chart's dashboard queries only series a running instance exports
     assertThat(DashboardQueries.seriesNamed()).hasSizeGreaterThan(15);
     assertThat(DashboardQueries.missingFrom(metrics)).isEmpty();

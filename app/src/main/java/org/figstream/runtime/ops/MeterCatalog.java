@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.embed.MicroBatcher;
 import org.figstream.runtime.Instance;
 import org.figstream.runtime.Pipeline;
@@ -94,6 +95,13 @@ public final class MeterCatalog {
               List.of(),
               "From an announcement on article-versions to its enriched result committed, as a"
                   + " histogram"),
+          new Doc(
+              StageTimes.METRIC,
+              Meter.Type.TIMER,
+              List.of("stage"),
+              "Time spent in each stage's own work: fetch (download, wall time), extract, image"
+                  + " (normalise), embed (encoder calls), label, dedup, ledger, sink (Parquet"
+                  + " writes and commits)"),
           new Doc(
               MicroBatcher.BATCH_SIZE_METRIC,
               Meter.Type.DISTRIBUTION_SUMMARY,

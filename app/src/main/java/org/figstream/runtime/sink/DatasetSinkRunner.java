@@ -27,6 +27,7 @@ import org.figstream.connectors.sink.DatasetSink;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.connectors.sink.SinkSettings;
 import org.figstream.connectors.sink.TopicRecord;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.records.DeadLetter;
 import org.figstream.records.Headers;
 import org.figstream.records.Topics;
@@ -130,7 +131,9 @@ public final class DatasetSinkRunner implements AutoCloseable {
       if (done) {
         call(
             s -> {
+              long started = System.nanoTime();
               s.commitAll();
+              StageTimes.since(StageTimes.SINK, started);
               return null;
             },
             timeout);
@@ -182,7 +185,9 @@ public final class DatasetSinkRunner implements AutoCloseable {
                   r.value(),
                   reason(r.headers().lastHeader(Headers.REASON))));
         }
+        long started = System.nanoTime();
         sink.write(batch);
+        StageTimes.since(StageTimes.SINK, started);
         sink.rollDue(System.currentTimeMillis());
         for (Runnable request; (request = requests.poll()) != null; ) {
           request.run();

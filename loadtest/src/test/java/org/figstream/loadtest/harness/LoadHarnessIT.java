@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.figstream.loadtest.generate.ArticlePlan;
 import org.figstream.loadtest.generate.ArticlePlanner;
+import org.figstream.processors.api.StageTimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,8 @@ class LoadHarnessIT {
     assertThat(r.toCommit().getTotalCount()).isEqualTo(r.upserts());
     assertThat(r.toCommit().getMaxValue()).isGreaterThanOrEqualTo(r.toFigures().getMinValue());
     assertThat(r.last().figures()).isGreaterThanOrEqualTo(expected.size());
+    // the app timed each of its stages
+    assertThat(r.last().stageSeconds()).containsOnlyKeys(StageTimes.ALL);
 
     Path report = LoadReport.write(r, dir.resolve("report"));
     assertThat(Files.readString(report))

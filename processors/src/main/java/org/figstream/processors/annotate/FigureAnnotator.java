@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.embed.Embedder;
 import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.label.CaptionSentences;
@@ -166,11 +167,14 @@ public final class FigureAnnotator {
     if (labeller == null) {
       return null;
     }
+    long started = System.nanoTime();
     try {
       return labeller.label(input);
     } catch (RuntimeException e) {
       add(problems, "label", "labelling-failed", e.getMessage());
       return null;
+    } finally {
+      StageTimes.since(StageTimes.LABEL, started);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.figstream.processors.api.StageTimes;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -96,6 +97,7 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
       long started = System.nanoTime();
       List<O> outputs = model.apply(inputs);
       durations.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      StageTimes.since(StageTimes.EMBED, started);
       sizes.record(inputs.size());
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).result().tryEmitValue(outputs.get(i));

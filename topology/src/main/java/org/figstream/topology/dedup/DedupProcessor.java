@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.records.EnrichedArticle;
 import org.figstream.records.NormalizedImage;
 import org.figstream.records.PublishedFigure;
@@ -37,6 +38,15 @@ public final class DedupProcessor
 
   @Override
   public void process(Record<String, EnrichedArticle> record) {
+    long started = System.nanoTime();
+    try {
+      handle(record);
+    } finally {
+      StageTimes.since(StageTimes.DEDUP, started);
+    }
+  }
+
+  private void handle(Record<String, EnrichedArticle> record) {
     EnrichedArticle e = record.value();
     if (e == null || e.withdrawn()) {
       context.forward(record);

@@ -7,6 +7,7 @@ import org.figstream.processors.api.ArticleHint;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.api.ImageRejectedException;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.jats.JatsExtractor;
@@ -68,6 +69,7 @@ public final class ArticleEnricher {
     if (figure.mediaFile() == null) {
       return new NormalizedFigure(PublishedFigure.withoutImage(figure, "missing"), null, null);
     }
+    long started = System.nanoTime();
     try {
       NormalizedPixels normalized =
           images.normalizeWithPixels(files.media().apply(figure.mediaFile()));
@@ -75,6 +77,8 @@ public final class ArticleEnricher {
           PublishedFigure.withImage(figure, normalized.image()), normalized, null);
     } catch (ImageRejectedException e) {
       return new NormalizedFigure(PublishedFigure.withoutImage(figure, e.problem()), null, e);
+    } finally {
+      StageTimes.since(StageTimes.IMAGE, started);
     }
   }
 }

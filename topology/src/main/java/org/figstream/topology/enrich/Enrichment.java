@@ -11,6 +11,7 @@ import org.figstream.processors.api.ArticleHint;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.api.ImageRejectedException;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.records.Announcement;
 import org.figstream.records.Article;
@@ -52,22 +53,18 @@ public final class Enrichment {
   }
 
   public Mono<Result> enrich(Announcement a) {
-    return fetcher
-        .fetch(a)
+    return Mono.defer(
+            () -> {
+              long fetching = System.nanoTime();
+              return fetcher.fetch(a).doOnNext(o -> StageTimes.since(StageTimes.FETCH, fetching));
+            })
         .flatMap(
             outcome -> {
               if (outcome instanceof FetchOutcome.Failed failed) {
                 return Mono.just(new Result(a, null, null, List.of(failed.deadLetter())));
               }
               FetchedArticle f = (FetchedArticle) outcome;
-              return Mono.fromCallable(
-                      () ->
-                          enricher
-                              .extract(
-                                  f.xml(),
-                                  f.media().keySet(),
-                                  new ArticleHint(a.pmcid(), a.version() > 0 ? a.version() : null))
-                              .get(0))
+              return Mono.fromCallable(() -> extract(a, f))
                   .subscribeOn(Schedulers.parallel())
                   .flatMap(e -> publish(a, f, e))
                   .onErrorResume(
@@ -88,6 +85,20 @@ public final class Enrichment {
                                           1,
                                           Instant.now())))));
             });
+  }
+
+  private ExtractedArticle extract(Announcement a, FetchedArticle f) throws ExtractionException {
+    long started = System.nanoTime();
+    try {
+      return enricher
+          .extract(
+              f.xml(),
+              f.media().keySet(),
+              new ArticleHint(a.pmcid(), a.version() > 0 ? a.version() : null))
+          .get(0);
+    } finally {
+      StageTimes.since(StageTimes.EXTRACT, started);
+    }
   }
 
   private Mono<Result> publish(Announcement a, FetchedArticle f, ExtractedArticle e) {

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.records.EnrichedArticle;
 import org.figstream.records.Headers;
 import org.figstream.records.PublishedFigure;
@@ -36,6 +37,15 @@ public final class PairLedgerProcessor
 
   @Override
   public void process(Record<String, EnrichedArticle> record) {
+    long started = System.nanoTime();
+    try {
+      handle(record);
+    } finally {
+      StageTimes.since(StageTimes.LEDGER, started);
+    }
+  }
+
+  private void handle(Record<String, EnrichedArticle> record) {
     EnrichedArticle e = record.value();
     if (e == null) {
       return;

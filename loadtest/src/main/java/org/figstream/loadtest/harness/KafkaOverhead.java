@@ -1,0 +1,105 @@
+package org.figstream.loadtest.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.figstream.connectors.feed.sample.StoredObject;
+import org.figstream.loadtest.generate.GeneratedBucket;
+
+/**
+ * The cost of Kafka: a backfill workload's articles through the same stages in memory ({@code
+ * figstream enrich} on the files) and through the pipeline ({@code figstream run}, embedded
+ * broker), in one run; the ratio of their figures/s. {@code enrich} times its annotation pass only
+ * (the XML is extracted before its clock starts), the pipeline everything from the first
+ * announcement to caught up: the ratio is, if anything, harsh on the pipeline.
+ *
+ * <pre>
+ * java -cp 'loadtest/target/figstream-loadtest.jar:loadtest/target/lib/*' \
+ *   org.figstream.loadtest.harness.KafkaOverhead loadtest/workloads/backfill.yaml RESULTS_DIR
+ * </pre>
+ */
+public final class KafkaOverhead {
+  private static final Pattern ENRICH =
+      Pattern.compile("enrich: (\\d+) articles, (\\d+) figures, .* in (\\d+) ms");
+
+  private KafkaOverhead() {}
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("java.awt.headless", "true");
+    Workload w = Workload.read(Path.of(args[0]));
+    Path dir = Path.of(args[1]);
+    Path corpus = export(w, dir.resolve("corpus"));
+    Matcher m = enrich(corpus, dir.resolve("enrich"));
+    double enrichRate = Long.parseLong(m.group(2)) * 1000.0 / Long.parseLong(m.group(3));
+    RunResult run = LoadHarness.run(w, dir.resolve("run"), System.out);
+    LoadReport.write(run, dir.resolve("run/report"));
+    double first = firstEnrichment(run);
+    double pipelineRate = run.last().figures() / (run.caughtUpSeconds() - first);
+    System.out.printf(
+        Locale.ROOT,
+        "kafka overhead: enrich %s articles, %s figures in %s ms: %.2f figures/s; pipeline %.0f"
+            + " figures in %.1f s (from its first announcement to caught up): %.2f figures/s;"
+            + " ratio %.2f (target >= 0.85)%n",
+        m.group(1),
+        m.group(2),
+        m.group(3),
+        enrichRate,
+        run.last().figures(),
+        run.caughtUpSeconds() - first,
+        pipelineRate,
+        pipelineRate / enrichRate);
+  }
+
+  /** Seconds into the run of the first sample with an announcement. */
+  private static double firstEnrichment(RunResult run) {
+    return run.samples().stream()
+        .filter(s -> s.announced() > 0)
+        .mapToDouble(Sample::seconds)
+        .findFirst()
+        .orElse(0);
+  }
+
+  /** Every version folder of the corpus's last day, as files: what {@code enrich} reads. */
+  static Path export(Workload w, Path dir) throws IOException {
+    GeneratedBucket bucket = new GeneratedBucket(w.generator(), 1L << 30);
+    for (Map.Entry<String, StoredObject> e : bucket.objects(bucket.days()).entrySet()) {
+      String key = e.getKey();
+      if (key.startsWith("PMC") && !key.endsWith(".json")) {
+        Path file = dir.resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.write(file, e.getValue().bytes());
+      }
+    }
+    return dir;
+  }
+
+  private static Matcher enrich(Path corpus, Path dir) throws Exception {
+    Files.createDirectories(dir);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx1536m", "-jar", FigstreamChild.appJar().toString(), "enrich"));
+    command.addAll(List.of(corpus.toString(), "--data-dir", dir.resolve("data").toString()));
+    Path log = dir.resolve("enrich.log");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(log.toFile())
+            .start();
+    if (!p.waitFor(60, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("enrich did not finish in an hour");
+    }
+    Matcher m = ENRICH.matcher(Files.readString(log));
+    if (!m.find()) {
+      throw new IllegalStateException("enrich printed no summary:\n" + Files.readString(log));
+    }
+    return m;
+  }
+}
