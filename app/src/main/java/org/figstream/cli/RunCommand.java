@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StopSignals.install(this::stopAndWait);
+    StopSignals signals = StopSignals.install(this::stopAndWait);
     // for the other ways a JVM shuts down (System.exit elsewhere, SIGHUP, -Xrs)
     Thread hook = new Thread(this::stopAndWait, "figstream-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         instance.stop();
       }
       instance.start().run();
-      return 0;
+      return signals.exitCode();
     } finally {
       finished.countDown();
       if (stopRequested.getCount() > 0) {

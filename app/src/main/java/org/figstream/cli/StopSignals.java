@@ -1,6 +1,7 @@
 package org.figstream.cli;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;
 
 /**
@@ -13,29 +14,40 @@ import sun.misc.Signal;
 final class StopSignals {
   private static final List<String> SIGNALS = List.of("TERM", "INT");
 
+  private final AtomicInteger exitCode = new AtomicInteger();
+
   private StopSignals() {}
 
   /**
-   * Installs the handlers; false where the JVM does not let them be replaced (e.g. {@code -Xrs}),
-   * and the caller's shutdown hook is all there is.
+   * Installs the handlers; where the JVM does not let them be replaced (e.g. {@code -Xrs}) the
+   * caller's shutdown hook is all there is.
    */
-  static boolean install(Runnable stop) {
+  static StopSignals install(Runnable stop) {
+    StopSignals signals = new StopSignals();
     try {
       for (String name : SIGNALS) {
         Signal.handle(
             new Signal(name),
-            signal ->
-                new Thread(
-                        () -> {
-                          stop.run();
-                          System.exit(128 + signal.getNumber());
-                        },
-                        "figstream-stop-" + name)
-                    .start());
+            signal -> {
+              // the command returns this too, so both exits agree whichever comes first
+              signals.exitCode.compareAndSet(0, 128 + signal.getNumber());
+              new Thread(
+                      () -> {
+                        stop.run();
+                        System.exit(signals.exitCode());
+                      },
+                      "figstream-stop-" + name)
+                  .start();
+            });
       }
-      return true;
     } catch (IllegalArgumentException | IllegalStateException e) {
-      return false;
+      // handled by the shutdown hook alone
     }
+    return signals;
+  }
+
+  /** 128 + the signal's number once one stopped the run (143 for SIGTERM), else 0. */
+  int exitCode() {
+    return exitCode.get();
   }
 }

@@ -34,6 +34,7 @@ final class FigstreamChild implements AutoCloseable {
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + workload.heap());
     command.add("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"));
+    command.add("-XX:+ExitOnOutOfMemoryError"); // as the launcher and the images run it
     for (String p : List.of("ai.djl.offline", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR")) {
       if (System.getProperty(p) != null) {
         command.add("-D" + p + "=" + System.getProperty(p));

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -54,7 +55,12 @@ final class ImageDecoder {
         checkDimensions(format, width, height);
         TruncationWatch watch = new TruncationWatch();
         reader.addIIOReadWarningListener(watch);
-        BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+        ImageReadParam param = reader.getDefaultReadParam();
+        int step = subsampling(width, height, settings.longestSide());
+        if (step > 1) {
+          param.setSourceSubsampling(step, step, 0, 0);
+        }
+        BufferedImage image = reader.read(0, param);
         watch.check(format);
         return new Decoded(image, format, width, height);
       } finally {
@@ -65,6 +71,17 @@ final class ImageDecoder {
     } catch (IOException | RuntimeException e) {
       throw new ImageRejectedException(Reason.CORRUPT, "cannot decode pixels: " + describe(e), e);
     }
+  }
+
+  /**
+   * Every how many pixels to read, in both directions: an image more than twice the longest side it
+   * will be scaled to is decoded at a step that keeps it at least twice that side. A 48 MP photo
+   * then takes a 16 MB raster instead of 144 MB, and a third of the decoding work (at -Xmx512m,
+   * full rasters of a few large images at once ran the heap out); images up to twice the longest
+   * side, all of the samples among them, decode as before.
+   */
+  static int subsampling(int width, int height, int longestSide) {
+    return Math.max(1, Math.max(width, height) / (2 * longestSide));
   }
 
   private static ImageReader readerFor(ImageInputStream in) {
