@@ -2,6 +2,7 @@ package org.figstream.runtime;
 
 import java.nio.file.Path;
 import org.figstream.processors.annotate.FigureAnnotator;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.embed.Embedder;
 import org.figstream.processors.embed.EmbeddingSettings;
 import org.figstream.processors.embed.NativeCache;
@@ -14,9 +15,9 @@ public final class Annotating implements AutoCloseable {
   private final Embedder embedder;
   private final FigureAnnotator annotator;
 
-  private Annotating(Embedder embedder, ConceptLabeller labeller) {
+  private Annotating(Embedder embedder, ConceptLabeller labeller, StageTimes times) {
     this.embedder = embedder;
-    this.annotator = new FigureAnnotator(embedder, labeller);
+    this.annotator = new FigureAnnotator(embedder, labeller, times);
   }
 
   /**
@@ -26,11 +27,23 @@ public final class Annotating implements AutoCloseable {
    */
   public static Annotating load(
       EmbeddingSettings embedding, LabelSettings labelling, Path dataDir) {
+    return load(embedding, labelling, dataDir, StageTimes.NONE);
+  }
+
+  /**
+   * As {@link #load(EmbeddingSettings, LabelSettings, Path)}, with the encoders' model calls timed
+   * as the {@code embed} stage and each labelling as {@code label} on {@code times} (the concept
+   * vectors computed here are not).
+   */
+  public static Annotating load(
+      EmbeddingSettings embedding, LabelSettings labelling, Path dataDir, StageTimes times) {
     NativeCache.useDataDirectory(dataDir);
-    Embedder embedder = Embedder.open(embedding);
+    Embedder embedder = Embedder.open(embedding, times);
     try {
       return new Annotating(
-          embedder, Labellers.create(labelling, embedder.imageEncoder(), embedder.textEncoder()));
+          embedder,
+          Labellers.create(labelling, embedder.imageEncoder(), embedder.textEncoder()),
+          times);
     } catch (RuntimeException e) {
       embedder.close();
       throw e;

@@ -25,6 +25,7 @@ import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.connectors.feed.http.HttpSettings;
 import org.figstream.connectors.feed.sample.BucketEmulator;
 import org.figstream.connectors.sink.FaultPoint;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.runtime.ops.MeterCatalog;
 import org.figstream.runtime.ops.OpsMetrics;
@@ -70,11 +71,19 @@ public final class Instance implements AutoCloseable {
 
   /** Opens everything, upstream first; on a failure, what was opened stays for {@link #close()}. */
   public Instance start() throws Exception {
+    // first: the encoders and labeller time their stages on it
+    metrics = OpsMetrics.newRegistry();
+    opened.push(metrics::close);
+    Metrics.addRegistry(metrics); // the embedding batchers record to the global registry
+    opened.push(() -> Metrics.removeRegistry(metrics));
+    StageTimes stages = StageTimes.on(metrics);
     log.println("figstream: loading the image and caption encoders and the labeller's concepts");
     log.flush();
     long loading = System.nanoTime();
     Annotating annotating =
-        open(Annotating.load(settings.embedding(), settings.labelling(), settings.dataDir()));
+        open(
+            Annotating.load(
+                settings.embedding(), settings.labelling(), settings.dataDir(), stages));
     long loaded = (System.nanoTime() - loading) / 1_000_000;
     BucketEmulator emulator = settings.sample() == null ? null : open(settings.sample().start(log));
     EmbeddedBroker broker =
@@ -94,10 +103,6 @@ public final class Instance implements AutoCloseable {
             : "figstream: " + settings.kafka().describe());
     ClusterBinding.check(
         settings.dataDir(), kafka); // before Streams and the feed read state of another cluster
-    metrics = OpsMetrics.newRegistry();
-    opened.push(metrics::close);
-    Metrics.addRegistry(metrics); // the embedding batchers record to the global registry
-    opened.push(() -> Metrics.removeRegistry(metrics));
     BucketLayout layout =
         new BucketLayout(emulator != null ? emulator.baseUrl() : settings.bucketUrl());
     HttpFetcher http =
@@ -129,7 +134,8 @@ public final class Instance implements AutoCloseable {
                 new Enrichment(
                     new ArticleFetcher(layout, http, 4),
                     new ImageNormalizer(),
-                    new AnnotateStep(annotating.annotator())),
+                    new AnnotateStep(annotating.annotator()),
+                    stages),
                 processing,
                 metrics));
     if (stopRequested.getCount() == 0) {

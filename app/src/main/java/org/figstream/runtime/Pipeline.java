@@ -20,6 +20,7 @@ import org.figstream.connectors.feed.discovery.FeedRun;
 import org.figstream.connectors.feed.discovery.FeedSinks;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.records.Topics;
 import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.state.BoundedRocksDbMemory;
@@ -87,7 +88,7 @@ public final class Pipeline implements AutoCloseable {
         StreamsConfig.producerPrefix(
             org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         TopicSetup.MAX_MESSAGE_BYTES);
-    Topology topology = FigstreamTopology.buildTopology(settings.dedup());
+    Topology topology = FigstreamTopology.buildTopology(settings.dedup(), StageTimes.on(metrics));
     ledgerLocator = LedgerShare.Locator.of(topology);
     streams = new KafkaStreams(topology, p);
     streamsMetrics = OpsMetrics.bindStreams(metrics, streams);

@@ -3,6 +3,7 @@ package org.figstream.topology;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.records.Announcement;
 import org.figstream.records.EnrichedArticle;
 import org.figstream.records.Topics;
@@ -27,6 +28,14 @@ public final class FigstreamTopology {
   }
 
   public static Topology buildTopology(DedupSettings dedup) {
+    return buildTopology(dedup, StageTimes.NONE);
+  }
+
+  /**
+   * With the time of each dedup and ledger {@code process} call recorded on {@code times} (the
+   * app's registry, {@link StageTimes#on}).
+   */
+  public static Topology buildTopology(DedupSettings dedup, StageTimes times) {
     Serde<String> keys = Serdes.String();
     Serde<Announcement> announcements = TopicSerdes.announcements();
     Serde<EnrichedArticle> enriched = TopicSerdes.enriched();
@@ -49,10 +58,10 @@ public final class FigstreamTopology {
         "gate");
 
     t.addSource("enriched", keys.deserializer(), enriched.deserializer(), Topics.ENRICHED);
-    t.addProcessor("dedup", () -> new DedupProcessor(dedup), "enriched");
+    t.addProcessor("dedup", () -> new DedupProcessor(dedup, times), "enriched");
     t.addStateStore(StateStores.dedupExact(), "dedup");
     t.addStateStore(StateStores.dedupNear(), "dedup");
-    t.addProcessor("ledger", PairLedgerProcessor::new, "dedup");
+    t.addProcessor("ledger", () -> new PairLedgerProcessor(times), "dedup");
     t.addStateStore(StateStores.pairLedger(), "ledger");
     t.addSink(
         PairLedgerProcessor.TO_FIGURES,

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DedupTest {
   private static final ImageNormalizer IMAGES = new ImageNormalizer();
   private static final Path ROOT = SampleArticles.root().resolve("pone.0056489");
-  private static final NormalizedImage G1 = normalize("pone.0056489.g001.tif");
-  private static final NormalizedImage G2 = normalize("pone.0056489.g002.tif");
+  static final NormalizedImage G1 = normalize("pone.0056489.g001.tif");
+  static final NormalizedImage G2 = normalize("pone.0056489.g002.tif");
 
   /** G1's JPEG normalised again: a second lossy encoding changes pixels, not the picture. */
   private static final NormalizedImage G1_AGAIN = IMAGES.normalize(G1.jpeg());
@@ -45,7 +45,7 @@ class DedupTest {
   /**
    * The first figure of pone.0056489 as article {@code pmcid} would have it, with {@code image}.
    */
-  private static EnrichedArticle article(String pmcid, int version, NormalizedImage image) {
+  static EnrichedArticle article(String pmcid, int version, NormalizedImage image) {
     FigureRecord first =
         new JatsExtractor()
             .extract(

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.records.Announcement;
 import org.figstream.records.ArticleMetadata;
 import org.figstream.records.Change;
@@ -34,6 +35,12 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   TopologyFixture(Path stateDir, org.figstream.topology.dedup.DedupSettings dedup) {
+    this(stateDir, dedup, null);
+  }
+
+  /** With the processors timing themselves on {@code times}; null: {@code buildTopology(dedup)}. */
+  TopologyFixture(
+      Path stateDir, org.figstream.topology.dedup.DedupSettings dedup, StageTimes times) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "figstream-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -41,7 +48,12 @@ final class TopologyFixture implements AutoCloseable {
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         UndecodableToDeadLetter.class);
-    driver = new TopologyTestDriver(FigstreamTopology.buildTopology(dedup), props);
+    driver =
+        new TopologyTestDriver(
+            times == null
+                ? FigstreamTopology.buildTopology(dedup)
+                : FigstreamTopology.buildTopology(dedup, times),
+            props);
     versions =
         driver.createInputTopic(
             Topics.ARTICLE_VERSIONS,

@@ -99,9 +99,12 @@ public final class MeterCatalog {
               StageTimes.METRIC,
               Meter.Type.TIMER,
               List.of("stage"),
-              "Time spent in each stage's own work: fetch (download, wall time), extract, image"
-                  + " (normalise), embed (encoder calls), label, dedup, ledger, sink (Parquet"
-                  + " writes and commits)"),
+              "Time in each stage's own work, by stage: fetch (XML and media download per article"
+                  + " version, wall time), extract (JATS, per version), image (decode, resize,"
+                  + " hash, per figure with a media file), embed (each image and caption encoder"
+                  + " model call, not its queue), label (the labeller's computation per figure),"
+                  + " dedup and ledger (each process call), sink (each dataset commit: Parquet"
+                  + " shards finished and manifest written)"),
           new Doc(
               MicroBatcher.BATCH_SIZE_METRIC,
               Meter.Type.DISTRIBUTION_SUMMARY,
@@ -211,7 +214,9 @@ public final class MeterCatalog {
     };
   }
 
-  /** The counters whose label values are known before any event, at zero. */
+  /**
+   * The counters whose label values are known before any event, and each stage's timer, at zero.
+   */
   public static void registerAtStart(MeterRegistry registry) {
     counter(registry, EnrichmentStage.ARTICLES_METRIC, "outcome", "enriched");
     counter(registry, EnrichmentStage.ARTICLES_METRIC, "outcome", "dead-letter");
@@ -222,6 +227,7 @@ public final class MeterCatalog {
     counter(registry, Pipeline.ANNOUNCEMENTS_METRIC, "change", "version");
     counter(registry, Pipeline.ANNOUNCEMENTS_METRIC, "change", "removal");
     counter(registry, Instance.FEED_PASSES_METRIC);
+    StageTimes.on(registry);
   }
 
   /** A host's request and retry counters at zero, for the hosts a feed is allowed to reach. */

@@ -57,8 +57,8 @@ public final class DatasetSinkRunner implements AutoCloseable {
   }
 
   /**
-   * With its meters (records read, dead letters, the manifest's generation and commit time) on
-   * {@code metrics}.
+   * With its meters (records read, dead letters, the manifest's generation and commit time, and the
+   * time of each commit as the {@code sink} stage) on {@code metrics}.
    */
   public DatasetSinkRunner(
       Map<String, Object> kafka,
@@ -67,7 +67,10 @@ public final class DatasetSinkRunner implements AutoCloseable {
       MeterRegistry metrics)
       throws Exception {
     this.kafka = Map.copyOf(kafka);
-    this.sink = DatasetSink.open(settings, faults, this::reject);
+    StageTimes times = StageTimes.on(metrics);
+    this.sink =
+        DatasetSink.openTimingCommits(
+            settings, faults, this::reject, nanos -> times.record(StageTimes.SINK, nanos));
     this.meters = new SinkMeters(metrics, settings, sink.manifest());
     this.thread = new Thread(this::loop, "figstream-dataset-sink");
     thread.setDaemon(true);
@@ -131,9 +134,7 @@ public final class DatasetSinkRunner implements AutoCloseable {
       if (done) {
         call(
             s -> {
-              long started = System.nanoTime();
               s.commitAll();
-              StageTimes.since(StageTimes.SINK, started);
               return null;
             },
             timeout);
@@ -185,9 +186,7 @@ public final class DatasetSinkRunner implements AutoCloseable {
                   r.value(),
                   reason(r.headers().lastHeader(Headers.REASON))));
         }
-        long started = System.nanoTime();
         sink.write(batch);
-        StageTimes.since(StageTimes.SINK, started);
         sink.rollDue(System.currentTimeMillis());
         for (Runnable request; (request = requests.poll()) != null; ) {
           request.run();

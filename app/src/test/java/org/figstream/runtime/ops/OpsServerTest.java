@@ -21,6 +21,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.figstream.processors.api.StageTimes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,22 @@ class OpsServerTest {
     assertThat(res.body()).contains("# TYPE jvm_memory_used_bytes gauge");
     assertThat(res.body())
         .contains("jvm_gc_", "jvm_threads_live_threads", "process_uptime_seconds");
+  }
+
+  @Test
+  void shouldServeEveryStageTimerAtZeroWithItsHelpAndNoHistogramBeforeAnyWork() throws Exception {
+    String body = get("/metrics").body();
+
+    assertThat(body)
+        .contains("# HELP figstream_stage_duration_seconds Time in each stage's own work, by stage")
+        .contains("# TYPE figstream_stage_duration_seconds summary")
+        .doesNotContain("figstream_stage_duration_seconds_bucket");
+    for (String stage : StageTimes.ALL) {
+      assertThat(body.lines())
+          .contains(
+              "figstream_stage_duration_seconds_count{stage=\"" + stage + "\"} 0",
+              "figstream_stage_duration_seconds_sum{stage=\"" + stage + "\"} 0.0");
+    }
   }
 
   @Test

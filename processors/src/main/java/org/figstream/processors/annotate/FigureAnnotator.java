@@ -32,6 +32,7 @@ import reactor.core.scheduler.Schedulers;
 public final class FigureAnnotator {
   private final Embedder embedder;
   private final ConceptLabeller labeller;
+  private final StageTimes times;
 
   /**
    * Whether the labeller weighs concepts by the pixels, so they are measured on their way to the
@@ -40,8 +41,14 @@ public final class FigureAnnotator {
   private final boolean pixelPrior;
 
   public FigureAnnotator(Embedder embedder, ConceptLabeller labeller) {
+    this(embedder, labeller, StageTimes.NONE);
+  }
+
+  /** With each labelling's own time recorded as the {@code label} stage on {@code times}. */
+  public FigureAnnotator(Embedder embedder, ConceptLabeller labeller, StageTimes times) {
     this.embedder = embedder;
     this.labeller = labeller;
+    this.times = times;
     this.pixelPrior = labeller != null && labeller.usesPixelPrior();
   }
 
@@ -174,7 +181,7 @@ public final class FigureAnnotator {
       add(problems, "label", "labelling-failed", e.getMessage());
       return null;
     } finally {
-      StageTimes.since(StageTimes.LABEL, started);
+      times.since(StageTimes.LABEL, started);
     }
   }
 

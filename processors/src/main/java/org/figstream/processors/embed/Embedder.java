@@ -3,6 +3,8 @@ package org.figstream.processors.embed;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import org.figstream.processors.api.StageTimes;
 import org.figstream.records.Embedding;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,6 +22,13 @@ public final class Embedder implements AutoCloseable {
   private final MicroBatcher<String, float[]> texts;
 
   public Embedder(ImageEncoder image, TextEncoder text, EmbeddingSettings settings) {
+    this(image, text, settings, StageTimes.NONE);
+  }
+
+  /** With each model call's time recorded as the {@code embed} stage on {@code times}. */
+  public Embedder(
+      ImageEncoder image, TextEncoder text, EmbeddingSettings settings, StageTimes times) {
+    LongConsumer modelCalls = nanos -> times.record(StageTimes.EMBED, nanos);
     this.image = image;
     this.text = text;
     this.images =
@@ -30,7 +39,8 @@ public final class Embedder implements AutoCloseable {
                 image::embed,
                 settings.batchSize(),
                 settings.batchWait(),
-                settings.concurrency());
+                settings.concurrency(),
+                modelCalls);
     this.texts =
         text == null
             ? null
@@ -39,7 +49,8 @@ public final class Embedder implements AutoCloseable {
                 text::embed,
                 settings.batchSize(),
                 settings.batchWait(),
-                settings.concurrency());
+                settings.concurrency(),
+                modelCalls);
   }
 
   /**
@@ -47,6 +58,11 @@ public final class Embedder implements AutoCloseable {
    * figure.
    */
   public static Embedder open(EmbeddingSettings settings) {
+    return open(settings, StageTimes.NONE);
+  }
+
+  /** As {@link #open(EmbeddingSettings)}, timing the model calls as the {@code embed} stage. */
+  public static Embedder open(EmbeddingSettings settings, StageTimes times) {
     NativeCache.configure();
     ImageEncoder image =
         settings.imageModel().equals(EmbeddingSettings.NONE)
@@ -61,7 +77,7 @@ public final class Embedder implements AutoCloseable {
                   BuiltinModels.resolve(settings.textModel()),
                   settings.accelerator(),
                   settings.lengthBuckets());
-      return new Embedder(image, text, settings);
+      return new Embedder(image, text, settings, times);
     } catch (RuntimeException e) {
       if (image != null) {
         image.close();

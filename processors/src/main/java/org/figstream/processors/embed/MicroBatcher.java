@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.figstream.processors.api.StageTimes;
+import java.util.function.LongConsumer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -34,6 +34,7 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
   private final Function<List<I>, List<O>> model;
   private final DistributionSummary sizes;
   private final Timer durations;
+  private final LongConsumer modelCalls;
   private final Sinks.Many<Job<I, O>> queue = Sinks.many().unicast().onBackpressureBuffer();
   private final Scheduler inference;
   private final Disposable loop;
@@ -45,11 +46,25 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
       int maxBatch,
       Duration maxWait,
       int concurrency) {
+    this(name, model, maxBatch, maxWait, concurrency, nanos -> {});
+  }
+
+  /**
+   * @param modelCalls told the nanoseconds of each model call that returned (the stage's own time)
+   */
+  public MicroBatcher(
+      String name,
+      Function<List<I>, List<O>> model,
+      int maxBatch,
+      Duration maxWait,
+      int concurrency,
+      LongConsumer modelCalls) {
     if (maxBatch < 1 || concurrency < 1 || maxWait.isNegative()) {
       throw new IllegalArgumentException(
           "batch size and concurrency must be positive, wait not negative");
     }
     this.model = model;
+    this.modelCalls = modelCalls;
     // the global registry: the app joins its own to it, a library user may; unjoined it costs
     // nothing
     this.sizes =
@@ -96,8 +111,9 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     try {
       long started = System.nanoTime();
       List<O> outputs = model.apply(inputs);
-      durations.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-      StageTimes.since(StageTimes.EMBED, started);
+      long took = System.nanoTime() - started;
+      durations.record(took, TimeUnit.NANOSECONDS);
+      modelCalls.accept(took);
       sizes.record(inputs.size());
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).result().tryEmitValue(outputs.get(i));

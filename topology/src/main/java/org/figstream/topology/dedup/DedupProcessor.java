@@ -21,12 +21,21 @@ import org.figstream.state.StoreNames;
 public final class DedupProcessor
     implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
   private final DedupSettings settings;
+  private final StageTimes times;
   private ProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, String> exact;
   private KeyValueStore<String, String> blocks;
 
   public DedupProcessor(DedupSettings settings) {
+    this(settings, StageTimes.NONE);
+  }
+
+  /**
+   * With each {@link #process} call's time recorded as the {@code dedup} stage on {@code times}.
+   */
+  public DedupProcessor(DedupSettings settings, StageTimes times) {
     this.settings = settings;
+    this.times = times;
   }
 
   @Override
@@ -38,12 +47,7 @@ public final class DedupProcessor
 
   @Override
   public void process(Record<String, EnrichedArticle> record) {
-    long started = System.nanoTime();
-    try {
-      handle(record);
-    } finally {
-      StageTimes.since(StageTimes.DEDUP, started);
-    }
+    times.time(StageTimes.DEDUP, () -> handle(record));
   }
 
   private void handle(Record<String, EnrichedArticle> record) {

@@ -45,18 +45,29 @@ public final class Enrichment {
   private final ArticleFetcher fetcher;
   private final ArticleEnricher enricher;
   private final FigureStep annotate;
+  private final StageTimes times;
 
   public Enrichment(ArticleFetcher fetcher, ImageNormalizer images, FigureStep annotate) {
+    this(fetcher, images, annotate, StageTimes.NONE);
+  }
+
+  /**
+   * With the stages' times recorded on {@code times}: {@code fetch}, {@code extract} and, through
+   * the {@link ArticleEnricher}, {@code image} (the annotate step times embed and label itself).
+   */
+  public Enrichment(
+      ArticleFetcher fetcher, ImageNormalizer images, FigureStep annotate, StageTimes times) {
     this.fetcher = fetcher;
-    this.enricher = new ArticleEnricher(images);
+    this.enricher = new ArticleEnricher(images, times);
     this.annotate = annotate;
+    this.times = times;
   }
 
   public Mono<Result> enrich(Announcement a) {
     return Mono.defer(
             () -> {
               long fetching = System.nanoTime();
-              return fetcher.fetch(a).doOnNext(o -> StageTimes.since(StageTimes.FETCH, fetching));
+              return fetcher.fetch(a).doOnNext(o -> times.since(StageTimes.FETCH, fetching));
             })
         .flatMap(
             outcome -> {
@@ -97,7 +108,7 @@ public final class Enrichment {
               new ArticleHint(a.pmcid(), a.version() > 0 ? a.version() : null))
           .get(0);
     } finally {
-      StageTimes.since(StageTimes.EXTRACT, started);
+      times.since(StageTimes.EXTRACT, started);
     }
   }
 

@@ -26,8 +26,20 @@ public final class PairLedgerProcessor
   public static final String TO_ARTICLES = "article-tombstones";
   public static final String SUPERSEDED = "superseded";
 
+  private final StageTimes times;
   private ProcessorContext<String, PublishedFigure> context;
   private KeyValueStore<String, LedgerEntry> store;
+
+  public PairLedgerProcessor() {
+    this(StageTimes.NONE);
+  }
+
+  /**
+   * With each {@link #process} call's time recorded as the {@code ledger} stage on {@code times}.
+   */
+  public PairLedgerProcessor(StageTimes times) {
+    this.times = times;
+  }
 
   @Override
   public void init(ProcessorContext<String, PublishedFigure> context) {
@@ -37,12 +49,7 @@ public final class PairLedgerProcessor
 
   @Override
   public void process(Record<String, EnrichedArticle> record) {
-    long started = System.nanoTime();
-    try {
-      handle(record);
-    } finally {
-      StageTimes.since(StageTimes.LEDGER, started);
-    }
+    times.time(StageTimes.LEDGER, () -> handle(record));
   }
 
   private void handle(Record<String, EnrichedArticle> record) {

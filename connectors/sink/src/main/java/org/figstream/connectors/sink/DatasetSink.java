@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.figstream.connectors.sink.manifest.ConcurrentWriterException;
@@ -49,6 +50,7 @@ public final class DatasetSink implements Closeable {
       RecordSchemas.genericDecoder(RecordSchemas.ARTICLE);
   private final Map<String, OpenShard> open = new LinkedHashMap<>();
   private final WriterLock lock;
+  private final LongConsumer commits;
 
   /** Next offset after the last record seen, by table and topic-partition. */
   private final Map<String, Map<String, Long>> consumed = new HashMap<>();
@@ -60,9 +62,11 @@ public final class DatasetSink implements Closeable {
       FaultPoint.Hook faults,
       BiConsumer<TopicRecord, String> rejected,
       Manifest manifest,
-      WriterLock lock) {
+      WriterLock lock,
+      LongConsumer commits) {
     this.settings = settings;
     this.lock = lock;
+    this.commits = commits;
     this.files = new DatasetFiles(settings.dataset());
     this.faults = faults;
     this.routing = new Routing(settings);
@@ -79,11 +83,25 @@ public final class DatasetSink implements Closeable {
   public static DatasetSink open(
       SinkSettings settings, FaultPoint.Hook faults, BiConsumer<TopicRecord, String> rejected)
       throws IOException {
+    return openTimingCommits(settings, faults, rejected, nanos -> {});
+  }
+
+  /**
+   * As {@link #open(SinkSettings, FaultPoint.Hook, BiConsumer)}, telling {@code commits} the
+   * nanoseconds of each commit that published its manifest (shards finished, manifest written,
+   * shards renamed into place).
+   */
+  public static DatasetSink openTimingCommits(
+      SinkSettings settings,
+      FaultPoint.Hook faults,
+      BiConsumer<TopicRecord, String> rejected,
+      LongConsumer commits)
+      throws IOException {
     Files.createDirectories(settings.dataset());
     WriterLock lock = WriterLock.acquire(settings.dataset());
     try {
       ManifestStore.clearClaims(settings.dataset());
-      return open(settings, faults, rejected, lock);
+      return open(settings, faults, rejected, lock, commits);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
@@ -100,13 +118,23 @@ public final class DatasetSink implements Closeable {
       BiConsumer<TopicRecord, String> rejected,
       WriterLock lock)
       throws IOException {
+    return open(settings, faults, rejected, lock, nanos -> {});
+  }
+
+  private static DatasetSink open(
+      SinkSettings settings,
+      FaultPoint.Hook faults,
+      BiConsumer<TopicRecord, String> rejected,
+      WriterLock lock,
+      LongConsumer commits)
+      throws IOException {
     Files.createDirectories(settings.dataset());
     Manifest manifest = ManifestStore.read(settings.dataset());
     DatasetFiles files = new DatasetFiles(settings.dataset());
     files.settle(manifest);
     // a crash between an export's rename and the pointer's replacement left the pointer behind
     files.pointAtTars(manifest);
-    DatasetSink sink = new DatasetSink(settings, faults, rejected, manifest, lock);
+    DatasetSink sink = new DatasetSink(settings, faults, rejected, manifest, lock, commits);
     sink.ensureDeleteFiles();
     DatasetCard.write(sink.files, sink.manifest);
     return sink;
@@ -241,6 +269,7 @@ public final class DatasetSink implements Closeable {
   }
 
   private void commit(List<String> streams) throws IOException {
+    long started = System.nanoTime();
     Manifest.Builder next = manifest.toBuilder();
     Map<String, OpenShard> committing = new LinkedHashMap<>();
     for (String stream : streams) {
@@ -278,6 +307,7 @@ public final class DatasetSink implements Closeable {
       files.publish(shard.name());
     }
     DatasetCard.write(files, manifest);
+    commits.accept(System.nanoTime() - started);
   }
 
   /**
