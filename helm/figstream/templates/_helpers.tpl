@@ -27,6 +27,11 @@ app.kubernetes.io/component: streams
 strimzi.io/cluster: {{ .Values.strimzi.cluster }}
 {{- end -}}
 
+{{/* The apiVersion of every Strimzi object: kafka.strimzi.io/v1 or v1beta2 (values.yaml says which operators). */}}
+{{- define "figstream.strimziApiVersion" -}}
+kafka.strimzi.io/{{ .Values.strimzi.apiVersion }}
+{{- end -}}
+
 {{/* The KafkaUser of the app; Strimzi names its Secret the same. */}}
 {{- define "figstream.user" -}}
 {{ include "figstream.fullname" . }}

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -105,7 +106,7 @@ class ConnectChartTest {
             .filter(u -> u.at("/metadata/name").asText().endsWith("-connect"))
             .findFirst()
             .orElseThrow();
-    String worker = chart.only("KafkaConnect").at("/spec/config/group.id").asText();
+    String worker = chart.connectSetting("group.id");
     Properties shipped = shippedConnector();
 
     assertThat(KafkaUserChartTest.resources(user))
@@ -118,7 +119,9 @@ class ConnectChartTest {
             // a sink connector's consumer group is connect-<connector name>
             "group literal connect-" + shipped.getProperty("name"));
     assertThat(shipped.getProperty("topics")).isEqualTo("figures,articles");
-    assertThat(chart.only("KafkaConnect").at("/spec/config/offset.storage.topic").asText())
-        .startsWith(worker + "-");
+    for (String topic :
+        List.of("offset.storage.topic", "config.storage.topic", "status.storage.topic")) {
+      assertThat(chart.connectSetting(topic)).startsWith(worker + "-");
+    }
   }
 }

@@ -41,6 +41,8 @@ class LintChartTest {
         .hasMessageContaining("at '/strimzi/authentication': value must be one of");
     assertThatThrownBy(() -> template().set("connect.dataset.mountPath", "/data").call())
         .hasMessageContaining("at '/connect/dataset/mountPath'");
+    assertThatThrownBy(() -> template().set("strimzi.apiVersion", "v1beta1").call())
+        .hasMessageContaining("at '/strimzi/apiVersion': value must be one of");
   }
 
   private static TemplateCommand template() {

@@ -73,17 +73,26 @@ final class ObjectSchemas {
       schemas = new HashMap<>();
       try {
         strimzi(KafkaTopic.class, KafkaUser.class, KafkaConnect.class, KafkaConnector.class);
+        for (String crd : StrimziV1Crds.generate().values()) {
+          addCrdVersion(crd, "v1");
+        }
         kubernetes();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
     }
     return schemas;
   }
 
-  /** The schema the chart's API version (v1beta2) has in the CRD Strimzi 0.45 installs. */
+  /**
+   * The v1beta2 schemas, as in the CRDs Strimzi 0.45 installs (its model, io.strimzi:api 0.45.0, on
+   * this classpath); the v1 ones come from Strimzi 1.2.0 (StrimziV1Crds).
+   */
   @SafeVarargs
   private static void strimzi(Class<? extends CustomResource>... kinds)
       throws IOException, ReflectiveOperationException {
@@ -98,14 +107,21 @@ final class ObjectSchemas {
     for (Class<? extends CustomResource> kind : kinds) {
       StringWriter crd = new StringWriter();
       generate.invoke(instance, kind, crd);
-      JsonNode spec = YAML.readTree(crd.toString()).path("spec");
-      for (JsonNode version : spec.path("versions")) {
-        if (version.path("name").asText().equals("v1beta2")) {
-          add(
-              spec.path("group").asText() + "/v1beta2/" + spec.at("/names/kind").asText(),
-              version.at("/schema/openAPIV3Schema"));
-        }
+      addCrdVersion(crd.toString(), "v1beta2");
+    }
+  }
+
+  /** One version's schema of a CRD, under group/version/kind. */
+  private static void addCrdVersion(String crd, String name) throws IOException {
+    JsonNode spec = YAML.readTree(crd).path("spec");
+    String key = spec.path("group").asText() + "/" + name + "/" + spec.at("/names/kind").asText();
+    for (JsonNode version : spec.path("versions")) {
+      if (version.path("name").asText().equals(name)) {
+        add(key, version.at("/schema/openAPIV3Schema"));
       }
+    }
+    if (!schemas.containsKey(key)) {
+      throw new IllegalStateException("no " + key + " in the CRD");
     }
   }
 

@@ -36,7 +36,8 @@ final class RenderedChart {
   static final String POD = RELEASE + "-1";
 
   /** Every ci/*-values.yaml, by the name before -values.yaml. */
-  static final List<String> VARIANTS = List.of("cpu", "gpu", "own-kafka", "scram", "tls");
+  static final List<String> VARIANTS =
+      List.of("cpu", "gpu", "own-kafka", "scram", "tls", "strimzi-v1beta2");
 
   static final ObjectMapper YAML = new YAMLMapper();
 
@@ -110,6 +111,28 @@ final class RenderedChart {
 
   boolean strimzi() {
     return values.at("/strimzi/enabled").asBoolean();
+  }
+
+  /** strimzi.apiVersion: v1 or v1beta2. */
+  String strimziApi() {
+    return values.at("/strimzi/apiVersion").asText();
+  }
+
+  /**
+   * One of the KafkaConnect's group.id, config.storage.topic, offset.storage.topic and
+   * status.storage.topic: a field of its own in v1 (groupId, ...), a config key in v1beta2.
+   */
+  String connectSetting(String key) {
+    JsonNode spec = only("KafkaConnect").path("spec");
+    if (strimziApi().equals("v1beta2")) {
+      return spec.path("config").path(key).asText();
+    }
+    String[] words = key.split("\\.");
+    StringBuilder field = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      field.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    return spec.path(field.toString()).asText();
   }
 
   JsonNode statefulSet() {

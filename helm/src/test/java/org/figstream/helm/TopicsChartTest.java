@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /** The KafkaTopics against TopicSetup and KafkaCursorStore, which create the same topics. */
 class TopicsChartTest {
-  static final List<String> STRIMZI_VARIANTS = List.of("cpu", "gpu", "scram", "tls");
+  static final List<String> STRIMZI_VARIANTS =
+      List.of("cpu", "gpu", "scram", "tls", "strimzi-v1beta2");
 
   /** Every topic the app creates when it may: the pipeline's, and the feed's cursor. */
   static List<String> appTopics() {
