@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * OpenAPI schemas of every kind the chart renders, made offline from Maven Central artifacts: the
@@ -56,6 +57,11 @@ final class ObjectSchemas {
   static List<String> errors(JsonNode object) {
     String key = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
     Schema schema = all().get(key);
+    // Strimzi 1.2.0's generator is Java 21 bytecode: where only a JDK 17 runs the tests, the v1
+    // objects cannot be checked against its schemas, and the test says so rather than fail
+    Assumptions.assumeTrue(
+        schema != null || !key.startsWith("kafka.strimzi.io/v1/") || StrimziV1Crds.available(),
+        "no Java 21 or later to run Strimzi 1.2.0's CRD generator: v1 objects not validated");
     if (schema == null) {
       return List.of("no schema for " + key);
     }
@@ -73,8 +79,10 @@ final class ObjectSchemas {
       schemas = new HashMap<>();
       try {
         strimzi(KafkaTopic.class, KafkaUser.class, KafkaConnect.class, KafkaConnector.class);
-        for (String crd : StrimziV1Crds.generate().values()) {
-          addCrdVersion(crd, "v1");
+        if (StrimziV1Crds.available()) {
+          for (String crd : StrimziV1Crds.generate().values()) {
+            addCrdVersion(crd, "v1");
+          }
         }
         kubernetes();
       } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -50,6 +51,9 @@ class SchemaChartTest {
     for (String variant : VARIANTS) {
       for (JsonNode o : RenderedChart.of(variant).objects) {
         String key = o.path("apiVersion").asText() + "/" + o.path("kind").asText();
+        Assumptions.assumeTrue(
+            !key.startsWith("kafka.strimzi.io/v1/") || StrimziV1Crds.available(),
+            "no Java 21 or later to run Strimzi 1.2.0's CRD generator");
         assertThat(ObjectSchemas.all()).containsKey(key);
       }
     }

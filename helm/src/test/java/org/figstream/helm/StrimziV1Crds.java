@@ -74,6 +74,15 @@ final class StrimziV1Crds {
    * A java of {@value #JAVA_FEATURE} or later: the strimzi.v1.java property (an executable), this
    * JVM, or the newest JDK installed beside it (as in /usr/lib/jvm).
    */
+  /** Whether a Java for the generator is there (see {@link #java()}). */
+  static boolean available() {
+    try {
+      return Files.isExecutable(java());
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
   static Path java() {
     String given = System.getProperty("strimzi.v1.java", "");
     if (!given.isEmpty()) {
