@@ -43,7 +43,9 @@ class LoadHarnessIT {
     assertThat(changes).isPositive();
     assertThat(r.expectedAnnouncements()).isEqualTo(smoke.articles() + changes);
     assertThat(new TreeSet<>(r.livePairs())).isEqualTo(expected);
-    assertThat(r.last().deadLetters()).isZero();
+    // a version that left the bucket before it was fetched is a dead letter (404): at most one
+    // per change, and how many depends on when the feed read which day
+    assertThat(r.last().deadLetters()).isLessThanOrEqualTo(changes);
     assertThat(r.exitCode()).isEqualTo(128 + 15);
     // every upsert timed (no warm-up), each to figures and to its Parquet commit
     assertThat(r.toFigures().getTotalCount()).isEqualTo(r.upserts());
