@@ -49,9 +49,10 @@ final class DatasetOptions {
 
   @Option(
       names = "--row-group-mb",
-      defaultValue = "64",
-      description = "Parquet row group size in MB; rows carry images (default: ${DEFAULT-VALUE}).")
-  long rowGroupMb;
+      description =
+          "Parquet row group size in MB; rows carry images, and each open shard holds one in "
+              + "memory (default: 64, or a sixteenth of the heap when that is less: 32 at -Xmx512m).")
+  Long rowGroupMb;
 
   @Option(
       names = "--compact-threshold",
@@ -94,7 +95,9 @@ final class DatasetOptions {
         shardMb << 20,
         shardRows,
         shardAge,
-        rowGroupMb << 20,
+        rowGroupMb != null
+            ? rowGroupMb << 20
+            : SinkSettings.rowGroupBytesFor(Runtime.getRuntime().maxMemory()),
         compactThreshold,
         compactInterval,
         webdataset,

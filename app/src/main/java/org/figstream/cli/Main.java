@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       FeedCommand.class,
       ExtractCommand.class,
       EnrichCommand.class,
+      DlqCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

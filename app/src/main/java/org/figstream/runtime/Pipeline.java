@@ -191,6 +191,10 @@ public final class Pipeline implements AutoCloseable {
         if (streams.state() == KafkaStreams.State.ERROR) {
           throw new IllegalStateException("the Streams application is in state ERROR");
         }
+        if (stage.waitingForSource() > 0) {
+          // an outage is waited out, however long: the timeout is for a pipeline that is stuck
+          deadline = Math.max(deadline, System.nanoTime() + timeout.toNanos());
+        }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the pipeline did not catch up within " + timeout);
         }
@@ -227,6 +231,11 @@ public final class Pipeline implements AutoCloseable {
    */
   public boolean stageHealthy() {
     return stage.failure() == null;
+  }
+
+  /** Partitions of enrich requests held back until their source is back (0 without an outage). */
+  public int waitingForSource() {
+    return stage.waitingForSource();
   }
 
   @Override

@@ -81,15 +81,26 @@ public final class ProgressReporter implements AutoCloseable {
     err.println(
         String.format(
             Locale.ROOT,
-            "progress: %d announced, %.1f articles/s, %d articles, %d figures, %d dead letters, lag %s, %s",
+            "progress: %d announced, %.1f articles/s, %d articles, %d figures, %d dead letters, lag %s%s, %s",
             total(Pipeline.ANNOUNCEMENTS_METRIC),
             rate,
             articles,
             total(EnrichmentStage.FIGURES_METRIC),
             total(EnrichmentStage.DEAD_LETTERS_METRIC),
             lag,
+            waiting(),
             pipeline.state()));
     err.flush();
+  }
+
+  private String waiting() {
+    int partitions = pipeline.waitingForSource();
+    return partitions == 0
+        ? ""
+        : " ("
+            + partitions
+            + (partitions == 1 ? " partition" : " partitions")
+            + " waiting for the source)";
   }
 
   @Override

@@ -16,13 +16,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
-import org.figstream.connectors.feed.discovery.FeedSettings;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
-import org.figstream.connectors.feed.discovery.StartPolicy;
-import org.figstream.connectors.feed.fetch.ArticleFetcher;
 import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.connectors.feed.http.HttpSettings;
 import org.figstream.connectors.feed.sample.BucketEmulator;
@@ -33,14 +29,12 @@ import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.connectors.sink.LiveRows;
 import org.figstream.connectors.sink.SinkSettings;
 import org.figstream.processors.api.ArticleHint;
-import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.records.FigureRecord;
 import org.figstream.records.Topics;
 import org.figstream.runtime.sink.DatasetSinkRunner;
 import org.figstream.state.FeedIndex;
-import org.figstream.topology.enrich.Enrichment;
 import org.figstream.topology.enrich.FigureStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,20 +75,10 @@ abstract class SampleFeedEndToEnd {
             KafkaCursorStore.fenced(kafka, emulator.baseUrl(), (short) 1, true)) {
       BucketLayout layout = new BucketLayout(emulator.baseUrl());
       InventoryFeed feed =
-          new InventoryFeed(
-              new BucketClient(layout, http),
-              index,
-              cursors,
-              FeedSettings.defaults().withStartPolicy(StartPolicy.BACKFILL),
-              dir.resolve("feed/work"));
+          SampleRuns.backfillFeed(layout, http, index, cursors, dir.resolve("feed/work"));
       try (Pipeline pipeline =
-              new Pipeline(
-                  kafka,
-                  dir.resolve("streams"),
-                  new Enrichment(
-                      new ArticleFetcher(layout, http, 4), new ImageNormalizer(), embedStep()),
-                  PipelineSettings.defaults(),
-                  metrics);
+              SampleRuns.pipeline(
+                  kafka, dir.resolve("streams"), layout, http, embedStep(), metrics);
           // a dataset sink that crashes at its third commit, between the manifest and the renames
           DatasetSinkRunner crashing =
               new DatasetSinkRunner(kafka, sinkSettings(), crashAt(FaultPoint.MANIFEST_WRITTEN, 3))
@@ -221,7 +205,7 @@ abstract class SampleFeedEndToEnd {
    * The pairs of sample articles (1-based numbers of the sample bucket) as the extractor reads
    * their XML.
    */
-  private static Map<String, FigureRecord> extracted(SampleBucket bucket, int... articles) {
+  static Map<String, FigureRecord> extracted(SampleBucket bucket, int... articles) {
     Map<String, FigureRecord> pairs = new TreeMap<>();
     for (int a : articles) {
       SampleArticles.Sample s = SampleArticles.article(bucket.folder(a));

@@ -108,6 +108,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.min.isr", minIsr);
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("auto.create.topics.enable", "false");
+    // the log cleaner's key map is a heap array allocated at start: 128 MB by default, a quarter
+    // of a 512 MB heap. 16 MB maps about 600,000 keys per cleaning round; more keys take more
+    // rounds, not more memory
+    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16L << 20));
     return p;
   }
 

@@ -110,6 +110,15 @@ final class TopologyFixture implements AutoCloseable {
     versions.pipeInput(a.pmcid(), a);
   }
 
+  /** As {@code figstream dlq --replay} re-announces a dead-lettered version. */
+  void replay(Announcement a, String reason) {
+    var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+    headers.add(
+        org.figstream.records.Headers.REPLAY,
+        reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    versions.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(a.pmcid(), a, headers));
+  }
+
   @Override
   public void close() {
     driver.close();

@@ -26,6 +26,34 @@ class VersionGateTest {
   }
 
   @Test
+  void shouldPassAReplayedVersionOncePerReplayButNeverAnOlderOrWithdrawnOne() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.announce(version("PMC1", 1, "e1", false));
+      t.announce(version("PMC1", 1, "e1", false)); // the feed's replay: dropped
+      t.replay(version("PMC1", 1, "e1", false), "http-404"); // a dead letter's replay: through
+      t.replay(version("PMC1", 1, "e1", false), "http-404"); // replayed again: through again
+      t.announce(version("PMC2", 1, "a1", false));
+      t.announce(version("PMC2", 2, "a2", false));
+      t.replay(version("PMC2", 1, "a1", false), "http-404"); // superseded since: dropped
+      t.announce(version("PMC3", 1, "r1", false));
+      t.announce(version("PMC3", 1, "r2", true));
+      t.replay(version("PMC3", 1, "r1", false), "http-404"); // retracted since: dropped
+      t.replay(version("PMC4", 1, "n1", false), "extract"); // never seen: a new version
+
+      assertThat(t.toEnrich.readValuesToList())
+          .extracting(a -> a.pmcid() + "." + a.version() + "." + a.etag())
+          .containsExactly(
+              "PMC1.1.e1",
+              "PMC1.1.e1",
+              "PMC1.1.e1",
+              "PMC2.1.a1",
+              "PMC2.2.a2",
+              "PMC3.1.r1",
+              "PMC4.1.n1");
+    }
+  }
+
+  @Test
   void shouldPassTheLatestVersionAgainWhenItsFilesChanged() {
     try (TopologyFixture t = new TopologyFixture(state)) {
       t.announce(version("PMC1", 1, "e1", false));

@@ -85,6 +85,17 @@ public final class MeterCatalog {
               List.of(),
               "Restarts of the enrichment stage from its committed offsets after an error"),
           new Doc(
+              EnrichmentStage.DEFERRED_METRIC,
+              Meter.Type.COUNTER,
+              List.of(),
+              "Article versions put back to be fetched again later because their source was down"
+                  + " (counted per round of waiting)"),
+          new Doc(
+              EnrichmentStage.WAITING_METRIC,
+              Meter.Type.GAUGE,
+              List.of(),
+              "Partitions of enrich-requests held back until the source they wait for is back"),
+          new Doc(
               ENRICH_DURATION,
               Meter.Type.TIMER,
               List.of(),

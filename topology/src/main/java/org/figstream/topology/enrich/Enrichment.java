@@ -34,13 +34,21 @@ public final class Enrichment {
 
   /**
    * What became of one request; {@code deadLetters} holds the image problems of an enriched
-   * article.
+   * article. {@code sourceUnavailable}: the files could not be fetched because the source was down;
+   * the single dead letter says how, and the request should be tried again later, not given up.
    */
   public record Result(
       Announcement request,
       EnrichedArticle enriched,
       Article article,
-      List<DeadLetter> deadLetters) {}
+      List<DeadLetter> deadLetters,
+      boolean sourceUnavailable) {
+
+    public Result(
+        Announcement request, EnrichedArticle enriched, Article article, List<DeadLetter> dead) {
+      this(request, enriched, article, dead, false);
+    }
+  }
 
   private final ArticleFetcher fetcher;
   private final ArticleEnricher enricher;
@@ -72,7 +80,9 @@ public final class Enrichment {
         .flatMap(
             outcome -> {
               if (outcome instanceof FetchOutcome.Failed failed) {
-                return Mono.just(new Result(a, null, null, List.of(failed.deadLetter())));
+                return Mono.just(
+                    new Result(
+                        a, null, null, List.of(failed.deadLetter()), failed.sourceUnavailable()));
               }
               FetchedArticle f = (FetchedArticle) outcome;
               return Mono.fromCallable(() -> extract(a, f))

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,6 +53,12 @@ public final class EnrichmentStage implements AutoCloseable {
   public static final String DEAD_LETTERS_METRIC = "figstream.dead.letters";
   public static final String RESTARTS_METRIC = "figstream.enrichment.restarts";
 
+  /** Requests put back to be fetched again later because their source was down. */
+  public static final String DEFERRED_METRIC = "figstream.enrichment.deferred";
+
+  /** Partitions of requests held back, waiting for a source to come back. */
+  public static final String WAITING_METRIC = "figstream.enrichment.waiting.partitions";
+
   /** Per article version, enriched or not; the app's registry publishes it as a histogram. */
   public static final String DURATION_METRIC = "figstream.enrichment.duration";
 
@@ -76,6 +83,9 @@ public final class EnrichmentStage implements AutoCloseable {
   private final Counter restarts;
   private final Timer duration;
   private final Timer latency;
+  private final Counter deferred;
+  private final SourceWaits waits = new SourceWaits();
+  private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final Thread thread = new Thread(this::loop, "figstream-enrichment");
@@ -97,6 +107,8 @@ public final class EnrichmentStage implements AutoCloseable {
     this.restarts = metrics.counter(RESTARTS_METRIC);
     this.duration = metrics.timer(DURATION_METRIC);
     this.latency = metrics.timer(LATENCY_METRIC);
+    this.deferred = metrics.counter(DEFERRED_METRIC);
+    metrics.gauge(WAITING_METRIC, waiting);
     consumerConfig.putAll(kafka);
     consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -117,6 +129,11 @@ public final class EnrichmentStage implements AutoCloseable {
     thread.start();
   }
 
+  /** Partitions held back, waiting for their source to come back. */
+  public int waitingForSource() {
+    return waiting.get();
+  }
+
   /** Why the stage stopped on its own, or null while it runs. */
   public Throwable failure() {
     return failure.get();
@@ -131,6 +148,8 @@ public final class EnrichmentStage implements AutoCloseable {
     producer
         .initTransactions(); // fences a previous producer of this id, aborting what it left open
     consumer.subscribe(List.of(Topics.ENRICH_REQUESTS));
+    waits.clear();
+    waiting.set(0);
   }
 
   private void disconnect() {
@@ -182,6 +201,8 @@ public final class EnrichmentStage implements AutoCloseable {
   }
 
   private void pollOnce() {
+    waits.resumeDue(consumer);
+    waiting.set(waits.waiting());
     List<ConsumerRecord<String, Announcement>> batch = new ArrayList<>();
     try {
       consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
@@ -197,14 +218,26 @@ public final class EnrichmentStage implements AutoCloseable {
             .flatMapSequential(r -> timed(r.value()), concurrency)
             .collectList()
             .block();
+    // a request whose source was down is not given up: it and what follows it in its partition
+    // are neither published nor committed, and are fetched again after a wait
+    Map<TopicPartition, Long> held = SourceWaits.firstUnavailable(batch, results);
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (ConsumerRecord<String, Announcement> r : batch) {
-      offsets.put(
-          new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+    List<Enrichment.Result> done = new ArrayList<>();
+    List<ConsumerRecord<String, Announcement>> doneRecords = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      ConsumerRecord<String, Announcement> r = batch.get(i);
+      TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+      Long heldAt = held.get(tp);
+      if (heldAt == null || r.offset() < heldAt) {
+        offsets.put(tp, new OffsetAndMetadata(r.offset() + 1));
+        done.add(results.get(i));
+        doneRecords.add(r);
+      }
     }
+    held.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
     producer.beginTransaction();
     List<DeadLetter> deadLetters = new ArrayList<>();
-    for (Enrichment.Result result : results) {
+    for (Enrichment.Result result : done) {
       deadLetters.addAll(result.deadLetters());
       DeadLetter added = outputs.send(producer, result);
       if (added != null) {
@@ -214,9 +247,11 @@ public final class EnrichmentStage implements AutoCloseable {
     producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
     producer.commitTransaction();
     // after the commit: an aborted batch is redone and must not count twice
-    count(results, deadLetters);
+    count(done, deadLetters);
+    deferred.increment(waits.hold(consumer, held, batch, results));
+    waiting.set(waits.waiting());
     long committed = System.currentTimeMillis();
-    batch.forEach(
+    doneRecords.forEach(
         r -> latency.record(Math.max(0, committed - r.timestamp()), TimeUnit.MILLISECONDS));
   }
 

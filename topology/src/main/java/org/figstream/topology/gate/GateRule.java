@@ -24,6 +24,23 @@ public final class GateRule {
   private GateRule() {}
 
   public static Verdict decide(GateState seen, Announcement a) {
+    return decide(seen, a, false);
+  }
+
+  /**
+   * With {@code replay}: the announcement re-announces a version that ended in a dead letter (see
+   * {@code figstream dlq --replay}), so the latest version, seen before, is enriched again; an
+   * older version or one withdrawn since stays dropped.
+   */
+  public static Verdict decide(GateState seen, Announcement a, boolean replay) {
+    if (replay && a.change() == Change.VERSION) {
+      boolean latest =
+          seen == null
+              || (!seen.withdrawn()
+                  && a.version() == seen.version()
+                  && Objects.equals(a.etag(), seen.etag()));
+      return latest && !a.withdraws() ? Verdict.ENRICH : Verdict.DROP;
+    }
     if (a.change() == Change.REMOVAL) {
       return seen != null && a.version() == seen.version() && !seen.withdrawn()
           ? Verdict.WITHDRAW

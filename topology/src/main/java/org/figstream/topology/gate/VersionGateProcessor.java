@@ -7,6 +7,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.figstream.records.Announcement;
 import org.figstream.records.Change;
 import org.figstream.records.EnrichedArticle;
+import org.figstream.records.Headers;
 import org.figstream.state.GateState;
 import org.figstream.state.StoreNames;
 
@@ -35,7 +36,8 @@ public final class VersionGateProcessor implements Processor<String, Announcemen
       return;
     }
     GateState seen = store.get(a.pmcid());
-    GateRule.Verdict verdict = GateRule.decide(seen, a);
+    boolean replay = record.headers().lastHeader(Headers.REPLAY) != null;
+    GateRule.Verdict verdict = GateRule.decide(seen, a, replay);
     switch (verdict) {
       case ENRICH -> context.forward(record.withKey(a.pmcid()), TO_ENRICH);
       case WITHDRAW ->

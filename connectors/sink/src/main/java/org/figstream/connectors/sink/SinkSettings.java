@@ -60,6 +60,15 @@ public record SinkSettings(
     dataset = dataset.toAbsolutePath().normalize();
   }
 
+  /**
+   * The row group size for a JVM with {@code maxHeapBytes}: the default, or a sixteenth of the heap
+   * when that is less (at least 4 MB). Each open shard buffers a row group of images in memory, and
+   * a run keeps four open (figures and articles, by licence subset).
+   */
+  public static long rowGroupBytesFor(long maxHeapBytes) {
+    return Math.max(4L << 20, Math.min(DEFAULT_ROW_GROUP_BYTES, maxHeapBytes / 16));
+  }
+
   public static SinkSettings defaults(Path dataset) {
     return new SinkSettings(
         dataset,

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.figstream.connectors.feed.http.FetchFailure;
 import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.connectors.feed.http.OutageWait;
 import org.figstream.records.ArticleMetadata;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +23,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Reads the bucket: inventory listings and manifests, inventory parts (streamed), metadata objects.
+ * A read the bucket cannot answer because it is down waits until it can ({@link OutageWait}): the
+ * feed's pass pauses where it is rather than skip or dead-letter what it could not read.
  */
 public final class BucketClient {
   /** Manifests and listings are small; metadata JSONs are a few KB. */
@@ -69,6 +72,7 @@ public final class BucketClient {
             + enc(prefix)
             + (token == null ? "" : "&continuation-token=" + enc(token));
     return http.get(url, MAX_SMALL_OBJECT, null)
+        .retryWhen(OutageWait.of("the inventory listing"))
         .flatMap(
             bytes -> {
               ListingParser.Page page = ListingParser.parse(bytes);
@@ -99,6 +103,7 @@ public final class BucketClient {
 
   public Mono<InventoryManifest> manifest(String inventoryId) {
     return http.get(layout.url(layout.manifestKey(inventoryId)), MAX_SMALL_OBJECT, null)
+        .retryWhen(OutageWait.of("inventory manifest " + inventoryId))
         .map(
             bytes -> {
               try {
@@ -113,7 +118,8 @@ public final class BucketClient {
   /** Downloads one gzipped CSV part to {@code dir} (verified against the manifest's MD5). */
   public Mono<Path> downloadPart(InventoryManifest.Part part, Path dir) {
     String name = part.key().substring(part.key().lastIndexOf('/') + 1);
-    return http.download(layout.url(part.key()), dir.resolve(name), MAX_INVENTORY_PART, part.md5());
+    return http.download(layout.url(part.key()), dir.resolve(name), MAX_INVENTORY_PART, part.md5())
+        .retryWhen(OutageWait.of("inventory part " + part.key()));
   }
 
   /**
@@ -148,6 +154,7 @@ public final class BucketClient {
     String prefix = BucketLayout.METADATA_PREFIX + pmcid + ".";
     return http.get(
             layout.baseUrl() + "/?list-type=2&prefix=" + enc(prefix), MAX_SMALL_OBJECT, null)
+        .retryWhen(OutageWait.of("the metadata listing of " + pmcid))
         .map(
             bytes ->
                 ListingParser.parse(bytes).keys().stream()
@@ -167,7 +174,9 @@ public final class BucketClient {
    */
   public Mono<ArticleMetadata> metadata(String key, String etag) {
     String md5 = etag != null && etag.matches("[0-9a-fA-F]{32}") ? etag : null;
-    return http.get(layout.url(key), MAX_SMALL_OBJECT, md5).map(MetadataParser::parse);
+    return http.get(layout.url(key), MAX_SMALL_OBJECT, md5)
+        .retryWhen(OutageWait.of(key))
+        .map(MetadataParser::parse);
   }
 
   private static String enc(String s) {

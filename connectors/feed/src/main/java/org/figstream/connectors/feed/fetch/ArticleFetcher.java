@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Downloads an announced version: its XML and the media files that can make pairs (images), each
- * checked against the bucket's MD5. Never fails: the outcome is the article or a dead letter.
+ * checked against the bucket's MD5. Never fails: the outcome is the article or a dead letter,
+ * marked when the source was down rather than the version broken.
  */
 public final class ArticleFetcher {
   /** PMC XML is rarely over a few MB; the extractor refuses more than 64 MiB anyway. */
@@ -58,9 +59,14 @@ public final class ArticleFetcher {
         .<FetchOutcome>map(t -> new FetchedArticle(announcement, t.getT1(), t.getT2()))
         .onErrorResume(
             FetchFailure.class,
-            f ->
-                Mono.just(
-                    deadLetter(announcement, f.reason(), f.getMessage(), f.url(), f.attempts())))
+            f -> {
+              FetchOutcome out =
+                  deadLetter(announcement, f.reason(), f.getMessage(), f.url(), f.attempts());
+              return Mono.just(
+                  f.sourceUnavailable()
+                      ? FetchOutcome.unavailable(((FetchOutcome.Failed) out).deadLetter())
+                      : out);
+            })
         .onErrorResume(
             e -> !(e instanceof FetchFailure),
             e -> Mono.just(deadLetter(announcement, "error", String.valueOf(e), m.xml().url(), 1)));

@@ -74,6 +74,15 @@ public final class FetchFailure extends RuntimeException {
     return retryable;
   }
 
+  /**
+   * Whether the source, not the content, failed: a 5xx, 429, reset, timeout or truncated body that
+   * outlasted the retries says the source is down, and is worth waiting out however long it takes.
+   * An MD5 mismatch that survived refetching is wrong content: retrying again would not fix it.
+   */
+  public boolean sourceUnavailable() {
+    return retryable && !reason.equals("md5-mismatch");
+  }
+
   /** The server's Retry-After, when it sent one. */
   public Duration retryAfter() {
     return retryAfter;

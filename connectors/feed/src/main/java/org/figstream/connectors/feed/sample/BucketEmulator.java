@@ -22,7 +22,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * A local HTTP server, on loopback only, that answers like the {@code pmc-oa-opendata} bucket
  * (object GETs and ListObjectsV2) over {@link BucketContents} (the bundled samples, or a generated
  * corpus), plus E-utilities esearch on release dates; it can publish the next inventory day and
- * misbehave on purpose ({@link Faults}).
+ * misbehave on purpose ({@link Faults}) or go down altogether ({@link #outage}).
  */
 public final class BucketEmulator implements AutoCloseable {
   private final BucketContents bucket;
@@ -30,6 +30,9 @@ public final class BucketEmulator implements AutoCloseable {
   private final Faults config;
   private final AtomicInteger visibleDays;
   private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong outageAnswers = new AtomicLong();
+  private volatile boolean down;
+  private volatile String withheld;
   private volatile Map<String, StoredObject> objects;
   private final DisposableServer server;
 
@@ -46,6 +49,10 @@ public final class BucketEmulator implements AutoCloseable {
             .handle(
                 (req, res) -> {
                   requests.incrementAndGet();
+                  if (down) {
+                    outageAnswers.incrementAndGet();
+                    return res.status(503).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
+                  }
                   QueryStringDecoder uri = new QueryStringDecoder(req.uri());
                   if (uri.path().endsWith("/esearch.fcgi")) {
                     return res.header(HttpHeaderNames.CONTENT_TYPE, "text/xml")
@@ -78,7 +85,8 @@ public final class BucketEmulator implements AutoCloseable {
 
   private Publisher<Void> object(String key, HttpServerResponse res) {
     StoredObject o = objects.get(key);
-    if (o == null) {
+    String hidden = withheld;
+    if (o == null || (hidden != null && key.startsWith(hidden))) {
       return res.status(404)
           .header(HttpHeaderNames.CONTENT_TYPE, "application/xml")
           .sendString(
@@ -143,6 +151,28 @@ public final class BucketEmulator implements AutoCloseable {
       throw new IllegalStateException("the bucket has only " + bucket.days() + " days");
     }
     objects = bucket.objects(day);
+  }
+
+  /**
+   * Starts or ends an outage: while it lasts, every request (objects, listings, inventories,
+   * esearch) is answered 503, as a bucket or E-utilities that is down answers.
+   */
+  public void outage(boolean on) {
+    down = on;
+  }
+
+  /**
+   * Answers 404 for every object whose key starts with {@code prefix} (null: none), though the
+   * inventory still lists it: files that are missing for a while, as a version's files can be when
+   * the inventory was written before they were.
+   */
+  public void withhold(String prefix) {
+    withheld = prefix;
+  }
+
+  /** Requests answered 503 because of an outage. */
+  public long outageAnswers() {
+    return outageAnswers.get();
   }
 
   public String baseUrl() {

@@ -155,6 +155,44 @@ class ArticleFetcherTest {
                 assertThat(d.stage()).isEqualTo("fetch");
                 assertThat(d.pmcid()).isEqualTo("PMC1");
                 assertThat(d.source()).isEqualTo("https://elsewhere.example.org/PMC1.1.xml");
+                assertThat(failed.sourceUnavailable()).isFalse();
+              });
+    }
+  }
+
+  @Test
+  void shouldMarkA503OutageAsTheSourceBeingDownAndA404AsFinal() {
+    try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none());
+        HttpFetcher http = http(new SimpleMeterRegistry())) {
+      BucketLayout layout = new BucketLayout(emulator.baseUrl());
+      BucketClient client = new BucketClient(layout, http);
+      Announcement first = announce(client, 1);
+      Announcement removedLater = announce(client, 4);
+      ArticleFetcher fetcher = new ArticleFetcher(layout, http, 2);
+
+      emulator.outage(true);
+      FetchOutcome down = fetcher.fetch(first).block();
+      emulator.outage(false);
+      // day 2 removes article 4's version from the bucket (see SampleBucket)
+      emulator.publishNextDay();
+      FetchOutcome gone = fetcher.fetch(removedLater).block();
+
+      assertThat(down)
+          .isInstanceOfSatisfying(
+              FetchOutcome.Failed.class,
+              failed -> {
+                assertThat(failed.sourceUnavailable()).isTrue();
+                assertThat(failed.deadLetter().reason()).isEqualTo("http-503");
+                assertThat(failed.deadLetter().attempts()).isEqualTo(6);
+              });
+      assertThat(emulator.outageAnswers()).isGreaterThanOrEqualTo(6);
+      assertThat(gone)
+          .isInstanceOfSatisfying(
+              FetchOutcome.Failed.class,
+              failed -> {
+                assertThat(failed.sourceUnavailable()).isFalse();
+                assertThat(failed.deadLetter().reason()).isEqualTo("http-404");
+                assertThat(failed.deadLetter().attempts()).isEqualTo(1);
               });
     }
   }
@@ -182,6 +220,8 @@ class ArticleFetcherTest {
                 assertThat(d.reason()).isEqualTo("connect-failed");
                 assertThat(d.attempts()).isEqualTo(6);
                 assertThat(d.message()).contains("cannot connect", "gave up after 6 attempts");
+                // a bucket that does not answer at all is down too: waited out, not given up
+                assertThat(failed.sourceUnavailable()).isTrue();
               });
     }
   }

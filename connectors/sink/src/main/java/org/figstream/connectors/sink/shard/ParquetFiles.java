@@ -54,6 +54,9 @@ public final class ParquetFiles {
             .withCompressionCodec(CompressionCodecName.ZSTD)
             .withRowGroupSize(rowGroupBytes)
             .withPageSize(1 << 20)
+            // the writer first measures its buffered row group after 100 rows: 20-100 MB of
+            // images when rows carry them, over the row group size on a small heap
+            .withMinRowCountForPageSizeCheck(8)
             .withWriteMode(ParquetFileWriter.Mode.CREATE) // never into another writer's file
             .withExtraMetaData(metadata);
     for (String column : bytesColumns(schema)) {

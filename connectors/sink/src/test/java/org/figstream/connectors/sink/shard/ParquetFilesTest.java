@@ -111,6 +111,49 @@ class ParquetFilesTest {
     }
   }
 
+  @Test
+  void rowGroupsOfLargeImagesStayNearTheirSizeInsteadOfWaitingForAHundredRows() throws Exception {
+    Path file = dir.resolve("large.parquet");
+    Random random = new Random(11);
+    int rows = 40;
+    int imageBytes = 512 * 1024; // incompressible: the row group buffer grows by this per row
+    try (ParquetWriter<GenericRecord> writer =
+        ParquetFiles.writer(file, RecordSchemas.FIGURE_ROW, 2L << 20, Map.of())) {
+      for (int i = 0; i < rows; i++) {
+        GenericData.Record row = new GenericData.Record(RecordSchemas.FIGURE_ROW);
+        row.put("pair_id", "PMC1/f" + i + "/1");
+        row.put("article_key", "PMC1");
+        row.put("subset", "commercial");
+        row.put("kind", "figure");
+        row.put("graphic_index", 1);
+        row.put("caption", "Caption");
+        row.put("mentions", List.of());
+        byte[] jpeg = new byte[imageBytes];
+        random.nextBytes(jpeg);
+        GenericData.Record image = new GenericData.Record(IMAGE);
+        image.put("bytes", ByteBuffer.wrap(jpeg));
+        row.put("image", image);
+        row.put("kafka_partition", 0);
+        row.put("kafka_offset", (long) i);
+        writer.write(row);
+      }
+    }
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duck.createStatement();
+        ResultSet r =
+            sql.executeQuery(
+                "SELECT sum(n), max(n), count(*) FROM (SELECT DISTINCT row_group_id,"
+                    + " row_group_num_rows AS n FROM parquet_metadata('"
+                    + file
+                    + "'))")) {
+      r.next();
+      assertThat(r.getLong(1)).isEqualTo(rows);
+      // measured every 8 rows (4 MB here), not first after 100 (50 MB held in memory)
+      assertThat(r.getLong(2)).isLessThanOrEqualTo(8);
+      assertThat(r.getLong(3)).isGreaterThanOrEqualTo(rows / 8);
+    }
+  }
+
   private static List<Float> floats(Random random, int n) {
     List<Float> v = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

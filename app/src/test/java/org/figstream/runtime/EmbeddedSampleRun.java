@@ -1,0 +1,68 @@
+package org.figstream.runtime;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.util.Map;
+import org.figstream.broker.EmbeddedBroker;
+import org.figstream.connectors.feed.bucket.BucketLayout;
+import org.figstream.connectors.feed.discovery.FeedRun;
+import org.figstream.connectors.feed.discovery.InventoryFeed;
+import org.figstream.connectors.feed.discovery.KafkaCursorStore;
+import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.connectors.feed.http.HttpSettings;
+import org.figstream.connectors.feed.sample.BucketEmulator;
+import org.figstream.connectors.feed.sample.Faults;
+import org.figstream.connectors.feed.sample.SampleBucket;
+import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.state.FeedIndex;
+import org.figstream.topology.enrich.FigureStep;
+
+/**
+ * The sample bucket's first day through the whole pipeline in this JVM, on an embedded broker:
+ * emulator, feed and pipeline (no embedding, no sink), closed in reverse order.
+ */
+final class EmbeddedSampleRun implements AutoCloseable {
+  final SampleBucket bucket = SampleBucket.load(SampleArticles.root());
+  final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+  final EmbeddedBroker broker;
+  final BucketEmulator emulator;
+  final Pipeline pipeline;
+  private final HttpFetcher http;
+  private final FeedIndex index;
+  private final KafkaCursorStore cursors;
+  private final InventoryFeed feed;
+
+  EmbeddedSampleRun(Path dir, HttpSettings settings) throws Exception {
+    broker = EmbeddedBroker.start(dir.resolve("kafka"));
+    emulator = BucketEmulator.start(bucket, 1, Faults.none());
+    http = new HttpFetcher(settings, new SimpleMeterRegistry());
+    index = new FeedIndex(dir.resolve("feed/index"));
+    cursors = KafkaCursorStore.fenced(kafka(), emulator.baseUrl(), (short) 1, true);
+    BucketLayout layout = new BucketLayout(emulator.baseUrl());
+    feed = SampleRuns.backfillFeed(layout, http, index, cursors, dir.resolve("feed/work"));
+    pipeline =
+        SampleRuns.pipeline(
+            kafka(), dir.resolve("streams"), layout, http, FigureStep.IDENTITY, metrics);
+  }
+
+  Map<String, Object> kafka() {
+    return broker.clientConfig();
+  }
+
+  /** One feed pass, then until every stage has committed what it read. */
+  FeedRun feedAndSettle(java.time.Duration timeout) throws Exception {
+    return pipeline.feedAndSettle(feed, cursors, timeout);
+  }
+
+  @Override
+  public void close() throws Exception {
+    try (broker;
+        emulator;
+        http;
+        index;
+        cursors;
+        pipeline) {
+      // closed by the try, the last opened first
+    }
+  }
+}
