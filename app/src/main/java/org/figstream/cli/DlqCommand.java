@@ -70,12 +70,15 @@ final class DlqCommand implements Callable<Integer> {
       Map<String, Object> kafka = broker == null ? target.clientConfig() : broker.clientConfig();
       DeadLetterReplay dlq = new DeadLetterReplay(kafka, Duration.ofMinutes(2));
       DeadLetterReplay.Plan plan = dlq.plan(new DeadLetterReplay.Filter(reasons, pmcids, stages));
-      out.println("dlq: " + plan.deadLetters() + " dead letters match");
+      out.println(
+          "dlq: "
+              + count(plan.deadLetters(), "dead letter")
+              + (plan.deadLetters() == 1 ? " matches" : " match"));
       plan.byReason().forEach((reason, n) -> out.println("  " + reason + ": " + n));
       out.println(
           "dlq: "
-              + plan.reasons().size()
-              + " articles, "
+              + count(plan.reasons().size(), "article")
+              + ", "
               + plan.announcements().size()
               + " with an announcement to replay"
               + (plan.notFound().isEmpty()
@@ -83,7 +86,7 @@ final class DlqCommand implements Callable<Integer> {
                   : "; none left on article-versions for " + String.join(", ", plan.notFound())));
       if (replay) {
         int sent = dlq.replay(plan);
-        out.println("dlq: replayed " + sent + (sent == 1 ? " version" : " versions"));
+        out.println("dlq: replayed " + count(sent, "version"));
       }
       out.flush();
       return 0;
@@ -92,5 +95,9 @@ final class DlqCommand implements Callable<Integer> {
         broker.close();
       }
     }
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

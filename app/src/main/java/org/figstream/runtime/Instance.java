@@ -93,6 +93,14 @@ public final class Instance implements AutoCloseable {
     log.printf(
         Locale.ROOT, "figstream: %s (loaded in %.1f s)%n", annotating.describe(), loaded / 1000.0);
     kafka = broker != null ? broker.clientConfig() : settings.kafka().clientConfig();
+    if (broker != null) {
+      // one instance by construction: after a crash, the restart takes the dead process's place
+      // in every consumer group at once, instead of waiting out its session (45 s) to rebalance
+      kafka = new java.util.HashMap<>(kafka);
+      kafka.put(
+          org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+          "figstream-" + settings.pipeline().instanceId());
+    }
     log.println(
         broker != null
             ? "figstream: embedded Kafka broker at "

@@ -79,8 +79,24 @@ final class FigstreamProcess {
     return launch(id, true, dir, classpath, sampleDir, "--until-caught-up");
   }
 
+  /** The same, with the dataset sink on (Parquet under {@code <dir>/<id>/dataset}). */
+  static FigstreamProcess startEmbeddedWithDataset(
+      String id, Path dir, String classpath, Path sampleDir) throws IOException {
+    return launch(id, true, dir, classpath, sampleDir, "--until-caught-up", "--dataset=true");
+  }
+
   private static FigstreamProcess launch(
       String id, boolean feed, Path dir, String classpath, Path sampleDir, String... more)
+      throws IOException {
+    List<String> options = new ArrayList<>(List.of(more));
+    if (!options.contains("--dataset=true")) {
+      options.add("--dataset=false");
+    }
+    return launchWith(id, feed, dir, classpath, sampleDir, options);
+  }
+
+  private static FigstreamProcess launchWith(
+      String id, boolean feed, Path dir, String classpath, Path sampleDir, List<String> more)
       throws IOException {
     Files.createDirectories(dir);
     Path log = dir.resolve(id + ".log");
@@ -96,9 +112,8 @@ final class FigstreamProcess {
             "--http-port",
             "0",
             "--progress-interval",
-            "PT1S",
-            "--dataset=false"));
-    command.addAll(List.of(more));
+            "PT1S"));
+    command.addAll(more);
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new FigstreamProcess(id, feed, log, process);
@@ -163,30 +178,13 @@ final class FigstreamProcess {
    * summary or progress line.
    */
   long articles() {
-    String out = output();
     if (process.isAlive()) {
-      Matcher m = METRICS.matcher(out);
-      if (m.find()) {
-        try {
-          String body =
-              HttpClient.newHttpClient()
-                  .send(
-                      HttpRequest.newBuilder(URI.create(m.group(1)))
-                          .timeout(Duration.ofSeconds(10))
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString())
-                  .body();
-          Matcher e = ENRICHED.matcher(body);
-          double sum = 0;
-          while (e.find()) {
-            sum += Double.parseDouble(e.group(1));
-          }
-          return (long) sum;
-        } catch (IOException | InterruptedException e) {
-          // fall back on the lines
-        }
+      double enriched = metric(ENRICHED);
+      if (enriched >= 0) {
+        return (long) enriched;
       }
     }
+    String out = output();
     long last = lastSeenArticles;
     for (Pattern p : List.of(PROGRESS, SUMMARY)) {
       Matcher m = p.matcher(out);
@@ -195,6 +193,46 @@ final class FigstreamProcess {
       }
     }
     return last;
+  }
+
+  /**
+   * Times the stage {@code stage} (fetch, image, embed, ...) has run in this process, from its
+   * metrics: moves within an enrichment batch, before anything is committed. -1 when unknown.
+   */
+  long stageCount(String stage) {
+    return (long)
+        metric(
+            Pattern.compile(
+                "^figstream_stage_duration_seconds_count\\{[^}]*stage=\""
+                    + stage
+                    + "\"[^}]*\\} ([0-9.E]+)",
+                Pattern.MULTILINE));
+  }
+
+  /** The sum of the series {@code series} matches on this process's metrics page; -1 if none. */
+  private double metric(Pattern series) {
+    Matcher m = METRICS.matcher(output());
+    if (!m.find()) {
+      return -1;
+    }
+    try {
+      String body =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(m.group(1)))
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      Matcher e = series.matcher(body);
+      double sum = -1;
+      while (e.find()) {
+        sum = Math.max(sum, 0) + Double.parseDouble(e.group(1));
+      }
+      return sum;
+    } catch (IOException | InterruptedException e) {
+      return -1;
+    }
   }
 
   String tail() {

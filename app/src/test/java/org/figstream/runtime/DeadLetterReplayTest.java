@@ -51,8 +51,8 @@ class DeadLetterReplayTest {
       String bootstrap = (String) kafka.get("bootstrap.servers");
       String listed = dlq("--bootstrap-servers", bootstrap);
       assertThat(listed)
-          .contains("dlq: 1 dead letters match", "fetch/http-404: 1")
-          .contains("1 articles, 1 with an announcement to replay")
+          .contains("dlq: 1 dead letter matches", "fetch/http-404: 1")
+          .contains("1 article, 1 with an announcement to replay")
           .doesNotContain("replayed");
       assertThat(dlq("--bootstrap-servers", bootstrap, "--reason", "md5-mismatch", "--replay"))
           .contains("dlq: 0 dead letters match", "dlq: replayed 0 versions");

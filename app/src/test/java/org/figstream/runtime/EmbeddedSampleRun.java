@@ -26,7 +26,9 @@ final class EmbeddedSampleRun implements AutoCloseable {
   final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   final EmbeddedBroker broker;
   final BucketEmulator emulator;
-  final Pipeline pipeline;
+  Pipeline pipeline;
+  private final Path dir;
+  private final BucketLayout layout;
   private final HttpFetcher http;
   private final FeedIndex index;
   private final KafkaCursorStore cursors;
@@ -38,11 +40,25 @@ final class EmbeddedSampleRun implements AutoCloseable {
     http = new HttpFetcher(settings, new SimpleMeterRegistry());
     index = new FeedIndex(dir.resolve("feed/index"));
     cursors = KafkaCursorStore.fenced(kafka(), emulator.baseUrl(), (short) 1, true);
-    BucketLayout layout = new BucketLayout(emulator.baseUrl());
+    this.dir = dir;
+    layout = new BucketLayout(emulator.baseUrl());
     feed = SampleRuns.backfillFeed(layout, http, index, cursors, dir.resolve("feed/work"));
-    pipeline =
-        SampleRuns.pipeline(
-            kafka(), dir.resolve("streams"), layout, http, FigureStep.IDENTITY, metrics);
+    pipeline = newPipeline();
+  }
+
+  private Pipeline newPipeline() throws Exception {
+    return SampleRuns.pipeline(
+        kafka(), dir.resolve("streams"), layout, http, FigureStep.IDENTITY, metrics);
+  }
+
+  /** Closes the pipeline, deletes its Streams state directory (RocksDB), and starts it again. */
+  void restartWithoutStreamsState() throws Exception {
+    pipeline.close();
+    try (var files = java.nio.file.Files.walk(dir.resolve("streams"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    assert !java.nio.file.Files.exists(dir.resolve("streams"));
+    pipeline = newPipeline();
   }
 
   Map<String, Object> kafka() {
@@ -61,7 +77,7 @@ final class EmbeddedSampleRun implements AutoCloseable {
         http;
         index;
         cursors;
-        pipeline) {
+        Pipeline p = pipeline) {
       // closed by the try, the last opened first
     }
   }

@@ -47,7 +47,7 @@ class SourceOutageTest {
           CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  return run.feedAndSettle(Duration.ofSeconds(30));
+                  return run.feedAndSettle(Duration.ofSeconds(15));
                 } catch (Exception e) {
                   throw new IllegalStateException(e);
                 }
@@ -57,7 +57,7 @@ class SourceOutageTest {
       awaitAnnouncement(metrics, pass);
       emulator.outage(true);
       long waitedMax = 0;
-      long end = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+      long end = System.nanoTime() + Duration.ofSeconds(25).toNanos();
       while (System.nanoTime() < end) {
         waitedMax = Math.max(waitedMax, pipeline.waitingForSource());
         Thread.sleep(100);
@@ -66,7 +66,7 @@ class SourceOutageTest {
       emulator.outage(false);
       pass.get(3, TimeUnit.MINUTES);
 
-      // 40 s down, more than the 30 s the settle allows: an outage is waited out, not a timeout
+      // 25 s down, more than the 15 s the settle allows: an outage is waited out, not a timeout
       assertThat(emulator.outageAnswers()).isGreaterThan(0);
       assertThat(waitedMax).isGreaterThan(0);
       assertThat(OpsMetrics.sum(metrics, EnrichmentStage.DEFERRED_METRIC)).isGreaterThan(0);

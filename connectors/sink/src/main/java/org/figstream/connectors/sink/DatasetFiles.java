@@ -107,6 +107,21 @@ public final class DatasetFiles {
                 + root
                 + "; the dataset was changed by hand, restore the file or start a new dataset");
       }
+      long size = Files.size(path(f.path()));
+      if (size != f.bytes()) {
+        throw new IOException(
+            "the dataset manifest lists "
+                + f.path()
+                + " with "
+                + f.bytes()
+                + " bytes, but it has "
+                + size
+                + " in "
+                + root
+                + ": it was truncated or changed after its commit, and its rows cannot be trusted."
+                + " Move the dataset folder aside (or delete it): the sink rebuilds the dataset"
+                + " from the topics");
+      }
       listed.add(path(f.path()));
     }
     for (String tar : manifest.webdataset()) {

@@ -139,6 +139,52 @@ class DatasetSinkTest {
   }
 
   @Test
+  void shouldRebuildTheDatasetFromTheTopicsWhenItsManifestIsLost() throws IOException {
+    List<TopicRecord> records = SampleTopics.upsertAll(NON_COMMERCIAL).records();
+    SinkSettings small = SinkSettings.defaults(dir).withShardRows(25);
+    writeAndCommit(small, records);
+    Files.delete(dir.resolve(ManifestStore.FILE));
+
+    // without a manifest nothing is committed: every file goes, and the topics are read again
+    replayFromManifest(small, records);
+
+    assertExactlyOnce(pairs(SampleTopics.ARTICLES).keySet());
+    assertThat(
+            Duck.strings(
+                "SELECT article_key FROM read_parquet('" + dir + "/articles/*/*.parquet')"))
+        .hasSize(9)
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void shouldRefuseToStartOnATruncatedShardOrManifestAndSayWhatToDo() throws IOException {
+    List<TopicRecord> records = SampleTopics.upsertAll(NON_COMMERCIAL).records();
+    SinkSettings small = SinkSettings.defaults(dir).withShardRows(25);
+    writeAndCommit(small, records);
+    Path manifest = dir.resolve(ManifestStore.FILE);
+    String shard = ManifestStore.read(dir).files().get(0).path();
+    byte[] whole = Files.readAllBytes(dir.resolve(shard));
+    Files.write(dir.resolve(shard), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    assertThatThrownBy(() -> open(small, FaultPoint.Hook.NONE))
+        .hasMessageContaining("lists " + shard + " with " + whole.length + " bytes")
+        .hasMessageContaining("has " + whole.length / 2)
+        .hasMessageContaining("Move the dataset folder aside");
+
+    Files.write(dir.resolve(shard), whole);
+    byte[] json = Files.readAllBytes(manifest);
+    Files.write(manifest, java.util.Arrays.copyOf(json, json.length / 3));
+    assertThatThrownBy(() -> open(small, FaultPoint.Hook.NONE))
+        .hasMessageContaining(manifest + " cannot be read")
+        .hasMessageContaining("Move the dataset folder aside");
+
+    // what the message says: move it aside, and the sink rebuilds it from the topics
+    Files.move(dir, dir.resolveSibling(dir.getFileName() + "-aside"));
+    replayFromManifest(small, records);
+    assertExactlyOnce(pairs(SampleTopics.ARTICLES).keySet());
+  }
+
+  @Test
   void shouldNotWriteARecordTwiceWhenTheConsumerSeeksBack() throws IOException {
     List<TopicRecord> records = SampleTopics.upsertAll(NON_COMMERCIAL).records();
     try (DatasetSink sink =
@@ -386,6 +432,13 @@ class DatasetSinkTest {
         .contains("`image_embedding`: 8 floats per row")
         .contains("| `pair_id` | string |")
         .contains("- **Microscopy**");
+  }
+
+  private void writeAndCommit(SinkSettings settings, List<TopicRecord> records) throws IOException {
+    try (DatasetSink sink = open(settings, FaultPoint.Hook.NONE)) {
+      sink.write(records);
+      sink.commitAll();
+    }
   }
 
   private void replayFromManifest(SinkSettings settings, List<TopicRecord> records)

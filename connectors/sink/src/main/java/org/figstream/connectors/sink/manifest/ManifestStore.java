@@ -37,7 +37,18 @@ public final class ManifestStore {
     if (!Files.exists(file)) {
       return Manifest.empty();
     }
-    Manifest m = JSON.readValue(file.toFile(), Manifest.class);
+    Manifest m;
+    try {
+      m = JSON.readValue(file.toFile(), Manifest.class);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IOException(
+          file
+              + " cannot be read ("
+              + e.getOriginalMessage()
+              + "): it was truncated or changed by hand. Move the dataset folder aside (or"
+              + " delete it): the sink rebuilds the dataset from the topics",
+          e);
+    }
     if (m.format() < Manifest.FORMAT) {
       throw new IOException(
           "the dataset at "

@@ -44,19 +44,9 @@ class ParquetFilesTest {
     Random random = new Random(7);
     List<GenericRecord> rows = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
-      GenericData.Record row = new GenericData.Record(RecordSchemas.FIGURE_ROW);
-      row.put("pair_id", "PMC1/f" + i + "/1");
-      row.put("article_key", "PMC1");
-      row.put("subset", "commercial");
-      row.put("kind", "figure");
-      row.put("graphic_index", 1);
-      row.put("caption", "Caption " + (i % 3));
-      row.put("mentions", List.of());
       byte[] jpeg = new byte[2000 + i];
       random.nextBytes(jpeg);
-      GenericData.Record image = new GenericData.Record(IMAGE);
-      image.put("bytes", ByteBuffer.wrap(jpeg));
-      row.put("image", image);
+      GenericData.Record row = row(i, "Caption " + (i % 3), jpeg);
       row.put("image_embedding", floats(random, 64));
       row.put("caption_embedding", i % 2 == 0 ? floats(random, 16) : null);
       row.put("kafka_partition", 0);
@@ -120,19 +110,9 @@ class ParquetFilesTest {
     try (ParquetWriter<GenericRecord> writer =
         ParquetFiles.writer(file, RecordSchemas.FIGURE_ROW, 2L << 20, Map.of())) {
       for (int i = 0; i < rows; i++) {
-        GenericData.Record row = new GenericData.Record(RecordSchemas.FIGURE_ROW);
-        row.put("pair_id", "PMC1/f" + i + "/1");
-        row.put("article_key", "PMC1");
-        row.put("subset", "commercial");
-        row.put("kind", "figure");
-        row.put("graphic_index", 1);
-        row.put("caption", "Caption");
-        row.put("mentions", List.of());
         byte[] jpeg = new byte[imageBytes];
         random.nextBytes(jpeg);
-        GenericData.Record image = new GenericData.Record(IMAGE);
-        image.put("bytes", ByteBuffer.wrap(jpeg));
-        row.put("image", image);
+        GenericData.Record row = row(i, "Caption", jpeg);
         row.put("kafka_partition", 0);
         row.put("kafka_offset", (long) i);
         writer.write(row);
@@ -152,6 +132,21 @@ class ParquetFilesTest {
       assertThat(r.getLong(2)).isLessThanOrEqualTo(8);
       assertThat(r.getLong(3)).isGreaterThanOrEqualTo(rows / 8);
     }
+  }
+
+  private static GenericData.Record row(int i, String caption, byte[] jpeg) {
+    GenericData.Record row = new GenericData.Record(RecordSchemas.FIGURE_ROW);
+    row.put("pair_id", "PMC1/f" + i + "/1");
+    row.put("article_key", "PMC1");
+    row.put("subset", "commercial");
+    row.put("kind", "figure");
+    row.put("graphic_index", 1);
+    row.put("caption", caption);
+    row.put("mentions", List.of());
+    GenericData.Record image = new GenericData.Record(IMAGE);
+    image.put("bytes", ByteBuffer.wrap(jpeg));
+    row.put("image", image);
+    return row;
   }
 
   private static List<Float> floats(Random random, int n) {

@@ -1,0 +1,147 @@
+package org.figstream.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.figstream.broker.EmbeddedBroker;
+import org.figstream.connectors.sink.Duck;
+import org.figstream.connectors.sink.LiveRows;
+import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.records.Topics;
+import org.figstream.runtime.TopicCounts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole {@code figstream run --sample} (embedded broker, feed, enrichment, ledger, dataset
+ * sink) stopped again and again on one data directory: SIGKILL at each kill point in turn, found
+ * from the run's own output plus a seeded random delay, and one SIGTERM mid-enrichment (which must
+ * exit 143 without the ONNX Runtime crash it once had). Then it is let finish, and {@code figures}
+ * and the Parquet dataset (the card's query) must hold exactly what an undisturbed run holds. The
+ * suite runs {@value #DEFAULT_KILLS} stops; {@code -Dfigstream.soak.kills=N} runs more (see
+ * docs/reliability.md).
+ */
+class KillSoakIT {
+  static final int DEFAULT_KILLS = 6;
+
+  /** Where a stop lands: a line the run prints just before that point, or a count reached. */
+  private record KillPoint(
+      String name, Predicate<FigstreamProcess> reached, int afterMillis, boolean graceful) {}
+
+  private static final List<KillPoint> POINTS =
+      List.of(
+          new KillPoint(
+              "broker start", p -> p.output().contains("figstream: image encoder"), 0, false),
+          new KillPoint("feed", p -> p.output().contains("feed: reading the newest"), 0, false),
+          // figures embedded, the batch not yet committed: it is redone after the restart
+          new KillPoint("enrichment mid-batch", p -> p.stageCount("embed") >= 3, 0, false),
+          // a graceful stop lets the running batch finish and commit, then exits 143
+          new KillPoint("enrichment (SIGTERM)", p -> p.stageCount("image") >= 2, 0, true),
+          // once caught up, the run commits the dataset, then compacts it, then exits
+          new KillPoint("sink commit", KillSoakIT::caughtUp, 0, false),
+          new KillPoint("compaction", KillSoakIT::caughtUp, 700, false));
+
+  @Timeout(value = 20, unit = TimeUnit.MINUTES)
+  @Test
+  void shouldHoldExactlyTheUndisturbedPairsAfterRepeatedKills(@TempDir Path dir) throws Exception {
+    String classpath = LocalCluster.appClasspath();
+    Path samples = SampleArticles.root();
+    FigstreamProcess reference =
+        FigstreamProcess.startEmbeddedWithDataset("reference", dir, classpath, samples);
+    assertThat(reference.await(Duration.ofMinutes(5))).as(reference.tail()).isZero();
+    Outcome expected = Outcome.read(dir.resolve("reference"));
+    assertThat(expected.figures()).hasSize(70);
+
+    int kills = Integer.getInteger("figstream.soak.kills", DEFAULT_KILLS);
+    Random random = new Random(Long.getLong("figstream.soak.seed", 18));
+    Map<String, Integer> hit = new TreeMap<>();
+    for (int k = 0; k < kills; k++) {
+      KillPoint point = POINTS.get(k % POINTS.size());
+      FigstreamProcess run =
+          FigstreamProcess.startEmbeddedWithDataset("soak", dir, classpath, samples);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (run.alive() && !point.reached().test(run) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(point.afterMillis() + random.nextInt(400));
+      if (!run.alive()) {
+        hit.merge("(finished before " + point.name() + ")", 1, Integer::sum);
+        continue;
+      }
+      if (point.graceful()) {
+        int exit = run.stop();
+        assertThat(run.output()).doesNotContain("A fatal error has been detected");
+        assertThat(exit).as(run.tail()).isEqualTo(128 + 15);
+      } else {
+        run.kill();
+      }
+      hit.merge(point.name(), 1, Integer::sum);
+    }
+    FigstreamProcess last =
+        FigstreamProcess.startEmbeddedWithDataset("soak", dir, classpath, samples);
+    assertThat(last.await(Duration.ofMinutes(5))).as(last.tail()).isZero();
+    System.out.println("KillSoakIT: " + kills + " stops, by kill point: " + hit);
+
+    Outcome after = Outcome.read(dir.resolve("soak"));
+    assertThat(after.figures().keySet()).isEqualTo(expected.figures().keySet());
+    after
+        .figures()
+        .forEach(
+            (id, value) -> {
+              try {
+                assertThat(ScaleOutScenario.differences(expected.figures().get(id), value))
+                    .as(id)
+                    .isSubsetOf(ScaleOutScenario.VARYING_FIELDS);
+              } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+              }
+            });
+    assertThat(after.articles()).isEqualTo(expected.articles());
+    assertThat(after.dlq()).isZero();
+    // every row once, with the same caption and image as the undisturbed run's
+    assertThat(after.rows()).hasSize(70).doesNotHaveDuplicates().isEqualTo(expected.rows());
+    assertThat(hit.keySet())
+        .contains("broker start", "feed", "enrichment (SIGTERM)", "enrichment mid-batch");
+  }
+
+  private static boolean caughtUp(FigstreamProcess p) {
+    return p.output().contains("run: caught up");
+  }
+
+  /** What a run left: figures (latest per key), live article keys, dead letters, dataset rows. */
+  private record Outcome(
+      Map<String, byte[]> figures, Set<String> articles, long dlq, List<String> rows) {
+    static Outcome read(Path dataDir) throws Exception {
+      Map<String, byte[]> figures;
+      Set<String> articles;
+      long dlq;
+      try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir.resolve("kafka"))) {
+        Map<String, Object> kafka = broker.clientConfig();
+        figures = TopicCounts.latest(kafka, Topics.FIGURES);
+        articles = TopicCounts.liveKeys(kafka, Topics.ARTICLES);
+        dlq = TopicCounts.records(kafka, Topics.DLQ);
+      }
+      Path dataset = dataDir.resolve("dataset");
+      assertThat(Files.exists(dataset.resolve("_manifest.json"))).isTrue();
+      List<String> rows =
+          new ArrayList<>(
+              Duck.strings(
+                  "SELECT pair_id || ' ' || md5(coalesce(caption, '')) || ' ' ||"
+                      + " coalesce(octet_length(image.bytes), -1) FROM ("
+                      + LiveRows.currentRowsQuery(dataset.toString(), "figures")
+                      + ") ORDER BY 1"));
+      return new Outcome(figures, articles, dlq, rows);
+    }
+  }
+}
