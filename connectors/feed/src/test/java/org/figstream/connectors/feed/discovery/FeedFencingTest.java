@@ -275,11 +275,12 @@ class FeedFencingTest {
   @Test
   void shouldPutEachDeadLetterOnDlqOnceAcrossACrash() throws Exception {
     FeedSettings every3 = BACKFILL.withCheckpointEvery(3);
-    // every metadata request fails, and is not retried: every metadata row is a dead letter
+    // every metadata body is corrupted (its MD5 is not the inventory's ETag), and not retried:
+    // every metadata row is a dead letter (a 503 would be waited out, not dead-lettered)
     try (Shared shared =
         new Shared(
             dir,
-            Faults.only(Faults.Kind.SERVER_ERROR, 1.0, 1000),
+            Faults.only(Faults.Kind.WRONG_BODY, 1.0, 1000),
             HttpSettings.defaults(Set.of("127.0.0.1"))
                 .withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1)))) {
       Map<String, Object> kafka = shared.kafka;
@@ -305,7 +306,7 @@ class FeedFencingTest {
       // the 8 open-access versions and the manuscript (PMC99000010), each once
       Map<String, Long> once = new TreeMap<>();
       for (int n : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 10}) {
-        once.put(String.format("PMC990000%02d http-503", n), 1L);
+        once.put(String.format("PMC990000%02d md5-mismatch", n), 1L);
       }
       assertThat(committedCounts(kafka, DLQ)).isEqualTo(once);
       assertThat(committedCounts(kafka, VERSIONS)).isEmpty();
