@@ -7,12 +7,14 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.figstream.broker.EmbeddedBroker;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
@@ -96,10 +98,9 @@ public final class Instance implements AutoCloseable {
     if (broker != null) {
       // one instance by construction: after a crash, the restart takes the dead process's place
       // in every consumer group at once, instead of waiting out its session (45 s) to rebalance
-      kafka = new java.util.HashMap<>(kafka);
+      kafka = new HashMap<>(kafka);
       kafka.put(
-          org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
-          "figstream-" + settings.pipeline().instanceId());
+          ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "figstream-" + settings.pipeline().instanceId());
     }
     log.println(
         broker != null

@@ -1,19 +1,23 @@
 package org.figstream.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.figstream.processors.api.StageTimes;
 import org.figstream.records.Announcement;
 import org.figstream.records.ArticleMetadata;
 import org.figstream.records.Change;
 import org.figstream.records.EnrichedArticle;
+import org.figstream.records.Headers;
 import org.figstream.records.PublishedFigure;
 import org.figstream.records.Topics;
 import org.figstream.topology.schema.TopicSerdes;
@@ -112,11 +116,9 @@ final class TopologyFixture implements AutoCloseable {
 
   /** As {@code figstream dlq --replay} re-announces a dead-lettered version. */
   void replay(Announcement a, String reason) {
-    var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
-    headers.add(
-        org.figstream.records.Headers.REPLAY,
-        reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    versions.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(a.pmcid(), a, headers));
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(Headers.REPLAY, reason.getBytes(StandardCharsets.UTF_8));
+    versions.pipeInput(new TestRecord<>(a.pmcid(), a, headers));
   }
 
   @Override
