@@ -20,6 +20,7 @@ import org.figstream.records.Change;
 import org.figstream.records.DeadLetter;
 import org.figstream.records.Headers;
 import org.figstream.records.Topics;
+import org.figstream.runtime.TopicReader;
 import org.figstream.topology.schema.TopicSerdes;
 
 /**

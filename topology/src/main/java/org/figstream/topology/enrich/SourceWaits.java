@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.figstream.connectors.feed.http.OutageWait;
 import org.figstream.records.Announcement;
 import org.figstream.records.DeadLetter;
 import org.slf4j.Logger;
@@ -18,14 +18,11 @@ import org.slf4j.LoggerFactory;
  * The partitions of enrich requests held back because the source was down for one of their
  * requests. A held partition is paused at that request, so that it and every later one (versions of
  * an article stay in order) are fetched again after a wait that doubles with each failed round up
- * to {@link #MAX_WAIT}, for as long as the outage lasts; the consumer keeps polling meanwhile, so
- * the stage stays in its group and other partitions go on. Not thread-safe: the stage's thread owns
- * it.
+ * to {@link OutageWait#MAX_WAIT} ({@link OutageWait#forRound}, the rounds the feed waits too), for
+ * as long as the outage lasts; the consumer keeps polling meanwhile, so the stage stays in its
+ * group and other partitions go on. Not thread-safe: the stage's thread owns it.
  */
 final class SourceWaits {
-  static final Duration FIRST_WAIT = Duration.ofSeconds(2);
-  static final Duration MAX_WAIT = Duration.ofMinutes(1);
-
   private static final Logger LOG = LoggerFactory.getLogger(SourceWaits.class);
 
   private record Wait(int rounds, long resumeAtMillis, boolean paused) {}
@@ -106,7 +103,7 @@ final class SourceWaits {
   Duration hold(TopicPartition partition, long nowMillis) {
     Wait before = waits.get(partition);
     int rounds = before == null ? 1 : before.rounds() + 1;
-    Duration wait = wait(rounds);
+    Duration wait = OutageWait.forRound(rounds);
     waits.put(partition, new Wait(rounds, nowMillis + wait.toMillis(), true));
     return wait;
   }
@@ -137,13 +134,5 @@ final class SourceWaits {
   /** New clients after a restart resume from the committed offsets: nothing is held any more. */
   void clear() {
     waits.clear();
-  }
-
-  static Duration wait(int round) {
-    long base = FIRST_WAIT.toMillis() << Math.min(round - 1, 20);
-    long capped = Math.min(base, MAX_WAIT.toMillis());
-    // +-20%, so that instances held by the same outage do not all come back at once
-    double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
-    return Duration.ofMillis((long) (capped * jitter));
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.figstream.connectors.feed.http.OutageWait;
 import org.figstream.records.Announcement;
 import org.figstream.records.Change;
 import org.figstream.records.DeadLetter;
@@ -60,14 +61,13 @@ class SourceWaitsTest {
   void shouldDoubleTheWaitEachRoundUpToTheCap() {
     for (int round = 1; round <= 12; round++) {
       long expected =
-          Math.min(
-              SourceWaits.FIRST_WAIT.toMillis() << (round - 1), SourceWaits.MAX_WAIT.toMillis());
-      Duration wait = SourceWaits.wait(round);
+          Math.min(OutageWait.FIRST_WAIT.toMillis() << (round - 1), OutageWait.MAX_WAIT.toMillis());
+      Duration wait = OutageWait.forRound(round);
       assertThat(wait.toMillis())
           .as("round " + round)
           .isBetween((long) (expected * 0.8), (long) (expected * 1.2));
     }
-    assertThat(SourceWaits.wait(10_000).toMillis()).isLessThanOrEqualTo(72_000);
+    assertThat(OutageWait.forRound(10_000).toMillis()).isLessThanOrEqualTo(72_000);
   }
 
   @Test

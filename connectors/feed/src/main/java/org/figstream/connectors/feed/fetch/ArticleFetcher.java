@@ -59,14 +59,12 @@ public final class ArticleFetcher {
         .<FetchOutcome>map(t -> new FetchedArticle(announcement, t.getT1(), t.getT2()))
         .onErrorResume(
             FetchFailure.class,
-            f -> {
-              FetchOutcome out =
-                  deadLetter(announcement, f.reason(), f.getMessage(), f.url(), f.attempts());
-              return Mono.just(
-                  f.sourceUnavailable()
-                      ? FetchOutcome.unavailable(((FetchOutcome.Failed) out).deadLetter())
-                      : out);
-            })
+            f ->
+                Mono.just(
+                    new FetchOutcome.Failed(
+                        fetchDeadLetter(
+                            announcement, f.reason(), f.getMessage(), f.url(), f.attempts()),
+                        f.sourceUnavailable())))
         .onErrorResume(
             e -> !(e instanceof FetchFailure),
             e -> Mono.just(deadLetter(announcement, "error", String.valueOf(e), m.xml().url(), 1)));
@@ -84,7 +82,11 @@ public final class ArticleFetcher {
 
   private static FetchOutcome deadLetter(
       Announcement a, String reason, String message, String source, int attempts) {
-    return FetchOutcome.failed(
-        new DeadLetter("fetch", reason, message, source, a.pmcid(), attempts, Instant.now()));
+    return FetchOutcome.failed(fetchDeadLetter(a, reason, message, source, attempts));
+  }
+
+  private static DeadLetter fetchDeadLetter(
+      Announcement a, String reason, String message, String source, int attempts) {
+    return new DeadLetter("fetch", reason, message, source, a.pmcid(), attempts, Instant.now());
   }
 }

@@ -15,8 +15,4 @@ public sealed interface FetchOutcome permits FetchedArticle, FetchOutcome.Failed
   static FetchOutcome failed(DeadLetter deadLetter) {
     return new Failed(deadLetter, false);
   }
-
-  static FetchOutcome unavailable(DeadLetter deadLetter) {
-    return new Failed(deadLetter, true);
-  }
 }

@@ -2,7 +2,6 @@ package org.figstream.connectors.feed.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -48,10 +47,7 @@ final class RetryPolicy {
   }
 
   Duration backoff(int attempt) {
-    double base = settings.firstBackoff().toMillis() * Math.pow(2, attempt - 1);
-    double capped = Math.min(base, settings.maxBackoff().toMillis());
-    double spread = settings.jitter() * capped;
-    double jittered = capped + (ThreadLocalRandom.current().nextDouble() * 2 - 1) * spread;
-    return Duration.ofMillis(Math.max(1, (long) jittered));
+    return Backoff.exponential(
+        settings.firstBackoff(), settings.maxBackoff(), settings.jitter(), attempt);
   }
 }

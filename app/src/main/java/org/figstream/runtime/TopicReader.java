@@ -1,4 +1,4 @@
-package org.figstream.runtime.dlq;
+package org.figstream.runtime;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,20 +13,37 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a topic once from its beginning to the end it had when reading started, committed records
- * only, without a consumer group (nothing is committed, no running consumer is disturbed).
+ * Reads a topic to the end it had when reading started, committed records only, without a consumer
+ * group (nothing is committed, no running consumer is disturbed): from the beginning, or from where
+ * an earlier read ended.
  */
-final class TopicReader {
+public final class TopicReader {
   private TopicReader() {}
 
-  static void readAll(
+  /** Every committed record of {@code topic}, in partition order. */
+  public static void readAll(
       Map<String, Object> kafka,
       String topic,
+      Duration timeout,
+      Consumer<ConsumerRecord<String, byte[]>> each) {
+    readFrom(kafka, topic, Map.of(), timeout, each);
+  }
+
+  /**
+   * The committed records of {@code topic} from {@code from} (per partition; the beginning for a
+   * partition it does not name, or where retention deleted the position); returns where it ended,
+   * for the next read.
+   */
+  public static Map<TopicPartition, Long> readFrom(
+      Map<String, Object> kafka,
+      String topic,
+      Map<TopicPartition, Long> from,
       Duration timeout,
       Consumer<ConsumerRecord<String, byte[]>> each) {
     Map<String, Object> config = new HashMap<>(kafka);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -35,7 +52,9 @@ final class TopicReader {
               .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
       consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, timeout);
+      partitions.forEach(
+          tp -> consumer.seek(tp, Math.max(begin.get(tp), from.getOrDefault(tp, 0L))));
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
@@ -44,6 +63,9 @@ final class TopicReader {
         }
         consumer.poll(Duration.ofMillis(200)).forEach(each);
       }
+      Map<TopicPartition, Long> ended = new HashMap<>();
+      partitions.forEach(tp -> ended.put(tp, consumer.position(tp, timeout)));
+      return ended;
     }
   }
 }
