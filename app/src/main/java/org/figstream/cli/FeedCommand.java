@@ -176,8 +176,10 @@ final class FeedCommand implements Callable<Integer> {
               announced.incrementAndGet();
               if (outcome instanceof FetchedArticle f) {
                 printer.outcome(f.announcement(), f);
-              } else {
-                printer.deadLetter(((FetchOutcome.Failed) outcome).deadLetter());
+              } else if (outcome instanceof FetchOutcome.Failed failed) {
+                printer.deadLetter(failed.deadLetter());
+              } else if (outcome instanceof FetchOutcome.Gone gone) {
+                printer.outcome(gone.announcement(), gone);
               }
             })
         .blockLast();

@@ -48,6 +48,8 @@ final class OutcomePrinter {
     } else if (outcome instanceof FetchOutcome.Failed failed) {
       deadLetters.incrementAndGet();
       fetched.set("deadLetter", Json.MAPPER.valueToTree(failed.deadLetter()));
+    } else if (outcome instanceof FetchOutcome.Gone gone) {
+      fetched.put("gone", gone.message());
     }
     out.println(line);
   }

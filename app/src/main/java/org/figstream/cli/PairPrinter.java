@@ -30,6 +30,10 @@ final class PairPrinter {
       err.println("feed: dead letter " + Json.write(failed.deadLetter()));
       return;
     }
+    if (outcome instanceof FetchOutcome.Gone gone) {
+      err.println("feed: " + gone.announcement().pmcid() + " skipped: " + gone.message());
+      return;
+    }
     FetchedArticle f = (FetchedArticle) outcome;
     try {
       int v = f.announcement().version();

@@ -34,8 +34,9 @@ public final class Enrichment {
 
   /**
    * What became of one request; {@code deadLetters} holds the image problems of an enriched
-   * article. {@code sourceUnavailable}: the files could not be fetched because the source was down;
-   * the single dead letter says how, and the request should be tried again later, not given up.
+   * article. Neither an enriched article nor a dead letter: the version had left the bucket. {@code
+   * sourceUnavailable}: the files could not be fetched because the source was down; the single dead
+   * letter says how, and the request should be tried again later, not given up.
    */
   public record Result(
       Announcement request,
@@ -43,6 +44,11 @@ public final class Enrichment {
       Article article,
       List<DeadLetter> deadLetters,
       boolean sourceUnavailable) {
+
+    /** The version was removed from the bucket before it could be fetched. */
+    public boolean gone() {
+      return enriched == null && deadLetters.isEmpty();
+    }
 
     public Result(
         Announcement request, EnrichedArticle enriched, Article article, List<DeadLetter> dead) {
@@ -83,6 +89,10 @@ public final class Enrichment {
                 return Mono.just(
                     new Result(
                         a, null, null, List.of(failed.deadLetter()), failed.sourceUnavailable()));
+              }
+              if (outcome instanceof FetchOutcome.Gone) {
+                // nothing to publish: the feed announces the removal once the inventory shows it
+                return Mono.just(new Result(a, null, null, List.of()));
               }
               FetchedArticle f = (FetchedArticle) outcome;
               return Mono.fromCallable(() -> extract(a, f))

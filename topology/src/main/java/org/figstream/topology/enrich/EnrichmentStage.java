@@ -79,6 +79,7 @@ public final class EnrichmentStage implements AutoCloseable {
   private final MeterRegistry metrics;
   private final Counter articles;
   private final Counter failedArticles;
+  private final Counter goneArticles;
   private final Counter figures;
   private final Counter restarts;
   private final Timer duration;
@@ -103,6 +104,7 @@ public final class EnrichmentStage implements AutoCloseable {
     this.metrics = metrics;
     this.articles = metrics.counter(ARTICLES_METRIC, "outcome", "enriched");
     this.failedArticles = metrics.counter(ARTICLES_METRIC, "outcome", "dead-letter");
+    this.goneArticles = metrics.counter(ARTICLES_METRIC, "outcome", "gone");
     this.figures = metrics.counter(FIGURES_METRIC);
     this.restarts = metrics.counter(RESTARTS_METRIC);
     this.duration = metrics.timer(DURATION_METRIC);
@@ -289,7 +291,7 @@ public final class EnrichmentStage implements AutoCloseable {
 
   private void count(List<Enrichment.Result> results, List<DeadLetter> deadLetters) {
     for (Enrichment.Result r : results) {
-      (r.enriched() == null ? failedArticles : articles).increment();
+      (r.enriched() != null ? articles : r.gone() ? goneArticles : failedArticles).increment();
       if (r.enriched() != null) {
         figures.increment(r.enriched().figures().size());
       }

@@ -27,6 +27,11 @@ public final class ArticleFetcher {
   /** Figure originals (TIFF) can be large; anything over this is not a figure worth the memory. */
   public static final long MAX_MEDIA_BYTES = 256L * 1024 * 1024;
 
+  /** A metadata JSON is a few KB. */
+  private static final long MAX_METADATA_BYTES = 16L * 1024 * 1024;
+
+  private static final String NOT_FOUND = "http-404";
+
   private final BucketLayout layout;
   private final HttpFetcher http;
   private final int mediaConcurrency;
@@ -60,14 +65,48 @@ public final class ArticleFetcher {
         .onErrorResume(
             FetchFailure.class,
             f ->
-                Mono.just(
-                    new FetchOutcome.Failed(
-                        fetchDeadLetter(
-                            announcement, f.reason(), f.getMessage(), f.url(), f.attempts()),
-                        f.sourceUnavailable())))
+                f.reason().equals(NOT_FOUND)
+                    ? recheck(announcement, f)
+                    : Mono.just(failed(announcement, f, f.getMessage())))
         .onErrorResume(
             e -> !(e instanceof FetchFailure),
             e -> Mono.just(deadLetter(announcement, "error", String.valueOf(e), m.xml().url(), 1)));
+  }
+
+  /**
+   * A file answered 404: asks for the version's metadata object. Gone too, the version was removed
+   * after it was announced; still there, the bucket lists a version whose files are missing, which
+   * is a dead letter (replayable once the files appear). A recheck the source cannot answer is
+   * waited for like any other fetch.
+   */
+  private Mono<FetchOutcome> recheck(Announcement a, FetchFailure missing) {
+    return http.get(layout.url(a.key()), MAX_METADATA_BYTES, null)
+        .<FetchOutcome>map(
+            present ->
+                failed(
+                    a,
+                    missing,
+                    missing.getMessage()
+                        + " (rechecked: the version's metadata "
+                        + a.key()
+                        + " is still in the bucket)"))
+        .onErrorResume(
+            FetchFailure.class,
+            f ->
+                Mono.just(
+                    f.reason().equals(NOT_FOUND)
+                        ? new FetchOutcome.Gone(
+                            a,
+                            missing.url()
+                                + " and the version's metadata "
+                                + a.key()
+                                + " answer 404: removed from the bucket since it was announced")
+                        : failed(a, f, f.getMessage())));
+  }
+
+  private static FetchOutcome failed(Announcement a, FetchFailure f, String message) {
+    return new FetchOutcome.Failed(
+        fetchDeadLetter(a, f.reason(), message, f.url(), f.attempts()), f.sourceUnavailable());
   }
 
   private Mono<byte[]> get(FileRef file, long limit) {

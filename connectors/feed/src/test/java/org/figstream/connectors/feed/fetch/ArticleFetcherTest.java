@@ -161,21 +161,14 @@ class ArticleFetcherTest {
   }
 
   @Test
-  void shouldMarkA503OutageAsTheSourceBeingDownAndA404AsFinal() {
+  void shouldMarkA503OutageAsTheSourceBeingDown() {
     try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none());
         HttpFetcher http = http(new SimpleMeterRegistry())) {
       BucketLayout layout = new BucketLayout(emulator.baseUrl());
-      BucketClient client = new BucketClient(layout, http);
-      Announcement first = announce(client, 1);
-      Announcement removedLater = announce(client, 4);
-      ArticleFetcher fetcher = new ArticleFetcher(layout, http, 2);
+      Announcement first = announce(new BucketClient(layout, http), 1);
 
       emulator.outage(true);
-      FetchOutcome down = fetcher.fetch(first).block();
-      emulator.outage(false);
-      // day 2 removes article 4's version from the bucket (see SampleBucket)
-      emulator.publishNextDay();
-      FetchOutcome gone = fetcher.fetch(removedLater).block();
+      FetchOutcome down = new ArticleFetcher(layout, http, 2).fetch(first).block();
 
       assertThat(down)
           .isInstanceOfSatisfying(
@@ -186,13 +179,49 @@ class ArticleFetcherTest {
                 assertThat(failed.deadLetter().attempts()).isEqualTo(6);
               });
       assertThat(emulator.outageAnswers()).isGreaterThanOrEqualTo(6);
+    }
+  }
+
+  @Test
+  void shouldRecheckA404AndCallAVersionWhoseMetadataIsGoneTooRemoved() {
+    try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none());
+        HttpFetcher http = http(new SimpleMeterRegistry())) {
+      BucketLayout layout = new BucketLayout(emulator.baseUrl());
+      BucketClient client = new BucketClient(layout, http);
+      Announcement removedLater = announce(client, 4);
+      Announcement missingFiles = announce(client, 5);
+      ArticleFetcher fetcher = new ArticleFetcher(layout, http, 2);
+
+      // day 2 removes article 4's version, metadata and files (see SampleBucket)
+      emulator.publishNextDay();
+      FetchOutcome gone = fetcher.fetch(removedLater).block();
+      // article 5's files answer 404 while its metadata stays: the bucket lists a broken version
+      String article5 = SampleBucket.pmcid(5) + ".1/";
+      emulator.withhold(article5);
+      FetchOutcome broken = fetcher.fetch(missingFiles).block();
+
       assertThat(gone)
+          .isInstanceOfSatisfying(
+              FetchOutcome.Gone.class,
+              g -> {
+                assertThat(g.announcement()).isEqualTo(removedLater);
+                assertThat(g.message())
+                    .startsWith(layout.url(SampleBucket.pmcid(4) + ".1/"))
+                    .contains("metadata/" + SampleBucket.pmcid(4) + ".1.json answer 404");
+              });
+      assertThat(broken)
           .isInstanceOfSatisfying(
               FetchOutcome.Failed.class,
               failed -> {
                 assertThat(failed.sourceUnavailable()).isFalse();
                 assertThat(failed.deadLetter().reason()).isEqualTo("http-404");
                 assertThat(failed.deadLetter().attempts()).isEqualTo(1);
+                assertThat(failed.deadLetter().source()).startsWith(layout.url(article5));
+                assertThat(failed.deadLetter().message())
+                    .endsWith(
+                        "(rechecked: the version's metadata metadata/"
+                            + SampleBucket.pmcid(5)
+                            + ".1.json is still in the bucket)");
               });
     }
   }
