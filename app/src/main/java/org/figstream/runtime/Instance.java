@@ -46,6 +46,7 @@ import org.figstream.topology.enrich.Enrichment;
  */
 public final class Instance implements AutoCloseable {
   public static final String FEED_PASSES_METRIC = "figstream.feed.passes";
+  public static final String FEED_FAILED_PASSES_METRIC = "figstream.feed.failed.passes";
   public static final String FEED_LAST_PASS_METRIC = "figstream.feed.last.pass.timestamp.seconds";
   public static final String FEED_LEADER_METRIC = "figstream.feed.leader";
   private final InstanceSettings settings;
@@ -200,13 +201,17 @@ public final class Instance implements AutoCloseable {
       log.flush();
     }
     Counter passes = metrics.counter(FEED_PASSES_METRIC);
+    Counter failedPasses = metrics.counter(FEED_FAILED_PASSES_METRIC);
     AtomicLong lastPass = metrics.gauge(FEED_LAST_PASS_METRIC, new AtomicLong());
     try {
       do {
         if (settings.feedEnabled()) {
-          feedPass();
-          passes.increment();
-          lastPass.set(System.currentTimeMillis() / 1000);
+          if (feedPass()) {
+            passes.increment();
+            lastPass.set(System.currentTimeMillis() / 1000);
+          } else {
+            failedPasses.increment();
+          }
         } else {
           pipeline.awaitCaughtUp(Duration.ofMinutes(30));
         }
@@ -225,8 +230,11 @@ public final class Instance implements AutoCloseable {
     }
   }
 
-  /** One pass of the feed if this instance leads it; otherwise waits for what the leader sent. */
-  private void feedPass() throws Exception {
+  /**
+   * One pass of the feed if this instance leads it; otherwise waits for what the leader sent.
+   * False: the pass failed, and this run follows the feed, so it goes on.
+   */
+  private boolean feedPass() throws Exception {
     long pass = System.nanoTime();
     if (!leadership.awaitDecided(Duration.ofMinutes(1))) {
       log.println(
@@ -236,7 +244,7 @@ public final class Instance implements AutoCloseable {
               + leadership.group()
               + "); this one keeps processing");
       pipeline.awaitCaughtUp(Duration.ofMinutes(30));
-      return;
+      return true;
     }
     log.println("feed: reading the newest inventory of " + feedSource());
     log.flush();
@@ -249,7 +257,23 @@ public final class Instance implements AutoCloseable {
     } catch (FeedFencedException e) {
       log.println("feed: fenced: " + e.getMessage() + "; this instance keeps processing");
       pipeline.awaitCaughtUp(Duration.ofMinutes(30));
+    } catch (FeedPassFailedException e) {
+      if (settings.untilCaughtUp()) {
+        throw e;
+      }
+      // a following run outlives a broken or expired inventory: the next pass starts from the
+      // cursor, or from a newer inventory, and the pipeline finishes what was announced meanwhile
+      log.println(
+          "feed: "
+              + e.getMessage()
+              + "; the cursor stays at its last checkpoint, the next pass in "
+              + settings.pollInterval().toSeconds()
+              + " s");
+      log.flush();
+      pipeline.awaitCaughtUp(Duration.ofMinutes(30));
+      return false;
     }
+    return true;
   }
 
   private String feedSource() {

@@ -153,6 +153,7 @@ public final class Pipeline implements AutoCloseable {
    * every input has its outputs committed.
    *
    * @throws FeedFencedException when another follower of the feed took it during the pass
+   * @throws FeedPassFailedException when the pass ended in an error; nothing was skipped
    */
   public FeedRun feedAndSettle(InventoryFeed feed, KafkaCursorStore out, Duration timeout)
       throws Exception {
@@ -170,7 +171,7 @@ public final class Pipeline implements AutoCloseable {
       if (e.getCause() instanceof FeedFencedException fenced) {
         throw fenced;
       }
-      throw e;
+      throw new FeedPassFailedException(e.getCause());
     }
     awaitCaughtUp(timeout);
     return run;

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +54,7 @@ class RunCommandOperationsTest {
                     "--progress-interval",
                     "PT1S"));
 
-    String base = "http://127.0.0.1:" + await(err, ENDPOINT).group(1);
+    String base = "http://127.0.0.1:" + Stderr.await(err, ENDPOINT).group(1);
     // before a single event, every documented counter is there at zero, with its help text
     String atStart = get(base + "/metrics");
     assertThat(atStart)
@@ -71,15 +70,15 @@ class RunCommandOperationsTest {
     }
     // once caught up, a later progress line shows lag 0: transaction markers are not records
     Matcher feedLine =
-        await(
+        Stderr.await(
             err,
             Pattern.compile("feed: inventory \\S+: \\d+ rows, (\\d+) announced, (\\d+) removed"));
-    await(
+    Stderr.await(
         err,
         Pattern.compile("run: caught up[\\s\\S]*dataset: .* \\(manifest generation (\\d+)\\)"));
-    String generation = await(err, Pattern.compile("manifest generation (\\d+)")).group(1);
+    String generation = Stderr.await(err, Pattern.compile("manifest generation (\\d+)")).group(1);
     String caughtUp =
-        await(
+        Stderr.await(
                 err,
                 Pattern.compile(
                     "run: caught up[\\s\\S]*\\n(progress: \\d+ announced, \\d+\\.\\d articles/s, \\d+ articles, \\d+ figures, "
@@ -159,7 +158,8 @@ class RunCommandOperationsTest {
     // the mirror example of docs/records.md, as a user runs it, against the running pipeline's
     // broker
     String broker =
-        await(err, Pattern.compile("embedded Kafka broker at (127\\.0\\.0\\.1:\\d+)")).group(1);
+        Stderr.await(err, Pattern.compile("embedded Kafka broker at (127\\.0\\.0\\.1:\\d+)"))
+            .group(1);
     Path out = data.resolve("mirror");
     Process mirror =
         new ProcessBuilder(
@@ -228,18 +228,6 @@ class RunCommandOperationsTest {
         http.send(
             HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     return r.uri().getPath().equals("/metrics") ? r.body() : r.statusCode() + " " + r.body();
-  }
-
-  private static Matcher await(StringWriter err, Pattern pattern) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      Matcher m = pattern.matcher(err.toString());
-      if (m.find()) {
-        return m;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no line matching " + pattern + " in:\n" + err);
   }
 
   /** The value of the series {@code series} (name and labels as scraped) in {@code metrics}. */

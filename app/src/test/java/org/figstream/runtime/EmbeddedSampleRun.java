@@ -18,8 +18,8 @@ import org.figstream.state.FeedIndex;
 import org.figstream.topology.enrich.FigureStep;
 
 /**
- * The sample bucket's first day through the whole pipeline in this JVM, on an embedded broker:
- * emulator, feed and pipeline (no embedding, no sink), closed in reverse order.
+ * The sample bucket through the whole pipeline in this JVM, on an embedded broker: emulator (its
+ * first day published), feed and pipeline (no embedding, no sink), closed in reverse order.
  */
 final class EmbeddedSampleRun implements AutoCloseable {
   final SampleBucket bucket = SampleBucket.load(SampleArticles.root());
@@ -30,13 +30,18 @@ final class EmbeddedSampleRun implements AutoCloseable {
   private final Path dir;
   private final BucketLayout layout;
   private final HttpFetcher http;
-  private final FeedIndex index;
-  private final KafkaCursorStore cursors;
+  final FeedIndex index;
+  final KafkaCursorStore cursors;
   private final InventoryFeed feed;
 
   EmbeddedSampleRun(Path dir, HttpSettings settings) throws Exception {
+    this(dir, settings, Faults.none());
+  }
+
+  /** With the emulator misbehaving as {@code faults} says. */
+  EmbeddedSampleRun(Path dir, HttpSettings settings, Faults faults) throws Exception {
     broker = EmbeddedBroker.start(dir.resolve("kafka"));
-    emulator = BucketEmulator.start(bucket, 1, Faults.none());
+    emulator = BucketEmulator.start(bucket, 1, faults);
     http = new HttpFetcher(settings, new SimpleMeterRegistry());
     index = new FeedIndex(dir.resolve("feed/index"));
     cursors = KafkaCursorStore.fenced(kafka(), emulator.baseUrl(), (short) 1, true);

@@ -73,7 +73,8 @@ public final class MeterCatalog {
               EnrichmentStage.ARTICLES_METRIC,
               Meter.Type.COUNTER,
               List.of("outcome"),
-              "Article versions through the enrichment stage, by outcome (enriched, dead-letter)"),
+              "Article versions through the enrichment stage, by outcome (enriched, dead-letter, gone:"
+                  + " removed from the bucket before it could be fetched)"),
           new Doc(
               EnrichmentStage.FIGURES_METRIC,
               Meter.Type.COUNTER,
@@ -168,6 +169,12 @@ public final class MeterCatalog {
               List.of(),
               "Feed passes completed (one inventory read and everything it announced settled)"),
           new Doc(
+              Instance.FEED_FAILED_PASSES_METRIC,
+              Meter.Type.COUNTER,
+              List.of(),
+              "Feed passes that ended in an error (an inventory part missing, a manifest that is"
+                  + " not JSON); a following run tries again at the next poll"),
+          new Doc(
               Instance.FEED_LAST_PASS_METRIC,
               Meter.Type.GAUGE,
               List.of(),
@@ -231,6 +238,7 @@ public final class MeterCatalog {
   public static void registerAtStart(MeterRegistry registry) {
     counter(registry, EnrichmentStage.ARTICLES_METRIC, "outcome", "enriched");
     counter(registry, EnrichmentStage.ARTICLES_METRIC, "outcome", "dead-letter");
+    counter(registry, EnrichmentStage.ARTICLES_METRIC, "outcome", "gone");
     counter(registry, EnrichmentStage.FIGURES_METRIC);
     counter(registry, EnrichmentStage.RESTARTS_METRIC);
     DEAD_LETTER_STAGES.forEach(
@@ -238,6 +246,7 @@ public final class MeterCatalog {
     counter(registry, Pipeline.ANNOUNCEMENTS_METRIC, "change", "version");
     counter(registry, Pipeline.ANNOUNCEMENTS_METRIC, "change", "removal");
     counter(registry, Instance.FEED_PASSES_METRIC);
+    counter(registry, Instance.FEED_FAILED_PASSES_METRIC);
     StageTimes.on(registry);
   }
 

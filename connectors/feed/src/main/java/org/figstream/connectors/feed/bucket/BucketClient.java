@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.figstream.connectors.feed.http.FetchFailure;
 import org.figstream.connectors.feed.http.HttpFetcher;
@@ -20,6 +22,7 @@ import org.figstream.records.ArticleMetadata;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Reads the bucket: inventory listings and manifests, inventory parts (streamed), metadata objects.
@@ -32,6 +35,9 @@ public final class BucketClient {
 
   /** Inventory parts go to disk, so the limit only guards the disk. */
   static final long MAX_INVENTORY_PART = 8L * 1024 * 1024 * 1024;
+
+  /** How often a manifest that does not match its checksum is asked for again. */
+  static final int MANIFEST_RECHECKS = 3;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,8 +107,26 @@ public final class BucketClient {
                     .next());
   }
 
+  /**
+   * The manifest, checked against {@code manifest.checksum} where the bucket has one (S3 writes
+   * both). A mismatch asks for both again: either file may be the one that arrived damaged.
+   */
   public Mono<InventoryManifest> manifest(String inventoryId) {
-    return http.get(layout.url(layout.manifestKey(inventoryId)), MAX_SMALL_OBJECT, null)
+    return Mono.defer(
+            () ->
+                manifestChecksum(inventoryId)
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(
+                        md5 ->
+                            http.get(
+                                layout.url(layout.manifestKey(inventoryId)),
+                                MAX_SMALL_OBJECT,
+                                md5.orElse(null))))
+        .retryWhen(
+            Retry.max(MANIFEST_RECHECKS)
+                .filter(e -> e instanceof FetchFailure f && f.reason().equals("md5-mismatch"))
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
         .retryWhen(OutageWait.of("inventory manifest " + inventoryId))
         .map(
             bytes -> {
@@ -113,6 +137,16 @@ public final class BucketClient {
                     "inventory manifest " + inventoryId + " is not valid JSON", e);
               }
             });
+  }
+
+  /** The manifest's MD5 as the bucket states it; empty where there is no checksum object. */
+  private Mono<String> manifestChecksum(String inventoryId) {
+    return http.get(layout.url(layout.manifestChecksumKey(inventoryId)), 1024, null)
+        .map(bytes -> new String(bytes, StandardCharsets.US_ASCII).trim().toLowerCase(Locale.ROOT))
+        // a damaged checksum fails the manifest's check, so that both are asked for again
+        .map(text -> text.matches("[0-9a-f]{32}") ? text : "damaged checksum " + text)
+        .onErrorResume(
+            e -> e instanceof FetchFailure f && f.reason().equals("http-404"), e -> Mono.empty());
   }
 
   /** Downloads one gzipped CSV part to {@code dir} (verified against the manifest's MD5). */

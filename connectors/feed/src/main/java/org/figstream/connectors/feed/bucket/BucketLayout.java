@@ -74,6 +74,11 @@ public final class BucketLayout {
     return INVENTORY_PREFIX + inventoryId + "/manifest.json";
   }
 
+  /** S3 writes the MD5 of {@code manifest.json} beside it, as hex text. */
+  public String manifestChecksumKey(String inventoryId) {
+    return INVENTORY_PREFIX + inventoryId + "/manifest.checksum";
+  }
+
   /** {@code metadata/PMC123.4.json} for a version. */
   public static String metadataKey(String pmcid, int version) {
     return METADATA_PREFIX + pmcid + "." + version + ".json";

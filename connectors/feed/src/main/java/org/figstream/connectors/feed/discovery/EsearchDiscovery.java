@@ -12,6 +12,7 @@ import org.figstream.records.Change;
 import org.figstream.state.FeedIndex;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Finds the versions PMC released on a day before any inventory lists them: esearch gives the PMC
@@ -66,11 +67,15 @@ public final class EsearchDiscovery {
         .flatMapMany(Flux::fromIterable)
         .concatMap(id -> bucket.metadataKeys("PMC" + id))
         .concatMap(Flux::fromIterable)
+        // the index (RocksDB) and the sinks block: never on an HTTP event loop, which every
+        // client of this JVM shares (see InventoryFeed)
+        .publishOn(Schedulers.boundedElastic(), 1)
         .filter(key -> index.get(key) == null)
         .concatMap(
             key ->
                 bucket
                     .metadata(key)
+                    .publishOn(Schedulers.boundedElastic())
                     .filter(m -> m.openAccess())
                     .flatMap(
                         m ->

@@ -7,10 +7,14 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -25,6 +29,9 @@ import reactor.netty.http.server.HttpServerResponse;
  * misbehave on purpose ({@link Faults}) or go down altogether ({@link #outage}).
  */
 public final class BucketEmulator implements AutoCloseable {
+  private static final Set<Faults.Kind> LISTING_FAULTS =
+      EnumSet.complementOf(EnumSet.of(Faults.Kind.WRONG_BODY));
+
   private final BucketContents bucket;
   private final FaultInjector faults;
   private final Faults config;
@@ -32,6 +39,8 @@ public final class BucketEmulator implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong outageAnswers = new AtomicLong();
   private volatile boolean down;
+  private volatile String outageAt;
+  private volatile boolean listTwice;
   private volatile String withheld;
   private volatile Map<String, StoredObject> objects;
   private final DisposableServer server;
@@ -49,6 +58,11 @@ public final class BucketEmulator implements AutoCloseable {
             .handle(
                 (req, res) -> {
                   requests.incrementAndGet();
+                  String armed = outageAt;
+                  if (armed != null && req.uri().startsWith("/" + armed)) {
+                    outageAt = null;
+                    down = true;
+                  }
                   if (down) {
                     outageAnswers.incrementAndGet();
                     return res.status(503).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
@@ -59,20 +73,28 @@ public final class BucketEmulator implements AutoCloseable {
                         .sendString(Mono.just(Esearch.answer(objects, param(uri, "term"))));
                   }
                   if (uri.path().equals("/") && "2".equals(param(uri, "list-type"))) {
-                    String max = param(uri, "max-keys");
+                    // a listing has no checksum to catch a changed byte (TLS does, in S3)
+                    Faults.Kind fault = this.faults.next(req.uri(), LISTING_FAULTS);
+                    if (fault != null) {
+                      return failed(fault, res, () -> listing(uri));
+                    }
                     return res.header(HttpHeaderNames.CONTENT_TYPE, "application/xml")
-                        .sendString(
-                            Mono.just(
-                                ListingXml.answer(
-                                    objects,
-                                    orEmpty(param(uri, "prefix")),
-                                    param(uri, "delimiter"),
-                                    param(uri, "continuation-token"),
-                                    max == null ? 1000 : Integer.parseInt(max))));
+                        .sendByteArray(Mono.just(listing(uri)));
                   }
                   return object(uri.path().substring(1), res);
                 })
             .bindNow();
+  }
+
+  private byte[] listing(QueryStringDecoder uri) {
+    String max = param(uri, "max-keys");
+    return ListingXml.answer(
+            objects,
+            orEmpty(param(uri, "prefix")),
+            param(uri, "delimiter"),
+            param(uri, "continuation-token"),
+            max == null ? 1000 : Integer.parseInt(max))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Starts serving with the first {@code visibleDays} inventory days published. */
@@ -96,7 +118,7 @@ public final class BucketEmulator implements AutoCloseable {
                       + ListingXml.escape(key)
                       + "</Key></Error>"));
     }
-    Faults.Kind fault = key.startsWith("inventory-reports/") ? null : faults.next(key);
+    Faults.Kind fault = faults.next(key);
     res.header(HttpHeaderNames.ETAG, "\"" + o.etag() + "\"")
         .header(HttpHeaderNames.LAST_MODIFIED, o.lastModified())
         .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(o.size()))
@@ -106,6 +128,10 @@ public final class BucketEmulator implements AutoCloseable {
       return res.sendByteArray(
           Mono.fromCallable(o::bytes).subscribeOn(Schedulers.boundedElastic()));
     }
+    return failed(fault, res, o::bytes);
+  }
+
+  private Publisher<Void> failed(Faults.Kind fault, HttpServerResponse res, Supplier<byte[]> body) {
     return switch (fault) {
       case SERVER_ERROR -> res.status(503).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
       case TOO_MANY_REQUESTS ->
@@ -113,11 +139,11 @@ public final class BucketEmulator implements AutoCloseable {
               .header(HttpHeaderNames.CONTENT_LENGTH, "0")
               .header(HttpHeaderNames.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
               .send();
-      case SLOW -> res.sendByteArray(Mono.delay(config.slowDelay()).thenReturn(o.bytes()));
+      case SLOW -> res.sendByteArray(Mono.delay(config.slowDelay()).map(t -> body.get()));
       case RESET -> Mono.fromRunnable(() -> res.withConnection(c -> c.channel().close()));
-      case TRUNCATED -> truncated(res, o.bytes());
+      case TRUNCATED -> truncated(res, body.get());
       case WRONG_BODY -> {
-        byte[] wrong = o.bytes().clone();
+        byte[] wrong = body.get().clone();
         wrong[wrong.length / 2] ^= 0x01;
         yield res.sendByteArray(Mono.just(wrong));
       }
@@ -150,7 +176,7 @@ public final class BucketEmulator implements AutoCloseable {
       visibleDays.decrementAndGet();
       throw new IllegalStateException("the bucket has only " + bucket.days() + " days");
     }
-    objects = bucket.objects(day);
+    objects = visible(day);
   }
 
   /**
@@ -168,6 +194,29 @@ public final class BucketEmulator implements AutoCloseable {
    */
   public void withhold(String prefix) {
     withheld = prefix;
+  }
+
+  /**
+   * Starts an outage with the first request for an object whose key starts with {@code prefix}
+   * (that request is answered 503 already): an outage in the middle of something, such as the
+   * download of an inventory's second part. {@link #outage(boolean) outage(false)} ends it.
+   */
+  public void outageFrom(String prefix) {
+    outageAt = prefix;
+  }
+
+  /**
+   * From now on, each inventory lists some keys twice (see {@link InventoryRowsTwice}), as a
+   * listing written while objects were being uploaded can.
+   */
+  public void listKeysTwice(boolean on) {
+    listTwice = on;
+    objects = visible(visibleDays.get());
+  }
+
+  private Map<String, StoredObject> visible(int days) {
+    Map<String, StoredObject> all = bucket.objects(days);
+    return listTwice ? InventoryRowsTwice.apply(all) : all;
   }
 
   /** Requests answered 503 because of an outage. */

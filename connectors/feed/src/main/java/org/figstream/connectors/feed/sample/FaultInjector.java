@@ -1,5 +1,7 @@
 package org.figstream.connectors.feed.sample;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +23,13 @@ final class FaultInjector {
 
   /** The fault for this request, or null to answer normally. */
   Faults.Kind next(String path) {
-    if (faults.rate() <= 0 || faults.kinds().isEmpty()) {
+    return next(path, faults.kinds());
+  }
+
+  /** The fault for this request, one of {@code possible}, or null to answer normally. */
+  Faults.Kind next(String path, Collection<Faults.Kind> possible) {
+    List<Faults.Kind> kinds = faults.kinds().stream().filter(possible::contains).toList();
+    if (faults.rate() <= 0 || kinds.isEmpty() || !path.startsWith(faults.under())) {
       return null;
     }
     int attempt = attempts.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement();
@@ -35,7 +43,7 @@ final class FaultInjector {
       return null;
     }
     count.incrementAndGet();
-    Faults.Kind kind = faults.kinds().get(random.nextInt(faults.kinds().size()));
+    Faults.Kind kind = kinds.get(random.nextInt(kinds.size()));
     injected.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
     return kind;
   }

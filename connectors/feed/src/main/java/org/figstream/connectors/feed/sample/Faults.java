@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What the emulator does wrong, on purpose. A request for an article file or a metadata object
- * fails with probability {@code rate}, at most {@code maxPerPath} times per path so that a client
- * that retries always gets it in the end; which requests fail is fixed by the seed.
+ * What the emulator does wrong, on purpose. A request (an object of any kind, a listing) whose path
+ * starts with {@code under} fails with probability {@code rate}, at most {@code maxPerPath} times
+ * per path so that a client that retries always gets it in the end; which requests fail is fixed by
+ * the seed.
  */
 public record Faults(
     double rate,
@@ -14,13 +15,19 @@ public record Faults(
     List<Kind> kinds,
     Duration slowDelay,
     int retryAfterSeconds,
-    int maxPerPath) {
+    int maxPerPath,
+    String under) {
 
   public Faults {
     if (!(rate >= 0 && rate <= 1)) {
       throw new IllegalArgumentException(
           "a fault rate is a share of requests, from 0 to 1 (0.2 is 20%): got " + rate);
     }
+  }
+
+  /** The same faults, only for paths (object keys) that start with {@code prefix}. */
+  public Faults under(String prefix) {
+    return new Faults(rate, seed, kinds, slowDelay, retryAfterSeconds, maxPerPath, prefix);
   }
 
   /** The ways a response goes wrong. */
@@ -40,15 +47,15 @@ public record Faults(
   }
 
   public static Faults none() {
-    return new Faults(0, 0, List.of(), Duration.ZERO, 0, 0);
+    return new Faults(0, 0, List.of(), Duration.ZERO, 0, 0, "");
   }
 
   /** Every kind, at {@code rate}, each path failing at most twice. */
   public static Faults all(double rate, long seed) {
-    return new Faults(rate, seed, List.of(Kind.values()), Duration.ofMillis(300), 1, 2);
+    return new Faults(rate, seed, List.of(Kind.values()), Duration.ofMillis(300), 1, 2, "");
   }
 
   public static Faults only(Kind kind, double rate, int maxPerPath) {
-    return new Faults(rate, 7, List.of(kind), Duration.ofMillis(300), 1, maxPerPath);
+    return new Faults(rate, 7, List.of(kind), Duration.ofMillis(300), 1, maxPerPath, "");
   }
 }

@@ -16,7 +16,8 @@ import org.figstream.connectors.feed.http.HttpFetcher;
 
 /**
  * Writes one day's S3 inventory of the {@code metadata/} objects: gzipped CSV parts and the
- * manifest that lists them. Two parts, so that readers are exercised on a multi-part inventory.
+ * manifest that lists them, with its checksum. Two parts, so that readers are exercised on a
+ * multi-part inventory.
  */
 final class InventoryWriter {
   static final int PARTS = 2;
@@ -66,10 +67,13 @@ final class InventoryWriter {
           .put("MD5checksum", HttpFetcher.md5Hex(gz));
     }
     try {
+      byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
       out.put(
-          BucketLayout.INVENTORY_PREFIX + day + "/manifest.json",
+          BucketLayout.INVENTORY_PREFIX + day + "/manifest.json", StoredObject.of(json, created));
+      out.put(
+          BucketLayout.INVENTORY_PREFIX + day + "/manifest.checksum",
           StoredObject.of(
-              JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest), created));
+              (HttpFetcher.md5Hex(json) + "\n").getBytes(StandardCharsets.US_ASCII), created));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

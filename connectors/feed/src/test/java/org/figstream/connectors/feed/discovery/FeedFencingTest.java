@@ -280,7 +280,7 @@ class FeedFencingTest {
     try (Shared shared =
         new Shared(
             dir,
-            Faults.only(Faults.Kind.WRONG_BODY, 1.0, 1000),
+            Faults.only(Faults.Kind.WRONG_BODY, 1.0, 1000).under("metadata/"),
             HttpSettings.defaults(Set.of("127.0.0.1"))
                 .withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1)))) {
       Map<String, Object> kafka = shared.kafka;

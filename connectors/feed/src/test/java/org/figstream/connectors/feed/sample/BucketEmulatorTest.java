@@ -4,16 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.figstream.connectors.feed.bucket.BucketClient;
+import org.figstream.connectors.feed.bucket.BucketLayout;
+import org.figstream.connectors.feed.bucket.InventoryManifest;
+import org.figstream.connectors.feed.bucket.InventoryRow;
 import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.connectors.feed.http.HttpSettings;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.netty.http.client.HttpClient;
 
 /** The sample bucket and its emulator, read with a plain Reactor Netty client over loopback. */
 class BucketEmulatorTest {
+  @TempDir Path dir;
+
   private static final SampleBucket BUCKET = SampleBucket.load(SampleArticles.root());
   private static final HttpClient CLIENT =
       HttpClient.create().responseTimeout(Duration.ofSeconds(5));
@@ -156,6 +168,67 @@ class BucketEmulatorTest {
           .contains(
               "<Count>3</Count>",
               "<IdList><Id>99000002</Id><Id>99000003</Id><Id>99000009</Id></IdList>");
+    }
+  }
+
+  @Test
+  void shouldFaultListingsTooButNeverChangeTheirBytes() {
+    try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.all(1.0, 5))) {
+      String listing = "/?list-type=2&prefix=metadata%2F";
+      for (int attempt = 0; attempt < 3; attempt++) {
+        try {
+          get(emulator, listing);
+        } catch (RuntimeException closed) {
+          // RESET and TRUNCATED close the connection
+        }
+      }
+      // each path fails at most twice; a changed byte would go unnoticed in a listing
+      assertThat(emulator.faultsInjected().values().stream().mapToLong(Long::longValue).sum())
+          .isEqualTo(2);
+      assertThat(emulator.faultsInjected()).doesNotContainKey(Faults.Kind.WRONG_BODY);
+      assertThat(get(emulator, listing).text()).contains("<Key>metadata/PMC99000001.1.json</Key>");
+    }
+  }
+
+  @Test
+  void shouldListSomeKeysTwiceInAnInventoryThatStillChecksOut() throws Exception {
+    try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none());
+        HttpFetcher http =
+            new HttpFetcher(
+                HttpSettings.defaults(Set.of("127.0.0.1")),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+      emulator.listKeysTwice(true);
+      BucketClient client = new BucketClient(new BucketLayout(emulator.baseUrl()), http);
+      String day = SampleBucket.DAYS.get(0);
+      // checked against manifest.checksum, and each part against the manifest's MD5
+      InventoryManifest manifest = client.manifest(day).block();
+      List<String> keys = new ArrayList<>();
+      for (InventoryManifest.Part part : manifest.files()) {
+        Path file = client.downloadPart(part, dir).block();
+        BucketClient.rows(file, manifest.fileSchema(), 0)
+            .map(InventoryRow::key)
+            .toStream()
+            .forEach(keys::add);
+      }
+
+      // 9 keys in parts of 5 and 4: rows 0 and 3 of each part twice, and the first row again last
+      assertThat(keys).hasSize(9 + 2 + 2 + 1);
+      assertThat(new TreeSet<>(keys)).containsExactlyElementsOf(BUCKET.metadataKeys(1));
+      assertThat(keys.get(keys.size() - 1)).isEqualTo(keys.get(0)).isEqualTo(keys.get(1));
+    }
+  }
+
+  @Test
+  void shouldStartAnOutageWithTheFirstRequestUnderAPrefix() {
+    try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none())) {
+      emulator.outageFrom("metadata/PMC99000002");
+
+      assertThat(get(emulator, "/metadata/PMC99000001.1.json").status()).isEqualTo(200);
+      assertThat(get(emulator, "/metadata/PMC99000002.1.json").status()).isEqualTo(503);
+      assertThat(get(emulator, "/metadata/PMC99000001.1.json").status()).isEqualTo(503);
+      emulator.outage(false);
+      assertThat(get(emulator, "/metadata/PMC99000002.1.json").status()).isEqualTo(200);
+      assertThat(emulator.outageAnswers()).isEqualTo(2);
     }
   }
 }
