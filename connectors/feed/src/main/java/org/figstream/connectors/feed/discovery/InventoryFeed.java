@@ -21,6 +21,7 @@ import org.figstream.records.DeadLetter;
 import org.figstream.state.FeedIndex;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.function.Tuple2;
 
 /**
@@ -139,6 +140,13 @@ public final class InventoryFeed {
                   BucketClient.rows(file, manifest.fileSchema(), skip)
                       .index((n, row) -> reactor.util.function.Tuples.of(skip + n, row))
                       .flatMapSequential(this::prepare, settings.metadataConcurrency())
+                      // a delivery and a checkpoint may block (a send waiting for metadata, a save
+                      // for the broker's acknowledgement and the commit, a sink that pauses): never
+                      // on the HTTP client's event loop that completed a metadata fetch. Reactor
+                      // Netty's loops are shared by every client in the JVM, and a request on a
+                      // blocked loop cannot even time out there: it waits for the fetcher's attempt
+                      // timeout (80 s by default)
+                      .publishOn(Schedulers.boundedElastic(), 1)
                       .concatMap(
                           prepared ->
                               deliver(prepared)

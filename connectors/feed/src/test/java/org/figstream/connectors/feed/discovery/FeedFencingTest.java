@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -233,11 +234,13 @@ class FeedFencingTest {
         CountDownLatch stalled = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
+        AtomicReference<String> stallThread = new AtomicReference<>();
         FeedSinks direct = a.sinks();
         FeedSinks stalling =
             new FeedSinks(
                 ann -> {
                   if (calls.incrementAndGet() == 5) {
+                    stallThread.set(Thread.currentThread().getName());
                     stalled.countDown();
                     try {
                       resume.await();
@@ -251,6 +254,9 @@ class FeedFencingTest {
         CompletableFuture<FeedRun> zombie =
             CompletableFuture.supplyAsync(() -> a.feed.runOnce(stalling).block());
         assertThat(stalled.await(60, TimeUnit.SECONDS)).isTrue();
+        // a's pause holds none of the HTTP client's event loops, which b's fetches share: b's
+        // requests on a blocked loop would each wait out the fetcher's 80 s attempt timeout
+        assertThat(stallThread.get()).doesNotStartWith("reactor-http");
 
         FeedRun taken = b.feed.runOnce(b.sinks()).block();
         resume.countDown();
