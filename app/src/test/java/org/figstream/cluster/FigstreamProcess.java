@@ -43,8 +43,9 @@ final class FigstreamProcess {
   }
 
   /**
-   * {@code figstream run --sample} on the cluster of {@code kafkaConfig}: with the feed and {@code
-   * --until-caught-up}, or without the feed, following, until stopped.
+   * {@code figstream run --sample} on the cluster of {@code kafkaConfig}: with the feed, the
+   * dataset sink (under {@code <dir>/<id>/dataset}) and {@code --until-caught-up}, or without
+   * either, following, until stopped.
    */
   static FigstreamProcess start(
       String id,
@@ -70,7 +71,8 @@ final class FigstreamProcess {
         String.valueOf(partitions),
         "--instance-id",
         id,
-        feed ? "--until-caught-up" : "--no-feed");
+        feed ? "--until-caught-up" : "--no-feed",
+        "--dataset=" + feed);
   }
 
   /** {@code figstream run --sample --until-caught-up} on its own embedded broker. */
@@ -89,7 +91,7 @@ final class FigstreamProcess {
       String id, boolean feed, Path dir, String classpath, Path sampleDir, String... more)
       throws IOException {
     List<String> options = new ArrayList<>(List.of(more));
-    if (!options.contains("--dataset=true")) {
+    if (options.stream().noneMatch(o -> o.startsWith("--dataset="))) {
       options.add("--dataset=false");
     }
     return launchWith(id, feed, dir, classpath, sampleDir, options);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,8 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.figstream.broker.EmbeddedBroker;
-import org.figstream.connectors.sink.Duck;
-import org.figstream.connectors.sink.LiveRows;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.records.Topics;
 import org.figstream.runtime.TopicCounts;
@@ -134,13 +131,7 @@ class KillSoakIT {
       }
       Path dataset = dataDir.resolve("dataset");
       assertThat(Files.exists(dataset.resolve("_manifest.json"))).isTrue();
-      List<String> rows =
-          new ArrayList<>(
-              Duck.strings(
-                  "SELECT pair_id || ' ' || md5(coalesce(caption, '')) || ' ' ||"
-                      + " coalesce(octet_length(image.bytes), -1) FROM ("
-                      + LiveRows.currentRowsQuery(dataset.toString(), "figures")
-                      + ") ORDER BY 1"));
+      List<String> rows = DatasetRows.read(dataset);
       return new Outcome(figures, articles, dlq, rows);
     }
   }

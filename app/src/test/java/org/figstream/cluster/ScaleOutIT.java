@@ -41,6 +41,9 @@ class ScaleOutIT {
     // single run (an aborted transaction of the killed instance is invisible to read_committed)
     assertThat(killed.upserts()).isEqualTo(single.upserts());
     assertThat(killed.deadLetters()).isZero();
+    // instance a's dataset, kept through the broker's death, as the single run's: every row once
+    assertThat(single.datasetRows()).hasSize(70).doesNotHaveDuplicates();
+    assertThat(killed.datasetRows()).isEqualTo(single.datasetRows());
     // the work spread: b, killed once it had enriched an article, and at least one more instance
     // enriched a share; together at least what the single instance enriched alone
     assertThat(killed.articlesPerInstance()).hasSize(3);

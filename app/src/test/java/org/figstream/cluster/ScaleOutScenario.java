@@ -48,6 +48,7 @@ public final class ScaleOutScenario {
       long deadLetters,
       String minInsyncReplicasOfFigures,
       int replicasOfFigures,
+      List<String> datasetRows,
       List<String> events) {}
 
   /**
@@ -182,6 +183,7 @@ public final class ScaleOutScenario {
                 TopicCounts.records(kafka, Topics.DLQ),
                 minIsr,
                 replicas,
+                DatasetRows.read(dir.resolve("a/dataset")),
                 events);
         event(
             events,
@@ -214,7 +216,8 @@ public final class ScaleOutScenario {
     Path dir = work.resolve(name);
     List<String> events = new ArrayList<>();
     long start = System.nanoTime();
-    FigstreamProcess single = FigstreamProcess.startEmbedded("a", dir, classpath, sampleDir);
+    FigstreamProcess single =
+        FigstreamProcess.startEmbeddedWithDataset("a", dir, classpath, sampleDir);
     int exit = single.await(Duration.ofMinutes(6));
     double seconds = since(start);
     if (exit != 0) {
@@ -234,6 +237,7 @@ public final class ScaleOutScenario {
           TopicCounts.records(kafka, Topics.DLQ),
           "(broker default)",
           1,
+          DatasetRows.read(dir.resolve("a/dataset")),
           events);
     }
   }
@@ -377,13 +381,15 @@ public final class ScaleOutScenario {
           String.format(
               Locale.ROOT,
               "%s against %s: same pair ids %s, fields that differ (field=pairs) %s, same live"
-                  + " articles %s, same upserts per live pair %s%n",
+                  + " articles %s, same upserts per live pair %s, same dataset rows %s (%d)%n",
               o.name(),
               reference.name(),
               o.figures().keySet().equals(reference.figures().keySet()),
               compare(reference, o),
               o.articles().equals(reference.articles()),
-              o.upserts().equals(reference.upserts())));
+              o.upserts().equals(reference.upserts()),
+              o.datasetRows().equals(reference.datasetRows()),
+              o.datasetRows().size()));
     }
     return r.toString();
   }
