@@ -90,7 +90,7 @@ final class PackageReader {
   private void checkSafe(Path file, TarArchiveEntry e) throws UnusableInputException {
     String name = e.getName();
     if (name.startsWith("/")
-        || name.matches("^[A-Za-z]:.*")
+        || name.matches("(?s)[A-Za-z]:.*") // (?s): "C:\n..." is refused too
         || name.contains("\\")
         || ("/" + name + "/").contains("/../")) {
       throw new UnusableInputException(

@@ -116,6 +116,27 @@ class PackageReaderTest {
   }
 
   @Test
+  void shouldRefuseADriveLetterFollowedByALineBreak() throws IOException {
+    // found by GeneratedHostileArchiveTest: "Z:\nA/A.jpg" passed the drive-letter check, whose
+    // regex '.' stopped at the line break, and was read as an image
+    archive(
+        "PMC10.tar.gz",
+        tar -> {
+          file(tar, "PMC10/a.xml", XML);
+          byte[] bytes = {1, 2, 3};
+          TarArchiveEntry e = new TarArchiveEntry("Z:\nA/A.jpg", true);
+          e.setSize(bytes.length);
+          tar.putArchiveEntry(e);
+          tar.write(bytes);
+          tar.closeArchiveEntry();
+        });
+    DeadLetter d = only(ArchiveLimits.defaults());
+
+    assertThat(d.reason()).isEqualTo("unsafe-archive-entry");
+    assertThat(d.message()).contains("Z:\nA/A.jpg");
+  }
+
+  @Test
   void shouldRefuseSymbolicAndHardLinks() throws IOException {
     archive(
         "PMC3.tar.gz",
