@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/reliability.md).
  */
 class KillSoakIT {
-  static final int DEFAULT_KILLS = 6;
+  static final int DEFAULT_KILLS = 7;
 
   /** Where a stop lands: a line the run prints just before that point, or a count reached. */
   private record KillPoint(
@@ -45,6 +45,9 @@ class KillSoakIT {
           new KillPoint("enrichment mid-batch", p -> p.stageCount("embed") >= 3, 0, false),
           // a graceful stop lets the running batch finish and commit, then exits 143
           new KillPoint("enrichment (SIGTERM)", p -> p.stageCount("image") >= 2, 0, true),
+          // the pair ledger (Kafka Streams) has written the pairs of an enriched article: its
+          // transaction commits every 200 ms, so the delay lands on either side of a commit
+          new KillPoint("ledger", p -> p.stageCount("ledger") >= 1, 0, false),
           // once caught up, the run commits the dataset, then compacts it, then exits
           new KillPoint("sink commit", KillSoakIT::caughtUp, 0, false),
           new KillPoint("compaction", KillSoakIT::caughtUp, 700, false));

@@ -33,8 +33,9 @@ final class PackageReader {
   Contents read(Path file) throws UnusableInputException {
     try (CountingStream counted =
             new CountingStream(
+                // every member, as gunzip reads them: a tar split across members is whole
                 new GzipCompressorInputStream(
-                    new java.io.BufferedInputStream(Files.newInputStream(file))),
+                    new java.io.BufferedInputStream(Files.newInputStream(file)), true),
                 limits.maxTotalBytes());
         TarArchiveInputStream tar = new TarArchiveInputStream(counted)) {
       String xmlName = null;

@@ -1,11 +1,6 @@
 package org.figstream.connectors.feed.sample;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -14,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -76,7 +70,7 @@ public final class BucketEmulator implements AutoCloseable {
                     // a listing has no checksum to catch a changed byte (TLS does, in S3)
                     Faults.Kind fault = this.faults.next(req.uri(), LISTING_FAULTS);
                     if (fault != null) {
-                      return failed(fault, res, () -> listing(uri));
+                      return FaultResponses.send(fault, config, res, () -> listing(uri));
                     }
                     return res.header(HttpHeaderNames.CONTENT_TYPE, "application/xml")
                         .sendByteArray(Mono.just(listing(uri)));
@@ -128,45 +122,7 @@ public final class BucketEmulator implements AutoCloseable {
       return res.sendByteArray(
           Mono.fromCallable(o::bytes).subscribeOn(Schedulers.boundedElastic()));
     }
-    return failed(fault, res, o::bytes);
-  }
-
-  private Publisher<Void> failed(Faults.Kind fault, HttpServerResponse res, Supplier<byte[]> body) {
-    return switch (fault) {
-      case SERVER_ERROR -> res.status(503).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
-      case TOO_MANY_REQUESTS ->
-          res.status(429)
-              .header(HttpHeaderNames.CONTENT_LENGTH, "0")
-              .header(HttpHeaderNames.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
-              .send();
-      case SLOW -> res.sendByteArray(Mono.delay(config.slowDelay()).map(t -> body.get()));
-      case RESET -> Mono.fromRunnable(() -> res.withConnection(c -> c.channel().close()));
-      case TRUNCATED -> truncated(res, body.get());
-      case WRONG_BODY -> {
-        byte[] wrong = body.get().clone();
-        wrong[wrong.length / 2] ^= 0x01;
-        yield res.sendByteArray(Mono.just(wrong));
-      }
-    };
-  }
-
-  /**
-   * Headers promising the whole body, half of it, then a closed connection: written below Reactor
-   * Netty's response handling, which would otherwise wait for the rest of the promised bytes.
-   */
-  private static Mono<Void> truncated(HttpServerResponse res, byte[] bytes) {
-    return Mono.fromRunnable(
-        () ->
-            res.withConnection(
-                c -> {
-                  DefaultHttpResponse head =
-                      new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-                  head.headers().set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-                  c.channel().write(head);
-                  c.channel()
-                      .writeAndFlush(Unpooled.wrappedBuffer(bytes, 0, bytes.length / 2))
-                      .addListener(ChannelFutureListener.CLOSE);
-                }));
+    return FaultResponses.send(fault, config, res, o::bytes);
   }
 
   /** Publishes the next inventory day: its objects appear, removed ones disappear. */

@@ -246,4 +246,41 @@ class PackageReaderTest {
       assertThat(filesOutsideInput()).isEmpty();
     }
   }
+
+  @Test
+  void shouldReadATarSplitAcrossTwoGzipMembers() throws IOException {
+    java.io.ByteArrayOutputStream tarBytes = new java.io.ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(tarBytes)) {
+      file(tar, "PMC9/a.nxml", XML);
+      file(tar, "PMC9/fig1.jpg", new byte[] {1, 2, 3});
+    }
+    byte[] whole = tarBytes.toByteArray();
+    // gzip -c part1 part2 > file: one stream of two members, which gunzip and tar read whole
+    int cut = XML.length + 700;
+    Path file = dir.resolve("in").resolve("PMC9.tar.gz");
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(gzip(Arrays.copyOfRange(whole, 0, cut)));
+      out.write(gzip(Arrays.copyOfRange(whole, cut, whole.length)));
+    }
+
+    List<FetchOutcome> out =
+        new LocalFolderSource(ArchiveLimits.defaults(), 1)
+            .read(dir.resolve("in"))
+            .collectList()
+            .block();
+
+    org.figstream.connectors.feed.fetch.FetchedArticle a =
+        (org.figstream.connectors.feed.fetch.FetchedArticle) out.get(0);
+    assertThat(a.xml()).isEqualTo(XML);
+    assertThat(a.media()).containsOnlyKeys("fig1.jpg");
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (GzipCompressorOutputStream gz = new GzipCompressorOutputStream(out)) {
+      gz.write(bytes);
+    }
+    return out.toByteArray();
+  }
 }
