@@ -3,6 +3,7 @@ package org.figstream.connectors.feed.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.figstream.connectors.feed.fetch.FetchOutcome;
+import org.figstream.connectors.feed.fetch.FetchedArticle;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.records.DeadLetter;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,17 @@ class PackageReaderTest {
     e.setLinkName(target);
     tar.putArchiveEntry(e);
     tar.closeArchiveEntry();
+  }
+
+  private FetchedArticle onlyArticle() {
+    List<FetchOutcome> out =
+        new LocalFolderSource(ArchiveLimits.defaults(), 1)
+            .read(dir.resolve("in"))
+            .collectList()
+            .block();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0)).isInstanceOf(FetchedArticle.class);
+    return (FetchedArticle) out.get(0);
   }
 
   private DeadLetter only(ArchiveLimits limits) {
@@ -232,14 +245,7 @@ class PackageReaderTest {
           file(tar, "PMC9/a.nxml", XML);
           file(tar, "PMC9/fig1.JPG", new byte[] {1, 2, 3});
         });
-    List<FetchOutcome> out =
-        new LocalFolderSource(ArchiveLimits.defaults(), 1)
-            .read(dir.resolve("in"))
-            .collectList()
-            .block();
-
-    org.figstream.connectors.feed.fetch.FetchedArticle a =
-        (org.figstream.connectors.feed.fetch.FetchedArticle) out.get(0);
+    FetchedArticle a = onlyArticle();
     assertThat(a.xml()).isEqualTo(XML);
     assertThat(a.media()).containsOnlyKeys("fig1.JPG");
     try (InputStream unused = Files.newInputStream(dir.resolve("in/PMC9.tar.gz"))) {
@@ -249,7 +255,7 @@ class PackageReaderTest {
 
   @Test
   void shouldReadATarSplitAcrossTwoGzipMembers() throws IOException {
-    java.io.ByteArrayOutputStream tarBytes = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream tarBytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(tarBytes)) {
       file(tar, "PMC9/a.nxml", XML);
       file(tar, "PMC9/fig1.jpg", new byte[] {1, 2, 3});
@@ -264,20 +270,13 @@ class PackageReaderTest {
       out.write(gzip(Arrays.copyOfRange(whole, cut, whole.length)));
     }
 
-    List<FetchOutcome> out =
-        new LocalFolderSource(ArchiveLimits.defaults(), 1)
-            .read(dir.resolve("in"))
-            .collectList()
-            .block();
-
-    org.figstream.connectors.feed.fetch.FetchedArticle a =
-        (org.figstream.connectors.feed.fetch.FetchedArticle) out.get(0);
+    FetchedArticle a = onlyArticle();
     assertThat(a.xml()).isEqualTo(XML);
     assertThat(a.media()).containsOnlyKeys("fig1.jpg");
   }
 
   private static byte[] gzip(byte[] bytes) throws IOException {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GzipCompressorOutputStream gz = new GzipCompressorOutputStream(out)) {
       gz.write(bytes);
     }
