@@ -4,6 +4,7 @@ import com.ctc.wstx.exc.WstxLazyException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.figstream.processors.api.ArticleHint;
@@ -40,6 +41,16 @@ public final class JatsExtractor {
    */
   public static javax.xml.stream.XMLInputFactory parserFactory() {
     return new SecureXmlInput().factory();
+  }
+
+  /**
+   * The typed error for a parse failure of a reader opened with {@link #parserFactory()}, so that
+   * every reader of XML reports truncation, parser limits and DTD entities alike.
+   *
+   * @param at where the reader stood, for errors without a location of their own
+   */
+  public static ExtractionException readError(XMLStreamException e, Location at) {
+    return SecureXmlInput.translate(e, at);
   }
 
   public List<ExtractedArticle> extract(byte[] xml, Collection<String> mediaNames) {
@@ -106,6 +117,16 @@ public final class JatsExtractor {
   }
 
   private void precheck(byte[] xml) {
+    checkDocument(xml, maxBytes);
+  }
+
+  /**
+   * The checks made before any XML is parsed (empty, oversized, not starting with {@code <}), for
+   * other readers of XML opened with {@link #parserFactory()}.
+   *
+   * @throws ExtractionException of kind EMPTY, TOO_LARGE or NOT_XML
+   */
+  public static void checkDocument(byte[] xml, int maxBytes) {
     if (xml == null || xml.length == 0) {
       throw new ExtractionException(Kind.EMPTY, "the document is empty (0 bytes)");
     }
