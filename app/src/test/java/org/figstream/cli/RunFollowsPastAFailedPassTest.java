@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,21 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code run} following a bucket (the emulator, by {@code --bucket-url}) whose newest inventory
- * lists a part that answers 404: the pass fails, the run says so and keeps following, and once the
- * part is there the next pass publishes what an undisturbed day 1 has.
+ * {@code run} following a bucket (the emulator, by {@code --bucket-url}) that is down when the run
+ * starts, then whose newest inventory lists a part that answers 404: the run waits out the outage,
+ * the pass fails on the part, the run says so and keeps following, and once the part is there the
+ * next pass publishes what an undisturbed day 1 has.
  */
 class RunFollowsPastAFailedPassTest {
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
-  void shouldKeepFollowingAfterAPassFailsAndResumeFromTheCursor(@TempDir Path data)
-      throws Exception {
+  void shouldWaitOutAnOutageAndKeepFollowingAfterAPassFails(@TempDir Path data) throws Exception {
     SampleBucket bucket = SampleBucket.load(SampleArticles.root());
     String part2 =
         BucketLayout.INVENTORY_PREFIX + "data/" + SampleBucket.DAYS.get(0) + "-part-2.csv.gz";
     try (BucketEmulator emulator = BucketEmulator.start(bucket, 1, Faults.none())) {
       emulator.withhold(part2);
+      // and the bucket is down from the run's first request, for 10 s (it once ended the run)
+      emulator.outage(true);
       StringWriter err = new StringWriter();
       CommandLine cli = Main.commandLine(Map.of());
       cli.setErr(new PrintWriter(err, true));
@@ -59,6 +62,15 @@ class RunFollowsPastAFailedPassTest {
                       "--http-port",
                       "0"));
 
+      long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (emulator.outageAnswers() == 0) {
+        assertThat(System.nanoTime()).as("the run's first request within 120 s").isLessThan(end);
+        Thread.sleep(50);
+      }
+      Thread.sleep(10_000);
+      assertThat(exit).as("a following run waits out an outage at the start of a pass").isNotDone();
+      assertThat(err.toString()).doesNotContain("Exception").doesNotContain("feed: the feed pass");
+      emulator.outage(false);
       Stderr.await(
           err,
           Pattern.compile(
