@@ -1,6 +1,7 @@
 package org.figstream.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.figstream.processors.api.ArticleHint;
+import org.figstream.processors.api.ExtractionException;
 
 /**
  * An article on disk: its XML file and the media files beside it. A folder may hold one article or
@@ -34,6 +37,40 @@ record ArticleFiles(Path xml, List<String> media, ArticleHint hint) {
       }
     }
     return out;
+  }
+
+  /**
+   * The article's XML, refused as {@code TOO_LARGE} (the extractor's own wording) before it is read
+   * when over {@code maxBytes}: one over 2 GiB cannot even be held in an array.
+   */
+  byte[] readXml(int maxBytes) throws IOException {
+    return read(
+        xml,
+        maxBytes,
+        size ->
+            new ExtractionException(
+                ExtractionException.Kind.TOO_LARGE,
+                "the document is " + size + " bytes, over the limit of " + maxBytes));
+  }
+
+  /**
+   * A file no larger than {@code limit}, else the exception {@code tooLarge} makes of its size. The
+   * size is checked before reading, and the read stops one byte past the limit in case the file
+   * grew in between.
+   */
+  static byte[] read(Path file, long limit, LongFunction<RuntimeException> tooLarge)
+      throws IOException {
+    long size = Files.size(file);
+    if (size > limit) {
+      throw tooLarge.apply(size);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+      if (bytes.length > limit) {
+        throw tooLarge.apply(Files.size(file));
+      }
+      return bytes;
+    }
   }
 
   private static List<ArticleFiles> find(Path path) {

@@ -3,7 +3,6 @@ package org.figstream.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,9 @@ import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.api.ImageRejectedException;
 import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.processors.image.ImageSettings;
 import org.figstream.processors.image.NormalizedPixels;
+import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.records.NormalizedImage;
 import org.figstream.runtime.Annotating;
 import org.figstream.topology.enrich.ArticleEnricher;
@@ -111,7 +112,8 @@ final class EnrichCommand implements Callable<Integer> {
       Path folder = files.xml().getParent();
       try {
         for (ExtractedArticle article :
-            enricher.extract(Files.readAllBytes(files.xml()), files.media(), files.hint())) {
+            enricher.extract(
+                files.readXml(JatsExtractor.DEFAULT_MAX_BYTES), files.media(), files.hint())) {
           summary.articles++;
           article
               .figures()
@@ -126,9 +128,21 @@ final class EnrichCommand implements Callable<Integer> {
     return out;
   }
 
+  /**
+   * An image file, refused as the decoder would refuse it ({@code image-too-large}) but before it
+   * is read: one over 2 GiB cannot even be held in an array.
+   */
   private static byte[] read(Path folder, String name) {
+    Path file = folder.resolve(name);
+    long limit = ImageSettings.DEFAULTS.maxBytes(); // what the enricher's ImageNormalizer() takes
     try {
-      return Files.readAllBytes(folder.resolve(name));
+      return ArticleFiles.read(
+          file,
+          limit,
+          size ->
+              new ImageRejectedException(
+                  ImageRejectedException.Reason.TOO_LARGE,
+                  file + " is " + size + " bytes, more than the limit of " + limit));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,6 @@ package org.figstream.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +63,7 @@ final class ExtractCommand implements Callable<Integer> {
               summary.failed++;
             })) {
       try {
-        byte[] xml = Files.readAllBytes(files.xml());
+        byte[] xml = files.readXml(maxBytes); // sized before it is read
         for (ExtractedArticle article : extractor.extract(xml, files.media(), files.hint())) {
           print(out, article);
           summary.add(article);

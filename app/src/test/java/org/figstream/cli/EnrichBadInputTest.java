@@ -3,6 +3,8 @@ package org.figstream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.Map;
 import org.figstream.processors.image.BadImages;
 import org.figstream.processors.testdata.SampleArticles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -94,6 +97,58 @@ class EnrichBadInputTest {
         .contains(
             "enrich: 1 articles, 7 figures, 4 image embeddings, 6 caption embeddings, "
                 + "6 labelled, 4 problems");
+  }
+
+  /**
+   * Files over 2 GiB (sparse: no disk used) once crashed or hung the command, being read whole
+   * before any size check: each is now refused unread, and the rest is enriched.
+   */
+  @Test
+  @Timeout(120)
+  void shouldRefuseFilesOver2GiBBeforeReadingThem() throws Exception {
+    Path article = dataDir.resolve("articles/a");
+    Files.createDirectories(article);
+    Files.copy(
+        SampleArticles.root().resolve("elife-19405/elife-19405-fig1.tif"),
+        article.resolve("fine.tif"));
+    Path hugeImage = sparse(article.resolve("huge.tif"));
+    Files.writeString(
+        article.resolve("a.xml"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<article xmlns:xlink=\"http://www.w3.org/1999/xlink\"><front><article-meta>"
+            + "<article-id pub-id-type=\"doi\">10.1234/huge.1</article-id></article-meta></front>"
+            + "<body><fig id=\"f1\"><label>Figure 1</label><caption><p>Cells under a microscope."
+            + "</p></caption><graphic xlink:href=\"fine.tif\"/></fig><fig id=\"f2\"><label>Figure "
+            + "2</label><caption><p>A figure whose file is over 2 GiB.</p></caption><graphic "
+            + "xlink:href=\"huge.tif\"/></fig></body></article>");
+    Path hugeXml = sparse(Files.createDirectories(dataDir.resolve("articles/b")).resolve("b.xml"));
+
+    EnrichCommandTest.Run run =
+        EnrichCommandTest.enrich(dataDir, dataDir.resolve("articles").toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(
+            "enrich: "
+                + hugeXml
+                + ": TOO_LARGE: the document is 2147483649 bytes, over the limit of 67108864\n")
+        .contains(
+            "enrich: 1 articles, 2 figures, 1 image embeddings, 2 caption embeddings, "
+                + "2 labelled, 1 problems, 1 articles failed");
+    assertThat(run.lines()).hasSize(2);
+    assertImage(run.lines().get(0), null);
+    JsonNode huge = run.lines().get(1);
+    assertImage(huge, "image-too-large");
+    assertThat(huge.get("problems").get(0).get("message").asText())
+        .isEqualTo(
+            "TOO_LARGE: " + hugeImage + " is 2147483649 bytes, more than the limit of 67108864");
+  }
+
+  private static Path sparse(Path file) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength((2L << 30) + 1);
+    }
+    return file;
   }
 
   private static void assertImage(JsonNode line, String problem) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.figstream.processors.testdata.SampleArticles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -94,6 +96,28 @@ class ExtractCommandTest {
         .contains("cut.xml")
         .containsIgnoringCase("truncated")
         .contains("1 articles, 1 pairs")
+        .contains("1 failed");
+  }
+
+  @Test
+  @Timeout(30)
+  void shouldRefuseAnXmlOver2GiBBeforeReadingIt(@TempDir Path dir) throws IOException {
+    Files.copy(SampleArticles.article("elife-19405").xmlFile(), dir.resolve("a-good.xml"));
+    Path huge = dir.resolve("b-huge.xml");
+    try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength((2L << 30) + 1); // sparse: no disk used, but sized past any Java array
+    }
+
+    Run run = run("extract", dir.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).hasSize(1);
+    assertThat(run.err())
+        .contains(
+            "extract: "
+                + huge
+                + ": TOO_LARGE: the document is 2147483649 bytes, over the limit of 67108864\n")
+        .contains("extract: 1 articles, 1 pairs")
         .contains("1 failed");
   }
 

@@ -2,6 +2,7 @@ package org.figstream.connectors.feed.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.figstream.connectors.feed.fetch.ArticleFetcher;
 import org.figstream.connectors.feed.fetch.FetchOutcome;
 import org.figstream.connectors.feed.fetch.FetchedArticle;
 import org.figstream.connectors.feed.http.HttpFetcher;
@@ -27,9 +29,12 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Backfill from a mirror on disk: folders of articles (one XML with its media beside it) and legacy
  * {@code PMCn.tar.gz} packages, anywhere below a root. Each becomes a fetched article, or a dead
- * letter saying why not; files are read off the caller's thread, a few at a time.
+ * letter saying why not; files are read off the caller's thread, a few at a time. Links are never
+ * followed (a mirror's link may point anywhere), and no file is read past the size limits the
+ * bucket's downloads have, so an XML or image of any size ends as a dead letter, not in memory.
  */
 public final class LocalFolderSource {
+  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
   private static final Pattern PMC_NAME = Pattern.compile("(PMC\\d+)(?:\\.(\\d+))?");
 
   private final PackageReader packages;
@@ -59,9 +64,10 @@ public final class LocalFolderSource {
           continue; // a mirror's links may point anywhere: not followed
         }
         String name = p.getFileName().toString();
-        if (Files.isRegularFile(p) && (name.endsWith(".tar.gz") || name.endsWith(".tgz"))) {
+        if (Files.isRegularFile(p, NOFOLLOW)
+            && (name.endsWith(".tar.gz") || name.endsWith(".tgz"))) {
           out.add(p);
-        } else if (Files.isDirectory(p) && !xmlFiles(p).isEmpty()) {
+        } else if (Files.isDirectory(p, NOFOLLOW) && !xmlFiles(p).isEmpty()) {
           out.add(p);
         }
       }
@@ -71,7 +77,7 @@ public final class LocalFolderSource {
 
   private FetchOutcome load(Path root, Path path) {
     String rel = root.relativize(path).toString();
-    boolean isPackage = Files.isRegularFile(path);
+    boolean isPackage = Files.isRegularFile(path, NOFOLLOW);
     String source = (isPackage ? "package:" : "folder:") + rel;
     try {
       if (isPackage) {
@@ -87,21 +93,21 @@ public final class LocalFolderSource {
       if (xmls.size() > 1) {
         throw new UnusableInputException("several-xml", path + " holds several XML files: " + xmls);
       }
+      // the XML first: a refused one spares reading the images
+      byte[] xml = MirrorFiles.read(xmls.get(0), ArticleFetcher.MAX_XML_BYTES, "an article XML");
       Map<String, byte[]> images = new LinkedHashMap<>();
       try (Stream<Path> files = Files.list(path)) {
         for (Path f : files.sorted().toList()) {
-          if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-              && ImageFiles.isImage(f.getFileName().toString())) {
-            images.put(f.getFileName().toString(), Files.readAllBytes(f));
+          // an image link is left out, as before: the article is still whole without it
+          if (Files.isRegularFile(f, NOFOLLOW) && ImageFiles.isImage(f.getFileName().toString())) {
+            images.put(
+                f.getFileName().toString(),
+                MirrorFiles.read(f, ArticleFetcher.MAX_MEDIA_BYTES, "an image"));
           }
         }
       }
       return article(
-          source,
-          path.getFileName().toString(),
-          xmls.get(0).toUri().toString(),
-          Files.readAllBytes(xmls.get(0)),
-          images);
+          source, path.getFileName().toString(), xmls.get(0).toUri().toString(), xml, images);
     } catch (UnusableInputException e) {
       return FetchOutcome.failed(
           new DeadLetter(
@@ -156,13 +162,18 @@ public final class LocalFolderSource {
     return m.lookingAt() ? m.group(1) : null;
   }
 
+  /**
+   * The article XMLs of a folder: regular files, and links too, so that a folder whose XML is a
+   * link is still an article, refused with a dead letter instead of passed over in silence.
+   */
   private static List<Path> xmlFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files
           .filter(
               f -> {
                 String n = f.getFileName().toString();
-                return Files.isRegularFile(f) && (n.endsWith(".xml") || n.endsWith(".nxml"));
+                return (Files.isRegularFile(f, NOFOLLOW) || Files.isSymbolicLink(f))
+                    && (n.endsWith(".xml") || n.endsWith(".nxml"));
               })
           .sorted()
           .toList();
