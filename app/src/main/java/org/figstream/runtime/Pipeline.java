@@ -90,9 +90,8 @@ public final class Pipeline implements AutoCloseable {
         TopicSetup.MAX_MESSAGE_BYTES);
     Topology topology = FigstreamTopology.buildTopology(settings.dedup(), StageTimes.on(metrics));
     ledgerLocator = LedgerShare.Locator.of(topology);
-    streams = new KafkaStreams(topology, p);
+    streams = DamagedStateRecovery.start(() -> new KafkaStreams(topology, p), stateDir);
     streamsMetrics = OpsMetrics.bindStreams(metrics, streams);
-    streams.start();
     stage =
         new EnrichmentStage(
             kafka, enrichment, settings.enrichConcurrency(), settings.instanceId(), metrics);

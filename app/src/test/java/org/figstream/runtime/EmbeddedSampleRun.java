@@ -56,13 +56,19 @@ final class EmbeddedSampleRun implements AutoCloseable {
         kafka(), dir.resolve("streams"), layout, http, FigureStep.IDENTITY, metrics);
   }
 
-  /** Closes the pipeline, deletes its Streams state directory (RocksDB), and starts it again. */
-  void restartWithoutStreamsState() throws Exception {
+  /**
+   * Closes the pipeline, lets {@code damage} do what it will to its Streams state directory
+   * (RocksDB), and starts it again.
+   */
+  void restartAfter(StateDamage damage) throws Exception {
     pipeline.close();
-    try (var files = java.nio.file.Files.walk(dir.resolve("streams"))) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    damage.apply(dir.resolve("streams"));
     pipeline = newPipeline();
+  }
+
+  /** What happens to a state directory between two runs. */
+  interface StateDamage {
+    void apply(Path stateDir) throws Exception;
   }
 
   Map<String, Object> kafka() {

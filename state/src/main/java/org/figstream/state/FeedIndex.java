@@ -40,8 +40,16 @@ public final class FeedIndex implements AutoCloseable {
       BoundedRocksDbMemory.bound(options, stateMemoryBytes);
       db = RocksDB.open(options, dir.toString());
     } catch (Exception e) {
+      // no changelog holds the index: it can only be started again, which is safe (see below)
       throw new IllegalStateException(
-          "cannot open the feed index at " + dir + ": " + e.getMessage(), e);
+          "cannot open the feed index at "
+              + dir
+              + ": "
+              + String.valueOf(e.getMessage()).strip().replaceAll("\\.+$", "")
+              + ". If it is damaged, move the folder aside (or delete it) and start again: the"
+              + " next feed pass announces every version the inventory lists once more, and the"
+              + " version gate drops those already processed",
+          e);
     }
   }
 
