@@ -1,9 +1,9 @@
 package org.figstream.cli;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.figstream.connectors.feed.discovery.EsearchSettings;
+import org.figstream.connectors.feed.http.UrlCheck;
 import picocli.CommandLine.Option;
 
 /** Same-day discovery through E-utilities esearch, off unless asked for. */
@@ -43,8 +43,9 @@ final class EsearchOptions {
     return new EsearchSettings(enabled, base, "figstream", email, apiKey);
   }
 
-  String host(String emulatorUrl) {
-    return URI.create(settings(emulatorUrl).baseUrl()).getHost();
+  /** The allow-list entry for the esearch endpoint: its host on its port only. */
+  String origin(String emulatorUrl) {
+    return UrlCheck.origin(settings(emulatorUrl).baseUrl());
   }
 
   LocalDate day() {

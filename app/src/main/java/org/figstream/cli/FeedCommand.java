@@ -24,6 +24,7 @@ import org.figstream.connectors.feed.fetch.FetchOutcome;
 import org.figstream.connectors.feed.fetch.FetchedArticle;
 import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.connectors.feed.http.HttpSettings;
+import org.figstream.connectors.feed.http.UrlCheck;
 import org.figstream.connectors.feed.local.ArchiveLimits;
 import org.figstream.connectors.feed.local.LocalFolderSource;
 import org.figstream.connectors.feed.sample.BucketEmulator;
@@ -102,9 +103,10 @@ final class FeedCommand implements Callable<Integer> {
       String emulatorUrl = emulator != null ? emulator.baseUrl() : null;
       String url = emulatorUrl != null ? emulatorUrl : source.bucketUrl;
       BucketLayout layout = new BucketLayout(url);
-      Set<String> hosts = new HashSet<>(List.of(layout.host()));
+      // host:port entries: a URL in bucket or esearch data that names another port is refused
+      Set<String> hosts = new HashSet<>(List.of(UrlCheck.origin(layout.baseUrl())));
       if (esearch.enabled) {
-        hosts.add(esearch.host(emulatorUrl));
+        hosts.add(esearch.origin(emulatorUrl));
       }
       SimpleMeterRegistry metrics = new SimpleMeterRegistry();
       FeedSettings settings = source.feedSettings(emulator != null);

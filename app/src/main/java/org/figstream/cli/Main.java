@@ -1,5 +1,7 @@
 package org.figstream.cli;
 
+import org.figstream.connectors.feed.http.FetchFailure;
+import org.figstream.runtime.FeedPassFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -86,13 +88,17 @@ public final class Main implements Runnable {
 
   /**
    * A setting that cannot work (a model that does not load, a file that is not there) is the user's
-   * to fix: one line saying what, not a stack trace. Anything else is a bug and keeps its trace.
+   * to fix: one line saying what, not a stack trace. So is a source that answers what figstream
+   * will not read (a redirected manifest, a URL off the allow-list): the message names the URL and
+   * the answer. Anything else is a bug and keeps its trace.
    */
   private static int configurationError(
       Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
     if (e instanceof IllegalArgumentException
         || e instanceof IllegalStateException
-        || e instanceof java.io.UncheckedIOException) {
+        || e instanceof java.io.UncheckedIOException
+        || e instanceof FetchFailure
+        || (e instanceof FeedPassFailedException && e.getCause() instanceof FetchFailure)) {
       cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
       cmd.getErr().flush();
       return 2;

@@ -25,6 +25,7 @@ import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.connectors.feed.fetch.ArticleFetcher;
 import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.connectors.feed.http.HttpSettings;
+import org.figstream.connectors.feed.http.UrlCheck;
 import org.figstream.connectors.feed.sample.BucketEmulator;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.processors.api.StageTimes;
@@ -118,7 +119,8 @@ public final class Instance implements AutoCloseable {
     HttpFetcher http =
         open(
             new HttpFetcher(
-                HttpSettings.defaults(Set.of(layout.host()))
+                // host:port, so that a URL in bucket data naming another port is refused
+                HttpSettings.defaults(Set.of(UrlCheck.origin(layout.baseUrl())))
                     .withRate(layout.host(), settings.bucketRate()),
                 metrics));
     MeterCatalog.registerHost(metrics, layout.host());

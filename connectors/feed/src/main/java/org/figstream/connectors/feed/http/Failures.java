@@ -21,6 +21,15 @@ final class Failures {
           url, retryAfter(response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER)));
     }
     String message = "HTTP " + code + " " + response.status().reasonPhrase() + " from " + url;
+    if (code >= 300 && code < 400) {
+      // redirects are not followed (the target could be anywhere); say where it pointed, so the
+      // user can tell a moved bucket from a hostile one
+      String location = response.responseHeaders().get(HttpHeaderNames.LOCATION);
+      message +=
+          ", a redirect to "
+              + (location == null ? "no Location" : location)
+              + " that figstream does not follow";
+    }
     return code >= 500 || code == 408
         ? FetchFailure.retryable("http-" + code, url, message, null)
         : FetchFailure.permanent("http-" + code, url, message);

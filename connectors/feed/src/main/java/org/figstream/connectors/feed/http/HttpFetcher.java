@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Locale;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
@@ -65,9 +64,10 @@ public final class HttpFetcher implements AutoCloseable {
   public Mono<byte[]> get(String url, long maxBytes, String md5) {
     return execute(
         url,
-        () ->
+        uri ->
             once(
                 url,
+                uri,
                 maxBytes,
                 (declared, body) ->
                     body.asByteArray()
@@ -83,9 +83,10 @@ public final class HttpFetcher implements AutoCloseable {
   public Mono<Path> download(String url, Path target, long maxBytes, String md5) {
     return execute(
         url,
-        () ->
+        uri ->
             once(
                 url,
+                uri,
                 maxBytes,
                 (declared, body) ->
                     Mono.using(
@@ -100,31 +101,15 @@ public final class HttpFetcher implements AutoCloseable {
                         FileSink::close)));
   }
 
-  private <T> Mono<T> execute(String url, java.util.function.Supplier<Mono<T>> attempt) {
+  private <T> Mono<T> execute(String url, java.util.function.Function<URI, Mono<T>> attempt) {
     URI uri;
     try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      return Mono.error(FetchFailure.permanent("bad-url", url, "not a URL: " + url));
+      uri = UrlCheck.parse(url, settings);
+    } catch (FetchFailure e) {
+      return Mono.error(e);
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      return Mono.error(
-          FetchFailure.permanent("bad-url", url, "only http and https URLs are fetched: " + url));
-    }
-    if (!settings.allowedHosts().contains(host)) {
-      return Mono.error(
-          FetchFailure.permanent(
-              "host-not-allowed",
-              url,
-              "host "
-                  + host
-                  + " is not in the allow-list "
-                  + settings.allowedHosts()
-                  + "; nothing was sent"));
-    }
-    return Mono.defer(() -> limiter.acquire(host).then(Mono.defer(attempt)))
+    String host = UrlCheck.host(uri);
+    return Mono.defer(() -> limiter.acquire(host).then(Mono.defer(() -> attempt.apply(uri))))
         .retryWhen(retry.forHost(host))
         .doOnSuccess(
             b -> metrics.counter(REQUESTS_METRIC, "host", host, "outcome", "ok").increment())
@@ -141,11 +126,12 @@ public final class HttpFetcher implements AutoCloseable {
   }
 
   /** Reads a 200 answer's body with {@code reader}; anything else becomes a classified failure. */
-  private <T> Mono<T> once(String url, long maxBytes, BodyReader<T> reader) {
+  private <T> Mono<T> once(String url, URI uri, long maxBytes, BodyReader<T> reader) {
     Duration total = settings.responseTimeout().plus(settings.connectTimeout()).multipliedBy(2);
     return client
         .get()
-        .uri(url)
+        // the URI checked against the allow-list: Netty's own parse of the string may differ
+        .uri(uri)
         .response(
             (response, body) -> {
               FetchFailure status = Failures.ofStatus(url, response);

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 /**
  * How figstream talks to the hosts it is allowed to talk to: nothing else is ever contacted.
  *
- * @param allowedHosts host names (lower case) that may be contacted; any other URL fails unsent
+ * @param allowedHosts what may be contacted, lower case: {@code host} allows that host on any port
+ *     (tests on loopback ports rely on it), {@code host:port} only on that port ({@link
+ *     UrlCheck#origin} builds one from a configured URL); any other URL fails unsent
  * @param requestsPerSecond per-host request rate; hosts not named get {@code
  *     defaultRequestsPerSecond}
  * @param maxConcurrency requests in flight at once, over all hosts
@@ -94,6 +96,11 @@ public record HttpSettings(
         firstBackoff,
         maxBackoff,
         jitter);
+  }
+
+  /** Whether {@code host} (lower case) may be contacted on {@code port}. */
+  boolean allows(String host, int port) {
+    return allowedHosts.contains(host) || allowedHosts.contains(host + ":" + port);
   }
 
   double rateFor(String host) {
