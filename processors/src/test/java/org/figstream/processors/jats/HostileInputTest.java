@@ -112,6 +112,27 @@ class HostileInputTest {
   }
 
   @Test
+  void shouldNotExpandAQuadraticBlowup() {
+    // one entity of 50,000 characters referenced 50,000 times: 2.5 * 10^9 characters expanded
+    String dtd = "<!DOCTYPE article [<!ENTITY big \"" + "x".repeat(50_000) + "\">]>";
+    byte[] xml = article(dtd, "Blowup: " + "&big;".repeat(50_000)).getBytes(UTF_8);
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    long allocated =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5),
+            () -> {
+              long before = threads.getCurrentThreadAllocatedBytes();
+              ExtractionException e = failure(xml);
+              assertThat(e.kind()).isEqualTo(ExtractionException.Kind.FORBIDDEN_DTD);
+              assertThat(e).hasMessageStartingWith("FORBIDDEN_DTD: entity &big; at line 1");
+              return threads.getCurrentThreadAllocatedBytes() - before;
+            });
+
+    assertThat(allocated).isLessThan(64L * 1024 * 1024);
+  }
+
+  @Test
   void shouldRefuseInputOverTheConfiguredLimit() {
     Sample sample = SampleArticles.article("pone.0056489");
 
