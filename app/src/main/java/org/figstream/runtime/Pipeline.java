@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -241,7 +243,15 @@ public final class Pipeline implements AutoCloseable {
   @Override
   public void close() {
     stage.close();
-    streams.close(Duration.ofSeconds(30));
+    // a member without a fixed identity leaves the group, so that whoever takes its tasks (its
+    // restart, another instance) does so at once rather than when its session (45 s) runs out; a
+    // static member (embedded broker) is taken over by its restart at once without leaving
+    streams.close(
+        CloseOptions.groupMembershipOperation(
+                kafka.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+                    ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
+                    : CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(30)));
     try {
       streamsMetrics.close();
     } catch (Exception e) {
