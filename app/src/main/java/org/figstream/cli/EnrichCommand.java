@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.figstream.processors.annotate.Annotation;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.api.ExtractionWarning;
 import org.figstream.processors.api.ImageRejectedException;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.image.ImageSettings;
@@ -115,6 +116,9 @@ final class EnrichCommand implements Callable<Integer> {
             enricher.extract(
                 files.readXml(JatsExtractor.DEFAULT_MAX_BYTES), files.media(), files.hint())) {
           summary.articles++;
+          for (ExtractionWarning w : article.warnings()) {
+            err.println("enrich: " + files.xml() + ": warning: " + w.reason() + ": " + w.message());
+          }
           article
               .figures()
               .forEach(

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.api.ExtractionWarning;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.records.FigureKind;
 import org.figstream.records.FigureRecord;
@@ -67,6 +68,11 @@ final class ExtractCommand implements Callable<Integer> {
         for (ExtractedArticle article : extractor.extract(xml, files.media(), files.hint())) {
           print(out, article);
           summary.add(article);
+          // cut, not failed: the article's pairs are printed, so the exit code stays 0
+          for (ExtractionWarning w : article.warnings()) {
+            err.println(
+                "extract: " + files.xml() + ": warning: " + w.reason() + ": " + w.message());
+          }
         }
       } catch (ExtractionException e) {
         summary.failed++;

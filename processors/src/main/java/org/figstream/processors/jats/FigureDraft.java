@@ -23,6 +23,12 @@ final class FigureDraft {
   final String mediaFile;
   final List<Mention> mentions = new ArrayList<>();
 
+  /** Citations past {@link OutputLimits#MENTIONS_PER_FIGURE}, counted for the warning. */
+  int droppedMentions;
+
+  /** Whether the caption or its title was longer than {@link OutputLimits#CAPTION_CHARS}. */
+  final boolean captionCut;
+
   FigureDraft(
       FigureKind kind,
       String figureId,
@@ -45,8 +51,9 @@ final class FigureDraft {
     this.specificUse = specificUse;
     this.context = context;
     this.label = label;
-    this.captionTitle = captionTitle;
-    this.caption = caption;
+    this.captionTitle = OutputLimits.clip(captionTitle, OutputLimits.CAPTION_CHARS);
+    this.caption = OutputLimits.clip(caption, OutputLimits.CAPTION_CHARS);
+    this.captionCut = this.caption != caption || this.captionTitle != captionTitle;
     this.doi = doi;
     this.href = href;
     this.mediaFile = mediaFile;

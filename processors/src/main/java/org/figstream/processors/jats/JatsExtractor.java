@@ -100,7 +100,11 @@ public final class JatsExtractor {
     for (ScannedArticle.Part part : scanned.parts) {
       figures.read(part.node(), part.context());
     }
-    MentionLinker linker = new MentionLinker(drafts);
+    OutputBudget budget = new OutputBudget();
+    for (FigureDraft draft : drafts) {
+      budget.addPair(draft, article.articleKey());
+    }
+    MentionLinker linker = new MentionLinker(drafts, budget);
     for (ScannedArticle.Part part : scanned.parts) {
       if (part.runningText() && linker.citesAFigure(part.node())) {
         ParagraphText paragraph = ParagraphText.of(part.node());
@@ -113,7 +117,7 @@ public final class JatsExtractor {
     for (FigureDraft draft : drafts) {
       records.add(draft.toRecord(article.articleKey()));
     }
-    return new ExtractedArticle(article, records);
+    return new ExtractedArticle(article, records, budget.warnings(drafts));
   }
 
   private void precheck(byte[] xml) {

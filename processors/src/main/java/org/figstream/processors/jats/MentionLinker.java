@@ -15,8 +15,10 @@ import org.figstream.records.Mention;
  */
 final class MentionLinker {
   private final Map<String, List<FigureDraft>> byId = new HashMap<>();
+  private final OutputBudget budget;
 
-  MentionLinker(List<FigureDraft> figures) {
+  MentionLinker(List<FigureDraft> figures, OutputBudget budget) {
+    this.budget = budget;
     for (FigureDraft f : figures) {
       byId.computeIfAbsent(f.figureId, k -> new ArrayList<>()).add(f);
       if (f.groupId != null) {
@@ -59,26 +61,65 @@ final class MentionLinker {
     return false;
   }
 
+  /**
+   * Links the paragraph's citations, keeping the first {@link OutputLimits#MENTIONS_PER_FIGURE} of
+   * each figure and counting the rest; a mention is made only for a figure with room left, so a
+   * paragraph of 20,000 citations costs 64 mentions, not 20,000.
+   */
   void link(ParagraphText paragraph) {
+    String text = paragraph.text();
     int[] sentences = null;
+    List<FigureDraft> room = new ArrayList<>();
     for (ParagraphText.Xref xref : paragraph.xrefs()) {
       Set<FigureDraft> cited = new LinkedHashSet<>();
       for (String rid : xref.rids()) {
         cited.addAll(byId.getOrDefault(rid, List.of()));
       }
-      if (cited.isEmpty()) {
+      room.clear();
+      for (FigureDraft figure : cited) {
+        if (figure.mentions.size() < OutputLimits.MENTIONS_PER_FIGURE) {
+          room.add(figure);
+        } else {
+          figure.droppedMentions++;
+        }
+      }
+      if (room.isEmpty()) {
         continue;
       }
-      String text = paragraph.text();
       if (sentences == null) {
         sentences = Sentences.boundaries(text);
       }
-      Mention mention =
-          new Mention(
-              xref.text(text), Sentences.around(text, sentences, xref.start(), xref.end()), text);
-      for (FigureDraft figure : cited) {
+      Mention mention = mention(text, sentences, xref);
+      for (FigureDraft figure : room) {
+        budget.addMention(mention);
         figure.mentions.add(mention);
       }
     }
+  }
+
+  /** The citation, its sentence and its paragraph, each cut to its limit around the citation. */
+  private Mention mention(String text, int[] sentences, ParagraphText.Xref xref) {
+    int start = Math.min(xref.start(), text.length());
+    int end = Math.min(Math.max(xref.end(), start), text.length());
+    String xrefText = text.substring(start, end);
+    if (xrefText.length() > OutputLimits.XREF_TEXT_CHARS) {
+      budget.xrefTextsCut++;
+      xrefText = OutputLimits.clip(xrefText, OutputLimits.XREF_TEXT_CHARS);
+    }
+    long span = Sentences.span(text, sentences, start, end);
+    int s = (int) (span >>> 32);
+    int e = (int) span;
+    if (e - s > OutputLimits.SENTENCE_CHARS) {
+      budget.sentencesCut++;
+    }
+    String sentence = OutputLimits.window(text, s, e, start, end, OutputLimits.SENTENCE_CHARS);
+    if (text.length() > OutputLimits.PARAGRAPH_CHARS) {
+      budget.paragraphsCut++;
+    }
+    String paragraph =
+        text.length() <= OutputLimits.PARAGRAPH_CHARS
+            ? text
+            : OutputLimits.window(text, 0, text.length(), start, end, OutputLimits.PARAGRAPH_CHARS);
+    return new Mention(xrefText, sentence, paragraph);
   }
 }

@@ -56,8 +56,17 @@ final class Sentences {
 
   /** The sentence holding {@code [start, end)}, between the real boundaries around it. */
   static String around(String text, int[] boundaries, int start, int end) {
+    long span = span(text, boundaries, start, end);
+    return text.substring((int) (span >>> 32), (int) span);
+  }
+
+  /**
+   * Where {@link #around(String, int[], int, int)}'s sentence lies in {@code text}, trimmed: its
+   * start in the high 32 bits, its end in the low ones (found once per citation, so no array).
+   */
+  static long span(String text, int[] boundaries, int start, int end) {
     if (text.isEmpty()) {
-      return text;
+      return 0;
     }
     int from = Math.max(0, Math.min(start, text.length() - 1));
     int to = Math.max(from + 1, Math.min(end, text.length()));
@@ -65,7 +74,14 @@ final class Sentences {
     int s = boundaries[i >= 0 ? i : -i - 2];
     int j = java.util.Arrays.binarySearch(boundaries, to);
     int e = boundaries[j >= 0 ? j : -j - 1];
-    return text.substring(s, e).trim();
+    // as String.trim() does
+    while (s < e && text.charAt(s) <= ' ') {
+      s++;
+    }
+    while (e > s && text.charAt(e - 1) <= ' ') {
+      e--;
+    }
+    return ((long) s << 32) | e;
   }
 
   /** False where the breaker split after an abbreviation or an initial, or before lower case. */

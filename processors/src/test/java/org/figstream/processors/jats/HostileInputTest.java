@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.api.ExtractionException.Kind;
+import org.figstream.processors.api.ExtractionWarning;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleArticles.Sample;
 import org.figstream.records.FigureRecord;
@@ -203,9 +204,19 @@ class HostileInputTest {
   void shouldExpandMoreCharacterEntitiesThanWoodstoxAllowsByDefault() {
     String xml = article("", "x&mdash;".repeat(150_000));
 
-    FigureRecord fig = extractor.extract(xml.getBytes(UTF_8), List.of()).get(0).figures().get(0);
+    ExtractedArticle article = extractor.extract(xml.getBytes(UTF_8), List.of()).get(0);
+    FigureRecord fig = article.figures().get(0);
 
-    assertThat(fig.caption()).hasSize(300_000).startsWith("x\u2014x\u2014").endsWith("x\u2014");
+    // all 150,000 were expanded (else the parse fails), then the caption was cut to its limit
+    assertThat(fig.caption())
+        .hasSize(OutputLimits.CAPTION_CHARS)
+        .startsWith("x\u2014x\u2014")
+        .endsWith("x\u2014");
+    assertThat(article.warnings())
+        .extracting(ExtractionWarning::message)
+        .containsExactly(
+            "cut to a window around the citation or to their first characters: "
+                + "1 figures' captions to 20000 characters");
   }
 
   @Test

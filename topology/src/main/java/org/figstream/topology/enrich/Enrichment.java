@@ -10,6 +10,7 @@ import org.figstream.connectors.feed.fetch.FetchedArticle;
 import org.figstream.processors.api.ArticleHint;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.api.ExtractionWarning;
 import org.figstream.processors.api.ImageRejectedException;
 import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.image.ImageNormalizer;
@@ -28,7 +29,8 @@ import reactor.util.concurrent.Queues;
  * One version's way through the non-blocking stage: fetch (Reactor Netty), then what {@link
  * ArticleEnricher} does with the files (extract, normalise each figure's image, then the embed and
  * label step). The result is the enriched article or a dead letter, never an error; an image that
- * cannot be used leaves its pair without an image and adds a dead letter saying why.
+ * cannot be used leaves its pair without an image and adds a dead letter saying why, as does what
+ * the extractor had to cut (mentions past the limit per figure, over-long text).
  */
 public final class Enrichment {
 
@@ -134,6 +136,18 @@ public final class Enrichment {
 
   private Mono<Result> publish(Announcement a, FetchedArticle f, ExtractedArticle e) {
     List<DeadLetter> problems = new ArrayList<>();
+    // what the extractor cut to keep the output bounded: the article is published without it
+    for (ExtractionWarning w : e.warnings()) {
+      problems.add(
+          new DeadLetter(
+              "extract",
+              w.reason(),
+              w.message(),
+              a.metadata().xml().url(),
+              a.pmcid(),
+              1,
+              Instant.now()));
+    }
     Provenance provenance =
         new Provenance(
             a.pmcid(), a.version(), a.source(), Instant.now(), PipelineVersion.current());

@@ -6,7 +6,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.figstream.records.Article;
 import org.figstream.records.DeadLetter;
+import org.figstream.records.Embedding;
 import org.figstream.records.EnrichedArticle;
+import org.figstream.records.PublishedFigure;
 import org.figstream.records.Topics;
 import org.figstream.topology.TopicSetup;
 import org.figstream.topology.schema.TopicSerdes;
@@ -15,7 +17,7 @@ import org.figstream.topology.schema.TopicSerdes;
  * Writes one result of the stage inside the current transaction: its dead letters, the article
  * record and the enriched article. A result too large for one record (an article with very many
  * large images) is not sent, which would fail the whole transaction, but becomes a dead letter
- * saying so.
+ * saying so; one whose images alone are too large is refused before it is serialised.
  */
 final class StageOutputs {
   /** Room left in a record for the key, headers and batch overhead. */
@@ -32,14 +34,18 @@ final class StageOutputs {
     if (r.enriched() == null) {
       return null;
     }
-    byte[] value = enriched.serialize(Topics.ENRICHED, r.enriched());
-    if (value.length > MAX_VALUE_BYTES) {
+    // Images and embeddings are counted before serialising: every graphic of a figure is a pair,
+    // and many pairs may name one image, so they alone could pass Java's 2 GiB array limit.
+    long binary = binaryBytes(r.enriched());
+    byte[] value =
+        binary > MAX_VALUE_BYTES ? null : enriched.serialize(Topics.ENRICHED, r.enriched());
+    if (value == null || value.length > MAX_VALUE_BYTES) {
       DeadLetter tooLarge =
           new DeadLetter(
               "enrich",
               "record-too-large",
               "the enriched article is "
-                  + value.length
+                  + (value == null ? "over " + binary : value.length)
                   + " bytes with its images, over the "
                   + MAX_VALUE_BYTES
                   + " a record may have; its pairs are not published",
@@ -55,6 +61,26 @@ final class StageOutputs {
             Topics.ARTICLES, key, articles.serialize(Topics.ARTICLES, r.article())));
     producer.send(new ProducerRecord<>(Topics.ENRICHED, key, value));
     return null;
+  }
+
+  /**
+   * The JPEG and embedding bytes of an enriched article. Under {@link #MAX_VALUE_BYTES} (64 MiB) of
+   * them, the serialised article stays far from the 2 GiB a byte[] may hold: its text is bounded by
+   * OutputLimits.ARTICLE_CHARS (16 Mi characters, each pair counted with 512 more, so at most
+   * 32,768 pairs), at most 48 MiB as Avro's UTF-8; and each pair adds a few KiB of labels,
+   * provenance and keys, at most about 100 MiB in all: under 250 MiB together.
+   */
+  static long binaryBytes(EnrichedArticle article) {
+    long bytes = 0;
+    for (PublishedFigure f : article.figures()) {
+      bytes += f.image() == null || f.image().jpeg() == null ? 0 : f.image().jpeg().length;
+      bytes += vectorBytes(f.imageEmbedding()) + vectorBytes(f.captionEmbedding());
+    }
+    return bytes;
+  }
+
+  private static long vectorBytes(Embedding e) {
+    return e == null || e.vector() == null ? 0 : 4L * e.vector().length;
   }
 
   void deadLetter(KafkaProducer<String, byte[]> producer, DeadLetter d) {
