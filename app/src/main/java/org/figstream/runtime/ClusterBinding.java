@@ -66,8 +66,11 @@ public final class ClusterBinding {
     try (Admin admin = Admin.create(kafka)) {
       return admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
+      // the cause says why (a refused login names SaslAuthenticationException); the
+      // ExecutionException around it says nothing
+      Throwable why = e.getCause() != null ? e.getCause() : e;
       throw new IllegalStateException(
-          "cannot reach Kafka at " + kafka.get("bootstrap.servers") + ": " + e, e);
+          "cannot reach Kafka at " + kafka.get("bootstrap.servers") + ": " + why, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while asking Kafka for its cluster id", e);

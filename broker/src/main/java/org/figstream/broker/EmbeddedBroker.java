@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -39,18 +41,33 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   /** Starts (formatting {@code dir} on first use) and returns once the broker answers. */
   public static EmbeddedBroker start(Path dir) {
+    return start(dir, props -> {});
+  }
+
+  /**
+   * As {@link #start(Path)}, with the broker's properties changed before the first format and every
+   * start: the tests of figstream as a client of a secured cluster add a SASL_SSL listener this way
+   * (PLAINTEXT stays for the controller, the inter-broker traffic and {@link #clientConfig()}).
+   */
+  public static EmbeddedBroker start(Path dir, Consumer<Properties> customize) {
     try {
       Files.createDirectories(dir);
       Properties props = config(dir, ports(dir));
+      customize.accept(props);
       if (!Files.exists(dir.resolve("logs/meta.properties"))) {
         format(dir, props);
       }
       KafkaRaftServer server =
           new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
-      EmbeddedBroker broker =
-          new EmbeddedBroker(
-              server, props.getProperty("advertised.listeners").substring("PLAINTEXT://".length()));
+      // the PLAINTEXT listener's address, whatever other listeners a customisation advertised
+      String plaintext =
+          Arrays.stream(props.getProperty("advertised.listeners").split(","))
+              .filter(l -> l.startsWith("PLAINTEXT://"))
+              .findFirst()
+              .orElseThrow()
+              .substring("PLAINTEXT://".length());
+      EmbeddedBroker broker = new EmbeddedBroker(server, plaintext);
       broker.awaitReady(Duration.ofSeconds(60));
       return broker;
     } catch (IOException e) {
