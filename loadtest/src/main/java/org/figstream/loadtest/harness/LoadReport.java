@@ -101,6 +101,12 @@ final class LoadReport {
         "heap live after GC, max",
         mb(r.samples().stream().mapToDouble(Sample::heapLive).max().orElse(0)));
     row(b, "peak RSS", mb(r.peakRss()));
+    row(
+        b,
+        "RocksDB memory, max used / bound",
+        mb(r.samples().stream().mapToDouble(Sample::rocksDbUsed).max().orElse(0))
+            + " / "
+            + mb(r.samples().stream().mapToDouble(Sample::rocksDbLimit).max().orElse(0)));
     row(b, "figstream exit on SIGTERM", String.valueOf(r.exitCode()));
     b.append("\n## Latency (warm-up of ").append(r.workload().warmup()).append(" excluded)\n\n");
     b.append("| from the announcement to | records | p50 | p95 | p99 | p99.9 | max |\n");
@@ -134,12 +140,12 @@ final class LoadReport {
     StringBuilder b =
         new StringBuilder(
             "seconds,announced,articles,figures,dead_letters,lag,"
-                + "heap_used,heap_live,rss,cpu_seconds\n");
+                + "heap_used,heap_live,rss,cpu_seconds,rocksdb_used\n");
     for (Sample s : r.samples()) {
       b.append(
           String.format(
               Locale.ROOT,
-              "%.1f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.2f%n",
+              "%.1f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.2f,%.0f%n",
               s.seconds(),
               s.announced(),
               s.articles(),
@@ -149,7 +155,8 @@ final class LoadReport {
               s.heapUsed(),
               s.heapLive(),
               s.rss(),
-              s.cpuSeconds()));
+              s.cpuSeconds(),
+              s.rocksDbUsed()));
     }
     return b.toString();
   }

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param heapLive old-generation bytes live after the last GC ({@code jvm_gc_live_data_size})
  * @param cpuSeconds the figstream process's user + system CPU time
  * @param stageSeconds time spent in each stage so far, from {@code figstream_stage_duration}
+ * @param rocksDbUsed bytes the RocksDB stores hold in their shared cache and memtables, and {@code
+ *     rocksDbLimit} the bound they share ({@code figstream_rocksdb_memory_*_bytes})
  */
 record Sample(
     double seconds,
@@ -23,7 +25,9 @@ record Sample(
     double heapLive,
     double rss,
     double cpuSeconds,
-    Map<String, Double> stageSeconds) {
+    Map<String, Double> stageSeconds,
+    double rocksDbUsed,
+    double rocksDbLimit) {
 
   static Sample of(double seconds, MetricsScrape m, ProcessStats.Reading process) {
     return new Sample(
@@ -41,6 +45,8 @@ record Sample(
         m.sum("jvm_gc_live_data_size_bytes"),
         process.rssBytes(),
         process.cpuSeconds(),
-        m.byLabel("figstream_stage_duration_seconds_sum", "stage"));
+        m.byLabel("figstream_stage_duration_seconds_sum", "stage"),
+        m.sum("figstream_rocksdb_memory_used_bytes"),
+        m.sum("figstream_rocksdb_memory_limit_bytes"));
   }
 }

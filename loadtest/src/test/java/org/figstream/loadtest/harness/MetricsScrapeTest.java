@@ -18,6 +18,8 @@ class MetricsScrapeTest {
           "figstream_stage_duration_seconds_sum{stage=\"fetch\"} 1.5",
           "figstream_stage_duration_seconds_sum{stage=\"embed\"} 4.25",
           "jvm_gc_live_data_size_bytes 1048576.0",
+          "figstream_rocksdb_memory_used_bytes 2.5165824E7",
+          "figstream_rocksdb_memory_limit_bytes 6.7108864E7",
           "");
 
   @Test
@@ -39,5 +41,7 @@ class MetricsScrapeTest {
     assertThat(s.articles()).isEqualTo(12.0);
     assertThat(s.heapLive()).isEqualTo(1048576.0);
     assertThat(s.cpuSeconds()).isEqualTo(7.5);
+    assertThat(s.rocksDbUsed()).isEqualTo(25165824.0);
+    assertThat(s.rocksDbLimit()).isEqualTo(67108864.0);
   }
 }
