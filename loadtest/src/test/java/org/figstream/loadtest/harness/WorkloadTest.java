@@ -22,7 +22,12 @@ class WorkloadTest {
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .containsExactly(
-            "backfill-512m.yaml", "backfill.yaml", "live-100x.yaml", "live-1x.yaml", "smoke.yaml");
+            "backfill-512m-2000.yaml",
+            "backfill-512m.yaml",
+            "backfill.yaml",
+            "live-100x.yaml",
+            "live-1x.yaml",
+            "smoke.yaml");
     for (Path f : files) {
       assertThat(Workload.read(f).name() + ".yaml").isEqualTo(f.getFileName().toString());
     }
