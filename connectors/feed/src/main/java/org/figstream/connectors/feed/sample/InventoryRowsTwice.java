@@ -3,7 +3,6 @@ package org.figstream.connectors.feed.sample;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.figstream.connectors.feed.bucket.BucketLayout;
 import org.figstream.connectors.feed.http.HttpFetcher;
 
@@ -62,18 +60,16 @@ final class InventoryRowsTwice {
         if (p == files.size() - 1 && firstRow != null) {
           twice.add(firstRow);
         }
-        byte[] gz = gzip(String.join("\n", twice) + "\n");
+        byte[] gz =
+            InventoryWriter.gzip(
+                (String.join("\n", twice) + "\n").getBytes(StandardCharsets.UTF_8));
         out.put(partKey, StoredObject.of(gz, part.lastModified()));
         file.put("size", gz.length).put("MD5checksum", HttpFetcher.md5Hex(gz));
       }
       byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
       out.put(manifestKey, StoredObject.of(bytes, manifest.lastModified()));
       String checksumKey = manifestKey.replace("/manifest.json", "/manifest.checksum");
-      out.put(
-          checksumKey,
-          StoredObject.of(
-              (HttpFetcher.md5Hex(bytes) + "\n").getBytes(StandardCharsets.US_ASCII),
-              manifest.lastModified()));
+      out.put(checksumKey, InventoryWriter.checksum(bytes, manifest.lastModified()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -86,13 +82,5 @@ final class InventoryRowsTwice {
           .filter(l -> !l.isBlank())
           .toList();
     }
-  }
-
-  private static byte[] gzip(String text) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-    return bytes.toByteArray();
   }
 }

@@ -70,17 +70,20 @@ final class InventoryWriter {
       byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
       out.put(
           BucketLayout.INVENTORY_PREFIX + day + "/manifest.json", StoredObject.of(json, created));
-      out.put(
-          BucketLayout.INVENTORY_PREFIX + day + "/manifest.checksum",
-          StoredObject.of(
-              (HttpFetcher.md5Hex(json) + "\n").getBytes(StandardCharsets.US_ASCII), created));
+      out.put(BucketLayout.INVENTORY_PREFIX + day + "/manifest.checksum", checksum(json, created));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out;
   }
 
-  private static byte[] gzip(byte[] bytes) {
+  /** The {@code manifest.checksum} object S3 writes beside a manifest: its MD5 as hex text. */
+  static StoredObject checksum(byte[] manifest, String lastModified) {
+    return StoredObject.of(
+        (HttpFetcher.md5Hex(manifest) + "\n").getBytes(StandardCharsets.US_ASCII), lastModified);
+  }
+
+  static byte[] gzip(byte[] bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(bytes);
