@@ -39,7 +39,23 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cli = commandLine();
+    cli.setExecutionStrategy(
+        parsed -> {
+          ProcessScratch.useDataDirectoryOf(parsed);
+          TelemetryNotice.warnIfOn(parsed);
+          return new CommandLine.RunLast().execute(parsed);
+        });
+    System.exit(cli.execute(args));
+  }
+
+  /** The command that runs: the last subcommand named. */
+  static CommandLine.ParseResult leaf(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult command = parsed;
+    while (command.hasSubcommand()) {
+      command = command.subcommand();
+    }
+    return command;
   }
 
   /** The configured command line, apart from {@code main} so tests can run it in-process. */

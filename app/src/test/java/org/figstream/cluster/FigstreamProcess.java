@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,9 +101,9 @@ final class FigstreamProcess {
   private static FigstreamProcess launchWith(
       String id, boolean feed, Path dir, String classpath, Path sampleDir, List<String> more)
       throws IOException {
-    Files.createDirectories(dir);
+    Files.createDirectories(home(dir));
     Path log = dir.resolve(id + ".log");
-    List<String> command = new ArrayList<>(java(classpath));
+    List<String> command = new ArrayList<>(List.of("bash", launcher().toString()));
     command.addAll(
         List.of(
             "run",
@@ -116,22 +117,41 @@ final class FigstreamProcess {
             "--progress-interval",
             "PT1S"));
     command.addAll(more);
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    // the README's launcher, on the packaged jar, with a home of its own that a test can find empty
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.put("FIGSTREAM_JAR", classpath);
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("FIGSTREAM_JAVA_OPTS", String.join(" ", javaOptions(dir)));
+    env.put("HOME", home(dir).toString());
+    env.remove("ORT_DISABLE_TELEMETRY"); // the launcher's to set
+    Process process = builder.redirectOutput(log.toFile()).start();
     return new FigstreamProcess(id, feed, log, process);
   }
 
-  private static List<String> java(String classpath) {
-    List<String> command = new ArrayList<>();
-    command.add(LocalCluster.javaBinary());
-    command.add("-Xmx1536m");
-    for (String p : List.of("ai.djl.offline", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR")) {
-      if (System.getProperty(p) != null) {
-        command.add("-D" + p + "=" + System.getProperty(p));
+  /** The home folder the processes started in {@code dir} get: nothing should be written there. */
+  static Path home(Path dir) {
+    return dir.resolve("home");
+  }
+
+  private static List<String> javaOptions(Path dir) {
+    List<String> options = new ArrayList<>(List.of("-Xmx1536m", "-Duser.home=" + home(dir)));
+    // DJL's caches are left to the CLI, which puts them under the data directory
+    if (System.getProperty("ai.djl.offline") != null) {
+      options.add("-Dai.djl.offline=" + System.getProperty("ai.djl.offline"));
+    }
+    return options;
+  }
+
+  /** ./figstream at the repository root, found upwards from the working directory. */
+  private static Path launcher() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("figstream")) && Files.isRegularFile(p.resolve("mvnw"))) {
+        return p.resolve("figstream");
       }
     }
-    command.addAll(List.of("-cp", classpath, "org.figstream.cli.Main"));
-    return command;
+    throw new IllegalStateException(
+        "no ./figstream launcher above " + Path.of("").toAbsolutePath());
   }
 
   String output() {
@@ -144,6 +164,10 @@ final class FigstreamProcess {
 
   boolean alive() {
     return process.isAlive();
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** Waits for the exit of a --until-caught-up run; its exit code. */

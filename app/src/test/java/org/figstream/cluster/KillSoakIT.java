@@ -30,7 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/reliability.md).
  */
 class KillSoakIT {
-  static final int DEFAULT_KILLS = 7;
+  static final int DEFAULT_KILLS = 11;
+
+  /** The bar: at least this many stops must land in the default run. */
+  private static final int AT_LEAST = 10;
 
   /** Where a stop lands: a line the run prints just before that point, or a count reached. */
   private record KillPoint(
@@ -66,8 +69,9 @@ class KillSoakIT {
     int kills = Integer.getInteger("figstream.soak.kills", DEFAULT_KILLS);
     Random random = new Random(Long.getLong("figstream.soak.seed", 18));
     Map<String, Integer> hit = new TreeMap<>();
+    boolean nativeChecked = false;
     for (int k = 0; k < kills; k++) {
-      KillPoint point = POINTS.get(k % POINTS.size());
+      KillPoint point = pointFor(k);
       FigstreamProcess run =
           FigstreamProcess.startEmbeddedWithDataset("soak", dir, classpath, samples);
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -78,6 +82,9 @@ class KillSoakIT {
       if (!run.alive()) {
         hit.merge("(finished before " + point.name() + ")", 1, Integer::sum);
         continue;
+      }
+      if (point.name().equals("enrichment mid-batch")) {
+        nativeChecked |= checkNativeLibrariesUnder(dir.resolve("soak"), run);
       }
       if (point.graceful()) {
         int exit = run.stop();
@@ -92,6 +99,7 @@ class KillSoakIT {
         FigstreamProcess.startEmbeddedWithDataset("soak", dir, classpath, samples);
     assertThat(last.await(Duration.ofMinutes(5))).as(last.tail()).isZero();
     System.out.println("KillSoakIT: " + kills + " stops, by kill point: " + hit);
+    assertThat(nativeChecked || !Files.isDirectory(Path.of("/proc/self"))).isTrue();
 
     Outcome after = Outcome.read(dir.resolve("soak"));
     assertThat(after.figures().keySet()).isEqualTo(expected.figures().keySet());
@@ -113,6 +121,49 @@ class KillSoakIT {
     assertThat(after.rows()).hasSize(70).doesNotHaveDuplicates().isEqualTo(expected.rows());
     assertThat(hit.keySet())
         .contains("broker start", "feed", "enrichment (SIGTERM)", "enrichment mid-batch");
+    int landed =
+        hit.entrySet().stream()
+            .filter(e -> !e.getKey().startsWith("("))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
+    assertThat(landed).as("stops that landed").isGreaterThanOrEqualTo(Math.min(kills, AT_LEAST));
+    // each start cleared the scratch folders of the killed runs: only the last run's is left
+    assertThat(entries(dir.resolve("soak/tmp"))).containsExactly(Long.toString(last.pid()));
+    // no telemetry database, no JNA or DJL cache in the user's home
+    assertThat(entries(FigstreamProcess.home(dir))).isEmpty();
+  }
+
+  /**
+   * RocksDB's and ONNX Runtime's native libraries, unpacked from their jars, lie under the data
+   * directory's scratch folder, and nothing the process maps lies outside the data directory apart
+   * from the system's and the JDK's files.
+   */
+  private static boolean checkNativeLibrariesUnder(Path dataDir, FigstreamProcess run)
+      throws java.io.IOException {
+    if (!MappedFiles.readable(run.pid())) {
+      return false; // not Linux: no /proc to read
+    }
+    Path scratch = dataDir.resolve("tmp").resolve(Long.toString(run.pid()));
+    assertThat(MappedFiles.under(run.pid(), scratch))
+        .as("native libraries unpacked under " + scratch)
+        .anyMatch(f -> f.contains("librocksdbjni"))
+        .anyMatch(f -> f.endsWith("libonnxruntime.so"));
+    assertThat(MappedFiles.outside(run.pid(), dataDir)).isEmpty();
+    return true;
+  }
+
+  /**
+   * The first stops take every point in turn while work is still pending; the later ones land where
+   * every start passes (broker start, feed), since by then enrichment may have nothing left.
+   */
+  private static KillPoint pointFor(int k) {
+    return k < POINTS.size() ? POINTS.get(k) : POINTS.get((k - POINTS.size()) % 2);
+  }
+
+  private static List<String> entries(Path folder) throws java.io.IOException {
+    try (var list = Files.list(folder)) {
+      return list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   private static boolean caughtUp(FigstreamProcess p) {
