@@ -17,7 +17,7 @@ import java.util.Map;
  * accelerator asks for. The options are built here rather than through DJL's {@code ortDevice}
  * shortcut because that one cannot turn on FP16 or the TensorRT engine cache.
  */
-final class OrtModels {
+public final class OrtModels {
   static final String INTRA_OP_SPINNING = "session.intra_op.allow_spinning";
   static final String INTER_OP_SPINNING = "session.inter_op.allow_spinning";
 
@@ -58,7 +58,8 @@ final class OrtModels {
     }
   }
 
-  static OrtSession.SessionOptions sessionOptions(Accelerator accelerator)
+  /** Session options for the accelerator; the caller closes them. */
+  public static OrtSession.SessionOptions sessionOptions(Accelerator accelerator)
       throws OrtException, IOException {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
