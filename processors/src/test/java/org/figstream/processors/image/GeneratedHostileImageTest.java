@@ -17,19 +17,36 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import org.figstream.processors.api.ImageRejectedException;
+import org.figstream.processors.hostile.NoNewFiles;
 
 /**
  * Generated broken images, 2,000 cases a run from a fixed seed: small real PNG, JPEG, GIF and BMP
  * files truncated at any byte, with any byte replaced, with the dimensions in their headers made to
  * lie (up to 65,535 x 65,535), empty, or text. Every case ends in a normalised image or an {@link
- * ImageRejectedException} naming the problem, within two seconds, without running out of memory.
+ * ImageRejectedException} naming the problem, within two seconds, without running out of memory and
+ * without writing a file to java.io.tmpdir or the working directory.
  */
 class GeneratedHostileImageTest {
   private static final List<byte[]> IMAGES =
       List.of(encode("png"), encode("jpg"), encode("gif"), encode("bmp"));
 
+  private static NoNewFiles files;
+
   private final ImageNormalizer normalizer = new ImageNormalizer();
+
+  @BeforeContainer
+  static void snapshotFiles() {
+    files = NoNewFiles.snapshot();
+  }
+
+  /** Decoders may spill to cache files; none of them may be left behind. */
+  @AfterContainer
+  static void shouldHaveWrittenNoFile() {
+    files.assertNoneSince();
+  }
 
   @Property(tries = 2_000, seed = "20261204")
   void shouldEndInAnImageOrANamedRejectionQuickly(@ForAll("brokenImages") byte[] file) {

@@ -4,12 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,7 +14,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import org.figstream.processors.api.ExtractionException;
+import org.figstream.processors.hostile.LoopbackListener;
+import org.figstream.processors.hostile.NoNewFiles;
 
 /**
  * Generated hostile JATS, 10,000 cases a run from a fixed seed: a small article truncated at any
@@ -26,12 +25,13 @@ import org.figstream.processors.api.ExtractionException;
  * loopback listener, entity declarations and references, CDATA, NUL, other encodings, stray tags)
  * inserted at any byte, behind byte-order marks, nested deeply, or plain noise. Every case ends in
  * extracted articles or a typed {@link ExtractionException} with a message, within a second, and
- * the listener is never connected to.
+ * the listener is never connected to, nor any file written to java.io.tmpdir or the working
+ * directory.
  */
 class GeneratedHostileInputTest {
-  private static final ServerSocket LISTENER = listener();
-  private static final AtomicInteger CONNECTIONS = new AtomicInteger();
-  private static final String DTD_URL = "http://127.0.0.1:" + LISTENER.getLocalPort() + "/jats.dtd";
+  private static final LoopbackListener LISTENER = new LoopbackListener();
+  private static final String DTD_URL = "http://127.0.0.1:" + LISTENER.port() + "/jats.dtd";
+  private static NoNewFiles files;
   private static final byte[] BASE =
       TestDocuments.article(
               "",
@@ -87,10 +87,16 @@ class GeneratedHostileInputTest {
     assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds").isLessThan(1_000);
   }
 
+  @BeforeContainer
+  static void snapshotFiles() {
+    files = NoNewFiles.snapshot();
+  }
+
   @AfterContainer
-  static void shouldNeverHaveConnected() throws IOException {
+  static void shouldNeverHaveConnectedNorWritten() throws IOException {
     LISTENER.close();
-    assertThat(CONNECTIONS.get()).as("connections to the loopback listener").isZero();
+    assertThat(LISTENER.connections()).as("connections to the loopback listener").isZero();
+    files.assertNoneSince();
   }
 
   @Provide
@@ -139,28 +145,5 @@ class GeneratedHostileInputTest {
       i += p.length;
     }
     return out;
-  }
-
-  private static ServerSocket listener() {
-    try {
-      ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      Thread acceptor =
-          new Thread(
-              () -> {
-                while (!server.isClosed()) {
-                  try (Socket s = server.accept()) {
-                    CONNECTIONS.incrementAndGet();
-                  } catch (IOException e) {
-                    return;
-                  }
-                }
-              },
-              "loopback-listener");
-      acceptor.setDaemon(true);
-      acceptor.start();
-      return server;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

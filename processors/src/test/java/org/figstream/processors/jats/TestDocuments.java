@@ -26,6 +26,19 @@ final class TestDocuments {
         + "<graphic xlink:href=\"f1\"/></fig></body></article>";
   }
 
+  /** A DOCTYPE of ten levels of entities, ten references each: {@code &lol9;} is 10^9 "lol"s. */
+  static String billionLaughs() {
+    StringBuilder dtd = new StringBuilder("<!DOCTYPE article [<!ENTITY lol0 \"lol\">");
+    for (int i = 1; i <= 9; i++) {
+      dtd.append("<!ENTITY lol")
+          .append(i)
+          .append(" \"")
+          .append(("&lol" + (i - 1) + ";").repeat(10))
+          .append("\">");
+    }
+    return dtd.append("]>").toString();
+  }
+
   /**
    * The typed error extracting {@code xml} ends in; fails the test on success or any other
    * throwable.

@@ -91,6 +91,9 @@ final class ArchiveModel {
       for (Entry e : entries) {
         TarArchiveEntry t =
             e.isLink() ? new TarArchiveEntry(e.name(), e.type(), true) : entry(e.name());
+        // fixed owner and time: the committed corpus files come out the same on every machine
+        t.setUserName("");
+        t.setModTime(0);
         if (e.isLink()) {
           t.setLinkName(e.link());
         } else {
