@@ -16,6 +16,8 @@ import org.figstream.processors.label.CaptionSentences;
 import org.figstream.processors.label.ConceptLabeller;
 import org.figstream.processors.label.DrawnImage;
 import org.figstream.processors.label.LabelInput;
+import org.figstream.processors.ocr.TextDetector;
+import org.figstream.processors.ocr.TextRegions;
 import org.figstream.records.ConceptLabels;
 import org.figstream.records.Embedding;
 import org.figstream.records.FigureKind;
@@ -40,16 +42,29 @@ public final class FigureAnnotator {
    */
   private final boolean pixelPrior;
 
+  /** Finds text in the image for the labeller; null when it does not look. */
+  private final TextDetector textDetector;
+
   public FigureAnnotator(Embedder embedder, ConceptLabeller labeller) {
     this(embedder, labeller, StageTimes.NONE);
   }
 
   /** With each labelling's own time recorded as the {@code label} stage on {@code times}. */
   public FigureAnnotator(Embedder embedder, ConceptLabeller labeller, StageTimes times) {
+    this(embedder, labeller, times, null);
+  }
+
+  /**
+   * With the text in each image found by {@code textDetector} when the labeller weighs it (on the
+   * normaliser's raster, on its way to the encoder); null leaves it out.
+   */
+  public FigureAnnotator(
+      Embedder embedder, ConceptLabeller labeller, StageTimes times, TextDetector textDetector) {
     this.embedder = embedder;
     this.labeller = labeller;
     this.times = times;
     this.pixelPrior = labeller != null && labeller.usesPixelPrior();
+    this.textDetector = labeller != null && labeller.usesTextEvidence() ? textDetector : null;
   }
 
   /**
@@ -88,6 +103,7 @@ public final class FigureAnnotator {
     // handed
     // over once and not held for it.
     AtomicReference<Float> drawn = new AtomicReference<>();
+    AtomicReference<TextRegions> text = new AtomicReference<>();
     Callable<BufferedImage> measured =
         pixels == null
             ? null
@@ -95,6 +111,9 @@ public final class FigureAnnotator {
               BufferedImage p = pixels.call();
               if (pixelPrior) {
                 drawn.set(drawnProbability(p));
+              }
+              if (textDetector != null) {
+                text.set(textRegions(p));
               }
               return p;
             };
@@ -140,7 +159,13 @@ public final class FigureAnnotator {
               ConceptLabels labels =
                   label(
                       new LabelInput(
-                          caption, figure.kind() == FigureKind.TABLE, c, t.getT3(), i, drawn.get()),
+                          caption,
+                          figure.kind() == FigureKind.TABLE,
+                          c,
+                          t.getT3(),
+                          i,
+                          drawn.get(),
+                          text.get()),
                       problems);
               return new Annotation(i, c, labels, drawn.get(), List.copyOf(problems));
             });
@@ -153,7 +178,7 @@ public final class FigureAnnotator {
     if (embedder.imageEncoder() != null) {
       return embedder.image(pixels);
     }
-    return !pixelPrior
+    return !pixelPrior && textDetector == null
         ? Mono.empty()
         : Mono.fromCallable(pixels).subscribeOn(Schedulers.parallel()).then(Mono.empty());
   }
@@ -165,6 +190,15 @@ public final class FigureAnnotator {
   private static Float drawnProbability(BufferedImage pixels) {
     try {
       return DrawnImage.probability(pixels);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Best effort, as the pixel prior: without it the labels go by the caption and pixels. */
+  private TextRegions textRegions(BufferedImage pixels) {
+    try {
+      return textDetector.detect(pixels);
     } catch (RuntimeException e) {
       return null;
     }

@@ -16,4 +16,9 @@ public interface ConceptLabeller {
   default boolean usesPixelPrior() {
     return false;
   }
+
+  /** Whether {@link LabelInput#text} is used, so callers can skip detecting text. */
+  default boolean usesTextEvidence() {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
 package org.figstream.processors.label;
 
 import java.util.List;
+import org.figstream.processors.ocr.TextRegions;
 import org.figstream.records.Embedding;
 
 /**
@@ -13,6 +14,8 @@ import org.figstream.records.Embedding;
  * @param imageEmbedding null when the figure has no usable image or no image encoder
  * @param drawnProbability {@link DrawnImage#probability} of the image; null when there is no usable
  *     image
+ * @param text what the text detector found in the image ({@link TextEvidence}); null when it did
+ *     not look
  */
 public record LabelInput(
     String caption,
@@ -20,4 +23,24 @@ public record LabelInput(
     Embedding captionEmbedding,
     List<Embedding> sentenceEmbeddings,
     Embedding imageEmbedding,
-    Float drawnProbability) {}
+    Float drawnProbability,
+    TextRegions text) {
+
+  /** Without a text signal. */
+  public LabelInput(
+      String caption,
+      boolean tableImage,
+      Embedding captionEmbedding,
+      List<Embedding> sentenceEmbeddings,
+      Embedding imageEmbedding,
+      Float drawnProbability) {
+    this(
+        caption,
+        tableImage,
+        captionEmbedding,
+        sentenceEmbeddings,
+        imageEmbedding,
+        drawnProbability,
+        null);
+  }
+}

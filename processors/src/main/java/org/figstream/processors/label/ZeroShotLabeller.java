@@ -21,9 +21,10 @@ import org.figstream.records.Taxonomy;
  * space, the image's cosine is averaged in. An image the markup delivers as a table is labelled
  * "Tables" outright. Scores are a softmax over the candidates at {@link #TEMPERATURE}, weighted by
  * how well each global concept's form (drawn or photographic) fits the image's pixels ({@link
- * ConceptForms}), since captions say what a figure is about more often than what it shows.
- * "Ambiguous" is never a zero-shot answer: a caption always says something, and which figures
- * BIOMEDICA's experts found ambiguous is a judgement about clusters of images, not about text.
+ * ConceptForms}) and by the text found in the image ({@link TextEvidence}), since captions say what
+ * a figure is about more often than what it shows. "Ambiguous" is never a zero-shot answer: a
+ * caption always says something, and which figures BIOMEDICA's experts found ambiguous is a
+ * judgement about clusters of images, not about text.
  */
 public final class ZeroShotLabeller implements ConceptLabeller {
   public static final String METHOD = "zero-shot";
@@ -67,6 +68,11 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   }
 
   @Override
+  public boolean usesTextEvidence() {
+    return forms != ConceptForms.NONE;
+  }
+
+  @Override
   public ConceptLabels label(LabelInput figure) {
     Embedding caption = figure.captionEmbedding();
     if (caption == null) {
@@ -87,7 +93,12 @@ public final class ZeroShotLabeller implements ConceptLabeller {
       globalSimilarities(locals, text.vector(), image)
           .forEach((k, v) -> globalSims.merge(k, v, Math::max));
     }
-    List<ConceptScore> global = ranked(globalSims, c -> forms.weight(c, figure.drawnProbability()));
+    List<ConceptScore> global =
+        ranked(
+            globalSims,
+            c ->
+                forms.weight(c, figure.drawnProbability())
+                    * TextEvidence.weight(c, figure.text(), forms));
     if (figure.tableImage()) {
       // The markup says what it is: a table delivered as an image.
       global = List.of(new ConceptScore(TABLES, 1f));
