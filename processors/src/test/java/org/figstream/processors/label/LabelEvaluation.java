@@ -1,0 +1,123 @@
+package org.figstream.processors.label;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.figstream.processors.embed.TextEncoder;
+import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.processors.ocr.TextDetector;
+import org.figstream.processors.ocr.TextRegions;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.Embedding;
+import org.figstream.records.FigureKind;
+import org.figstream.records.FigureRecord;
+
+/**
+ * Labels a set of hand-labelled figures as the annotator would (caption and sentence vectors, the
+ * pixel prior and the text found, both on the normaliser's raster) and compares: top-1, top-3,
+ * panel type, the majority baseline and the confusion of global concepts.
+ */
+final class LabelEvaluation {
+  private static final ImageNormalizer NORMALIZER = new ImageNormalizer();
+
+  /** hand concept -> predicted top-1 concept -> figures */
+  record Result(
+      int n,
+      int top1,
+      int top3,
+      int panel,
+      int majority,
+      Map<String, Map<String, Integer>> confusion,
+      String rows) {
+
+    String report(String title) {
+      StringBuilder s = new StringBuilder(title).append('\n');
+      s.append(String.format("global top-1 %d/%d = %.3f%n", top1, n, top1 / (double) n));
+      s.append(String.format("global top-3 %d/%d = %.3f%n", top3, n, top3 / (double) n));
+      s.append(String.format("panel type   %d/%d = %.3f%n", panel, n, panel / (double) n));
+      s.append(
+          String.format(
+              "majority-class baseline %d/%d = %.3f%n", majority, n, majority / (double) n));
+      TreeSet<String> predicted = new TreeSet<>();
+      confusion.values().forEach(m -> predicted.addAll(m.keySet()));
+      s.append("confusion (rows: hand label; columns: top-1 label):\n");
+      s.append(String.format("  %-24s", ""));
+      predicted.forEach(p -> s.append(String.format(" %6.6s", p)));
+      s.append('\n');
+      confusion.forEach(
+          (hand, row) -> {
+            s.append(String.format("  %-24.24s", hand));
+            predicted.forEach(p -> s.append(String.format(" %6d", row.getOrDefault(p, 0))));
+            s.append('\n');
+          });
+      return s.append("per figure (result, pair, hand, labels, panel hand/labels):\n")
+          .append(rows)
+          .toString();
+    }
+  }
+
+  private LabelEvaluation() {}
+
+  static Result run(
+      Map<String, HandLabels.Label> hand,
+      ConceptLabeller labeller,
+      TextEncoder text,
+      TextDetector detector)
+      throws IOException {
+    int top1 = 0;
+    int top3 = 0;
+    int panel = 0;
+    Map<String, Integer> handCounts = new TreeMap<>();
+    Map<String, Map<String, Integer>> confusion = new TreeMap<>();
+    StringBuilder rows = new StringBuilder();
+    for (HandLabels.Label want : hand.values()) {
+      LabelledFigures.Figure figure = LabelledFigures.get(want.pairId());
+      ConceptLabels got = labeller.label(input(figure, text, detector));
+      String first = got.global().get(0).concept();
+      boolean hit = first.equals(want.global());
+      boolean inTop3 = got.global().stream().anyMatch(s -> s.concept().equals(want.global()));
+      top1 += hit ? 1 : 0;
+      top3 += inTop3 ? 1 : 0;
+      panel += got.panelType().equals(want.panelType()) ? 1 : 0;
+      handCounts.merge(want.global(), 1, Integer::sum);
+      confusion.computeIfAbsent(want.global(), k -> new TreeMap<>()).merge(first, 1, Integer::sum);
+      rows.append(
+          String.format(
+              "%s\t%s\t%s\t%s\t%s/%s%n",
+              hit ? "ok" : (inTop3 ? "top3" : "miss"),
+              want.pairId(),
+              want.global(),
+              got.global().stream().map(ConceptScore::concept).toList(),
+              want.panelType(),
+              got.panelType()));
+    }
+    int majority = handCounts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return new Result(hand.size(), top1, top3, panel, majority, confusion, rows.toString());
+  }
+
+  private static LabelInput input(
+      LabelledFigures.Figure figure, TextEncoder text, TextDetector detector) throws IOException {
+    FigureRecord record = figure.record();
+    String caption = record.caption().strip();
+    String model = text.descriptor().name();
+    Embedding whole = new Embedding(model, text.embed(List.of(caption)).get(0));
+    List<Embedding> sentences = new ArrayList<>();
+    text.embed(CaptionSentences.of(caption)).forEach(v -> sentences.add(new Embedding(model, v)));
+    Float drawn = null;
+    TextRegions found = null;
+    if (figure.image() != null) {
+      BufferedImage pixels =
+          NORMALIZER.normalizeWithPixels(Files.readAllBytes(figure.image())).takePixels();
+      drawn = DrawnImage.probability(pixels);
+      found = detector == null ? null : detector.detect(pixels);
+    }
+    return new LabelInput(
+        caption, record.kind() == FigureKind.TABLE, whole, sentences, null, drawn, found);
+  }
+}
