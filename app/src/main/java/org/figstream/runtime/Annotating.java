@@ -9,15 +9,19 @@ import org.figstream.processors.embed.NativeCache;
 import org.figstream.processors.label.ConceptLabeller;
 import org.figstream.processors.label.LabelSettings;
 import org.figstream.processors.label.Labellers;
+import org.figstream.processors.ocr.TextDetector;
 
 /** The encoders and labeller the settings ask for, loaded once and closed with the command. */
 public final class Annotating implements AutoCloseable {
   private final Embedder embedder;
+  private final TextDetector textDetector;
   private final FigureAnnotator annotator;
 
-  private Annotating(Embedder embedder, ConceptLabeller labeller, StageTimes times) {
+  private Annotating(
+      Embedder embedder, ConceptLabeller labeller, TextDetector textDetector, StageTimes times) {
     this.embedder = embedder;
-    this.annotator = new FigureAnnotator(embedder, labeller, times);
+    this.textDetector = textDetector;
+    this.annotator = new FigureAnnotator(embedder, labeller, times, textDetector);
   }
 
   /**
@@ -39,11 +43,14 @@ public final class Annotating implements AutoCloseable {
       EmbeddingSettings embedding, LabelSettings labelling, Path dataDir, StageTimes times) {
     NativeCache.useDataDirectory(dataDir);
     Embedder embedder = Embedder.open(embedding, times);
+    TextDetector detector = null;
     try {
-      return new Annotating(
-          embedder,
-          Labellers.create(labelling, embedder.imageEncoder(), embedder.textEncoder()),
-          times);
+      ConceptLabeller labeller =
+          Labellers.create(labelling, embedder.imageEncoder(), embedder.textEncoder());
+      if (labeller != null && labeller.usesTextEvidence()) {
+        detector = TextDetector.load(embedding.accelerator(), LabelSettings.TEXT_DETECTION_SIDE);
+      }
+      return new Annotating(embedder, labeller, detector, times);
     } catch (RuntimeException e) {
       embedder.close();
       throw e;
@@ -65,6 +72,12 @@ public final class Annotating implements AutoCloseable {
 
   @Override
   public void close() {
-    embedder.close();
+    try {
+      embedder.close();
+    } finally {
+      if (textDetector != null) {
+        textDetector.close();
+      }
+    }
   }
 }
