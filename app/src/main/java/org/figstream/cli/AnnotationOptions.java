@@ -30,8 +30,9 @@ final class AnnotationOptions {
       names = "--text-model",
       defaultValue = BuiltinModels.TEXT,
       description =
-          "Caption encoder: the built-in ${DEFAULT-VALUE} (384-d), a descriptor file, or none "
-              + "(default: ${DEFAULT-VALUE}).")
+          "Caption encoder: the built-in ${DEFAULT-VALUE} or "
+              + BuiltinModels.MINILM
+              + " (384-d each), a descriptor file, or none (default: ${DEFAULT-VALUE}).")
   String textModel;
 
   @Option(

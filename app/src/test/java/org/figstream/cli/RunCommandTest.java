@@ -144,7 +144,7 @@ class RunCommandTest {
       int withImage = 0;
       for (byte[] value : live.values()) {
         PublishedFigure f = figures.deserialize(Topics.FIGURES, value);
-        assertThat(f.captionEmbedding().model()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(f.captionEmbedding().model()).isEqualTo("e5-small-v2");
         assertThat(f.captionEmbedding().dimensions()).isEqualTo(384);
         assertThat(f.labels().method()).isEqualTo("zero-shot");
         assertThat(f.labels().global()).isNotEmpty();

@@ -5,22 +5,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The encoders that work offline on a fresh machine: MobileNetV2 features exported by
- * tools/mobilenet-export (1280-d), and all-MiniLM-L6-v2 from the langchain4j model jar (384-d).
- * Their descriptors are ordinary descriptor files in models/, so they double as examples.
+ * tools/mobilenet-export (1280-d), and e5-small-v2 and all-MiniLM-L6-v2 from the langchain4j model
+ * jars (384-d each). Their descriptors are ordinary descriptor files in models/, so they double as
+ * examples.
  */
 public final class BuiltinModels {
   public static final String IMAGE = "mobilenet-v2";
-  public static final String TEXT = "all-minilm-l6-v2";
+  public static final String MINILM = "all-minilm-l6-v2";
+  public static final String E5 = "e5-small-v2";
+
+  /**
+   * The default caption encoder: e5-small-v2 labels the hand-labelled figures better than MiniLM
+   * (docs/embeddings-and-labels.md).
+   */
+  public static final String TEXT = E5;
+
+  private static final List<String> ALL = List.of(IMAGE, MINILM, E5);
   private static final String FOLDER = "/org/figstream/processors/embed/models/";
 
   private BuiltinModels() {}
 
   /** A built-in model by name, or a descriptor file by path. */
   public static EncoderDescriptor resolve(String nameOrPath) {
-    if (nameOrPath.equals(IMAGE) || nameOrPath.equals(TEXT)) {
+    if (ALL.contains(nameOrPath)) {
       return builtin(nameOrPath);
     }
     try {
@@ -30,9 +41,7 @@ public final class BuiltinModels {
           "cannot read encoder descriptor "
               + nameOrPath
               + " (built-in encoders: "
-              + IMAGE
-              + ", "
-              + TEXT
+              + String.join(", ", ALL)
               + ")",
           e);
     }

@@ -46,7 +46,7 @@ public final class Embedder implements AutoCloseable {
             ? null
             : new MicroBatcher<>(
                 "embed-text",
-                text::embed,
+                batch -> text.embed(batch, TextRole.CAPTION),
                 settings.batchSize(),
                 settings.batchWait(),
                 settings.concurrency(),

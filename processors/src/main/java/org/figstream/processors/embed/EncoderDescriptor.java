@@ -32,6 +32,11 @@ import java.util.Locale;
  * @param idsInput text encoders: the token ids input
  * @param maskInput text encoders: the attention mask input, or null if the model takes none
  * @param typesInput text encoders: the token type input, or null if the model takes none
+ * @param captionPrefix text encoders: put before every caption and caption sentence ({@link
+ *     TextRole#CAPTION}), e.g. e5's {@code "query: "}; empty by default. The stored vectors depend
+ *     on it, so a descriptor that changes it must change its name too
+ * @param conceptPrefix text encoders: put before every concept description ({@link
+ *     TextRole#CONCEPT}); empty by default
  * @param output the output tensor's name
  * @param pooling how a [N,T,D] output becomes [N,D]: {@code none} (already [N,D]), {@code mean}
  *     (masked mean over tokens), {@code cls} (the first token)
@@ -55,6 +60,8 @@ public record EncoderDescriptor(
     String idsInput,
     String maskInput,
     String typesInput,
+    String captionPrefix,
+    String conceptPrefix,
     String output,
     String pooling,
     boolean normalize,
@@ -90,6 +97,12 @@ public record EncoderDescriptor(
       idsInput = idsInput == null ? "input_ids" : idsInput;
       maxTokens = maxTokens <= 0 ? 256 : maxTokens;
     }
+    captionPrefix = captionPrefix == null ? "" : captionPrefix;
+    conceptPrefix = conceptPrefix == null ? "" : conceptPrefix;
+    if (kind.equals("image") && !(captionPrefix + conceptPrefix).isEmpty()) {
+      throw new IllegalArgumentException(
+          "descriptor " + name + ": prefixes are for text encoders, not image ones");
+    }
   }
 
   /**
@@ -117,6 +130,11 @@ public record EncoderDescriptor(
     return kind.equals("image");
   }
 
+  /** What a text of this role is prefixed with before it is tokenized. */
+  public String prefix(TextRole role) {
+    return role == TextRole.CAPTION ? captionPrefix : conceptPrefix;
+  }
+
   EncoderDescriptor withFiles(String model, String tokenizer) {
     return new EncoderDescriptor(
         name,
@@ -135,6 +153,8 @@ public record EncoderDescriptor(
         idsInput,
         maskInput,
         typesInput,
+        captionPrefix,
+        conceptPrefix,
         output,
         pooling,
         normalize,

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * A text encoder from an ONNX file, a Hugging Face tokenizer and a descriptor. Captions longer than
  * the descriptor's token limit are truncated by the tokenizer; the text itself is cut first at a
- * generous character bound so that a pathological caption cannot make tokenizing slow.
+ * generous character bound so that a pathological caption cannot make tokenizing slow. The role's
+ * prefix goes before the cut text, so it is always kept and counts towards the token limit.
  */
 public final class OnnxTextEncoder implements TextEncoder {
   /**
@@ -77,13 +78,17 @@ public final class OnnxTextEncoder implements TextEncoder {
   }
 
   @Override
-  public List<float[]> embed(List<String> texts) {
+  public List<float[]> embed(List<String> texts, TextRole role) {
     if (texts.isEmpty()) {
       return List.of();
     }
+    String prefix = d.prefix(role);
     int bound = d.maxTokens() * CHARS_PER_TOKEN_BOUND;
     List<String> cut =
-        texts.stream().map(t -> t.length() > bound ? t.substring(0, bound) : t).toList();
+        texts.stream()
+            .map(t -> t.length() > bound ? t.substring(0, bound) : t)
+            .map(prefix::concat)
+            .toList();
     Encoding[] encodings = tokenizer.batchEncode(cut);
     int n = encodings.length;
     int[] lengths = new int[n];

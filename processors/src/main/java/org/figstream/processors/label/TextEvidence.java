@@ -36,7 +36,7 @@ public final class TextEvidence {
     }
     if (concept.equals(TABLES)) {
       float t = ramp(text.share(), TABLE_SHARE_LOW, TABLE_SHARE_HIGH);
-      return FLOOR + t * (1 / FLOOR - FLOOR);
+      return FLOOR + t * (1 - FLOOR);
     }
     if (forms.photographic().contains(concept)) {
       return 1f - ramp(text.count(), FEW_REGIONS, MANY_REGIONS) * (1 - FLOOR);

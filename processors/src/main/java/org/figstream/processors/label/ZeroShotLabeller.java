@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.figstream.processors.embed.TextEncoder;
+import org.figstream.processors.embed.TextRole;
 import org.figstream.processors.embed.Vectors;
 import org.figstream.records.ConceptLabels;
 import org.figstream.records.ConceptScore;
@@ -173,7 +174,8 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     texts.values().forEach(flat::addAll);
     List<float[]> vectors = new ArrayList<>();
     for (int i = 0; i < flat.size(); i += 64) {
-      vectors.addAll(encoder.embed(flat.subList(i, Math.min(flat.size(), i + 64))));
+      vectors.addAll(
+          encoder.embed(flat.subList(i, Math.min(flat.size(), i + 64)), TextRole.CONCEPT));
     }
     int next = 0;
     for (Map.Entry<String, List<String>> e : texts.entrySet()) {

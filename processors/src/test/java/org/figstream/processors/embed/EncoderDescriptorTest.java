@@ -104,9 +104,45 @@ class EncoderDescriptorTest {
     assertThat(image.layout()).isEqualTo("NHWC");
     assertThat(image.size()).isEqualTo(224);
     assertThat(image.dimensions()).isEqualTo(1280);
-    assertThat(text.name()).isEqualTo("all-MiniLM-L6-v2");
+    assertThat(text.name()).isEqualTo("e5-small-v2");
     assertThat(text.pooling()).isEqualTo("mean");
     assertThat(text.dimensions()).isEqualTo(384);
+    assertThat(text.maxTokens()).isEqualTo(256);
+    assertThat(text.prefix(TextRole.CAPTION)).isEmpty();
+    assertThat(text.prefix(TextRole.CONCEPT)).isEmpty();
+    EncoderDescriptor minilm = BuiltinModels.resolve(BuiltinModels.MINILM);
+    assertThat(minilm.name()).isEqualTo("all-MiniLM-L6-v2");
+    assertThat(minilm.dimensions()).isEqualTo(384);
+  }
+
+  @Test
+  void shouldReadAPrefixForEachRoleAndDefaultToNone() throws IOException {
+    EncoderDescriptor prefixed =
+        EncoderDescriptor.read(
+            write(
+                dir.resolve("e5.json"),
+                TEXT.formatted(
+                    "m.onnx",
+                    "t.json",
+                    ", \"captionPrefix\": \"query: \", \"conceptPrefix\": \"passage: \"")));
+    EncoderDescriptor plain =
+        EncoderDescriptor.read(
+            write(dir.resolve("plain.json"), TEXT.formatted("m.onnx", "t.json", "")));
+
+    assertThat(prefixed.prefix(TextRole.CAPTION)).isEqualTo("query: ");
+    assertThat(prefixed.prefix(TextRole.CONCEPT)).isEqualTo("passage: ");
+    assertThat(plain.prefix(TextRole.CAPTION)).isEmpty();
+    assertThat(plain.prefix(TextRole.CONCEPT)).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAPrefixOnAnImageEncoder() throws IOException {
+    Path file =
+        write(dir.resolve("img.json"), IMAGE.formatted("m.onnx", ", \"captionPrefix\": \"x\""));
+
+    assertThatThrownBy(() -> EncoderDescriptor.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("prefixes are for text encoders");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -146,6 +146,8 @@ class ImagePreprocessorTest {
         null,
         null,
         null,
+        null,
+        null,
         "features",
         null,
         false,

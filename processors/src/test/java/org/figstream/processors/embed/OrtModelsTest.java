@@ -41,7 +41,8 @@ class OrtModelsTest {
         new OnnxTextEncoder(
             BuiltinModels.resolve(BuiltinModels.TEXT), Accelerator.CPU.withSpinning(true), false)) {
       NativeCache.configure();
-      assertThat(spinning.embed(java.util.List.of("a western blot")).get(0)).hasSize(384);
+      assertThat(spinning.embed(java.util.List.of("a western blot"), TextRole.CAPTION).get(0))
+          .hasSize(384);
     }
   }
 }

@@ -80,6 +80,8 @@ final class ReferenceFeatures {
         d.idsInput(),
         d.maskInput(),
         d.typesInput(),
+        d.captionPrefix(),
+        d.conceptPrefix(),
         d.output(),
         d.pooling(),
         false,

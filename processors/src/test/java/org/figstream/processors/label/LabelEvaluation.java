@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.figstream.processors.embed.TextEncoder;
+import org.figstream.processors.embed.TextRole;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.ocr.TextDetector;
 import org.figstream.processors.ocr.TextRegions;
@@ -106,9 +107,10 @@ final class LabelEvaluation {
     FigureRecord record = figure.record();
     String caption = record.caption().strip();
     String model = text.descriptor().name();
-    Embedding whole = new Embedding(model, text.embed(List.of(caption)).get(0));
+    Embedding whole = new Embedding(model, text.embed(List.of(caption), TextRole.CAPTION).get(0));
     List<Embedding> sentences = new ArrayList<>();
-    text.embed(CaptionSentences.of(caption)).forEach(v -> sentences.add(new Embedding(model, v)));
+    text.embed(CaptionSentences.of(caption), TextRole.CAPTION)
+        .forEach(v -> sentences.add(new Embedding(model, v)));
     Float drawn = null;
     TextRegions found = null;
     if (figure.image() != null) {
