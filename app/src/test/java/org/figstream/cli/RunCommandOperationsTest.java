@@ -44,6 +44,9 @@ class RunCommandOperationsTest {
             () ->
                 cli.execute(
                     "run",
+                    // not about labels: the smaller caption model starts and runs in half the time
+                    "--text-model",
+                    "all-minilm-l6-v2",
                     "--sample",
                     "--sample-dir",
                     SampleArticles.root().toString(),
@@ -202,6 +205,9 @@ class RunCommandOperationsTest {
       int exit =
           cli.execute(
               "run",
+              // not about labels: the smaller caption model starts and runs in half the time
+              "--text-model",
+              "all-minilm-l6-v2",
               "--sample",
               "--sample-dir",
               SampleArticles.root().toString(),

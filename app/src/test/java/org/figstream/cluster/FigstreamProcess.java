@@ -115,7 +115,11 @@ final class FigstreamProcess {
             "--http-port",
             "0",
             "--progress-interval",
-            "PT1S"));
+            "PT1S",
+            // these runs are about restarts and clusters, not labels: the smaller caption model
+            // starts in half e5's time, and every run of a test uses the same one
+            "--text-model",
+            "all-minilm-l6-v2"));
     command.addAll(more);
     // the README's launcher, on the packaged jar, with a home of its own that a test can find empty
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -63,8 +63,10 @@ final class FigstreamChild implements AutoCloseable {
             "PT5S"));
     command.addAll(workload.args());
     Path log = dir.resolve("figstream.log");
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // as the launcher sets it: no telemetry database under ~/.cache, nothing sent to Microsoft
+    builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
+    Process process = builder.redirectOutput(log.toFile()).start();
     return new FigstreamChild(process, log);
   }
 
