@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
+import org.figstream.runtime.FileTrees;
 import picocli.CommandLine;
 
 /**
@@ -83,10 +83,8 @@ final class ProcessScratch {
     if (!Files.exists(tree, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> all = Files.walk(tree)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      FileTrees.delete(tree);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear the scratch folder " + tree, e);
     }

@@ -1,14 +1,11 @@
 package org.figstream.runtime;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.rocksdb.RocksDBException;
@@ -92,10 +89,8 @@ final class DamagedStateRecovery {
   }
 
   private static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+    try {
+      FileTrees.delete(dir);
     } catch (IOException io) {
       throw new IllegalStateException(
           "cannot remove the damaged Streams task folder " + dir + ": " + io.getMessage(), io);

@@ -10,8 +10,9 @@ import org.figstream.processors.ocr.TextRegions;
  *
  * <ul>
  *   <li>{@code Tables}: a table is mostly text, so the weight runs from {@link #FLOOR} at a covered
- *       share of {@link #TABLE_SHARE_LOW} or less to {@code 1 / FLOOR} at {@link #TABLE_SHARE_HIGH}
- *       or more.
+ *       share of {@link #TABLE_SHARE_LOW} or less to 1 at {@link #TABLE_SHARE_HIGH} or more. (The
+ *       first rule rose to {@code 1 / FLOOR} there; on the development set, with e5, that turned a
+ *       text-dense bar plot into a table, so it was cut to 1 before the test set was measured.)
  *   <li>Photographic concepts (microscopy, clinical images, photographs): the weight runs from 1 at
  *       {@link #FEW_REGIONS} regions or fewer (scale bars, panel letters) to {@link #FLOOR} at
  *       {@link #MANY_REGIONS} or more.
@@ -25,7 +26,6 @@ public final class TextEvidence {
   static final float TABLE_SHARE_HIGH = 0.30f;
   static final int FEW_REGIONS = 10;
   static final int MANY_REGIONS = 30;
-  private static final String TABLES = "Tables";
 
   private TextEvidence() {}
 
@@ -34,7 +34,7 @@ public final class TextEvidence {
     if (text == null) {
       return 1f;
     }
-    if (concept.equals(TABLES)) {
+    if (concept.equals(ZeroShotLabeller.TABLES)) {
       float t = ramp(text.share(), TABLE_SHARE_LOW, TABLE_SHARE_HIGH);
       return FLOOR + t * (1 - FLOOR);
     }

@@ -30,7 +30,7 @@ import org.figstream.records.Taxonomy;
 public final class ZeroShotLabeller implements ConceptLabeller {
   public static final String METHOD = "zero-shot";
   static final float TEMPERATURE = 0.05f;
-  private static final String TABLES = "Tables";
+  static final String TABLES = "Tables";
 
   private final Taxonomy taxonomy;
   private final String textModel;

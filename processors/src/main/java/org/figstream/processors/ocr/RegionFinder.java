@@ -20,20 +20,18 @@ final class RegionFinder {
   private RegionFinder() {}
 
   static TextRegions find(float[] probability, int width, int height) {
-    int[] label = new int[width * height];
+    boolean[] seen = new boolean[width * height];
     int[] queue = new int[width * height];
     boolean[] covered = new boolean[width * height];
     List<TextBox> boxes = new ArrayList<>();
-    int next = 0;
-    for (int start = 0; start < label.length; start++) {
-      if (label[start] != 0 || probability[start] <= PIXEL_THRESHOLD) {
+    for (int start = 0; start < seen.length; start++) {
+      if (seen[start] || probability[start] <= PIXEL_THRESHOLD) {
         continue;
       }
-      next++;
       int head = 0;
       int tail = 0;
+      seen[start] = true;
       queue[tail++] = start;
-      label[start] = next;
       int minX = width;
       int minY = height;
       int maxX = -1;
@@ -48,13 +46,14 @@ final class RegionFinder {
         minY = Math.min(minY, y);
         maxY = Math.max(maxY, y);
         sum += probability[p];
-        for (int q :
-            new int[] {x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, p - width, p + width}) {
-          if (q >= 0 && q < label.length && label[q] == 0 && probability[q] > PIXEL_THRESHOLD) {
-            label[q] = next;
-            queue[tail++] = q;
-          }
+        if (x > 0) {
+          tail = visit(p - 1, probability, seen, queue, tail);
         }
+        if (x < width - 1) {
+          tail = visit(p + 1, probability, seen, queue, tail);
+        }
+        tail = visit(p - width, probability, seen, queue, tail);
+        tail = visit(p + width, probability, seen, queue, tail);
       }
       int w = maxX - minX + 1;
       int h = maxY - minY + 1;
@@ -78,5 +77,15 @@ final class RegionFinder {
     }
     boxes.sort(Comparator.comparingInt(TextBox::y).thenComparingInt(TextBox::x));
     return new TextRegions(boxes, coveredPixels / (float) covered.length);
+  }
+
+  /** Queues a neighbouring text pixel not yet seen; the new end of the queue. */
+  private static int visit(int q, float[] probability, boolean[] seen, int[] queue, int tail) {
+    if (q < 0 || q >= seen.length || seen[q] || probability[q] <= PIXEL_THRESHOLD) {
+      return tail;
+    }
+    seen[q] = true;
+    queue[tail] = q;
+    return tail + 1;
   }
 }

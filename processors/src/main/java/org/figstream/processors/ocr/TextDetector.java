@@ -31,10 +31,6 @@ public final class TextDetector implements AutoCloseable {
     return new TextDetector(OcrSession.load(MODEL, accelerator), maxSide);
   }
 
-  public int maxSide() {
-    return maxSide;
-  }
-
   /** The text regions of the image, with boxes in its own pixels. */
   public TextRegions detect(BufferedImage image) {
     DetectorInput in = DetectorInput.of(image, maxSide);

@@ -11,8 +11,6 @@ import java.util.List;
  * @param share the share of the image covered by text regions (their union), 0 to 1
  */
 public record TextRegions(List<TextBox> boxes, float share) {
-  public static final TextRegions NONE = new TextRegions(List.of(), 0f);
-
   public TextRegions {
     boxes = List.copyOf(boxes);
   }

@@ -7,19 +7,15 @@ import static org.figstream.processors.jats.TestDocuments.article;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.management.ThreadMXBean;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.api.ExtractionException.Kind;
 import org.figstream.processors.api.ExtractionWarning;
+import org.figstream.processors.hostile.LoopbackListener;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleArticles.Sample;
 import org.figstream.records.FigureRecord;
@@ -50,12 +46,8 @@ class HostileInputTest {
   @Test
   void shouldNeverConnectForExternalDtdOrEntities() throws Exception {
     Sample sample = SampleArticles.article("pone.0056489");
-    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      AtomicInteger connections = new AtomicInteger();
-      Thread acceptor = new Thread(() -> acceptAll(server, connections), "loopback-acceptor");
-      acceptor.setDaemon(true);
-      acceptor.start();
-      String base = "http://127.0.0.1:" + server.getLocalPort();
+    try (LoopbackListener listener = new LoopbackListener()) {
+      String base = "http://127.0.0.1:" + listener.port();
       String doctype =
           "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS\" \""
               + base
@@ -74,7 +66,7 @@ class HostileInputTest {
                   .getBytes(UTF_8));
       Thread.sleep(300);
 
-      assertThat(connections).hasValue(0);
+      assertThat(listener.connections()).isZero();
       assertThat(result).hasSize(1);
       assertThat(result.get(0).figures()).hasSize(6).allMatch(r -> r.mediaFile() != null);
       assertThat(result.get(0).figures().get(0).label()).isEqualTo("Figure 1");
@@ -236,15 +228,5 @@ class HostileInputTest {
 
   private ExtractionException failure(byte[] xml) {
     return TestDocuments.failure(extractor, xml);
-  }
-
-  private static void acceptAll(ServerSocket server, AtomicInteger connections) {
-    while (!server.isClosed()) {
-      try (Socket ignored = server.accept()) {
-        connections.incrementAndGet();
-      } catch (IOException closed) {
-        return;
-      }
-    }
   }
 }

@@ -2,7 +2,6 @@ package org.figstream.processors.label;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.figstream.processors.embed.TextEncoder;
 import org.figstream.processors.embed.TextRole;
-import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.ocr.TextDetector;
 import org.figstream.processors.ocr.TextRegions;
 import org.figstream.records.ConceptLabels;
@@ -25,8 +23,6 @@ import org.figstream.records.FigureRecord;
  * panel type, the majority baseline and the confusion of global concepts.
  */
 final class LabelEvaluation {
-  private static final ImageNormalizer NORMALIZER = new ImageNormalizer();
-
   /** hand concept -> predicted top-1 concept -> figures */
   record Result(
       int n,
@@ -121,8 +117,7 @@ final class LabelEvaluation {
     Float drawn = null;
     TextRegions found = null;
     if (figure.image() != null) {
-      BufferedImage pixels =
-          NORMALIZER.normalizeWithPixels(Files.readAllBytes(figure.image())).takePixels();
+      BufferedImage pixels = figure.raster();
       drawn = DrawnImage.probability(pixels);
       found = detector == null ? null : detector.detect(pixels);
     }

@@ -1,14 +1,15 @@
 package org.figstream.processors.label;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.figstream.processors.api.ExtractedArticle;
+import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.processors.testdata.SampleFigures;
@@ -19,7 +20,14 @@ import org.figstream.records.FigureRecord;
  * further labelled articles' (samples/labelled), as the extractor finds them.
  */
 final class LabelledFigures {
-  record Figure(FigureRecord record, Path image) {}
+  record Figure(FigureRecord record, Path image) {
+    private static final ImageNormalizer NORMALIZER = new ImageNormalizer();
+
+    /** The normaliser's raster, as the annotator measures the pixel prior and text on it. */
+    BufferedImage raster() throws IOException {
+      return NORMALIZER.normalizeWithPixels(Files.readAllBytes(image)).takePixels();
+    }
+  }
 
   private static Map<String, Figure> figures;
 
@@ -45,22 +53,11 @@ final class LabelledFigures {
     JatsExtractor extractor = new JatsExtractor();
     try (Stream<Path> dirs = Files.list(root)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-          files = list.sorted().toList();
-        }
-        Path xml =
-            files.stream().filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow();
-        List<String> media =
-            files.stream()
-                .filter(p -> !p.equals(xml))
-                .map(p -> p.getFileName().toString())
-                .toList();
-        for (ExtractedArticle a : extractor.extract(Files.readAllBytes(xml), media)) {
+        SampleArticles.Sample s = SampleArticles.article(dir);
+        for (ExtractedArticle a : extractor.extract(s.xml(), s.media())) {
           for (FigureRecord f : a.figures()) {
-            out.put(
-                f.pairId(),
-                new Figure(f, f.mediaFile() == null ? null : dir.resolve(f.mediaFile())));
+            Path image = f.mediaFile() == null ? null : dir.resolve(f.mediaFile());
+            out.put(f.pairId(), new Figure(f, image));
           }
         }
       }

@@ -41,7 +41,12 @@ public final class SampleArticles {
   }
 
   public static Sample article(String dir) {
-    Path folder = root().resolve(dir);
+    return article(root().resolve(dir));
+  }
+
+  /** An article folder anywhere (samples/labelled too): its XML file and the names beside it. */
+  public static Sample article(Path folder) {
+    String dir = folder.getFileName().toString();
     try (Stream<Path> files = Files.list(folder)) {
       List<Path> all = files.sorted().toList();
       Path xml = all.stream().filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow();
