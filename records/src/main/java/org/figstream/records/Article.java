@@ -10,6 +10,8 @@ import java.util.Map;
  * @param articleKey the id pair ids start with: the PMCID when known, else {@code doi:...}, else
  *     {@code publisher-id:...}
  * @param articleIds every {@code article-id} by its {@code pub-id-type}
+ * @param pubmed the article's PubMed citation (MeSH, publication types, references), joined by
+ *     PMID; null as extracted, and until NLM's record for the PMID is known
  */
 public record Article(
     String articleKey,
@@ -28,7 +30,31 @@ public record Article(
     List<Subject> subjects,
     String abstractText,
     List<Abstract> abstracts,
-    List<RelatedArticle> relatedArticles) {
+    List<RelatedArticle> relatedArticles,
+    PubmedRecord pubmed) {
+
+  /** This article with its PubMed citation (null: without one). */
+  public Article withPubmed(PubmedRecord citation) {
+    return new Article(
+        articleKey,
+        pmcid,
+        version,
+        pmid,
+        doi,
+        articleIds,
+        articleType,
+        title,
+        journal,
+        pubDates,
+        license,
+        subset,
+        keywords,
+        subjects,
+        abstractText,
+        abstracts,
+        relatedArticles,
+        citation);
+  }
 
   /**
    * @param ids every {@code journal-id} by its {@code journal-id-type}

@@ -14,7 +14,16 @@ public final class Topics {
   /** Figure records, key pair id, compacted: upserts and tombstones. */
   public static final String FIGURES = "figures";
 
-  /** Article records, key PMCID. */
+  /**
+   * Article records as extracted, before the PubMed join; key PMCID, compacted. A withdrawal is a
+   * tombstone here.
+   */
+  public static final String EXTRACTED_ARTICLES = "figstream-extracted-articles";
+
+  /** PubMed citations, key PMID, compacted: efetch answers and daily update files; tombstones. */
+  public static final String PUBMED = "pubmed";
+
+  /** Article records with their PubMed citation, key PMCID. */
   public static final String ARTICLES = "articles";
 
   /** Dead letters with reason, stage and source coordinates. */

@@ -75,7 +75,8 @@ final class ArticleMetaReader {
         SubjectReader.read(meta.child("article-categories")),
         mainAbstract(meta),
         abstracts(meta),
-        related(meta));
+        related(meta),
+        null);
   }
 
   private static Journal journal(Node jm) {

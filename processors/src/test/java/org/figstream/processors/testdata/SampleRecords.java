@@ -95,7 +95,8 @@ public final class SampleRecords {
         a.subjects(),
         a.abstractText(),
         a.abstracts(),
-        a.relatedArticles());
+        a.relatedArticles(),
+        a.pubmed());
   }
 
   /**

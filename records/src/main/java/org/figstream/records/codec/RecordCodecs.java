@@ -5,6 +5,7 @@ import org.figstream.records.Article;
 import org.figstream.records.DeadLetter;
 import org.figstream.records.EnrichedArticle;
 import org.figstream.records.PublishedFigure;
+import org.figstream.records.PubmedRecord;
 
 /**
  * The codec of every topic's values, each bound to its newest schema: {@code article-versions} and
@@ -23,6 +24,9 @@ public final class RecordCodecs {
       RecordCodec.of(DeadLetter.class, RecordSchemas.DEAD_LETTER);
   public static final RecordCodec<EnrichedArticle> ENRICHED =
       RecordCodec.of(EnrichedArticle.class, RecordSchemas.ENRICHED_ARTICLE);
+
+  public static final RecordCodec<PubmedRecord> PUBMED =
+      RecordCodec.of(PubmedRecord.class, RecordSchemas.PUBMED);
 
   private RecordCodecs() {}
 }

@@ -33,7 +33,8 @@ public final class RecordSchemas {
               "article.v1",
               "dead-letter.v1",
               "enriched-article.v1"),
-          List.of("figure.v2", "enriched-article.v2"));
+          List.of("figure.v2", "enriched-article.v2"),
+          List.of("pubmed.v1", "article.v2"));
 
   private static final Map<String, Schema> BY_FILE = new LinkedHashMap<>();
   private static final Map<Long, Schema> BY_FINGERPRINT = new LinkedHashMap<>();
@@ -51,7 +52,8 @@ public final class RecordSchemas {
 
   public static final Schema ANNOUNCEMENT = BY_FILE.get("announcement.v1");
   public static final Schema FIGURE = BY_FILE.get("figure.v2");
-  public static final Schema ARTICLE = BY_FILE.get("article.v1");
+  public static final Schema ARTICLE = BY_FILE.get("article.v2");
+  public static final Schema PUBMED = BY_FILE.get("pubmed.v1");
   public static final Schema DEAD_LETTER = BY_FILE.get("dead-letter.v1");
   public static final Schema ENRICHED_ARTICLE = BY_FILE.get("enriched-article.v2");
 

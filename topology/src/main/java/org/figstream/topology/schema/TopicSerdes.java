@@ -6,11 +6,12 @@ import org.figstream.records.Article;
 import org.figstream.records.DeadLetter;
 import org.figstream.records.EnrichedArticle;
 import org.figstream.records.PublishedFigure;
+import org.figstream.records.PubmedRecord;
 import org.figstream.records.codec.RecordCodecs;
 
 /**
  * The value serde of every topic, over the records' codecs ({@link RecordCodecs}). Keys are UTF-8
- * strings everywhere (PMCID or pair id).
+ * strings everywhere (PMCID, PMID or pair id).
  */
 public final class TopicSerdes {
   private TopicSerdes() {}
@@ -25,6 +26,10 @@ public final class TopicSerdes {
 
   public static Serde<Article> articles() {
     return AvroSerde.of(RecordCodecs.ARTICLES);
+  }
+
+  public static Serde<PubmedRecord> pubmed() {
+    return AvroSerde.of(RecordCodecs.PUBMED);
   }
 
   public static Serde<DeadLetter> deadLetters() {

@@ -34,6 +34,7 @@ import org.figstream.records.EnrichedArticle;
 import org.figstream.records.NormalizedImage;
 import org.figstream.records.Provenance;
 import org.figstream.records.PublishedFigure;
+import org.figstream.records.PubmedRecord;
 import org.figstream.records.codec.RecordCodec;
 import org.figstream.records.codec.RecordSchemas;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class TopicSchemasTest {
     assertSameShape(Article.class, RecordSchemas.ARTICLE);
     assertSameShape(DeadLetter.class, RecordSchemas.DEAD_LETTER);
     assertSameShape(EnrichedArticle.class, RecordSchemas.ENRICHED_ARTICLE);
+    assertSameShape(PubmedRecord.class, RecordSchemas.PUBMED);
   }
 
   @Test

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Chemical;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Grant;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.MeshHeading;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Qualifier;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Reference;
+import org.figstream.records.PubmedRecord.Chemical;
+import org.figstream.records.PubmedRecord.Grant;
+import org.figstream.records.PubmedRecord.MeshHeading;
+import org.figstream.records.PubmedRecord.Qualifier;
+import org.figstream.records.PubmedRecord.Reference;
 
 /**
  * The small structures of a citation, each read from its start tag through its end tag. Attributes

@@ -1,6 +1,7 @@
 package org.figstream.connectors.feed.pubmed;
 
 import java.util.List;
+import org.figstream.records.PubmedRecord;
 
 /**
  * What one {@code PubmedArticleSet} holds: an efetch answer or a daily update file. Records and

@@ -13,13 +13,14 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.AbstractSection;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Chemical;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Grant;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Keyword;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.MeshHeading;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.PublicationType;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Reference;
+import org.figstream.records.PubmedRecord;
+import org.figstream.records.PubmedRecord.AbstractSection;
+import org.figstream.records.PubmedRecord.Chemical;
+import org.figstream.records.PubmedRecord.Grant;
+import org.figstream.records.PubmedRecord.Keyword;
+import org.figstream.records.PubmedRecord.MeshHeading;
+import org.figstream.records.PubmedRecord.PublicationType;
+import org.figstream.records.PubmedRecord.Reference;
 
 /**
  * Reads one {@code PubmedArticle} or {@code PubmedBookArticle}, from its start tag to its end tag.
@@ -34,6 +35,8 @@ final class PubmedRecordReader {
   private final boolean book;
   private String pmid;
   private int version = 1;
+  private String status;
+  private String pmcid;
   private String articleTitle;
   private String bookTitle;
   private String keywordOwner;
@@ -63,7 +66,7 @@ final class PubmedRecordReader {
       int event = r.next();
       if (event == XMLStreamConstants.END_ELEMENT) {
         path.pop();
-      } else if (event == XMLStreamConstants.START_ELEMENT && !consumed(path.peek())) {
+      } else if (event == XMLStreamConstants.START_ELEMENT && !consumed(path)) {
         path.push(r.getLocalName());
       }
     }
@@ -76,6 +79,8 @@ final class PubmedRecordReader {
     return new PubmedRecord(
         pmid,
         version,
+        status,
+        pmcid,
         title,
         book,
         mesh,
@@ -89,9 +94,29 @@ final class PubmedRecordReader {
         revised);
   }
 
+  private static String grandparent(Deque<String> path) {
+    var it = path.iterator();
+    it.next();
+    return it.hasNext() ? it.next() : null;
+  }
+
   /** Reads the element the reader stands on if it is one we keep, through its end tag. */
-  private boolean consumed(String parent) throws XMLStreamException {
+  private boolean consumed(Deque<String> path) throws XMLStreamException {
+    String parent = path.peek();
     switch (r.getLocalName()) {
+      case "MedlineCitation" -> {
+        status = attribute(r, "Status");
+        return false;
+      }
+      case "ArticleId" -> {
+        // only the citation's own ids: PubmedData/ArticleIdList, not a Reference's
+        if (!parent.equals("ArticleIdList")
+            || !"PubmedData".equals(grandparent(path))
+            || !"pmc".equals(attribute(r, "IdType"))) {
+          return false;
+        }
+        pmcid = flatten(r);
+      }
       case "PMID" -> {
         if (!CITATION.contains(parent)) {
           return false;

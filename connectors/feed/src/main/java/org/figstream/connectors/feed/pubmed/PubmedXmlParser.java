@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.figstream.connectors.feed.pubmed.PubmedXmlException.Kind;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.jats.JatsExtractor;
+import org.figstream.records.PubmedRecord;
 
 /**
  * Reads PubMed XML: an efetch {@code db=pubmed} answer or a daily update file (both a {@code

@@ -12,9 +12,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.AbstractSection;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Reference;
 import org.figstream.connectors.feed.pubmed.PubmedXmlException.Kind;
+import org.figstream.records.PubmedRecord;
+import org.figstream.records.PubmedRecord.AbstractSection;
+import org.figstream.records.PubmedRecord.Reference;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,14 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.AbstractSection;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Chemical;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Grant;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Keyword;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.MeshHeading;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.PublicationType;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Qualifier;
-import org.figstream.connectors.feed.pubmed.PubmedRecord.Reference;
+import org.figstream.records.PubmedRecord;
+import org.figstream.records.PubmedRecord.AbstractSection;
+import org.figstream.records.PubmedRecord.Chemical;
+import org.figstream.records.PubmedRecord.Grant;
+import org.figstream.records.PubmedRecord.Keyword;
+import org.figstream.records.PubmedRecord.MeshHeading;
+import org.figstream.records.PubmedRecord.PublicationType;
+import org.figstream.records.PubmedRecord.Qualifier;
+import org.figstream.records.PubmedRecord.Reference;
 import org.junit.jupiter.api.Test;
 
 /**

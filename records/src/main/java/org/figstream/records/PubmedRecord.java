@@ -1,4 +1,4 @@
-package org.figstream.connectors.feed.pubmed;
+package org.figstream.records;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +11,10 @@ import java.util.List;
  * @param pmid the citation's own PMID, never one of a cited or commenting citation
  * @param version the PMID's {@code Version} attribute (1 when absent); NLM versions a PMID only for
  *     a few journals that publish versioned articles
+ * @param status {@code MedlineCitation Status}: {@code MEDLINE} once indexed, {@code In-Process},
+ *     {@code In-Data-Review}, {@code PubMed-not-MEDLINE}, ...; null for a book
+ * @param pmcid the PMCID in {@code PubmedData}'s {@code ArticleIdList} ({@code PMC5442267}), or
+ *     null when the citation is not in PubMed Central
  * @param title {@code ArticleTitle} as plain text, or a whole book's {@code BookTitle}; null if
  *     neither is present
  * @param bookArticle true for a {@code PubmedBookArticle} (Bookshelf chapter or book)
@@ -22,6 +26,8 @@ import java.util.List;
 public record PubmedRecord(
     String pmid,
     int version,
+    String status,
+    String pmcid,
     String title,
     boolean bookArticle,
     List<MeshHeading> meshHeadings,
