@@ -88,6 +88,18 @@ final class DatasetCard {
 
       """;
 
+  /** The articles' PubMed columns: what null means, and figures joined to MeSH terms. */
+  private static final String PUBMED =
+      """
+      ## PubMed citation (MeSH, publication types, references)
+
+      The articles table carries the article's PubMed citation, joined by PMID, in the columns named       `pubmed_*` (listed under "Columns of articles"): `pubmed_mesh_headings` (a list of       `{descriptor_name, descriptor_ui, major_topic, qualifiers}`, each qualifier `{name, ui,       major_topic}`), `pubmed_publication_types`, `pubmed_chemicals`, `pubmed_keywords`, `pubmed_grants`,       `pubmed_abstract_sections`, `pubmed_references`, `pubmed_status`, `pubmed_date_completed` and       `pubmed_date_revised` (dates), and more. While the citation is not known (no PMID, not yet joined,       or a row written before figstream had these columns) every `pubmed_*` column is null; a known       citation has `pubmed_pmid` set and its lists empty when it has none (MeSH stays empty until NLM       indexes the article, often months after publication). A topic is major when the descriptor or       one of its qualifiers is (`Asthma/drug therapy`). Shards written before these columns existed       lack them: read the articles with `union_by_name = true` in DuckDB. Figures per major MeSH       descriptor, current rows only:
+
+      ```sql
+      """
+          + LiveRows.figuresPerMajorMeshQuery(".")
+          + ";\n```\n\n";
+
   private DatasetCard() {}
 
   static void write(DatasetFiles files, Manifest manifest) throws IOException {
@@ -155,6 +167,7 @@ final class DatasetCard {
         .append(";\n```\n\n");
     embeddings(files, manifest, out);
     out.append(READING);
+    out.append(PUBMED);
     webdataset(manifest, out);
     out.append(REFERENCE);
     return out.toString();
@@ -278,7 +291,7 @@ final class DatasetCard {
           "struct<"
               + String.join(", ", s.getFields().stream().map(Schema.Field::name).toList())
               + ">";
-      case LONG -> s.getLogicalType() != null ? s.getLogicalType().getName() : "long";
+      case INT, LONG -> s.getLogicalType() != null ? s.getLogicalType().getName() : s.getName();
       default -> s.getType().getName();
     };
   }

@@ -45,7 +45,8 @@ public final class LiveRows {
   /**
    * The one DuckDB query that reads the current rows of {@code table} ({@code figures} or {@code
    * articles}) of the dataset at {@code dir}, applying the rule of this class to the files as they
-   * are, compacted or not.
+   * are, compacted or not. Articles are read with {@code union_by_name}: shards written before
+   * article.v2 lack the {@code pubmed_} columns, which then read as null.
    */
   public static String currentRowsQuery(String dir, String table) {
     String key = keyColumn(table);
@@ -56,7 +57,9 @@ public final class LiveRows {
         + dir
         + "/"
         + table
-        + "/*/*.parquet') "
+        + "/*/*.parquet'"
+        + (table.equals(DatasetLayout.ARTICLES) ? ", union_by_name = true" : "")
+        + ") "
         + t
         + "\n"
         + "WHERE NOT EXISTS (SELECT 1 FROM read_parquet('"
@@ -80,6 +83,49 @@ public final class LiveRows {
         + " ORDER BY "
         + t
         + ".kafka_offset DESC) = 1";
+  }
+
+  /**
+   * The DuckDB query, on the dataset at {@code dir}, that counts the current figures per MeSH
+   * descriptor of their article, major topics only (NLM marks a descriptor major, or one of its
+   * qualifiers when only that aspect is central: Asthma/drug therapy), most figures first.
+   */
+  public static String figuresPerMajorMeshQuery(String dir) {
+    return currentTables(dir)
+        + "SELECT m.descriptor_name, m.descriptor_ui, count(*) AS figures\n"
+        + "FROM figures f\n"
+        + "JOIN (SELECT article_key, unnest(pubmed_mesh_headings) AS m FROM articles) a\n"
+        + "  ON a.article_key = f.article_key\n"
+        + "WHERE m.major_topic OR list_bool_or([q.major_topic FOR q IN m.qualifiers])\n"
+        + "GROUP BY ALL\n"
+        + "ORDER BY figures DESC, m.descriptor_name";
+  }
+
+  /**
+   * The DuckDB query, on the dataset at {@code dir}, for the current figures of articles indexed
+   * with the MeSH descriptor {@code descriptorUi} (any role) and of publication type {@code
+   * publicationType}.
+   */
+  public static String figuresByMeshAndPublicationTypeQuery(
+      String dir, String descriptorUi, String publicationType) {
+    return currentTables(dir)
+        + "SELECT f.pair_id, f.caption, a.title\n"
+        + "FROM figures f JOIN articles a ON a.article_key = f.article_key\n"
+        + "WHERE list_contains([m.descriptor_ui FOR m IN a.pubmed_mesh_headings], '"
+        + descriptorUi
+        + "')\n"
+        + "  AND list_contains([t.name FOR t IN a.pubmed_publication_types], '"
+        + publicationType
+        + "')\n"
+        + "ORDER BY f.pair_id";
+  }
+
+  private static String currentTables(String dir) {
+    return "WITH figures AS (\n"
+        + currentRowsQuery(dir, DatasetLayout.FIGURES)
+        + "),\narticles AS (\n"
+        + currentRowsQuery(dir, DatasetLayout.ARTICLES)
+        + ")\n";
   }
 
   /** Reads the keys and offsets of every committed file of {@code table}. */

@@ -1,8 +1,15 @@
 package org.figstream.connectors.sink;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.testdata.SampleRecords;
 import org.figstream.records.Article;
@@ -13,6 +20,7 @@ import org.figstream.records.NormalizedImage;
 import org.figstream.records.PublishedFigure;
 import org.figstream.records.Topics;
 import org.figstream.records.codec.RecordCodecs;
+import org.figstream.records.codec.RecordSchemas;
 
 /**
  * The sample articles as the sink receives them: figure.v2 and article.v1 records built by {@link
@@ -78,6 +86,28 @@ final class SampleTopics {
         a.articleKey(),
         RecordCodecs.ARTICLES.encode(licensed(a, subset), Topics.ARTICLES),
         null);
+    return this;
+  }
+
+  /**
+   * {@code a} as an older figstream published it: an article.v1 record (no PubMed citation), with
+   * the single-object header of article.v1.
+   */
+  SampleTopics articleV1(Article a, String subset) {
+    Schema v1 = RecordSchemas.all().get("article.v1");
+    try {
+      GenericRecord v2 =
+          RecordSchemas.genericDecoder(RecordSchemas.ARTICLE)
+              .decode(RecordCodecs.ARTICLES.encode(licensed(a, subset), Topics.ARTICLES));
+      // article.v2 only appends pubmed: the first fields are article.v1's, in its order
+      GenericRecord old = GenericData.get().deepCopy(v1, v2);
+      ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+      byte[] value = new byte[bytes.remaining()];
+      bytes.get(value);
+      add(Topics.ARTICLES, a.articleKey(), value, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return this;
   }
 

@@ -120,7 +120,8 @@ final class MapsAsLists {
     };
   }
 
-  private static Schema nonNull(Schema schema) {
+  /** The one non-null type of a nullable union, or {@code schema} itself. */
+  static Schema nonNull(Schema schema) {
     return schema.getType() != Schema.Type.UNION
         ? schema
         : schema.getTypes().stream()

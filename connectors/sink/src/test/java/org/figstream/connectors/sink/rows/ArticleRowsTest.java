@@ -47,4 +47,55 @@ class ArticleRowsTest {
     assertThat(ArticleRows.ROW.toString()).doesNotContain("\"map\"");
     assertThat(GenericData.get().validate(ArticleRows.ROW, row)).isTrue();
   }
+
+  @Test
+  void shouldLiftThePubmedCitationToNullableSnakeCaseColumnsDerivedFromItsSchema() {
+    List<Schema.Field> pubmed =
+        ArticleRows.ROW.getFields().stream()
+            .filter(f -> f.name().startsWith(ArticleRows.PUBMED_PREFIX))
+            .toList();
+
+    assertThat(pubmed.stream().map(Schema.Field::name))
+        .containsExactly(
+            "pubmed_pmid",
+            "pubmed_version",
+            "pubmed_status",
+            "pubmed_pmcid",
+            "pubmed_title",
+            "pubmed_book_article",
+            "pubmed_mesh_headings",
+            "pubmed_publication_types",
+            "pubmed_chemicals",
+            "pubmed_keywords",
+            "pubmed_grants",
+            "pubmed_abstract_sections",
+            "pubmed_references",
+            "pubmed_date_completed",
+            "pubmed_date_revised");
+    assertThat(ArticleRows.ROW.getField("pubmed")).isNull();
+    assertThat(pubmed)
+        .allSatisfy(
+            f -> assertThat(f.schema().getTypes().get(0).getType()).isEqualTo(Schema.Type.NULL));
+    Schema mesh = ArticleRows.ROW.getField("pubmed_mesh_headings").schema().getTypes().get(1);
+    Schema heading = mesh.getElementType();
+    assertThat(heading.getFields().stream().map(Schema.Field::name))
+        .containsExactly("descriptor_name", "descriptor_ui", "major_topic", "qualifiers");
+    assertThat(
+            heading.getField("qualifiers").schema().getElementType().getFields().stream()
+                .map(Schema.Field::name))
+        .containsExactly("name", "ui", "major_topic");
+    assertThat(
+            ArticleRows.ROW
+                .getField("pubmed_date_revised")
+                .schema()
+                .getTypes()
+                .get(1)
+                .getLogicalType()
+                .getName())
+        .isEqualTo("date");
+    // the columns before them are article.v1's, unchanged
+    Schema v1 = ArticleRows.rowSchema(RecordSchemas.all().get("article.v1"));
+    assertThat(ArticleRows.ROW.getFields().subList(0, v1.getFields().size() - 2))
+        .isEqualTo(v1.getFields().subList(0, v1.getFields().size() - 2));
+  }
 }
