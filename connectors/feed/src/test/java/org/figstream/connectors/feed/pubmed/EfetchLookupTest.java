@@ -34,6 +34,24 @@ class EfetchLookupTest {
         .withIdentity("figstream-test", "dev@example.org", null);
   }
 
+  /** Small batches and limits, to see batching and pacing with a few PMIDs. */
+  private static PubmedSettings batched(ScriptedServer server, int batchSize) {
+    PubmedSettings base = settings(server);
+    return new PubmedSettings(
+        base.eutilsBaseUrl(),
+        base.updateFilesUrl(),
+        "t",
+        null,
+        null,
+        batchSize,
+        3.0,
+        10.0,
+        1 << 20,
+        1 << 20,
+        1 << 20,
+        10);
+  }
+
   private static EfetchResult lookup(
       ScriptedServer server,
       PubmedSettings settings,
@@ -94,20 +112,7 @@ class EfetchLookupTest {
   void shouldSpaceRequestsAtTheConfiguredRate() {
     RecordingSinks sinks = new RecordingSinks();
     try (ScriptedServer server = new ScriptedServer(ECHO)) {
-      PubmedSettings one =
-          new PubmedSettings(
-              settings(server).eutilsBaseUrl(),
-              settings(server).updateFilesUrl(),
-              "t",
-              null,
-              null,
-              1,
-              3.0,
-              10.0,
-              1 << 20,
-              1 << 20,
-              1 << 20,
-              10);
+      PubmedSettings one = batched(server, 1);
       List<String> pmids = List.of("1", "2", "3", "4", "5", "6", "7");
       EfetchResult result = lookup(server, one, one.rateLimited(http()), pmids, sinks);
 
@@ -163,20 +168,7 @@ class EfetchLookupTest {
             + "\t<ERROR>Cannot retrieve history data. query_key: 1</ERROR>\n</eFetchResult>\n";
     try (ScriptedServer server =
         new ScriptedServer(r -> r.ids().contains("1") ? Answer.ok(error) : ECHO.apply(r))) {
-      PubmedSettings two =
-          new PubmedSettings(
-              settings(server).eutilsBaseUrl(),
-              settings(server).updateFilesUrl(),
-              "t",
-              null,
-              null,
-              2,
-              3.0,
-              10.0,
-              1 << 20,
-              1 << 20,
-              1 << 20,
-              10);
+      PubmedSettings two = batched(server, 2);
       EfetchResult result = lookup(server, two, http(), List.of("1", "2", "3", "4"), sinks);
 
       assertThat(result).isEqualTo(new EfetchResult(4, 2, 0, 2, 0, 2));
