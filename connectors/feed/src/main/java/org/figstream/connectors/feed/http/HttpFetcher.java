@@ -67,12 +67,43 @@ public final class HttpFetcher implements AutoCloseable {
         uri ->
             once(
                 url,
-                uri,
+                client.get().uri(uri),
                 maxBytes,
                 (declared, body) ->
                     body.asByteArray()
                         .collect(() -> new LimitedBuffer(maxBytes, url), LimitedBuffer::add)
                         .map(buffer -> complete(url, buffer, declared, md5))));
+  }
+
+  /**
+   * POSTs {@code form} ({@code application/x-www-form-urlencoded}, already encoded) to {@code url}
+   * and completes with the answer's body: for requests too long for a URL, such as an efetch of 200
+   * PMIDs, and for parameters that must not show in a URL (an API key: the URL is what failure
+   * messages and dead letters quote). Same allow-list, rate limit, limits and retries as {@link
+   * #get}.
+   */
+  public Mono<byte[]> post(String url, String form, long maxBytes) {
+    byte[] payload = form.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return execute(
+        url,
+        uri ->
+            once(
+                url,
+                client
+                    .headers(
+                        h ->
+                            h.set(
+                                    HttpHeaderNames.CONTENT_TYPE,
+                                    "application/x-www-form-urlencoded; charset=UTF-8")
+                                .set(HttpHeaderNames.CONTENT_LENGTH, payload.length))
+                    .post()
+                    .uri(uri)
+                    .send(ByteBufFlux.fromString(Mono.just(form))),
+                maxBytes,
+                (declared, body) ->
+                    body.asByteArray()
+                        .collect(() -> new LimitedBuffer(maxBytes, url), LimitedBuffer::add)
+                        .map(buffer -> complete(url, buffer, declared, null))));
   }
 
   /**
@@ -86,7 +117,7 @@ public final class HttpFetcher implements AutoCloseable {
         uri ->
             once(
                 url,
-                uri,
+                client.get().uri(uri),
                 maxBytes,
                 (declared, body) ->
                     Mono.using(
@@ -126,12 +157,14 @@ public final class HttpFetcher implements AutoCloseable {
   }
 
   /** Reads a 200 answer's body with {@code reader}; anything else becomes a classified failure. */
-  private <T> Mono<T> once(String url, URI uri, long maxBytes, BodyReader<T> reader) {
+  private <T> Mono<T> once(
+      String url,
+      // built on the URI checked against the allow-list: Netty's own parse of the string may differ
+      HttpClient.ResponseReceiver<?> request,
+      long maxBytes,
+      BodyReader<T> reader) {
     Duration total = settings.responseTimeout().plus(settings.connectTimeout()).multipliedBy(2);
-    return client
-        .get()
-        // the URI checked against the allow-list: Netty's own parse of the string may differ
-        .uri(uri)
+    return request
         .response(
             (response, body) -> {
               FetchFailure status = Failures.ofStatus(url, response);

@@ -19,6 +19,11 @@ public interface BucketContents {
    */
   Map<String, StoredObject> objects(int visibleDays);
 
+  /** PubMed as of each day (efetch and the update files); none unless a contents has it. */
+  default PubmedSample pubmed() {
+    return PubmedSample.none();
+  }
+
   /**
    * The objects of {@code states.get(visibleDays - 1)} plus the S3 inventories of days 1 to {@code
    * visibleDays} (named by {@code dayNames}, e.g. {@code 2026-11-20T01-00Z}), each listing that

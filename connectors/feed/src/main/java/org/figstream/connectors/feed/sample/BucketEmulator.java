@@ -19,8 +19,10 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * A local HTTP server, on loopback only, that answers like the {@code pmc-oa-opendata} bucket
  * (object GETs and ListObjectsV2) over {@link BucketContents} (the bundled samples, or a generated
- * corpus), plus E-utilities esearch on release dates; it can publish the next inventory day and
- * misbehave on purpose ({@link Faults}) or go down altogether ({@link #outage}).
+ * corpus), plus E-utilities esearch on release dates, and PubMed as of the same day (efetch {@code
+ * db=pubmed} and the daily update files, {@link PubmedEndpoints}, over {@link
+ * BucketContents#pubmed()}); it can publish the next inventory day and misbehave on purpose ({@link
+ * Faults}) or go down altogether ({@link #outage}).
  */
 public final class BucketEmulator implements AutoCloseable {
   private static final Set<Faults.Kind> LISTING_FAULTS =
@@ -37,6 +39,7 @@ public final class BucketEmulator implements AutoCloseable {
   private volatile boolean listTwice;
   private volatile String withheld;
   private volatile Map<String, StoredObject> objects;
+  private final PubmedSample pubmed;
   private final DisposableServer server;
 
   private BucketEmulator(BucketContents bucket, int visibleDays, Faults faults) {
@@ -45,6 +48,7 @@ public final class BucketEmulator implements AutoCloseable {
     this.config = faults;
     this.visibleDays = new AtomicInteger(visibleDays);
     this.objects = bucket.objects(visibleDays);
+    this.pubmed = bucket.pubmed();
     this.server =
         HttpServer.create()
             .host("127.0.0.1")
@@ -62,6 +66,9 @@ public final class BucketEmulator implements AutoCloseable {
                     return res.status(503).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
                   }
                   QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+                  if (PubmedEndpoints.handles(uri.path())) {
+                    return PubmedEndpoints.serve(req, res, uri, pubmed, this.visibleDays.get());
+                  }
                   if (uri.path().endsWith("/esearch.fcgi")) {
                     return res.header(HttpHeaderNames.CONTENT_TYPE, "text/xml")
                         .sendString(Mono.just(Esearch.answer(objects, param(uri, "term"))));

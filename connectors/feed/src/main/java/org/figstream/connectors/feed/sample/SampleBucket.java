@@ -24,6 +24,11 @@ import org.figstream.connectors.feed.sample.SampleVersions.Folder;
  *   <li>Day 2: article 9 appears; article 2 gets a version 2 with its last figure removed; article
  *       3 is retracted (its metadata changes); article 4's version 1 disappears from the bucket.
  * </ul>
+ *
+ * <p>The PMCIDs are synthetic, the PMIDs real where known: article 4 ({@code elife-46472-v3},
+ * really PMC6682400) has its real PMID 31274109 in its metadata, and {@code samples/pubmed/} (next
+ * to the articles folder) holds the PubMed citations the emulator serves for it by day: efetch
+ * without MeSH on day 1, an update file with MeSH on day 2 ({@link PubmedSample}).
  */
 public final class SampleBucket implements BucketContents {
   public static final List<String> DAYS = List.of("2026-11-20T01-00Z", "2026-11-21T01-00Z");
@@ -33,8 +38,10 @@ public final class SampleBucket implements BucketContents {
 
   private final List<String> folders;
   private final List<TreeMap<String, StoredObject>> states = new ArrayList<>();
+  private final PubmedSample pubmed;
 
   private SampleBucket(Path root) {
+    pubmed = PubmedSample.load(root.resolveSibling("pubmed"));
     try (Stream<Path> dirs = Files.list(root)) {
       List<Path> sorted = dirs.filter(Files::isDirectory).sorted().toList();
       folders = sorted.stream().map(p -> p.getFileName().toString()).toList();
@@ -107,6 +114,12 @@ public final class SampleBucket implements BucketContents {
   @Override
   public Map<String, StoredObject> objects(int visibleDays) {
     return BucketContents.withInventories(DAYS, states, visibleDays);
+  }
+
+  /** {@code samples/pubmed/} beside the articles folder, or none when there is no such folder. */
+  @Override
+  public PubmedSample pubmed() {
+    return pubmed;
   }
 
   @Override

@@ -22,8 +22,19 @@ import org.figstream.records.Article;
 public final class SampleVersions {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The files of one sample folder: the XML and everything else by name. */
-  record Folder(byte[] xml, Map<String, byte[]> others) {
+  /**
+   * The real PMIDs of sample articles whose JATS carries none, by sample folder. {@code
+   * elife-46472-v3} is eLife 2019;8:e46472, DOI 10.7554/eLife.46472, PMID 31274109 (PMCID
+   * PMC6682400; the sample bucket gives it a synthetic PMCID, see {@link SampleBucket}). The
+   * offline PubMed data in {@code samples/pubmed/} is built for this PMID.
+   */
+  static final Map<String, String> PMIDS = Map.of("elife-46472-v3", "31274109");
+
+  /**
+   * The files of one sample folder: the XML and everything else by name, and the article's PMID
+   * where it is known ({@link #PMIDS}), else null.
+   */
+  record Folder(byte[] xml, Map<String, byte[]> others, String pmid) {
 
     static Folder read(Path dir) {
       try (Stream<Path> files = Files.list(dir)) {
@@ -39,14 +50,14 @@ public final class SampleVersions {
         if (xml == null) {
           throw new IllegalStateException("no XML in sample folder " + dir);
         }
-        return new Folder(xml, others);
+        return new Folder(xml, others, PMIDS.get(dir.getFileName().toString()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
     Folder withXml(byte[] newXml) {
-      return new Folder(newXml, others);
+      return new Folder(newXml, others, pmid);
     }
   }
 
@@ -62,7 +73,7 @@ public final class SampleVersions {
       String pmcid, int version, Folder folder, Flags flags, String lastModified) {
     Map<String, StoredObject> media = new LinkedHashMap<>();
     folder.others().forEach((name, bytes) -> media.put(name, StoredObject.of(bytes, lastModified)));
-    return objects(pmcid, version, folder.xml(), media, flags, lastModified);
+    return objects(pmcid, version, folder.xml(), folder.pmid(), media, flags, lastModified);
   }
 
   /**
@@ -76,6 +87,18 @@ public final class SampleVersions {
       Map<String, StoredObject> media,
       Flags flags,
       String lastModified) {
+    return objects(pmcid, version, xml, null, media, flags, lastModified);
+  }
+
+  /** As above, with the article's PMID in the metadata ({@code pmid}: null when it has none). */
+  public static Map<String, StoredObject> objects(
+      String pmcid,
+      int version,
+      byte[] xml,
+      String pmid,
+      Map<String, StoredObject> media,
+      Flags flags,
+      String lastModified) {
     String id = pmcid + "." + version;
     Map<String, StoredObject> out = new LinkedHashMap<>();
     StoredObject xmlObject = StoredObject.of(xml, lastModified);
@@ -86,20 +109,30 @@ public final class SampleVersions {
           out.put(id + "/" + name, object);
           urls.add("s3://pmc-oa-opendata/" + id + "/" + name + "?md5=" + object.etag());
         });
-    byte[] metadata = metadata(pmcid, version, xml, xmlObject.etag(), urls, flags);
+    byte[] metadata = metadata(pmcid, version, xml, pmid, xmlObject.etag(), urls, flags);
     out.put("metadata/" + id + ".json", StoredObject.of(metadata, lastModified));
     out.put(id + "/" + id + ".json", StoredObject.of(metadata, lastModified));
     return out;
   }
 
   private static byte[] metadata(
-      String pmcid, int version, byte[] xml, String xmlMd5, ArrayNode media, Flags flags) {
+      String pmcid,
+      int version,
+      byte[] xml,
+      String pmid,
+      String xmlMd5,
+      ArrayNode media,
+      Flags flags) {
     Article article = new JatsExtractor().extract(xml, List.of()).get(0).article();
     String id = pmcid + "." + version;
     ObjectNode m = JSON.createObjectNode();
     m.put("pmcid", pmcid);
     m.put("version", version);
-    m.putNull("pmid");
+    if (pmid == null) {
+      m.putNull("pmid");
+    } else {
+      m.put("pmid", pmid);
+    }
     m.put("doi", article.doi());
     m.put("title", article.title());
     m.put("citation", citation(article));

@@ -34,6 +34,9 @@ class PubmedXmlParserTest {
     PubmedRecord nejm = set.records().get(0);
     assertThat(nejm.pmid()).isEqualTo("29768149");
     assertThat(nejm.version()).isEqualTo(1);
+    assertThat(nejm.status()).isEqualTo("MEDLINE");
+    // no ArticleId IdType="pmc" in PubmedData: not in PubMed Central
+    assertThat(nejm.pmcid()).isNull();
     assertThat(nejm.bookArticle()).isFalse();
     assertThat(nejm.title())
         .isEqualTo("Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma.");
@@ -93,6 +96,8 @@ class PubmedXmlParserTest {
     PubmedRecord gut = single("biopython-pubmed4-27797938.xml");
 
     assertThat(gut.pmid()).isEqualTo("27797938");
+    assertThat(gut.status()).isEqualTo("MEDLINE");
+    assertThat(gut.pmcid()).isEqualTo("PMC5442267");
     assertThat(gut.title())
         .isEqualTo(
             "Leucocyte telomere length, genetic variants at the TERT gene region and risk of"
@@ -133,6 +138,8 @@ class PubmedXmlParserTest {
     PubmedRecord jmi = single("biopython-pubmed7.xml");
 
     assertThat(jmi.pmid()).isEqualTo("29963580");
+    assertThat(jmi.status()).isEqualTo("PubMed-not-MEDLINE");
+    assertThat(jmi.pmcid()).isEqualTo("PMC6022861");
     assertThat(jmi.meshHeadings()).isEmpty();
     assertThat(jmi.dateCompleted()).isNull();
     assertThat(jmi.dateRevised()).isEqualTo(LocalDate.of(2018, 11, 14));
@@ -167,6 +174,9 @@ class PubmedXmlParserTest {
 
     assertThat(book.bookArticle()).isTrue();
     assertThat(book.pmid()).isEqualTo("20301295");
+    // a BookDocument has no MedlineCitation Status and no PMC id
+    assertThat(book.status()).isNull();
+    assertThat(book.pmcid()).isNull();
     assertThat(book.version()).isEqualTo(1);
     // A whole book (no ArticleTitle): its BookTitle
     assertThat(book.title()).isEqualTo("GeneReviews\u2122");

@@ -1,0 +1,216 @@
+package org.figstream.connectors.feed.pubmed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.figstream.connectors.feed.discovery.FileCursorStore;
+import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.connectors.feed.http.HttpSettings;
+import org.figstream.connectors.feed.pubmed.ScriptedServer.Answer;
+import org.figstream.connectors.feed.sample.BucketEmulator;
+import org.figstream.connectors.feed.sample.Faults;
+import org.figstream.connectors.feed.sample.SampleBucket;
+import org.figstream.processors.testdata.SampleArticles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The update-file follower over real HTTP on loopback: the emulator, and a scripted server. */
+class UpdateFileFollowerTest {
+  private static final SampleBucket BUCKET = SampleBucket.load(SampleArticles.root());
+
+  @TempDir Path dir;
+
+  private static HttpSettings http() {
+    return HttpSettings.defaults(Set.of("127.0.0.1"))
+        .withRetries(3, Duration.ofMillis(10), Duration.ofMillis(50));
+  }
+
+  private UpdateFilesResult poll(String base, RecordingSinks sinks) {
+    PubmedSettings settings =
+        PubmedSettings.defaults().at(base + "/entrez/eutils", base + "/pubmed/updatefiles/");
+    try (HttpFetcher fetcher = new HttpFetcher(http(), new SimpleMeterRegistry())) {
+      return new UpdateFileFollower(
+              settings,
+              fetcher,
+              new PubmedXmlParser(),
+              new FileCursorStore(dir.resolve("pubmed-cursor.json")),
+              dir.resolve("work"))
+          .poll(sinks.sinks())
+          .block(Duration.ofSeconds(60));
+    }
+  }
+
+  @Test
+  void shouldReadTheFilesOfAListingInNlmsLayout() {
+    // the layout of https://ftp.ncbi.nlm.nih.gov/pubmed/updatefiles/ (an Apache index)
+    String html =
+        "<html><body><h1>Index of /pubmed/updatefiles</h1><pre>Name Last modified Size <hr>"
+            + "<a href=\"/pubmed/\">Parent Directory</a> -\n"
+            + "<a href=\"README.txt\">README.txt</a> 2025-12-12 14:25 4.5K\n"
+            + "<a href=\"pubmed26n1336.xml.gz\">pubmed26n1336.xml.gz</a> 2026-01-02 15:32 39M\n"
+            + "<a href=\"pubmed26n1336.xml.gz.md5\">pubmed26n1336.xml.gz.md5</a> 2026-01-02 60\n"
+            + "<a href=\"pubmed26n1336_stats.html\">pubmed26n1336_stats.html</a> 2026-01-02 580\n"
+            + "<a href=\"pubmed26n1335.xml.gz\">pubmed26n1335.xml.gz</a> 2026-01-01 15:32 31M\n"
+            + "<a href=\"../x/pubmed26n1337.xml.gz.bak\">evil</a>\n"
+            + "<a href=\"../../etc/passwd\">passwd</a>\n</pre></body></html>";
+
+    assertThat(UpdateFileListing.files(html.getBytes(StandardCharsets.UTF_8)))
+        .containsExactly("pubmed26n1335.xml.gz", "pubmed26n1336.xml.gz");
+    assertThat(
+            UpdateFileListing.md5(
+                "MD5(pubmed26n1335.xml.gz)= 0123456789ABCDEF0123456789abcdef\n"
+                    .getBytes(StandardCharsets.US_ASCII),
+                "pubmed26n1335.xml.gz"))
+        .isEqualTo("0123456789abcdef0123456789abcdef");
+    assertThatThrownBy(
+            () ->
+                UpdateFileListing.md5(
+                    "MD5(pubmed26n1336.xml.gz)= 0123456789abcdef0123456789abcdef"
+                        .getBytes(StandardCharsets.US_ASCII),
+                    "pubmed26n1335.xml.gz"))
+        .isInstanceOf(UpdateFileException.class)
+        .hasMessageContaining("does not read");
+  }
+
+  @Test
+  void shouldApplyOnlyTheFilesAfterTheCursorInOrderAndResumeAfterARestart() throws IOException {
+    try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none())) {
+      RecordingSinks day1 = new RecordingSinks();
+      UpdateFilesResult first = poll(emulator.baseUrl(), day1);
+
+      // day 1: 29963580 is in PMC (PMC6022861), 29768149 is not
+      assertThat(first)
+          .isEqualTo(new UpdateFilesResult(List.of("pubmed26n1501.xml.gz"), 1, 0, 1, null, 0));
+      assertThat(day1.pmids()).containsExactly("29963580");
+      assertThat(day1.deadLetters).isEmpty();
+
+      // a new follower over the same cursor file: nothing again
+      RecordingSinks again = new RecordingSinks();
+      assertThat(poll(emulator.baseUrl(), again).applied()).isEmpty();
+      assertThat(again.records).isEmpty();
+
+      emulator.publishNextDay();
+      RecordingSinks day2 = new RecordingSinks();
+      UpdateFilesResult second = poll(emulator.baseUrl(), day2);
+
+      assertThat(second)
+          .isEqualTo(new UpdateFilesResult(List.of("pubmed26n1502.xml.gz"), 2, 1, 0, null, 0));
+      assertThat(day2.pmids()).containsExactly("31274109", "27797938");
+      assertThat(day2.deletions).containsExactly("29963580");
+      assertThat(
+              new FileCursorStore(dir.resolve("pubmed-cursor.json"))
+                  .load()
+                  .orElseThrow()
+                  .inventory())
+          .isEqualTo("pubmed26n1502.xml.gz");
+    }
+    // nothing left behind but the cursor and the (empty) work folder
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()))
+          .containsExactly("pubmed-cursor.json");
+    }
+  }
+
+  @Test
+  void shouldDeadLetterAFileWhoseMd5DoesNotMatchAndStopBeforeIt() throws IOException {
+    byte[] first = gzip(ScriptedServer.articleSet(List.of("1"), "PMC1"));
+    byte[] second = gzip(ScriptedServer.articleSet(List.of("2"), "PMC2"));
+    Map<String, String> md5 =
+        new ConcurrentHashMap<>(
+            Map.of(
+                "pubmed26n0001.xml.gz",
+                "00000000000000000000000000000000",
+                "pubmed26n0002.xml.gz",
+                HttpFetcher.md5Hex(second)));
+    Map<String, byte[]> files =
+        Map.of("pubmed26n0001.xml.gz", first, "pubmed26n0002.xml.gz", second);
+    try (ScriptedServer server =
+        new ScriptedServer(
+            r -> {
+              String name = r.path().substring("/pubmed/updatefiles/".length());
+              if (name.isEmpty()) {
+                return Answer.ok(
+                    "<pre><a href=\"pubmed26n0002.xml.gz\">pubmed26n0002.xml.gz</a>\n"
+                        + "<a href=\"pubmed26n0001.xml.gz\">pubmed26n0001.xml.gz</a></pre>");
+              }
+              if (name.endsWith(".md5")) {
+                String file = name.substring(0, name.length() - 4);
+                return Answer.ok("MD5(" + file + ")= " + md5.get(file) + "\n");
+              }
+              return Answer.ok(files.get(name));
+            })) {
+      RecordingSinks sinks = new RecordingSinks();
+      UpdateFilesResult result = poll(server.baseUrl(), sinks);
+
+      assertThat(result)
+          .isEqualTo(new UpdateFilesResult(List.of(), 0, 0, 0, "pubmed26n0001.xml.gz", 1));
+      assertThat(sinks.records).isEmpty();
+      assertThat(sinks.deadLetters)
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.stage()).isEqualTo(PubmedDeadLetters.UPDATE_FILE);
+                assertThat(d.reason()).isEqualTo("md5-mismatch");
+                assertThat(d.source()).endsWith("/pubmed/updatefiles/pubmed26n0001.xml.gz");
+                assertThat(d.message())
+                    .contains("pubmed26n0001.xml.gz", "tries it again next poll");
+              });
+      assertThat(new FileCursorStore(dir.resolve("pubmed-cursor.json")).load()).isEmpty();
+
+      // NLM replaces the file: the next poll applies both, in order
+      md5.put("pubmed26n0001.xml.gz", HttpFetcher.md5Hex(first));
+      RecordingSinks next = new RecordingSinks();
+      assertThat(poll(server.baseUrl(), next).applied())
+          .containsExactly("pubmed26n0001.xml.gz", "pubmed26n0002.xml.gz");
+      assertThat(next.pmids()).containsExactly("1", "2");
+    }
+  }
+
+  @Test
+  void shouldDeadLetterAFileThatIsNotGzip() {
+    byte[] notGzip =
+        ScriptedServer.articleSet(List.of("1"), "PMC1").getBytes(StandardCharsets.UTF_8);
+    try (ScriptedServer server =
+        new ScriptedServer(
+            r -> {
+              String path = r.path();
+              if (path.endsWith("/")) {
+                return Answer.ok("<a href=\"pubmed26n0001.xml.gz\">pubmed26n0001.xml.gz</a>");
+              }
+              return path.endsWith(".md5")
+                  ? Answer.ok("MD5(pubmed26n0001.xml.gz)= " + HttpFetcher.md5Hex(notGzip))
+                  : Answer.ok(notGzip);
+            })) {
+      RecordingSinks sinks = new RecordingSinks();
+      UpdateFilesResult result = poll(server.baseUrl(), sinks);
+
+      assertThat(result.blockedAt()).isEqualTo("pubmed26n0001.xml.gz");
+      assertThat(sinks.deadLetters)
+          .singleElement()
+          .satisfies(d -> assertThat(d.reason()).isEqualTo(PubmedDeadLetters.BAD_GZIP));
+    }
+  }
+
+  static byte[] gzip(String text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return out.toByteArray();
+  }
+}
