@@ -11,23 +11,22 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "samples" / "pubmed"
-JATS = ROOT / "samples" / "articles" / "elife-46472-v3" / "main.jats.xml"
+JATS = ROOT / "samples" / "articles" / "elife-46793-v1" / "main.jats.xml"
 TESTS = ROOT / "connectors" / "feed" / "src" / "test" / "resources" / "pubmed"
 
-PMID = "31274109"
-PMCID = "PMC6682400"
+# synthetic, like the sample bucket's PMCIDs (its article 5): see README.md
+PMID = "99000005"
+PMCID = "PMC99000005"
 HEADER = (
     '<?xml version="1.0" ?>\n'
     '<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2025//EN" '
     '"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n'
 )
-# Built for the demonstration, NOT NLM's indexing of PMID 31274109: each name/UI pair is copied
-# from the real PubMed files in connectors/feed/src/test/resources/pubmed (biopython-pubmed4).
+# Built for the demonstration, NOT NLM's indexing of the article: the name/UI pair is copied from
+# the real PubMed files in connectors/feed/src/test/resources/pubmed (biopython-pubmed4); of the
+# descriptors there, only Humans applies to a study of G-quadruplexes in human cells.
 BUILT_MESH = [
-    ("D000483", "Alleles", "N"),
-    ("D005260", "Female", "N"),
-    ("D008297", "Male", "N"),
-    ("D020641", "Polymorphism, Single Nucleotide", "Y"),
+    ("D006801", "Humans", "N"),
 ]
 
 
@@ -45,7 +44,7 @@ def date(tag, ymd):
 
 
 def citation(status, revised, completed=None, mesh=()):
-    """One PubmedArticle for PMID 31274109, from the article's own JATS."""
+    """One PubmedArticle for the sample PMID, from the article's own JATS."""
     art = ET.parse(JATS).getroot()
     meta = art.find("front/article-meta")
     title = text(meta.find("title-group/article-title"))

@@ -136,7 +136,10 @@ public final class UpdateFileFollower {
                   .onErrorMap(SinkFailure::new)
                   .thenReturn(false);
             })
-        .doFinally(signal -> deleteQuietly(part));
+        // before the result goes downstream (doFinally runs after it, so a caller could still see
+        // the file), and again on a cancel
+        .doOnTerminate(() -> deleteQuietly(part))
+        .doOnCancel(() -> deleteQuietly(part));
   }
 
   private Mono<Void> deliver(PubmedArticleSet set, PubmedSinks sinks, Tally tally) {

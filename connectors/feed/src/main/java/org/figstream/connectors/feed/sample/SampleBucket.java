@@ -25,10 +25,10 @@ import org.figstream.connectors.feed.sample.SampleVersions.Folder;
  *       3 is retracted (its metadata changes); article 4's version 1 disappears from the bucket.
  * </ul>
  *
- * <p>The PMCIDs are synthetic, the PMIDs real where known: article 4 ({@code elife-46472-v3},
- * really PMC6682400) has its real PMID 31274109 in its metadata, and {@code samples/pubmed/} (next
- * to the articles folder) holds the PubMed citations the emulator serves for it by day: efetch
- * without MeSH on day 1, an update file with MeSH on day 2 ({@link PubmedSample}).
+ * <p>The PMCIDs are synthetic, and so is the one PMID: article 5 ({@code elife-46793-v1}, unchanged
+ * on both days) has PMID 99000005 in its metadata, and {@code samples/pubmed/} (next to the
+ * articles folder) holds the PubMed citations the emulator serves for it by day: efetch without
+ * MeSH on day 1, an update file with MeSH on day 2 ({@link PubmedSample}).
  */
 public final class SampleBucket implements BucketContents {
   public static final List<String> DAYS = List.of("2026-11-20T01-00Z", "2026-11-21T01-00Z");

@@ -23,12 +23,13 @@ public final class SampleVersions {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * The real PMIDs of sample articles whose JATS carries none, by sample folder. {@code
-   * elife-46472-v3} is eLife 2019;8:e46472, DOI 10.7554/eLife.46472, PMID 31274109 (PMCID
-   * PMC6682400; the sample bucket gives it a synthetic PMCID, see {@link SampleBucket}). The
-   * offline PubMed data in {@code samples/pubmed/} is built for this PMID.
+   * PMIDs of sample articles, by sample folder: synthetic, like the sample PMCIDs ({@link
+   * SampleBucket}), in a range no real PMID reaches for decades (PubMed is near 42 million), so the
+   * built PubMed data in {@code samples/pubmed/} can never be mistaken for NLM's. {@code
+   * elife-46793-v1} (article 5) stays unchanged over both sample days, so its MeSH arriving on day
+   * 2 reaches a live article.
    */
-  static final Map<String, String> PMIDS = Map.of("elife-46472-v3", "31274109");
+  static final Map<String, String> PMIDS = Map.of("elife-46793-v1", "99000005");
 
   /**
    * The files of one sample folder: the XML and everything else by name, and the article's PMID

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The offline sample's PubMed days (samples/pubmed, built, see its README): PMID 31274109 (sample
- * article 4) comes from efetch without MeSH on day 1, and with MeSH from day 2's update file.
+ * The offline sample's PubMed days (samples/pubmed, built, see its README): PMID 99000005 (sample
+ * article 5, elife-46793-v1) comes from efetch without MeSH on day 1, and with MeSH from day 2's
+ * update file.
  */
 class PubmedSampleDaysTest {
   private static final SampleBucket BUCKET = SampleBucket.load(SampleArticles.root());
@@ -48,14 +49,14 @@ class PubmedSampleDaysTest {
   }
 
   @Test
-  void shouldGiveSampleArticleFourItsRealPmid() throws Exception {
+  void shouldGiveSampleArticleFiveItsSyntheticPmid() throws Exception {
     try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none())) {
       try (HttpFetcher http =
           new HttpFetcher(HttpSettings.defaults(Set.of("127.0.0.1")), new SimpleMeterRegistry())) {
         byte[] json =
-            http.get(emulator.baseUrl() + "/metadata/PMC99000004.1.json", 1 << 20, null)
+            http.get(emulator.baseUrl() + "/metadata/PMC99000005.1.json", 1 << 20, null)
                 .block(Duration.ofSeconds(10));
-        assertThat(new ObjectMapper().readTree(json).get("pmid").asText()).isEqualTo("31274109");
+        assertThat(new ObjectMapper().readTree(json).get("pmid").asText()).isEqualTo("99000005");
         byte[] other =
             http.get(emulator.baseUrl() + "/metadata/PMC99000001.1.json", 1 << 20, null)
                 .block(Duration.ofSeconds(10));
@@ -67,19 +68,19 @@ class PubmedSampleDaysTest {
   @Test
   void shouldServeTheCitationWithoutMeshOnDayOneAndWithMeshFromTheUpdateFileOnDayTwo() {
     try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none())) {
-      RecordingSinks day1 = efetch(emulator, List.of("31274109"));
+      RecordingSinks day1 = efetch(emulator, List.of("99000005"));
 
       PubmedRecord fresh = day1.records.get(0);
-      assertThat(fresh.pmid()).isEqualTo("31274109");
+      assertThat(fresh.pmid()).isEqualTo("99000005");
       assertThat(fresh.status()).isEqualTo("In-Data-Review");
-      assertThat(fresh.pmcid()).isEqualTo("PMC6682400");
+      assertThat(fresh.pmcid()).isEqualTo("PMC99000005");
       assertThat(fresh.meshHeadings()).isEmpty();
       assertThat(fresh.dateCompleted()).isNull();
-      assertThat(fresh.title()).startsWith("Taar1 gene variants have a causal role");
+      assertThat(fresh.title()).startsWith("Genetic interactions of G-quadruplexes in humans");
       assertThat(fresh.keywords()).hasSize(7);
-      assertThat(fresh.references()).hasSize(72);
-      assertThat(fresh.references()).filteredOn(r -> r.pmid() != null).hasSize(65);
-      assertThat(fresh.references()).filteredOn(r -> r.doi() != null).hasSize(66);
+      assertThat(fresh.references()).hasSize(137);
+      assertThat(fresh.references()).filteredOn(r -> r.pmid() != null).hasSize(118);
+      assertThat(fresh.references()).filteredOn(r -> r.doi() != null).hasSize(133);
 
       emulator.publishNextDay();
       RecordingSinks day2 = new RecordingSinks();
@@ -95,24 +96,20 @@ class PubmedSampleDaysTest {
             .block(Duration.ofSeconds(30));
       }
       PubmedRecord indexed =
-          day2.records.stream().filter(r -> r.pmid().equals("31274109")).findFirst().orElseThrow();
+          day2.records.stream().filter(r -> r.pmid().equals("99000005")).findFirst().orElseThrow();
       assertThat(indexed.status()).isEqualTo("MEDLINE");
       assertThat(indexed.dateCompleted()).isEqualTo(LocalDate.of(2026, 11, 20));
       // built for the demonstration, not NLM's indexing (samples/pubmed/README.md)
-      assertThat(indexed.meshHeadings()).hasSize(4);
+      assertThat(indexed.meshHeadings()).hasSize(1);
       assertThat(indexed.meshHeadings())
           .extracting(MeshHeading::descriptorName, MeshHeading::descriptorUi)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("Alleles", "D000483"),
-              org.assertj.core.groups.Tuple.tuple("Female", "D005260"),
-              org.assertj.core.groups.Tuple.tuple("Male", "D008297"),
-              org.assertj.core.groups.Tuple.tuple("Polymorphism, Single Nucleotide", "D020641"));
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("Humans", "D006801"));
 
       // efetch answers the newest state too, and no longer knows the deleted citation
-      RecordingSinks later = efetch(emulator, List.of("31274109", "29963580"));
+      RecordingSinks later = efetch(emulator, List.of("99000005", "29963580"));
       assertThat(later.records)
           .singleElement()
-          .satisfies(r -> assertThat(r.meshHeadings()).hasSize(4));
+          .satisfies(r -> assertThat(r.meshHeadings()).hasSize(1));
       assertThat(later.deadLetters)
           .singleElement()
           .satisfies(d -> assertThat(d.reason()).isEqualTo(PubmedDeadLetters.UNRESOLVED));
@@ -128,11 +125,11 @@ class PubmedSampleDaysTest {
       String base = emulator.baseUrl() + "/entrez/eutils/efetch.fcgi?db=pubmed";
       String found =
           new String(
-              http.get(base + "&id=31274109,1", 1 << 20, null).block(Duration.ofSeconds(10)),
+              http.get(base + "&id=99000005,1", 1 << 20, null).block(Duration.ofSeconds(10)),
               StandardCharsets.UTF_8);
       assertThat(new PubmedXmlParser().parse(found.getBytes(StandardCharsets.UTF_8)).records())
           .extracting(PubmedRecord::pmid)
-          .containsExactly("31274109");
+          .containsExactly("99000005");
       String none =
           new String(
               http.get(base, 1 << 20, null).block(Duration.ofSeconds(10)), StandardCharsets.UTF_8);

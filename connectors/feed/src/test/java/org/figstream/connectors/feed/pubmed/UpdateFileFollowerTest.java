@@ -108,7 +108,7 @@ class UpdateFileFollowerTest {
 
       assertThat(second)
           .isEqualTo(new UpdateFilesResult(List.of("pubmed26n1502.xml.gz"), 2, 1, 0, null, 0));
-      assertThat(day2.pmids()).containsExactly("31274109", "27797938");
+      assertThat(day2.pmids()).containsExactly("99000005", "27797938");
       assertThat(day2.deletions).containsExactly("29963580");
       assertThat(
               new FileCursorStore(dir.resolve("pubmed-cursor.json"))
