@@ -31,6 +31,7 @@ import org.figstream.topology.TopicSetup;
 import org.figstream.topology.UndecodableToDeadLetter;
 import org.figstream.topology.enrich.Enrichment;
 import org.figstream.topology.enrich.EnrichmentStage;
+import org.figstream.topology.join.JoinCounts;
 import org.figstream.topology.schema.TopicSerdes;
 
 /**
@@ -90,7 +91,9 @@ public final class Pipeline implements AutoCloseable {
         StreamsConfig.producerPrefix(
             org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
         TopicSetup.MAX_MESSAGE_BYTES);
-    Topology topology = FigstreamTopology.buildTopology(settings.dedup(), StageTimes.on(metrics));
+    Topology topology =
+        FigstreamTopology.buildTopology(
+            settings.dedup(), StageTimes.on(metrics), JoinCounts.on(metrics));
     ledgerLocator = LedgerShare.Locator.of(topology);
     streams = DamagedStateRecovery.start(() -> new KafkaStreams(topology, p), stateDir);
     streamsMetrics = OpsMetrics.bindStreams(metrics, streams);

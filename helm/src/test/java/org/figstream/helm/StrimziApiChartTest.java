@@ -30,8 +30,8 @@ class StrimziApiChartTest {
 
     List<JsonNode> strimzi =
         chart.objects.stream().filter(o -> KINDS.contains(o.path("kind").asText())).toList();
-    // 7 topics, the app's and the worker's users, the worker, the connector
-    assertThat(strimzi).hasSize(11);
+    // 9 topics, the app's and the worker's users, the worker, the connector
+    assertThat(strimzi).hasSize(13);
     assertThat(strimzi).extracting(o -> o.path("apiVersion").asText()).containsOnly(expected);
   }
 
@@ -87,7 +87,7 @@ class StrimziApiChartTest {
             .flatMap(KafkaUserChartTest::streamAcls)
             .toList();
 
-    assertThat(acls).hasSize(15);
+    assertThat(acls).hasSize(16);
     assertThat(acls)
         .allSatisfy(
             a -> {

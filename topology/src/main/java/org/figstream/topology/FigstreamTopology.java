@@ -2,6 +2,7 @@ package org.figstream.topology;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.figstream.processors.api.StageTimes;
 import org.figstream.records.Announcement;
@@ -11,6 +12,8 @@ import org.figstream.state.StateStores;
 import org.figstream.topology.dedup.DedupProcessor;
 import org.figstream.topology.dedup.DedupSettings;
 import org.figstream.topology.gate.VersionGateProcessor;
+import org.figstream.topology.join.JoinCounts;
+import org.figstream.topology.join.PubmedJoin;
 import org.figstream.topology.ledger.PairLedgerProcessor;
 import org.figstream.topology.schema.TopicSerdes;
 
@@ -18,7 +21,14 @@ import org.figstream.topology.schema.TopicSerdes;
  * The Kafka Streams side of the pipeline, apart from any main: announcements pass the version gate;
  * versions to enrich leave for the (non-blocking, Reactor) enrichment stage; its results and the
  * gate's withdrawals pass the dedup index (exact and near duplicate images) and meet in the pair
- * ledger, which writes upserts and tombstones to {@code figures}.
+ * ledger, which writes upserts and tombstones to {@code figures}. Articles as extracted (the
+ * stage's, and the ledger's tombstones) are joined with their PubMed citations and go to {@code
+ * articles} ({@link PubmedJoin}).
+ *
+ * <p>The gate, dedup and ledger are Processor-API nodes, the join is the DSL's, in one topology.
+ * The Processor-API nodes are added first: Kafka Streams numbers sub-topologies in the order their
+ * nodes were added, and the task directories of the stores on disk (version gate in 0_n, dedup and
+ * ledger in 1_n) are named after those numbers.
  */
 public final class FigstreamTopology {
   private FigstreamTopology() {}
@@ -36,10 +46,21 @@ public final class FigstreamTopology {
    * app's registry, {@link StageTimes#on}).
    */
   public static Topology buildTopology(DedupSettings dedup, StageTimes times) {
+    return buildTopology(dedup, times, JoinCounts.NONE);
+  }
+
+  /** With what the PubMed join puts on {@code articles} counted on {@code counts}. */
+  public static Topology buildTopology(DedupSettings dedup, StageTimes times, JoinCounts counts) {
+    OpenStreamsBuilder builder = new OpenStreamsBuilder();
+    addProcessorNodes(builder.topology(), dedup, times);
+    PubmedJoin.addTo(builder, counts);
+    return builder.build();
+  }
+
+  private static void addProcessorNodes(Topology t, DedupSettings dedup, StageTimes times) {
     Serde<String> keys = Serdes.String();
     Serde<Announcement> announcements = TopicSerdes.announcements();
     Serde<EnrichedArticle> enriched = TopicSerdes.enriched();
-    Topology t = new Topology();
     t.addSource(
         "versions", keys.deserializer(), announcements.deserializer(), Topics.ARTICLE_VERSIONS);
     t.addProcessor("gate", VersionGateProcessor::new, "versions");
@@ -69,13 +90,23 @@ public final class FigstreamTopology {
         keys.serializer(),
         TopicSerdes.figures().serializer(),
         "ledger");
-    // only null values reach it: a withdrawn article leaves the articles table too
+    // only null values reach it: a withdrawn article leaves the articles table too (through
+    // the PubMed join, which carries the tombstone and its reason header to articles)
     t.addSink(
         PairLedgerProcessor.TO_ARTICLES,
-        Topics.ARTICLES,
+        Topics.EXTRACTED_ARTICLES,
         keys.serializer(),
         TopicSerdes.articles().serializer(),
         "ledger");
-    return t;
+  }
+
+  /**
+   * A StreamsBuilder whose topology takes Processor-API nodes before {@link #build()} adds the
+   * DSL's ({@code topology} is the builder's own, protected for this).
+   */
+  private static final class OpenStreamsBuilder extends StreamsBuilder {
+    Topology topology() {
+      return topology;
+    }
   }
 }

@@ -29,8 +29,14 @@ public final class TopicSetup {
           Topics.ENRICH_REQUESTS,
           Topics.ENRICHED,
           Topics.FIGURES,
+          Topics.EXTRACTED_ARTICLES,
+          Topics.PUBMED,
           Topics.ARTICLES,
           Topics.DLQ);
+
+  /** The tables: figures, articles as extracted, PubMed citations, articles. */
+  private static final Set<String> COMPACTED =
+      Set.of(Topics.FIGURES, Topics.EXTRACTED_ARTICLES, Topics.PUBMED, Topics.ARTICLES);
 
   /**
    * Fails, naming them, when topics are missing on a cluster where figstream is not to create them.
@@ -43,8 +49,9 @@ public final class TopicSetup {
         throw new IllegalStateException(
             "topics "
                 + missing
-                + " do not exist: create them (figures and articles "
-                + "compacted, max.message.bytes "
+                + " do not exist: create them ("
+                + String.join(", ", COMPACTED.stream().sorted().toList())
+                + " compacted, max.message.bytes "
                 + MAX_MESSAGE_BYTES
                 + " on figures and "
                 + Topics.ENRICHED
@@ -62,14 +69,15 @@ public final class TopicSetup {
   }
 
   /**
-   * The configs a topic is created with: figures and articles compacted, room for images on figures
-   * and figstream-enriched, and, when replicated three times or more, {@code min.insync.replicas}
-   * 2, so that an acknowledged write (acks=all, what transactions use) is on two brokers and losing
-   * one broker neither loses it nor stops the pipeline.
+   * The configs a topic is created with: the tables (figures, articles, and the PubMed join's
+   * inputs figstream-extracted-articles and pubmed) compacted, room for images on figures and
+   * figstream-enriched, and, when replicated three times or more, {@code min.insync.replicas} 2, so
+   * that an acknowledged write (acks=all, what transactions use) is on two brokers and losing one
+   * broker neither loses it nor stops the pipeline.
    */
   public static Map<String, String> configs(String name, short replication) {
     Map<String, String> configs = new TreeMap<>();
-    if (name.equals(Topics.FIGURES) || name.equals(Topics.ARTICLES)) {
+    if (COMPACTED.contains(name)) {
       configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     }
     if (name.equals(Topics.FIGURES) || name.equals(Topics.ENRICHED)) {

@@ -101,9 +101,10 @@ class PairLedgerTest {
           .hasSize(4)
           .allMatch(r -> r.value() == null && reason(r).equals("retracted"));
       assertThat(t.figures.isEmpty()).isTrue();
-      // the article leaves the articles table too, once
+      // the article leaves the articles table too, once: its tombstone goes to the extracted
+      // articles, which the PubMed join carries to articles (PubmedJoinTest)
       List<TestRecord<String, org.figstream.records.Article>> articles =
-          t.articles.readRecordsToList();
+          t.extractedOut.readRecordsToList();
       assertThat(articles)
           .hasSize(1)
           .allMatch(

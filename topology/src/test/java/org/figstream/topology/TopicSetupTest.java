@@ -25,4 +25,16 @@ class TopicSetupTest {
         .doesNotContainKey("min.insync.replicas");
     assertThat(TopicSetup.configs(Topics.DLQ, (short) 1)).isEmpty();
   }
+
+  @Test
+  void shouldCreateThePubmedJoinsInputsCompactedLikeArticles() {
+    assertThat(TopicSetup.TOPICS)
+        .containsSubsequence(Topics.EXTRACTED_ARTICLES, Topics.PUBMED, Topics.ARTICLES);
+    for (String table : new String[] {Topics.EXTRACTED_ARTICLES, Topics.PUBMED}) {
+      assertThat(TopicSetup.configs(table))
+          .as(table)
+          .isEqualTo(TopicSetup.configs(Topics.ARTICLES))
+          .containsEntry("cleanup.policy", "compact");
+    }
+  }
 }

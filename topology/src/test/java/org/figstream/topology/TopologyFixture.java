@@ -19,7 +19,9 @@ import org.figstream.records.Change;
 import org.figstream.records.EnrichedArticle;
 import org.figstream.records.Headers;
 import org.figstream.records.PublishedFigure;
+import org.figstream.records.PubmedRecord;
 import org.figstream.records.Topics;
+import org.figstream.topology.join.JoinCounts;
 import org.figstream.topology.schema.TopicSerdes;
 
 /**
@@ -34,6 +36,14 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, PublishedFigure> figures;
   final TestOutputTopic<String, org.figstream.records.Article> articles;
 
+  /** The PubMed join's inputs: articles as extracted (key PMCID), citations (key PMID). */
+  final TestInputTopic<String, org.figstream.records.Article> extracted;
+
+  final TestInputTopic<String, PubmedRecord> pubmed;
+
+  /** What the topology itself writes to figstream-extracted-articles: the ledger's tombstones. */
+  final TestOutputTopic<String, org.figstream.records.Article> extractedOut;
+
   TopologyFixture(Path stateDir) {
     this(stateDir, org.figstream.topology.dedup.DedupSettings.DEFAULTS);
   }
@@ -45,6 +55,19 @@ final class TopologyFixture implements AutoCloseable {
   /** With the processors timing themselves on {@code times}; null: {@code buildTopology(dedup)}. */
   TopologyFixture(
       Path stateDir, org.figstream.topology.dedup.DedupSettings dedup, StageTimes times) {
+    this(stateDir, dedup, times, null);
+  }
+
+  /** With the PubMed join counting on {@code counts}; null: none. */
+  TopologyFixture(Path stateDir, JoinCounts counts) {
+    this(stateDir, org.figstream.topology.dedup.DedupSettings.DEFAULTS, StageTimes.NONE, counts);
+  }
+
+  TopologyFixture(
+      Path stateDir,
+      org.figstream.topology.dedup.DedupSettings dedup,
+      StageTimes times,
+      JoinCounts counts) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "figstream-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -54,9 +77,11 @@ final class TopologyFixture implements AutoCloseable {
         UndecodableToDeadLetter.class);
     driver =
         new TopologyTestDriver(
-            times == null
-                ? FigstreamTopology.buildTopology(dedup)
-                : FigstreamTopology.buildTopology(dedup, times),
+            counts != null
+                ? FigstreamTopology.buildTopology(dedup, times, counts)
+                : times == null
+                    ? FigstreamTopology.buildTopology(dedup)
+                    : FigstreamTopology.buildTopology(dedup, times),
             props);
     versions =
         driver.createInputTopic(
@@ -80,6 +105,19 @@ final class TopologyFixture implements AutoCloseable {
     articles =
         driver.createOutputTopic(
             Topics.ARTICLES, Serdes.String().deserializer(), TopicSerdes.articles().deserializer());
+    extracted =
+        driver.createInputTopic(
+            Topics.EXTRACTED_ARTICLES,
+            Serdes.String().serializer(),
+            TopicSerdes.articles().serializer());
+    pubmed =
+        driver.createInputTopic(
+            Topics.PUBMED, Serdes.String().serializer(), TopicSerdes.pubmed().serializer());
+    extractedOut =
+        driver.createOutputTopic(
+            Topics.EXTRACTED_ARTICLES,
+            Serdes.String().deserializer(),
+            TopicSerdes.articles().deserializer());
   }
 
   static Announcement version(String pmcid, int version, String etag, boolean retracted) {

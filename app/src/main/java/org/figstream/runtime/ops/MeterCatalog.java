@@ -19,6 +19,7 @@ import org.figstream.runtime.Pipeline;
 import org.figstream.runtime.ProgressReporter;
 import org.figstream.runtime.sink.SinkMeters;
 import org.figstream.topology.enrich.EnrichmentStage;
+import org.figstream.topology.join.JoinCounts;
 
 /**
  * Every figstream meter an operator can rely on: name, type, labels and help text in one place, so
@@ -117,6 +118,19 @@ public final class MeterCatalog {
                   + " model call, not its queue), label (the labeller's computation per figure),"
                   + " dedup and ledger (each process call), sink (each dataset commit: Parquet"
                   + " shards finished and manifest written)"),
+          new Doc(
+              JoinCounts.ARTICLES_METRIC,
+              Meter.Type.COUNTER,
+              List.of("pubmed"),
+              "Article records the PubMed join put on articles, by PubMed state (no-pmid: the"
+                  + " article has none; joined: with its citation; waiting: its PMID's citation is"
+                  + " not on pubmed)"),
+          new Doc(
+              JoinCounts.PUBMED_CHANGES_METRIC,
+              Meter.Type.COUNTER,
+              List.of(),
+              "Articles put on articles again because only their PubMed citation appeared, changed"
+                  + " or was deleted"),
           new Doc(
               MicroBatcher.BATCH_SIZE_METRIC,
               Meter.Type.DISTRIBUTION_SUMMARY,
@@ -248,6 +262,7 @@ public final class MeterCatalog {
     counter(registry, Instance.FEED_PASSES_METRIC);
     counter(registry, Instance.FEED_FAILED_PASSES_METRIC);
     StageTimes.on(registry);
+    JoinCounts.on(registry);
   }
 
   /** A host's request and retry counters at zero, for the hosts a feed is allowed to reach. */

@@ -15,9 +15,10 @@ import org.figstream.topology.schema.TopicSerdes;
 
 /**
  * Writes one result of the stage inside the current transaction: its dead letters, the article
- * record and the enriched article. A result too large for one record (an article with very many
- * large images) is not sent, which would fail the whole transaction, but becomes a dead letter
- * saying so; one whose images alone are too large is refused before it is serialised.
+ * record as extracted (to {@code figstream-extracted-articles}, where the PubMed join picks it up)
+ * and the enriched article. A result too large for one record (an article with very many large
+ * images) is not sent, which would fail the whole transaction, but becomes a dead letter saying so;
+ * one whose images alone are too large is refused before it is serialised.
  */
 final class StageOutputs {
   /** Room left in a record for the key, headers and batch overhead. */
@@ -58,7 +59,9 @@ final class StageOutputs {
     }
     producer.send(
         new ProducerRecord<>(
-            Topics.ARTICLES, key, articles.serialize(Topics.ARTICLES, r.article())));
+            Topics.EXTRACTED_ARTICLES,
+            key,
+            articles.serialize(Topics.EXTRACTED_ARTICLES, r.article())));
     producer.send(new ProducerRecord<>(Topics.ENRICHED, key, value));
     return null;
   }

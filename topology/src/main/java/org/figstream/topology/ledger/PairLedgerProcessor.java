@@ -18,6 +18,7 @@ import org.figstream.state.StoreNames;
  * tombstone carries the reason in the header {@value Headers#REASON} ({@code superseded} when a
  * newer version dropped the pair, else the withdrawal's {@code retracted} or {@code removed}),
  * because sinks record why a pair left; a withdrawal also tombstones the article on {@code
+ * figstream-extracted-articles}, with the same header, which the PubMed join carries to {@code
  * articles}.
  */
 public final class PairLedgerProcessor
