@@ -37,7 +37,10 @@ final class PairPrinter {
     FetchedArticle f = (FetchedArticle) outcome;
     try {
       int v = f.announcement().version();
-      ArticleHint hint = new ArticleHint(f.announcement().pmcid(), v > 0 ? v : null);
+      var meta = f.announcement().metadata();
+      ArticleHint hint =
+          new ArticleHint(
+              f.announcement().pmcid(), v > 0 ? v : null, meta == null ? null : meta.pmid());
       for (ExtractedArticle article : extractor.extract(f.xml(), f.media().keySet(), hint)) {
         summary.add(article);
         for (FigureRecord figure : article.figures()) {

@@ -31,6 +31,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
+  @Mixin PubmedOptions pubmed;
+
   @Mixin KafkaOptions kafkaOptions;
 
   @Mixin PipelineOptions pipelineOptions;
@@ -111,6 +113,7 @@ final class RunCommand implements Callable<Integer> {
         source.bucketUrl,
         source.bucketRate,
         source.feedSettings(sample.enabled),
+        pubmed.settings(),
         source.pollInterval,
         untilCaughtUp,
         feed,

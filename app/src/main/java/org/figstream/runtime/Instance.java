@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,10 +28,12 @@ import org.figstream.connectors.feed.fetch.ArticleFetcher;
 import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.connectors.feed.http.HttpSettings;
 import org.figstream.connectors.feed.http.UrlCheck;
+import org.figstream.connectors.feed.pubmed.PubmedSettings;
 import org.figstream.connectors.feed.sample.BucketEmulator;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.records.Announcement;
 import org.figstream.runtime.ops.MeterCatalog;
 import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.runtime.ops.OpsServer;
@@ -63,6 +67,7 @@ public final class Instance implements AutoCloseable {
   private FeedLeadership leadership;
   private DatasetSinkRunner sink;
   private ProgressReporter progress;
+  private PubmedFeed pubmed;
 
   /**
    * Starts nothing: {@link #start()} does, so that {@link #stop()} can be called from the first
@@ -116,13 +121,23 @@ public final class Instance implements AutoCloseable {
         settings.dataDir(), kafka); // before Streams and the feed read state of another cluster
     BucketLayout layout =
         new BucketLayout(emulator != null ? emulator.baseUrl() : settings.bucketUrl());
-    HttpFetcher http =
-        open(
-            new HttpFetcher(
-                // host:port, so that a URL in bucket data naming another port is refused
-                HttpSettings.defaults(Set.of(UrlCheck.origin(layout.baseUrl())))
-                    .withRate(layout.host(), settings.bucketRate()),
-                metrics));
+    PubmedSettings pubmedSettings = pubmedSettings(emulator);
+    Set<String> origins = new LinkedHashSet<>();
+    // host:port, so that a URL in bucket data naming another port is refused
+    origins.add(UrlCheck.origin(layout.baseUrl()));
+    HttpSettings httpSettings =
+        HttpSettings.defaults(origins).withRate(layout.host(), settings.bucketRate());
+    if (pubmedSettings != null) {
+      origins.addAll(pubmedSettings.origins());
+      // the emulator serves E-utilities on the bucket's host: NCBI's rate would slow the bucket
+      httpSettings =
+          emulator != null
+              ? HttpSettings.defaults(origins).withRate(layout.host(), settings.bucketRate())
+              : pubmedSettings
+                  .rateLimited(HttpSettings.defaults(origins))
+                  .withRate(layout.host(), settings.bucketRate());
+    }
+    HttpFetcher http = open(new HttpFetcher(httpSettings, metrics));
     MeterCatalog.registerHost(metrics, layout.host());
     PipelineSettings processing = settings.pipeline();
     FeedIndex index =
@@ -162,6 +177,18 @@ public final class Instance implements AutoCloseable {
     startOps();
     progress =
         open(new ProgressReporter(pipeline, metrics, log).start(settings.ops().progressInterval()));
+    pubmed =
+        pubmedSettings == null || !settings.feedEnabled()
+            ? null
+            : open(
+                new PubmedFeed(
+                    kafka,
+                    pubmedSettings,
+                    http,
+                    settings.dataDir().resolve("feed/pubmed"),
+                    processing,
+                    settings.feed().startPolicy(),
+                    metrics));
     feed =
         new InventoryFeed(
             new BucketClient(layout, http),
@@ -170,6 +197,15 @@ public final class Instance implements AutoCloseable {
             settings.feed(),
             settings.dataDir().resolve("feed/work"));
     return this;
+  }
+
+  /** PubMed's settings, on the emulator's E-utilities and update files with a sample; or null. */
+  private PubmedSettings pubmedSettings(BucketEmulator emulator) {
+    PubmedSettings s = settings.pubmed();
+    if (s == null || emulator == null) {
+      return s;
+    }
+    return s.at(emulator.baseUrl() + "/entrez/eutils", emulator.baseUrl() + "/pubmed/updatefiles/");
   }
 
   private void startOps() {
@@ -250,12 +286,14 @@ public final class Instance implements AutoCloseable {
     }
     log.println("feed: reading the newest inventory of " + feedSource());
     log.flush();
+    Set<String> pmids = ConcurrentHashMap.newKeySet();
     try {
       log.println(
           FeedOutput.summary(
-              pipeline.feedAndSettle(feed, cursors, Duration.ofMinutes(30)),
+              pipeline.feedAndSettle(feed, cursors, Duration.ofMinutes(30), a -> pmidOf(a, pmids)),
               metrics,
               (System.nanoTime() - pass) / 1_000_000));
+      pubmedPass(pmids);
     } catch (FeedFencedException e) {
       log.println("feed: fenced: " + e.getMessage() + "; this instance keeps processing");
       pipeline.awaitCaughtUp(Duration.ofMinutes(30));
@@ -276,6 +314,34 @@ public final class Instance implements AutoCloseable {
       return false;
     }
     return true;
+  }
+
+  private static void pmidOf(Announcement a, Set<String> pmids) {
+    if (!a.withdraws() && a.metadata() != null && a.metadata().pmid() != null) {
+      pmids.add(a.metadata().pmid());
+    }
+  }
+
+  /**
+   * After a settled feed pass: the citations of what it announced, and what NLM changed since; then
+   * waits until the join has put the articles they change on {@code articles}. A failure is told
+   * and left for the next pass: the articles are published already, without their citation.
+   */
+  private void pubmedPass(Set<String> pmids) throws Exception {
+    if (pubmed == null) {
+      return;
+    }
+    log.flush();
+    try {
+      log.println(pubmed.pass(pmids));
+    } catch (RuntimeException e) {
+      log.println(
+          "pubmed: the pass failed ("
+              + e.getMessage()
+              + "); efetch and the update files are tried again next pass");
+    }
+    log.flush();
+    pipeline.awaitCaughtUp(Duration.ofMinutes(30));
   }
 
   private String feedSource() {

@@ -3,6 +3,7 @@ package org.figstream.runtime;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.figstream.connectors.feed.discovery.FeedSettings;
+import org.figstream.connectors.feed.pubmed.PubmedSettings;
 import org.figstream.connectors.sink.SinkSettings;
 import org.figstream.processors.embed.EmbeddingSettings;
 import org.figstream.processors.label.LabelSettings;
@@ -16,6 +17,8 @@ import org.figstream.processors.label.LabelSettings;
  * @param sample the sample bucket emulator to read instead of {@code bucketUrl}; null for the real
  *     bucket
  * @param bucketRate requests per second to the bucket host
+ * @param pubmed PubMed's efetch and update files, fed to {@code pubmed} after each feed pass (the
+ *     sample emulator's with a sample); null for none
  * @param pollInterval how often a following run looks for a new inventory
  * @param untilCaughtUp end once the feed has nothing new and every output is committed
  * @param feedEnabled run the feed; false on the other instances of a cluster where one instance
@@ -29,6 +32,7 @@ public record InstanceSettings(
     String bucketUrl,
     double bucketRate,
     FeedSettings feed,
+    PubmedSettings pubmed,
     Duration pollInterval,
     boolean untilCaughtUp,
     boolean feedEnabled,

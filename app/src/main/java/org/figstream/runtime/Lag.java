@@ -5,11 +5,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -79,13 +82,17 @@ final class Lag implements AutoCloseable {
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get();
     Map<TopicPartition, Long> positions = new LinkedHashMap<>();
-    for (var p :
-        admin
-            .describeTopics(List.of(input.topic()))
-            .allTopicNames()
-            .get()
-            .get(input.topic())
-            .partitions()) {
+    TopicDescription topic;
+    try {
+      topic = admin.describeTopics(List.of(input.topic())).allTopicNames().get().get(input.topic());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        // an internal topic Kafka Streams has not made yet: nothing can be waiting in it
+        return positions;
+      }
+      throw e;
+    }
+    for (var p : topic.partitions()) {
       TopicPartition tp = new TopicPartition(input.topic(), p.partition());
       OffsetAndMetadata done = committed.get(tp);
       positions.put(tp, done == null ? 0 : done.offset());

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
@@ -23,9 +24,11 @@ import org.figstream.connectors.feed.discovery.FeedSinks;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.processors.api.StageTimes;
+import org.figstream.records.Announcement;
 import org.figstream.records.Topics;
 import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.state.BoundedRocksDbMemory;
+import org.figstream.state.StoreNames;
 import org.figstream.topology.FigstreamTopology;
 import org.figstream.topology.TopicSetup;
 import org.figstream.topology.UndecodableToDeadLetter;
@@ -33,6 +36,8 @@ import org.figstream.topology.enrich.Enrichment;
 import org.figstream.topology.enrich.EnrichmentStage;
 import org.figstream.topology.join.JoinCounts;
 import org.figstream.topology.schema.TopicSerdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running pipeline on one Kafka (embedded or given): topics, the Streams app (gate and ledger),
@@ -40,6 +45,7 @@ import org.figstream.topology.schema.TopicSerdes;
  * store, in its transactions when it is fenced).
  */
 public final class Pipeline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
   public static final String APPLICATION_ID = "figstream";
   public static final String ANNOUNCEMENTS_METRIC = "figstream.feed.announcements";
 
@@ -48,7 +54,16 @@ public final class Pipeline implements AutoCloseable {
       List.of(
           new Lag.Input(APPLICATION_ID, Topics.ARTICLE_VERSIONS),
           new Lag.Input(EnrichmentStage.GROUP, Topics.ENRICH_REQUESTS),
-          new Lag.Input(APPLICATION_ID, Topics.ENRICHED));
+          new Lag.Input(APPLICATION_ID, Topics.ENRICHED),
+          new Lag.Input(APPLICATION_ID, Topics.EXTRACTED_ARTICLES),
+          new Lag.Input(APPLICATION_ID, Topics.PUBMED),
+          // the PubMed join's own topics: an article waits in them between its two tables
+          new Lag.Input(
+              APPLICATION_ID,
+              APPLICATION_ID + "-" + StoreNames.PUBMED_JOIN + "-subscription-registration-topic"),
+          new Lag.Input(
+              APPLICATION_ID,
+              APPLICATION_ID + "-" + StoreNames.PUBMED_JOIN + "-subscription-response-topic"));
 
   private final Map<String, Object> kafka;
   private final KafkaStreams streams;
@@ -71,6 +86,14 @@ public final class Pipeline implements AutoCloseable {
       TopicSetup.ensure(kafka, settings.partitions(), settings.replication());
     } else {
       TopicSetup.requireExisting(kafka);
+    }
+    long seeded = ExtractedArticlesSeed.run(kafka);
+    if (seeded > 0) {
+      LOG.info(
+          "copied {} records of {} into {} for the PubMed join (an upgrade's one-time step)",
+          seeded,
+          Topics.ARTICLES,
+          Topics.EXTRACTED_ARTICLES);
     }
     Properties p = new Properties();
     p.putAll(kafka);
@@ -109,6 +132,11 @@ public final class Pipeline implements AutoCloseable {
    * consumers, the Streams app among them, see them at the feed's checkpoints).
    */
   public FeedSinks sinks(KafkaCursorStore out) {
+    return sinks(out, a -> {});
+  }
+
+  /** As {@link #sinks(KafkaCursorStore)}, telling {@code announced} of each acknowledged one. */
+  FeedSinks sinks(KafkaCursorStore out, Consumer<Announcement> announced) {
     var announcements = TopicSerdes.announcements().serializer();
     var deadLetters = TopicSerdes.deadLetters().serializer();
     return new FeedSinks(
@@ -119,13 +147,15 @@ public final class Pipeline implements AutoCloseable {
                         a.pmcid(),
                         announcements.serialize(Topics.ARTICLE_VERSIONS, a)))
                 .doOnSuccess(
-                    done ->
-                        metrics
-                            .counter(
-                                ANNOUNCEMENTS_METRIC,
-                                "change",
-                                a.change().name().toLowerCase(java.util.Locale.ROOT))
-                            .increment()),
+                    done -> {
+                      metrics
+                          .counter(
+                              ANNOUNCEMENTS_METRIC,
+                              "change",
+                              a.change().name().toLowerCase(java.util.Locale.ROOT))
+                          .increment();
+                      announced.accept(a);
+                    }),
         d ->
             out.send(
                     new ProducerRecord<>(
@@ -161,7 +191,14 @@ public final class Pipeline implements AutoCloseable {
    */
   public FeedRun feedAndSettle(InventoryFeed feed, KafkaCursorStore out, Duration timeout)
       throws Exception {
-    CompletableFuture<FeedRun> pass = feed.runOnce(sinks(out)).toFuture();
+    return feedAndSettle(feed, out, timeout, a -> {});
+  }
+
+  /** As {@link #feedAndSettle(InventoryFeed, KafkaCursorStore, Duration)}, with the hook. */
+  FeedRun feedAndSettle(
+      InventoryFeed feed, KafkaCursorStore out, Duration timeout, Consumer<Announcement> announced)
+      throws Exception {
+    CompletableFuture<FeedRun> pass = feed.runOnce(sinks(out, announced)).toFuture();
     while (!pass.isDone()) {
       if (stopped.await(200, TimeUnit.MILLISECONDS)) {
         pass.cancel(true);

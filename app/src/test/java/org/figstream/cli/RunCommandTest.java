@@ -10,11 +10,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.figstream.broker.EmbeddedBroker;
+import org.figstream.connectors.feed.sample.SampleBucket;
 import org.figstream.processors.testdata.SampleArticles;
+import org.figstream.records.Article;
 import org.figstream.records.PublishedFigure;
+import org.figstream.records.PubmedRecord;
 import org.figstream.records.Topics;
 import org.figstream.runtime.TopicCounts;
 import org.figstream.topology.schema.TopicSerdes;
@@ -82,6 +86,62 @@ class RunCommandTest {
                 + ": 70 figure rows (commercial 70), "
                 + "7 article rows");
     assertTheDatasetEqualsTheTopics(data);
+    // samples/pubmed (built, see its README): efetch finds article 5's PMID before NLM indexed it;
+    // day 1's update file brings a citation in PMC and one not; day 2's the MeSH and a deletion
+    assertThat(first)
+        .contains(
+            "pubmed: efetch: 1 PMIDs, 1 found, 0 unresolved, 0 failed, 0 invalid, in 1 requests;"
+                + " update files: 2 applied (pubmed26n1501.xml.gz, pubmed26n1502.xml.gz),"
+                + " 3 citations, 1 deletions, 1 not in PMC");
+    assertThat(second)
+        .contains(
+            "pubmed: efetch: no PMIDs announced; update files: 0 applied, 0 citations,"
+                + " 0 deletions, 0 not in PMC");
+    assertTheMeshArrivedAfterTheArticle(data);
+  }
+
+  /**
+   * Article 5 (PMID 99000005) goes out first without its citation, and last with the MeSH of day
+   * 2's update file; the dataset's articles table has it.
+   */
+  private static void assertTheMeshArrivedAfterTheArticle(Path data) throws Exception {
+    String pmcid = SampleBucket.pmcid(5);
+    List<Article> history;
+    try (EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("kafka"))) {
+      Deserializer<Article> decode = TopicSerdes.articles().deserializer();
+      history =
+          TopicCounts.history(broker.clientConfig(), Topics.ARTICLES, pmcid).stream()
+              .map(v -> decode.deserialize(Topics.ARTICLES, v))
+              .toList();
+    }
+    assertThat(history.get(0).pmid()).isEqualTo("99000005");
+    assertThat(history.get(0).pubmed()).isNull();
+    PubmedRecord last = history.get(history.size() - 1).pubmed();
+    assertThat(last.status()).isEqualTo("MEDLINE");
+    assertThat(last.meshHeadings())
+        .extracting(PubmedRecord.MeshHeading::descriptorName)
+        .containsExactly("Humans");
+    // the In-Data-Review citation in between, unless the join took both citations at once
+    assertThat(history.subList(1, history.size() - 1))
+        .allSatisfy(a -> assertThat(a.pubmed().status()).isEqualTo("In-Data-Review"))
+        .hasSizeLessThanOrEqualTo(1);
+    String articles = "read_parquet('" + data.resolve("dataset") + "/articles/*/*.parquet')";
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duck.createStatement();
+        ResultSet r =
+            sql.executeQuery(
+                "SELECT pubmed_status, [m.descriptor_ui FOR m IN pubmed_mesh_headings]::VARCHAR, "
+                    + "len(pubmed_references) FROM "
+                    + articles
+                    + " WHERE article_key = '"
+                    + pmcid
+                    + "' QUALIFY row_number() OVER (ORDER BY kafka_offset DESC) = 1")) {
+      assertThat(r.next()).isTrue();
+      assertThat(r.getString(1)).isEqualTo("MEDLINE");
+      assertThat(r.getString(2)).isEqualTo("[D006801]");
+      // the built citation's reference list (samples/pubmed/README.md)
+      assertThat(r.getInt(3)).isEqualTo(137);
+    }
   }
 
   /**

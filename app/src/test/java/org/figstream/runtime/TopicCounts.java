@@ -1,6 +1,7 @@
 package org.figstream.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +43,20 @@ public final class TopicCounts {
   public static Map<String, Integer> upsertsSinceLastTombstone(
       Map<String, Object> kafka, String topic) {
     return perLiveKey(kafka, topic, (before, value) -> before == null ? 1 : before + 1);
+  }
+
+  /** Every value of {@code key} on {@code topic} in offset order, tombstones as null. */
+  public static List<byte[]> history(Map<String, Object> kafka, String topic, String key) {
+    List<byte[]> values = new ArrayList<>();
+    scan(
+        kafka,
+        topic,
+        r -> {
+          if (key.equals(r.key())) {
+            values.add(r.value());
+          }
+        });
+    return values;
   }
 
   /** Folds each key's values since its last tombstone; a tombstone forgets the key. */

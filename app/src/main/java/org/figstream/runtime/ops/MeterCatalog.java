@@ -12,11 +12,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.connectors.feed.pubmed.PubmedDeadLetters;
 import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.embed.MicroBatcher;
 import org.figstream.runtime.Instance;
 import org.figstream.runtime.Pipeline;
 import org.figstream.runtime.ProgressReporter;
+import org.figstream.runtime.PubmedFeed;
 import org.figstream.runtime.sink.SinkMeters;
 import org.figstream.topology.enrich.EnrichmentStage;
 import org.figstream.topology.join.JoinCounts;
@@ -51,7 +53,17 @@ public final class MeterCatalog {
    * counted).
    */
   public static final List<String> DEAD_LETTER_STAGES =
-      List.of("metadata", "fetch", "extract", "image", "embed", "label", "enrich", "sink");
+      List.of(
+          "metadata",
+          "fetch",
+          "extract",
+          "image",
+          "embed",
+          "label",
+          "enrich",
+          "sink",
+          PubmedDeadLetters.EFETCH,
+          PubmedDeadLetters.UPDATE_FILE);
 
   /**
    * Retry reasons created at zero for every host; rarer ones (other statuses) appear on first use.
@@ -131,6 +143,28 @@ public final class MeterCatalog {
               List.of(),
               "Articles put on articles again because only their PubMed citation appeared, changed"
                   + " or was deleted"),
+          new Doc(
+              PubmedFeed.EFETCH_PMIDS_METRIC,
+              Meter.Type.COUNTER,
+              List.of("outcome"),
+              "PMIDs of announced articles looked up with efetch, by outcome (found, unresolved:"
+                  + " PubMed has no record, failed: the request failed, invalid: not a PMID)"),
+          new Doc(
+              PubmedFeed.CITATIONS_METRIC,
+              Meter.Type.COUNTER,
+              List.of("source"),
+              "PubMed citations put on pubmed, by source (efetch, update-file: only citations of"
+                  + " articles in PMC)"),
+          new Doc(
+              PubmedFeed.DELETIONS_METRIC,
+              Meter.Type.COUNTER,
+              List.of(),
+              "Citations NLM deleted (DeleteCitation in an update file), tombstoned on pubmed"),
+          new Doc(
+              PubmedFeed.UPDATE_FILES_METRIC,
+              Meter.Type.COUNTER,
+              List.of(),
+              "NLM PubMed update files applied in full"),
           new Doc(
               MicroBatcher.BATCH_SIZE_METRIC,
               Meter.Type.DISTRIBUTION_SUMMARY,
@@ -263,6 +297,13 @@ public final class MeterCatalog {
     counter(registry, Instance.FEED_FAILED_PASSES_METRIC);
     StageTimes.on(registry);
     JoinCounts.on(registry);
+    for (String outcome : List.of("found", "unresolved", "failed", "invalid")) {
+      counter(registry, PubmedFeed.EFETCH_PMIDS_METRIC, "outcome", outcome);
+    }
+    counter(registry, PubmedFeed.CITATIONS_METRIC, "source", "efetch");
+    counter(registry, PubmedFeed.CITATIONS_METRIC, "source", "update-file");
+    counter(registry, PubmedFeed.DELETIONS_METRIC);
+    counter(registry, PubmedFeed.UPDATE_FILES_METRIC);
   }
 
   /** A host's request and retry counters at zero, for the hosts a feed is allowed to reach. */

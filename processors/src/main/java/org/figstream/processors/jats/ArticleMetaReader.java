@@ -62,7 +62,7 @@ final class ArticleMetaReader {
         key,
         pmcid,
         version,
-        ids.get("pmid"),
+        ids.getOrDefault("pmid", blankToNull(hint.pmid())),
         doi,
         ids,
         articleType,
@@ -77,6 +77,10 @@ final class ArticleMetaReader {
         abstracts(meta),
         related(meta),
         null);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private static Journal journal(Node jm) {

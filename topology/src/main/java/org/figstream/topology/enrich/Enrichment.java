@@ -127,7 +127,7 @@ public final class Enrichment {
           .extract(
               f.xml(),
               f.media().keySet(),
-              new ArticleHint(a.pmcid(), a.version() > 0 ? a.version() : null))
+              new ArticleHint(a.pmcid(), a.version() > 0 ? a.version() : null, a.metadata().pmid()))
           .get(0);
     } finally {
       times.since(StageTimes.EXTRACT, started);

@@ -77,6 +77,28 @@ public final class UpdateFileFollower {
     this.workDir = workDir;
   }
 
+  /**
+   * A first start from now: with no cursor yet, puts the cursor at the newest file listed, without
+   * applying any (a year of update files is tens of GB, and efetch gives the current record of
+   * every article announced from now on); with a cursor, changes nothing. Completes with the file
+   * the cursor is at, or empty when there is none.
+   */
+  public Mono<String> startFromNewest() {
+    return http.get(settings.updateFilesUrl(), MAX_LISTING_BYTES, null)
+        .map(UpdateFileListing::files)
+        .publishOn(Schedulers.boundedElastic())
+        .flatMap(
+            files -> {
+              var at = cursor.load().map(FeedCursor::inventory);
+              if (at.isPresent() || files.isEmpty()) {
+                return Mono.justOrEmpty(at);
+              }
+              String newest = files.get(files.size() - 1);
+              cursor.save(new FeedCursor(newest, 0, 0, true, false));
+              return Mono.just(newest);
+            });
+  }
+
   /** Applies the files published since the cursor; see the class comment. */
   public Mono<UpdateFilesResult> poll(PubmedSinks sinks) {
     return http.get(settings.updateFilesUrl(), MAX_LISTING_BYTES, null)

@@ -42,7 +42,7 @@ final class PubmedEndpoints {
               ? req.receive().aggregate().asString().defaultIfEmpty("")
               : Mono.just("");
       return res.header(HttpHeaderNames.CONTENT_TYPE, "text/xml; charset=UTF-8")
-          .sendString(form.map(body -> efetch(uri, body, sample.citations(day))));
+          .sendString(form.map(body -> efetch(uri, body, sample.citations(day - 1))));
     }
     String name = uri.path().substring(UPDATE_FILES.length());
     if (name.isEmpty()) {

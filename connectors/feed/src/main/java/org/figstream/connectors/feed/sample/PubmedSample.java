@@ -20,8 +20,11 @@ import org.figstream.connectors.feed.http.HttpFetcher;
  * The PubMed side of the offline sample, by emulator day, read from {@code samples/pubmed/} (its
  * README says how the files were built): {@code efetch.xml}, what efetch knows before any update
  * file, and {@code updatefiles/dayN/*.xml}, the update files NLM publishes on day N, served gzipped
- * with their md5 files. On day N efetch answers the newest state: {@code efetch.xml} revised by the
- * update files of days 1 to N, without the citations they delete.
+ * with their md5 files. On day N the emulator's efetch answers the state of day N - 1: {@code
+ * efetch.xml} revised by the update files of days 1 to N - 1, without the citations they delete.
+ * Real efetch answers the newest state; the emulator's lags a day so that one run over the sample
+ * (which finds both days published) looks its article up as a pipeline that announced it the day
+ * before would have, before NLM indexed it, and then sees the MeSH arrive in day 2's update file.
  */
 public final class PubmedSample {
   private static final Pattern ARTICLE =
@@ -92,7 +95,9 @@ public final class PubmedSample {
     return out;
   }
 
-  /** Each PMID's {@code PubmedArticle} as efetch answers it on day {@code visibleDays}. */
+  /**
+   * Each PMID's {@code PubmedArticle} once the update files of {@code visibleDays} days applied.
+   */
   public Map<String, String> citations(int visibleDays) {
     Map<String, String> now = new LinkedHashMap<>(efetch);
     for (int d = 0; d < Math.min(visibleDays, xmlOfDays.size()); d++) {

@@ -54,6 +54,30 @@ class UpdateFileFollowerTest {
   }
 
   @Test
+  void shouldStartFromTheNewestFileWithoutApplyingAnyOnAFirstStartFromNow() {
+    try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 2, Faults.none());
+        HttpFetcher fetcher = new HttpFetcher(http(), new SimpleMeterRegistry())) {
+      String base = emulator.baseUrl();
+      UpdateFileFollower follower =
+          new UpdateFileFollower(
+              PubmedSettings.defaults().at(base + "/entrez/eutils", base + "/pubmed/updatefiles/"),
+              fetcher,
+              new PubmedXmlParser(),
+              new FileCursorStore(dir.resolve("pubmed-cursor.json")),
+              dir.resolve("work"));
+      assertThat(follower.startFromNewest().block(Duration.ofSeconds(30)))
+          .isEqualTo("pubmed26n1502.xml.gz");
+      RecordingSinks sinks = new RecordingSinks();
+      UpdateFilesResult result = follower.poll(sinks.sinks()).block(Duration.ofSeconds(30));
+      assertThat(result.applied()).isEmpty();
+      assertThat(sinks.records).isEmpty();
+      // with a cursor it changes nothing
+      assertThat(follower.startFromNewest().block(Duration.ofSeconds(30)))
+          .isEqualTo("pubmed26n1502.xml.gz");
+    }
+  }
+
+  @Test
   void shouldReadTheFilesOfAListingInNlmsLayout() {
     // the layout of https://ftp.ncbi.nlm.nih.gov/pubmed/updatefiles/ (an Apache index)
     String html =
