@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +32,6 @@ import org.figstream.connectors.feed.sample.BucketEmulator;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.image.ImageNormalizer;
-import org.figstream.records.Announcement;
 import org.figstream.runtime.ops.MeterCatalog;
 import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.runtime.ops.OpsServer;
@@ -286,14 +284,13 @@ public final class Instance implements AutoCloseable {
     }
     log.println("feed: reading the newest inventory of " + feedSource());
     log.flush();
-    Set<String> pmids = ConcurrentHashMap.newKeySet();
     try {
       log.println(
           FeedOutput.summary(
-              pipeline.feedAndSettle(feed, cursors, Duration.ofMinutes(30), a -> pmidOf(a, pmids)),
+              pipeline.feedAndSettle(feed, cursors, Duration.ofMinutes(30)),
               metrics,
               (System.nanoTime() - pass) / 1_000_000));
-      pubmedPass(pmids);
+      pubmedPass();
     } catch (FeedFencedException e) {
       log.println("feed: fenced: " + e.getMessage() + "; this instance keeps processing");
       pipeline.awaitCaughtUp(Duration.ofMinutes(30));
@@ -316,24 +313,18 @@ public final class Instance implements AutoCloseable {
     return true;
   }
 
-  private static void pmidOf(Announcement a, Set<String> pmids) {
-    if (!a.withdraws() && a.metadata() != null && a.metadata().pmid() != null) {
-      pmids.add(a.metadata().pmid());
-    }
-  }
-
   /**
    * After a settled feed pass: the citations of what it announced, and what NLM changed since; then
    * waits until the join has put the articles they change on {@code articles}. A failure is told
    * and left for the next pass: the articles are published already, without their citation.
    */
-  private void pubmedPass(Set<String> pmids) throws Exception {
+  private void pubmedPass() throws Exception {
     if (pubmed == null) {
       return;
     }
     log.flush();
     try {
-      log.println(pubmed.pass(pmids));
+      log.println(pubmed.pass());
     } catch (RuntimeException e) {
       log.println(
           "pubmed: the pass failed ("

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
@@ -24,7 +23,6 @@ import org.figstream.connectors.feed.discovery.FeedSinks;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.processors.api.StageTimes;
-import org.figstream.records.Announcement;
 import org.figstream.records.Topics;
 import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.state.BoundedRocksDbMemory;
@@ -132,11 +130,6 @@ public final class Pipeline implements AutoCloseable {
    * consumers, the Streams app among them, see them at the feed's checkpoints).
    */
   public FeedSinks sinks(KafkaCursorStore out) {
-    return sinks(out, a -> {});
-  }
-
-  /** As {@link #sinks(KafkaCursorStore)}, telling {@code announced} of each acknowledged one. */
-  FeedSinks sinks(KafkaCursorStore out, Consumer<Announcement> announced) {
     var announcements = TopicSerdes.announcements().serializer();
     var deadLetters = TopicSerdes.deadLetters().serializer();
     return new FeedSinks(
@@ -147,15 +140,13 @@ public final class Pipeline implements AutoCloseable {
                         a.pmcid(),
                         announcements.serialize(Topics.ARTICLE_VERSIONS, a)))
                 .doOnSuccess(
-                    done -> {
-                      metrics
-                          .counter(
-                              ANNOUNCEMENTS_METRIC,
-                              "change",
-                              a.change().name().toLowerCase(java.util.Locale.ROOT))
-                          .increment();
-                      announced.accept(a);
-                    }),
+                    done ->
+                        metrics
+                            .counter(
+                                ANNOUNCEMENTS_METRIC,
+                                "change",
+                                a.change().name().toLowerCase(java.util.Locale.ROOT))
+                            .increment()),
         d ->
             out.send(
                     new ProducerRecord<>(
@@ -191,14 +182,7 @@ public final class Pipeline implements AutoCloseable {
    */
   public FeedRun feedAndSettle(InventoryFeed feed, KafkaCursorStore out, Duration timeout)
       throws Exception {
-    return feedAndSettle(feed, out, timeout, a -> {});
-  }
-
-  /** As {@link #feedAndSettle(InventoryFeed, KafkaCursorStore, Duration)}, with the hook. */
-  FeedRun feedAndSettle(
-      InventoryFeed feed, KafkaCursorStore out, Duration timeout, Consumer<Announcement> announced)
-      throws Exception {
-    CompletableFuture<FeedRun> pass = feed.runOnce(sinks(out, announced)).toFuture();
+    CompletableFuture<FeedRun> pass = feed.runOnce(sinks(out)).toFuture();
     while (!pass.isDone()) {
       if (stopped.await(200, TimeUnit.MILLISECONDS)) {
         pass.cancel(true);

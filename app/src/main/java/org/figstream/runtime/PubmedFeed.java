@@ -3,9 +3,9 @@ package org.figstream.runtime;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.connectors.feed.discovery.StartPolicy;
@@ -22,11 +22,11 @@ import org.figstream.topology.enrich.EnrichmentStage;
 import org.figstream.topology.schema.TopicSerdes;
 
 /**
- * The PubMed side of a feed pass, on the feed's leader: efetch for the PMIDs the pass announced,
- * then NLM's update files published since the last pass. Both put citations on {@code pubmed} (key
- * PMID; a deleted citation is a tombstone) and their failures on {@code dlq}, each acknowledged
- * before the pass goes on. The update files' cursor is kept on Kafka under a feed id of its own, so
- * whichever instance leads next resumes after the last file applied.
+ * The PubMed side of a feed pass, on the feed's leader: efetch for the PMIDs announced since the
+ * last lookup, then NLM's update files published since the last pass. Both put citations on {@code
+ * pubmed} (key PMID; a deleted citation is a tombstone) and their failures on {@code dlq}, each
+ * acknowledged before the pass goes on. The update files' cursor is kept on Kafka under a feed id
+ * of its own, so whichever instance leads next resumes after the last file applied.
  */
 public final class PubmedFeed implements AutoCloseable {
   public static final String CURSOR_FEED_ID = "pubmed-updatefiles";
@@ -37,6 +37,7 @@ public final class PubmedFeed implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
   private final KafkaCursorStore store;
+  private final AnnouncedPmids announced;
   private final EfetchLookup efetch;
   private final UpdateFileFollower updates;
   private final MeterRegistry metrics;
@@ -61,6 +62,7 @@ public final class PubmedFeed implements AutoCloseable {
     this.metrics = metrics;
     this.fromNow = policy == StartPolicy.FROM_NOW;
     this.sinks = sinks();
+    this.announced = new AnnouncedPmids(kafka);
   }
 
   private PubmedSinks sinks() {
@@ -85,18 +87,21 @@ public final class PubmedFeed implements AutoCloseable {
   }
 
   /**
-   * Looks up {@code pmids}, then applies the new update files; the line says what came of both. On
-   * the first pass of a run that starts from now, the update files published so far are marked done
-   * first: efetch gives the current record of everything announced from now on.
+   * Looks up the PMIDs announced since the last lookup ({@link AnnouncedPmids}), then applies the
+   * new update files; the line says what came of both. On the first pass of a run that starts from
+   * now, the update files published so far are marked done first: efetch gives the current record
+   * of everything announced from now on.
    */
-  String pass(Collection<String> pmids) {
+  String pass() {
     if (!started) {
       started = true;
       if (fromNow) {
         updates.startFromNewest().block(TIMEOUT);
       }
     }
+    Set<String> pmids = announced.next();
     EfetchResult found = pmids.isEmpty() ? null : efetch.lookup(pmids, sinks).block(TIMEOUT);
+    announced.done();
     UpdateFilesResult applied = updates.poll(sinks).block(TIMEOUT);
     count(found, applied);
     return summary(found, applied);
@@ -144,6 +149,7 @@ public final class PubmedFeed implements AutoCloseable {
 
   @Override
   public void close() {
+    announced.close();
     store.close();
   }
 }

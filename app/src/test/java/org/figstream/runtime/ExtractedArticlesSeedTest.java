@@ -44,6 +44,10 @@ class ExtractedArticlesSeedTest {
         older.send(new ProducerRecord<>(Topics.ARTICLES, null, "PMC2", null, reason));
         older.commitTransaction();
       }
+      // the commit is visible to read_committed readers once the partitions' ends have moved
+      while (TopicCounts.history(kafka, Topics.ARTICLES, "PMC2").size() < 2) {
+        Thread.sleep(50);
+      }
 
       assertThat(ExtractedArticlesSeed.run(kafka)).isEqualTo(4);
       assertThat(ExtractedArticlesSeed.run(kafka)).as("done once").isZero();
