@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class Lag implements AutoCloseable {
   private final Admin admin;
+  private final Map<String, List<Integer>> partitionsByTopic = new HashMap<>();
   private final KafkaConsumer<byte[], byte[]> probe;
 
   Lag(Map<String, Object> kafka) {
@@ -42,9 +43,10 @@ final class Lag implements AutoCloseable {
    * whatever it produced is already visible to the checks of the inputs after it.
    */
   long pending(List<Input> inputs) throws Exception {
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committed(inputs);
     long pending = 0;
     for (Input input : inputs) {
-      for (Map.Entry<TopicPartition, Long> p : positions(input).entrySet()) {
+      for (Map.Entry<TopicPartition, Long> p : positions(input, committed).entrySet()) {
         pending += recordsAfter(p.getKey(), p.getValue());
       }
     }
@@ -61,9 +63,10 @@ final class Lag implements AutoCloseable {
    * counted.
    */
   Map<Input, Long> byInput(List<Input> inputs) throws Exception {
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committed(inputs);
     Map<Input, Long> lag = new LinkedHashMap<>();
     for (Input input : inputs) {
-      Map<TopicPartition, Long> positions = positions(input);
+      Map<TopicPartition, Long> positions = positions(input, committed);
       long left = 0;
       for (Map.Entry<TopicPartition, Long> end : probe.endOffsets(positions.keySet()).entrySet()) {
         long at = positions.get(end.getKey());
@@ -78,22 +81,50 @@ final class Lag implements AutoCloseable {
   /**
    * The group's committed position on every partition of its input topic (0 where it has none yet).
    */
-  private Map<TopicPartition, Long> positions(Input input) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> committed =
-        admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get();
-    Map<TopicPartition, Long> positions = new LinkedHashMap<>();
-    TopicDescription topic;
-    try {
-      topic = admin.describeTopics(List.of(input.topic())).allTopicNames().get().get(input.topic());
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-        // an internal topic Kafka Streams has not made yet: nothing can be waiting in it
-        return positions;
+  /** Each group's committed offsets: one request per group, however many of its inputs. */
+  private Map<String, Map<TopicPartition, OffsetAndMetadata>> committed(List<Input> inputs)
+      throws Exception {
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> byGroup = new HashMap<>();
+    for (Input input : inputs) {
+      if (!byGroup.containsKey(input.group())) {
+        byGroup.put(
+            input.group(),
+            admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get());
       }
-      throw e;
     }
-    for (var p : topic.partitions()) {
-      TopicPartition tp = new TopicPartition(input.topic(), p.partition());
+    return byGroup;
+  }
+
+  private Map<TopicPartition, Long> positions(
+      Input input, Map<String, Map<TopicPartition, OffsetAndMetadata>> committedByGroup)
+      throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed = committedByGroup.get(input.group());
+    Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+    List<Integer> partitions = partitionsByTopic.get(input.topic());
+    if (partitions == null) {
+      try {
+        partitions =
+            admin
+                .describeTopics(List.of(input.topic()))
+                .allTopicNames()
+                .get()
+                .get(input.topic())
+                .partitions()
+                .stream()
+                .map(TopicPartitionInfo::partition)
+                .toList();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+          // an internal topic Kafka Streams has not made yet: nothing can be waiting in it
+          return positions;
+        }
+        throw e;
+      }
+      // a topic's partitions are fixed while a run waits on it
+      partitionsByTopic.put(input.topic(), partitions);
+    }
+    for (int p : partitions) {
+      TopicPartition tp = new TopicPartition(input.topic(), p);
       OffsetAndMetadata done = committed.get(tp);
       positions.put(tp, done == null ? 0 : done.offset());
     }

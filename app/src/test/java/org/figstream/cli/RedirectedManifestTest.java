@@ -105,6 +105,7 @@ class RedirectedManifestTest {
             "http://127.0.0.1:" + bucket.port(),
             "--until-caught-up",
             "--no-dataset",
+            "--no-pubmed",
             "--data-dir",
             data.toString(),
             "--http-port",

@@ -61,6 +61,7 @@ class RunFollowsPastAFailedPassTest {
                       "--poll-interval",
                       "PT1S",
                       "--no-dataset",
+                      "--no-pubmed",
                       "--data-dir",
                       data.toString(),
                       "--http-port",
