@@ -38,13 +38,27 @@ class DeadLetterTallyTest {
         assertThat(tally.count()).isZero();
 
         send(producer, 3, true); // 3 records and a marker on each partition written
-        assertThat(tally.count()).isEqualTo(3);
+        assertThat(settled(tally, 3)).isEqualTo(3);
         send(producer, 4, false); // aborted: never seen by a read_committed reader
         send(producer, 2, true);
-        assertThat(tally.count()).isEqualTo(5);
+        assertThat(settled(tally, 5)).isEqualTo(5);
         assertThat(tally.count()).isEqualTo(5);
       }
     }
+  }
+
+  /**
+   * The count once it reaches {@code expected} or 10 s passed: a commit returns before its markers
+   * are written, and until then a read_committed reader stops before the transaction.
+   */
+  private static long settled(DeadLetterTally tally, long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    long count = tally.count();
+    while (count < expected && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      count = tally.count();
+    }
+    return count;
   }
 
   private static void send(KafkaProducer<String, String> producer, int records, boolean commit) {
