@@ -1,13 +1,10 @@
 package org.figstream.connectors.feed.pubmed;
 
-import com.ctc.wstx.exc.WstxLazyException;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.figstream.connectors.feed.pubmed.PubmedXmlException.Kind;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.jats.JatsExtractor;
@@ -40,6 +37,9 @@ public final class PubmedXmlParser {
   }
 
   /**
+   * Reads a whole document into memory: for an efetch answer (at most a batch of citations). An
+   * update file is read with {@link #stream}.
+   *
    * @throws PubmedXmlException for empty, oversized, non-XML, malformed, truncated or DTD-dependent
    *     input, XML that is not PubMed's, and E-utilities {@code <ERROR>} answers
    */
@@ -51,100 +51,27 @@ public final class PubmedXmlParser {
     }
     List<PubmedRecord> records = new ArrayList<>();
     List<DeletedCitation> deletions = new ArrayList<>();
-    XMLStreamReader r = null;
-    try {
-      r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
-      readDocument(r, records, deletions);
-    } catch (XMLStreamException e) {
-      throw PubmedXmlException.of(JatsExtractor.readError(e, r == null ? null : r.getLocation()));
-    } catch (WstxLazyException e) {
-      // Woodstox reports bad text (an undeclared entity, a bad character reference) unchecked,
-      // from getText(): still bad input, not a crash.
-      XMLStreamException cause =
-          e.getCause() instanceof XMLStreamException x ? x : new XMLStreamException(e.getMessage());
-      throw PubmedXmlException.of(JatsExtractor.readError(cause, r.getLocation()));
-    } finally {
-      close(r);
+    try (PubmedXmlReader reader =
+        new PubmedXmlReader(FACTORY, new ByteArrayInputStream(xml), maxBytes, true)) {
+      for (Object item; (item = reader.next()) != null; ) {
+        if (item instanceof PubmedRecord r) {
+          records.add(r);
+        } else {
+          deletions.add((DeletedCitation) item);
+        }
+      }
     }
     return new PubmedArticleSet(records, deletions);
   }
 
-  private static void readDocument(
-      XMLStreamReader r, List<PubmedRecord> records, List<DeletedCitation> deletions)
-      throws XMLStreamException {
-    while (r.next() != XMLStreamConstants.START_ELEMENT) {
-      // prolog: declaration, DOCTYPE (never resolved), comments
-    }
-    String root = r.getLocalName();
-    switch (root) {
-      case "PubmedArticleSet" ->
-          XmlText.children(
-              r,
-              name -> {
-                switch (name) {
-                  case "PubmedArticle", "PubmedBookArticle" ->
-                      records.add(PubmedRecordReader.read(r));
-                  case "DeleteCitation" -> readDeletions(r, deletions);
-                  case "ERROR" -> throw eutilsError(r);
-                  default -> {
-                    return false;
-                  }
-                }
-                return true;
-              });
-      case "PubmedArticle", "PubmedBookArticle" -> records.add(PubmedRecordReader.read(r));
-      case "ERROR" -> throw eutilsError(r);
-      case "eFetchResult" ->
-          // efetch's own error envelope: <eFetchResult><ERROR>...</ERROR></eFetchResult>
-          XmlText.children(
-              r,
-              name -> {
-                if (name.equals("ERROR")) {
-                  throw eutilsError(r);
-                }
-                return false;
-              });
-      default -> {}
-    }
-    if (!root.equals("PubmedArticleSet")
-        && !root.equals("PubmedArticle")
-        && !root.equals("PubmedBookArticle")) {
-      throw new PubmedXmlException(
-          Kind.NOT_PUBMED,
-          "the root element is <"
-              + root
-              + ">, not PubmedArticleSet, PubmedArticle or "
-              + "PubmedBookArticle");
-    }
-    // Read to the end, so that a cut or garbage after the root is not taken for a whole answer.
-    while (r.hasNext()) {
-      r.next();
-    }
-  }
-
-  private static void readDeletions(XMLStreamReader r, List<DeletedCitation> deletions)
-      throws XMLStreamException {
-    XmlText.children(
-        r,
-        name -> {
-          if (!name.equals("PMID")) {
-            return false;
-          }
-          int version = version(XmlText.attribute(r, "Version"));
-          String pmid = XmlText.flatten(r);
-          if (pmid != null) {
-            deletions.add(new DeletedCitation(pmid, version));
-          }
-          return true;
-        });
-  }
-
-  private static PubmedXmlException eutilsError(XMLStreamReader r) throws XMLStreamException {
-    String message = XmlText.flatten(r);
-    return new PubmedXmlException(
-        Kind.EUTILS_ERROR,
-        "E-utilities answered with an error instead of records: "
-            + (message == null ? "(no message)" : message));
+  /**
+   * A reader of the document in {@code xml}, one item at a time, with the same checks and errors as
+   * {@link #parse(byte[])} (thrown from {@link PubmedXmlReader#next()}; more than this parser's
+   * limit of bytes is {@link Kind#TOO_LARGE}). Reads nothing until the first {@code next()}; the
+   * reader closes {@code xml}.
+   */
+  public PubmedXmlReader stream(InputStream xml) {
+    return new PubmedXmlReader(FACTORY, xml, maxBytes, false);
   }
 
   /** A PMID's Version attribute; NLM omits it for version 1. */
@@ -157,17 +84,6 @@ public final class PubmedXmlParser {
     } catch (NumberFormatException e) {
       throw new PubmedXmlException(
           Kind.MALFORMED, "PMID Version=\"" + attribute + "\" is not a number", e);
-    }
-  }
-
-  private static void close(XMLStreamReader r) {
-    if (r == null) {
-      return;
-    }
-    try {
-      r.close();
-    } catch (XMLStreamException ignored) {
-      // nothing was acquired that closing could fail to release
     }
   }
 }

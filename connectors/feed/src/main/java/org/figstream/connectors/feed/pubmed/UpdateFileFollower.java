@@ -21,13 +21,14 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Each {@link #poll}: read the directory listing; take the files after the cursor in name order
  * (at most {@link PubmedSettings#maxFilesPerPoll()}); for each, read its md5 file, download it to
- * {@code workDir} (streamed, bounded, checked against the MD5, retried by the HTTP client), gunzip
- * it with a bounded output, parse it, and deliver: every citation that has a PMCID as a record,
- * every {@code DeleteCitation} PMID as a deletion. Citations without a PMCID are skipped and
- * counted: figstream joins PubMed to PMC articles only, and an update file carries tens of
- * thousands of citations of which most are not in PMC. The cursor advances past a file only once
- * all its outputs are acknowledged; a crash in the middle applies the file again, which is harmless
- * on a topic compacted by PMID.
+ * {@code workDir} (streamed, bounded, checked against the MD5, retried by the HTTP client), then
+ * stream it through a bounded gunzip and the XML reader and deliver as it is read, with
+ * backpressure (a few dozen citations in memory at once, whatever the size of the file): every
+ * citation that has a PMCID as a record, every {@code DeleteCitation} PMID as a deletion, after all
+ * the records. Citations without a PMCID are skipped and counted: figstream joins PubMed to PMC
+ * articles only, and an update file carries tens of thousands of citations of which most are not in
+ * PMC. The cursor advances past a file only once all its outputs are acknowledged; a crash in the
+ * middle applies the file again, which is harmless on a topic compacted by PMID.
  *
  * <p>A bad file (MD5 mismatch after retries, a bad md5 file, bad gzip, bad XML, over a limit, a
  * download that kept failing) is dead-lettered, naming the file, and the poll stops there: the file
@@ -125,17 +126,17 @@ public final class UpdateFileFollower {
     String url = settings.updateFilesUrl() + name;
     // name matched UpdateFileListing.NAME: a plain file name, never a path
     Path part = workDir.resolve(name + ".part");
+    FileCounts counts = new FileCounts();
     return http.get(url + ".md5", MAX_MD5_FILE_BYTES, null)
         .map(md5 -> UpdateFileListing.md5(md5, name))
         .flatMap(md5 -> http.download(url, part, settings.maxUpdateFileBytes(), md5))
         .publishOn(Schedulers.boundedElastic())
-        .map(file -> parser.parse(BoundedGunzip.read(file, settings.maxXmlBytes())))
-        .flatMap(set -> deliver(set, sinks, tally).onErrorMap(SinkFailure::new))
+        .flatMap(file -> deliver(file, sinks, counts))
         .then(
             Mono.fromCallable(
                 () -> {
                   cursor.save(new FeedCursor(name, 0, 0, true, false));
-                  tally.applied.add(name);
+                  tally.add(name, counts);
                   return true;
                 }))
         .onErrorResume(
@@ -164,29 +165,66 @@ public final class UpdateFileFollower {
         .doOnCancel(() -> deleteQuietly(part));
   }
 
-  private Mono<Void> deliver(PubmedArticleSet set, PubmedSinks sinks, Tally tally) {
-    return Flux.fromIterable(set.records())
-        .filter(
-            r -> {
-              if (r.pmcid() == null) {
-                tally.skipped.incrementAndGet();
-                return false;
+  /**
+   * Streams the file through a bounded gunzip into the XML reader and delivers as it reads, with
+   * backpressure: the reader runs on one {@link Schedulers#boundedElastic()} worker and is asked
+   * for the next citation only as deliveries complete, so no more than some {@value
+   * #DELIVERY_CONCURRENCY} citations are in memory at once, whatever the size of the file. Only the
+   * deleted PMIDs are collected (PMIDs only, small even for thousands), and delivered after all the
+   * records. The reader and the file are closed on completion, error and cancel alike.
+   *
+   * <p>A file found bad half-way (bad gzip, bad XML, too large) has had the records before the bad
+   * part delivered already: harmless, as deliveries are upserts keyed by PMID and the whole file is
+   * applied again once NLM replaces it; its deletions, though, are never delivered, and the cursor
+   * does not move. Sink failures come out as {@link SinkFailure}, the file's own as themselves.
+   */
+  private Mono<Void> deliver(Path file, PubmedSinks sinks, FileCounts counts) {
+    return Mono.defer(() -> deliver(file, sinks, counts, new ArrayList<>()));
+  }
+
+  private Mono<Void> deliver(
+      Path file, PubmedSinks sinks, FileCounts counts, List<DeletedCitation> deletions) {
+    Flux<Object> items =
+        Flux.using(
+                () -> parser.stream(BoundedGunzip.open(file, settings.maxXmlBytes())),
+                reader ->
+                    Flux.<Object>generate(
+                        next -> {
+                          Object item = reader.next();
+                          if (item == null) {
+                            next.complete();
+                          } else {
+                            next.next(item);
+                          }
+                        }),
+                PubmedXmlReader::close)
+            // the reader blocks on the file: on a worker, which also serves every request
+            .subscribeOn(Schedulers.boundedElastic());
+    return items
+        .<PubmedRecord>handle(
+            (item, next) -> {
+              if (item instanceof DeletedCitation d) {
+                deletions.add(d);
+              } else if (((PubmedRecord) item).pmcid() == null) {
+                counts.skipped.incrementAndGet();
+              } else {
+                next.next((PubmedRecord) item);
               }
-              return true;
             })
         .flatMapSequential(
             (PubmedRecord r) ->
-                sinks.records().apply(r).doOnSuccess(v -> tally.records.incrementAndGet()),
+                Mono.defer(() -> sinks.records().apply(r))
+                    .onErrorMap(SinkFailure::new)
+                    .doOnSuccess(v -> counts.records.incrementAndGet()),
             DELIVERY_CONCURRENCY)
         // deletions after the records: an update file can revise and then delete a citation
         .thenMany(
-            Flux.fromIterable(set.deletions())
+            Flux.defer(() -> Flux.fromIterable(deletions))
                 .flatMapSequential(
                     d ->
-                        sinks
-                            .deletions()
-                            .apply(d.pmid())
-                            .doOnSuccess(v -> tally.deletions.incrementAndGet()),
+                        Mono.defer(() -> sinks.deletions().apply(d.pmid()))
+                            .onErrorMap(SinkFailure::new)
+                            .doOnSuccess(v -> counts.deletions.incrementAndGet()),
                     DELIVERY_CONCURRENCY))
         .then();
   }
@@ -199,6 +237,16 @@ public final class UpdateFileFollower {
     }
   }
 
+  /**
+   * Counts of one file, added to the poll's once the file is applied (a file dead-lettered half-way
+   * counts for nothing).
+   */
+  private static final class FileCounts {
+    final AtomicLong records = new AtomicLong();
+    final AtomicLong deletions = new AtomicLong();
+    final AtomicLong skipped = new AtomicLong();
+  }
+
   /** Counts of one poll. */
   private static final class Tally {
     final List<String> applied = new ArrayList<>();
@@ -206,6 +254,13 @@ public final class UpdateFileFollower {
     final AtomicLong deletions = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     volatile String blockedAt;
+
+    void add(String file, FileCounts counts) {
+      applied.add(file);
+      records.addAndGet(counts.records.get());
+      deletions.addAndGet(counts.deletions.get());
+      skipped.addAndGet(counts.skipped.get());
+    }
 
     UpdateFilesResult result(int listedAfterCursor) {
       int pending = listedAfterCursor - applied.size() - (blockedAt == null ? 0 : 1);
