@@ -323,16 +323,22 @@ public final class Instance implements AutoCloseable {
       return;
     }
     log.flush();
+    PubmedFeed.Pass done;
     try {
-      log.println(pubmed.pass());
+      done = pubmed.pass();
+      log.println(done.line());
     } catch (RuntimeException e) {
       log.println(
           "pubmed: the pass failed ("
               + e.getMessage()
               + "); efetch and the update files are tried again next pass");
+      return;
+    } finally {
+      log.flush();
     }
-    log.flush();
-    pipeline.awaitCaughtUp(Duration.ofMinutes(30));
+    if (done.sent()) {
+      pipeline.awaitCaughtUp(Duration.ofMinutes(30));
+    }
   }
 
   private String feedSource() {

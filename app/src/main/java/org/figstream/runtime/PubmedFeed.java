@@ -92,7 +92,7 @@ public final class PubmedFeed implements AutoCloseable {
    * now, the update files published so far are marked done first: efetch gives the current record
    * of everything announced from now on.
    */
-  String pass() {
+  Pass pass() {
     if (!started) {
       started = true;
       if (fromNow) {
@@ -104,8 +104,16 @@ public final class PubmedFeed implements AutoCloseable {
     announced.done();
     UpdateFilesResult applied = updates.poll(sinks).block(TIMEOUT);
     count(found, applied);
-    return summary(found, applied);
+    boolean sent =
+        (found != null && found.found() > 0) || applied.records() > 0 || applied.deletions() > 0;
+    return new Pass(summary(found, applied), sent);
   }
+
+  /**
+   * @param line what the pass did, for the log
+   * @param sent whether it put anything on {@code pubmed}: only then has the join work to finish
+   */
+  record Pass(String line, boolean sent) {}
 
   private void count(EfetchResult e, UpdateFilesResult u) {
     if (e != null) {

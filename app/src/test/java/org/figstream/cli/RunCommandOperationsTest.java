@@ -55,7 +55,8 @@ class RunCommandOperationsTest {
                     "--http-port",
                     "0",
                     "--progress-interval",
-                    "PT1S"));
+                    "PT1S",
+                    "--no-pubmed"));
 
     String base = "http://127.0.0.1:" + Stderr.await(err, ENDPOINT).group(1);
     // before a single event, every documented counter is there at zero, with its help text
@@ -217,7 +218,8 @@ class RunCommandOperationsTest {
               "--http-port",
               "-1",
               "--bootstrap-servers",
-              broker.bootstrapServers());
+              broker.bootstrapServers(),
+              "--no-pubmed");
 
       assertThat(exit).isNotZero();
       assertThat(err.toString()).contains("does not exist").contains("--create-topics");

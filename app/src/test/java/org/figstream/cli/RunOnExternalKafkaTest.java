@@ -136,7 +136,9 @@ class RunOnExternalKafkaTest {
                 "--http-port",
                 "-1",
                 "--create-topics",
-                "--dataset=false"));
+                "--dataset=false",
+                // about the cluster; PubMed on a cluster runs in SaslSslRunTest and ScaleOutIT
+                "--no-pubmed"));
     args.addAll(List.of(more));
     return cli.execute(args.toArray(String[]::new));
   }
