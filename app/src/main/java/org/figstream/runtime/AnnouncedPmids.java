@@ -3,11 +3,10 @@ package org.figstream.runtime;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -27,7 +26,9 @@ import org.figstream.topology.schema.TopicSerdes;
  */
 final class AnnouncedPmids implements AutoCloseable {
   static final String GROUP = "figstream-pubmed-lookup";
-  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
+
+  private final Map<String, Object> kafka;
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final Deserializer<Announcement> announcements =
@@ -35,12 +36,12 @@ final class AnnouncedPmids implements AutoCloseable {
   private Map<TopicPartition, Long> read = Map.of();
 
   AnnouncedPmids(Map<String, Object> kafka) {
+    this.kafka = kafka;
+    // only for the group's offsets: TopicReader reads the topic
     Map<String, Object> c = new HashMap<>(kafka);
     c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     c.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
@@ -49,33 +50,35 @@ final class AnnouncedPmids implements AutoCloseable {
    * versions without a PMID are passed over. Nothing is marked done until {@link #done}.
    */
   Set<String> next() {
-    List<TopicPartition> partitions =
+    Set<TopicPartition> partitions =
         consumer.partitionsFor(Topics.ARTICLE_VERSIONS).stream()
             .map(p -> new TopicPartition(Topics.ARTICLE_VERSIONS, p.partition()))
-            .toList();
-    consumer.assign(partitions);
-    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
-    for (TopicPartition tp : partitions) {
-      OffsetAndMetadata at = committed.get(tp);
-      if (at == null) {
-        consumer.seekToBeginning(List.of(tp));
-      } else {
-        consumer.seek(tp, at.offset());
-      }
-    }
-    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            .collect(Collectors.toSet());
+    Map<TopicPartition, Long> from = new HashMap<>();
+    consumer
+        .committed(partitions)
+        .forEach(
+            (tp, at) -> {
+              if (at != null) {
+                from.put(tp, at.offset());
+              }
+            });
     Set<String> pmids = new LinkedHashSet<>();
-    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-      for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
-        Announcement a = decode(r.value());
-        if (a != null && !a.withdraws() && a.metadata() != null && a.metadata().pmid() != null) {
-          pmids.add(a.metadata().pmid());
-        }
-      }
-    }
-    Map<TopicPartition, Long> positions = new HashMap<>();
-    partitions.forEach(tp -> positions.put(tp, consumer.position(tp)));
-    read = positions;
+    read =
+        TopicReader.readFrom(
+            kafka,
+            Topics.ARTICLE_VERSIONS,
+            from,
+            READ_TIMEOUT,
+            r -> {
+              Announcement a = decode(r.value());
+              if (a != null
+                  && !a.withdraws()
+                  && a.metadata() != null
+                  && a.metadata().pmid() != null) {
+                pmids.add(a.metadata().pmid());
+              }
+            });
     return pmids;
   }
 

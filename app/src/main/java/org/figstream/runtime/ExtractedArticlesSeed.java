@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.figstream.records.Topics;
 
 /**
@@ -27,58 +27,49 @@ import org.figstream.records.Topics;
  * new cluster ({@code articles} empty) or once the topic has records.
  */
 final class ExtractedArticlesSeed {
+  private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
   private ExtractedArticlesSeed() {}
 
   /** Copies and returns the number of records copied; 0 when there was nothing to do. */
   static long run(Map<String, Object> kafka) {
     Map<String, Object> c = new HashMap<>(kafka);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.remove(ConsumerConfig.GROUP_ID_CONFIG);
     c.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     try (KafkaConsumer<byte[], byte[]> in =
         new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      if (records(in, Topics.EXTRACTED_ARTICLES) > 0) {
+      if (offsets(in, Topics.EXTRACTED_ARTICLES) > 0 || offsets(in, Topics.ARTICLES) == 0) {
         return 0;
       }
-      List<TopicPartition> from = partitions(in, Topics.ARTICLES);
-      // one read of the ends decides and bounds the copy
-      Map<TopicPartition, Long> end = in.endOffsets(from);
-      Map<TopicPartition, Long> begin = in.beginningOffsets(from);
-      if (from.stream().allMatch(tp -> end.get(tp) <= begin.get(tp))) {
-        return 0;
-      }
-      Map<String, Object> p = new HashMap<>(kafka);
-      p.put(ProducerConfig.ACKS_CONFIG, "all");
-      p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      long copied = 0;
-      try (KafkaProducer<byte[], byte[]> out =
-          new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-        in.assign(from);
-        in.seekToBeginning(from);
-        while (from.stream().anyMatch(tp -> in.position(tp) < end.get(tp))) {
-          for (ConsumerRecord<byte[], byte[]> r : in.poll(Duration.ofMillis(500))) {
+    }
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    long[] copied = {0};
+    try (KafkaProducer<String, byte[]> out =
+        new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      // committed records in offset order per partition, tombstones and headers as they are
+      TopicReader.readAll(
+          kafka,
+          Topics.ARTICLES,
+          TIMEOUT,
+          r -> {
             out.send(
                 new ProducerRecord<>(
                     Topics.EXTRACTED_ARTICLES, null, r.key(), r.value(), r.headers()));
-            copied++;
-          }
-        }
-        out.flush();
-      }
-      return copied;
+            copied[0]++;
+          });
+      out.flush();
     }
-  }
-
-  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> in, String topic) {
-    return in.partitionsFor(topic).stream()
-        .map(p -> new TopicPartition(topic, p.partition()))
-        .toList();
+    return copied[0];
   }
 
   /** Offsets between the beginning and the end: records, or transaction markers only. */
-  private static long records(KafkaConsumer<?, ?> in, String topic) {
-    List<TopicPartition> tps = partitions(in, topic);
+  private static long offsets(KafkaConsumer<?, ?> in, String topic) {
+    List<TopicPartition> tps =
+        in.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
     Map<TopicPartition, Long> begin = in.beginningOffsets(tps);
     return in.endOffsets(tps).entrySet().stream()
         .mapToLong(e -> e.getValue() - begin.get(e.getKey()))

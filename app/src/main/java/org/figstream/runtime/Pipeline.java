@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
@@ -23,6 +24,7 @@ import org.figstream.connectors.feed.discovery.FeedSinks;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.processors.api.StageTimes;
+import org.figstream.records.DeadLetter;
 import org.figstream.records.Topics;
 import org.figstream.runtime.ops.OpsMetrics;
 import org.figstream.state.BoundedRocksDbMemory;
@@ -36,6 +38,7 @@ import org.figstream.topology.join.JoinCounts;
 import org.figstream.topology.schema.TopicSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * The running pipeline on one Kafka (embedded or given): topics, the Streams app (gate and ledger),
@@ -131,7 +134,6 @@ public final class Pipeline implements AutoCloseable {
    */
   public FeedSinks sinks(KafkaCursorStore out) {
     var announcements = TopicSerdes.announcements().serializer();
-    var deadLetters = TopicSerdes.deadLetters().serializer();
     return new FeedSinks(
         a ->
             out.send(
@@ -147,15 +149,19 @@ public final class Pipeline implements AutoCloseable {
                                 "change",
                                 a.change().name().toLowerCase(java.util.Locale.ROOT))
                             .increment()),
-        d ->
-            out.send(
-                    new ProducerRecord<>(
-                        Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d)))
-                .doOnSuccess(
-                    done ->
-                        metrics
-                            .counter(EnrichmentStage.DEAD_LETTERS_METRIC, "stage", d.stage())
-                            .increment()));
+        deadLetters(out, metrics));
+  }
+
+  /** Dead letters to dlq through {@code out}, each counted by stage once acknowledged. */
+  static Function<DeadLetter, Mono<Void>> deadLetters(KafkaCursorStore out, MeterRegistry metrics) {
+    var deadLetters = TopicSerdes.deadLetters().serializer();
+    return d ->
+        out.send(new ProducerRecord<>(Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d)))
+            .doOnSuccess(
+                done ->
+                    metrics
+                        .counter(EnrichmentStage.DEAD_LETTERS_METRIC, "stage", d.stage())
+                        .increment());
   }
 
   /** Thrown by the waits once {@link #stop()} was called. */

@@ -18,7 +18,6 @@ import org.figstream.connectors.feed.pubmed.PubmedXmlParser;
 import org.figstream.connectors.feed.pubmed.UpdateFileFollower;
 import org.figstream.connectors.feed.pubmed.UpdateFilesResult;
 import org.figstream.records.Topics;
-import org.figstream.topology.enrich.EnrichmentStage;
 import org.figstream.topology.schema.TopicSerdes;
 
 /**
@@ -67,23 +66,13 @@ public final class PubmedFeed implements AutoCloseable {
 
   private PubmedSinks sinks() {
     var citations = TopicSerdes.pubmed().serializer();
-    var deadLetters = TopicSerdes.deadLetters().serializer();
     return new PubmedSinks(
         r ->
             store.send(
                 new ProducerRecord<>(
                     Topics.PUBMED, r.pmid(), citations.serialize(Topics.PUBMED, r))),
         pmid -> store.send(new ProducerRecord<>(Topics.PUBMED, pmid, null)),
-        d ->
-            store
-                .send(
-                    new ProducerRecord<>(
-                        Topics.DLQ, d.pmcid(), deadLetters.serialize(Topics.DLQ, d)))
-                .doOnSuccess(
-                    done ->
-                        metrics
-                            .counter(EnrichmentStage.DEAD_LETTERS_METRIC, "stage", d.stage())
-                            .increment()));
+        Pipeline.deadLetters(store, metrics));
   }
 
   /**
