@@ -64,6 +64,14 @@ final class AnnotationOptions {
   int topK;
 
   @Option(
+      names = "--ambiguous-below",
+      defaultValue = "0.5",
+      description =
+          "Zero-shot: a figure whose calibrated top score is under this is labelled Ambiguous"
+              + " first, its candidates after; 0: never (default: ${DEFAULT-VALUE}).")
+  double ambiguousBelow;
+
+  @Option(
       names = "--device",
       defaultValue = "cpu",
       description =
@@ -136,6 +144,6 @@ final class AnnotationOptions {
   }
 
   LabelSettings labelling() {
-    return new LabelSettings(labels, descriptions, clusters, topK);
+    return new LabelSettings(labels, descriptions, clusters, topK, ambiguousBelow);
   }
 }

@@ -8,9 +8,12 @@ import java.nio.file.Path;
  * @param mode {@code zero-shot} (default), {@code biomedica-clusters} or {@code none}
  * @param descriptions a concept-descriptions file replacing the built-in one; null for the built-in
  * @param clusters the folder of BIOMEDICA cluster parameters, for {@code biomedica-clusters}
- * @param topK how many global and local concepts each figure keeps
+ * @param topK how many global and local concepts each figure keeps ({@code Ambiguous} aside)
+ * @param ambiguousBelow zero-shot: the calibrated top score under which a figure is answered {@code
+ *     Ambiguous}; 0 never answers it
  */
-public record LabelSettings(String mode, Path descriptions, Path clusters, int topK) {
+public record LabelSettings(
+    String mode, Path descriptions, Path clusters, int topK, double ambiguousBelow) {
   public static final String NONE = "none";
 
   /**
@@ -40,9 +43,19 @@ public record LabelSettings(String mode, Path descriptions, Path clusters, int t
     if (topK < 1) {
       throw new IllegalArgumentException("top-k must be at least 1");
     }
+    calibration(ambiguousBelow); // checks its range
   }
 
   public static LabelSettings defaults() {
-    return new LabelSettings(ZeroShotLabeller.METHOD, null, null, 3);
+    return new LabelSettings(ZeroShotLabeller.METHOD, null, null, 3, Calibration.AMBIGUOUS_BELOW);
+  }
+
+  /** The zero-shot labeller's calibration: the fitted sharpness and this threshold. */
+  public Calibration calibration() {
+    return calibration(ambiguousBelow);
+  }
+
+  private static Calibration calibration(double ambiguousBelow) {
+    return new Calibration(Calibration.SHARPNESS, ambiguousBelow);
   }
 }

@@ -26,7 +26,12 @@ public final class Labellers {
                   ? ConceptDescriptions.builtin(taxonomy)
                   : ConceptDescriptions.read(settings.descriptions(), taxonomy);
           return new ZeroShotLabeller(
-              taxonomy, descriptions, text, jointImageModel(image, text), settings.topK());
+              taxonomy,
+              descriptions,
+              text,
+              jointImageModel(image, text),
+              settings.topK(),
+              settings.calibration());
         }
         case ClusterLabeller.METHOD -> {
           if (image == null) {

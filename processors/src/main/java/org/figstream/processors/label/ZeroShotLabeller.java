@@ -23,9 +23,9 @@ import org.figstream.records.Taxonomy;
  * "Tables" outright. Scores are a softmax over the candidates at {@link #TEMPERATURE}, weighted by
  * how well each global concept's form (drawn or photographic) fits the image's pixels ({@link
  * ConceptForms}) and by the text found in the image ({@link TextEvidence}), since captions say what
- * a figure is about more often than what it shows. "Ambiguous" is never a zero-shot answer: a
- * caption always says something, and which figures BIOMEDICA's experts found ambiguous is a
- * judgement about clusters of images, not about text.
+ * a figure is about more often than what it shows. The global scores are then calibrated, and a
+ * figure whose top concept is likely wrong is answered "Ambiguous" first ({@link Calibration}):
+ * not BIOMEDICA's judgement about clusters of images, but the labeller saying it is unsure.
  */
 public final class ZeroShotLabeller implements ConceptLabeller {
   public static final String METHOD = "zero-shot";
@@ -36,23 +36,27 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   private final String textModel;
   private final String jointImageModel;
   private final int topK;
+  private final Calibration calibration;
   private final ConceptForms forms;
   private final Map<String, List<float[]>> globals = new LinkedHashMap<>();
   private final Map<String, List<float[]>> locals = new LinkedHashMap<>();
 
   /**
    * @param jointImageModel the image encoder whose vectors share the text encoder's space, or null
+   * @param calibration how the global scores are made to say how sure they are
    */
   public ZeroShotLabeller(
       Taxonomy taxonomy,
       ConceptDescriptions descriptions,
       TextEncoder text,
       String jointImageModel,
-      int topK) {
+      int topK,
+      Calibration calibration) {
     this.taxonomy = taxonomy;
     this.textModel = text.descriptor().name();
     this.jointImageModel = jointImageModel;
     this.topK = topK;
+    this.calibration = calibration;
     this.forms = descriptions.forms();
     embedAll(descriptions.global(), text, globals);
     embedAll(descriptions.local(), text, locals);
@@ -95,21 +99,24 @@ public final class ZeroShotLabeller implements ConceptLabeller {
           .forEach((k, v) -> globalSims.merge(k, v, Math::max));
     }
     List<ConceptScore> global =
-        ranked(
-            globalSims,
-            c ->
-                forms.weight(c, figure.drawnProbability())
-                    * TextEvidence.weight(c, figure.text(), forms));
+        calibration.apply(
+            ranked(
+                globalSims,
+                c ->
+                    forms.weight(c, figure.drawnProbability())
+                        * TextEvidence.weight(c, figure.text(), forms)));
     if (figure.tableImage()) {
       // The markup says what it is: a table delivered as an image.
       global = List.of(new ConceptScore(TABLES, 1f));
     }
+    // Ambiguous, when first, does not count against the k candidates that follow it
+    global = first(global, global.get(0).concept().equals(Taxonomy.AMBIGUOUS) ? topK + 1 : topK);
     Map<String, Float> underTop = new LinkedHashMap<>();
     for (ConceptScore g : global) {
       taxonomy.globalToLocals().get(g.concept()).forEach(l -> underTop.put(l, localSims.get(l)));
     }
     return new ConceptLabels(
-        METHOD, PanelType.of(figure.caption()), global, ranked(underTop, c -> 1f));
+        METHOD, PanelType.of(figure.caption()), global, first(ranked(underTop, c -> 1f), topK));
   }
 
   private Map<String, Float> localSimilarities(float[] caption, float[] image) {
@@ -152,8 +159,8 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   }
 
   /**
-   * The top k by weighted softmax over all candidates (similarity at {@link #TEMPERATURE}, times
-   * the concept's weight, renormalised), so scores compare across figures.
+   * Every candidate by weighted softmax (similarity at {@link #TEMPERATURE}, times the concept's
+   * weight, renormalised), best first, so scores compare across figures.
    */
   private List<ConceptScore> ranked(Map<String, Float> sims, ToDoubleFunction<String> weight) {
     double max = sims.values().stream().mapToDouble(Float::doubleValue).max().orElse(0);
@@ -165,7 +172,11 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     List<ConceptScore> all = new ArrayList<>();
     mass.forEach((name, m) -> all.add(new ConceptScore(name, (float) (m / sum))));
     all.sort(Comparator.comparingDouble(ConceptScore::score).reversed());
-    return List.copyOf(all.subList(0, Math.min(topK, all.size())));
+    return all;
+  }
+
+  private static List<ConceptScore> first(List<ConceptScore> scores, int k) {
+    return List.copyOf(scores.subList(0, Math.min(k, scores.size())));
   }
 
   private static void embedAll(

@@ -134,7 +134,7 @@ class ClusterLabellerTest {
     assertThatThrownBy(
             () ->
                 Labellers.create(
-                    new LabelSettings(ClusterLabeller.METHOD, null, folder, 3), mobilenet, null))
+                    new LabelSettings(ClusterLabeller.METHOD, null, folder, 3, 0), mobilenet, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "the cluster parameters take 3-d image features, the image encoder makes 1280-d ones; use the "
@@ -155,7 +155,7 @@ class ClusterLabellerTest {
     assertThatThrownBy(
             () ->
                 Labellers.create(
-                    new LabelSettings(ClusterLabeller.METHOD, null, local, 3),
+                    new LabelSettings(ClusterLabeller.METHOD, null, local, 3, 0),
                     new DescriptorOnly(BuiltinModels.resolve(BuiltinModels.IMAGE)),
                     null))
         .isInstanceOf(UncheckedIOException.class)

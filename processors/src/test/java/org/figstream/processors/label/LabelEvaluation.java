@@ -16,6 +16,7 @@ import org.figstream.records.ConceptScore;
 import org.figstream.records.Embedding;
 import org.figstream.records.FigureKind;
 import org.figstream.records.FigureRecord;
+import org.figstream.records.Taxonomy;
 
 /**
  * Labels a set of hand-labelled figures as the annotator would (caption and sentence vectors, the
@@ -23,14 +24,23 @@ import org.figstream.records.FigureRecord;
  * panel type, the majority baseline and the confusion of global concepts.
  */
 final class LabelEvaluation {
-  /** hand concept -> predicted top-1 concept -> figures */
+  /**
+   * Top-1 and top-3 count the labeller's best guess and candidates, passing over an {@code
+   * Ambiguous} answer; {@code answered} counts the figures not answered {@code Ambiguous} (nor left
+   * without labels) and {@code answeredRight} those of them whose first label is the hand label.
+   * {@code confusion}: hand concept -> predicted top-1 concept -> figures. {@code scored}: each
+   * labelled figure's raw scores, for calibration.
+   */
   record Result(
       int n,
       int top1,
       int top3,
       int panel,
       int majority,
+      int answered,
+      int answeredRight,
       Map<String, Map<String, Integer>> confusion,
+      List<CalibrationCheck.Scored> scored,
       String rows) {
 
     String report(String title) {
@@ -41,6 +51,11 @@ final class LabelEvaluation {
       s.append(
           String.format(
               "majority-class baseline %d/%d = %.3f%n", majority, n, majority / (double) n));
+      s.append(
+          String.format(
+              "answered (not Ambiguous) %d/%d, of them right %d = %.3f%n",
+              answered, n, answeredRight, answeredRight / (double) Math.max(1, answered)));
+      s.append(CalibrationCheck.report(scored));
       TreeSet<String> predicted = new TreeSet<>();
       confusion.values().forEach(m -> predicted.addAll(m.keySet()));
       s.append("confusion (rows: hand label; columns: top-1 label):\n");
@@ -61,25 +76,68 @@ final class LabelEvaluation {
 
   private LabelEvaluation() {}
 
+  /**
+   * The default zero-shot labeller's uncalibrated scores for every global concept, never {@code
+   * Ambiguous}: what the calibration is measured and fitted on.
+   */
+  static ConceptLabeller raw(TextEncoder text) throws IOException {
+    Taxonomy taxonomy = Taxonomy.biomedica();
+    return new ZeroShotLabeller(
+        taxonomy,
+        ConceptDescriptions.builtin(taxonomy),
+        text,
+        null,
+        taxonomy.globalToLocals().size(),
+        Calibration.NONE);
+  }
+
+  /** Labels {@code hand} with {@code labeller}, and with the {@link #raw} one for calibration. */
   static Result run(
       Map<String, HandLabels.Label> hand,
       ConceptLabeller labeller,
       TextEncoder text,
       TextDetector detector)
       throws IOException {
+    return run(hand, labeller, raw(text), text, detector);
+  }
+
+  private static Result run(
+      Map<String, HandLabels.Label> hand,
+      ConceptLabeller labeller,
+      ConceptLabeller raw,
+      TextEncoder text,
+      TextDetector detector)
+      throws IOException {
     int top1 = 0;
     int top3 = 0;
     int panel = 0;
+    int answered = 0;
+    int answeredRight = 0;
+    List<CalibrationCheck.Scored> scored = new ArrayList<>();
     Map<String, Integer> handCounts = new TreeMap<>();
     Map<String, Map<String, Integer>> confusion = new TreeMap<>();
     StringBuilder rows = new StringBuilder();
     for (HandLabels.Label want : hand.values()) {
       LabelledFigures.Figure figure = LabelledFigures.get(want.pairId());
-      ConceptLabels got = labeller.label(input(figure, text, detector));
+      LabelInput in = input(figure, text, detector);
+      ConceptLabels got = labeller.label(in);
+      ConceptLabels all = raw.label(in);
+      if (all != null) {
+        scored.add(new CalibrationCheck.Scored(all.global(), want.global()));
+      }
       // as the annotator: a figure without caption text gets no labels, which counts as wrong
       List<String> globals =
-          got == null ? List.of() : got.global().stream().map(ConceptScore::concept).toList();
+          got == null
+              ? List.of()
+              : got.global().stream()
+                  .map(ConceptScore::concept)
+                  .filter(c -> !c.equals(Taxonomy.AMBIGUOUS))
+                  .toList();
       String first = globals.isEmpty() ? "(no labels)" : globals.get(0);
+      if (got != null && !got.global().get(0).concept().equals(Taxonomy.AMBIGUOUS)) {
+        answered++;
+        answeredRight += first.equals(want.global()) ? 1 : 0;
+      }
       String panelType = got == null ? "(none)" : got.panelType();
       boolean hit = first.equals(want.global());
       boolean inTop3 = globals.contains(want.global());
@@ -94,12 +152,28 @@ final class LabelEvaluation {
               hit ? "ok" : (inTop3 ? "top3" : "miss"),
               want.pairId(),
               want.global(),
-              globals,
+              got == null ? List.of() : scores(got.global()),
               want.panelType(),
               panelType));
     }
     int majority = handCounts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-    return new Result(hand.size(), top1, top3, panel, majority, confusion, rows.toString());
+    return new Result(
+        hand.size(),
+        top1,
+        top3,
+        panel,
+        majority,
+        answered,
+        answeredRight,
+        confusion,
+        scored,
+        rows.toString());
+  }
+
+  private static List<String> scores(List<ConceptScore> global) {
+    return global.stream()
+        .map(c -> String.format(java.util.Locale.ROOT, "%s %.2f", c.concept(), c.score()))
+        .toList();
   }
 
   private static LabelInput input(

@@ -50,6 +50,11 @@ class LabelQualityTest {
     assertThat(r.top1()).isCloseTo(52, within(1));
     assertThat(r.top3()).isCloseTo(59, within(1));
     assertThat(r.panel()).isCloseTo(58, within(1));
+    // the calibration's sharpness is the one this set's hand labels fit best
+    assertThat(CalibrationCheck.fit(r.scored()))
+        .isCloseTo(Calibration.SHARPNESS, within(CalibrationCheck.STEP));
+    assertThat(CalibrationCheck.ece(r.scored(), Calibration.SHARPNESS))
+        .isLessThan(CalibrationCheck.ece(r.scored(), 1));
   }
 
   @Test

@@ -32,7 +32,7 @@ class ZeroShotLabellerTest {
     labeller =
         (ZeroShotLabeller)
             Labellers.create(
-                new LabelSettings(ZeroShotLabeller.METHOD, null, null, 15), null, text);
+                new LabelSettings(ZeroShotLabeller.METHOD, null, null, 15, 0), null, text);
   }
 
   @AfterAll
@@ -85,7 +85,8 @@ class ZeroShotLabellerTest {
             new ConceptDescriptions(builtin.global(), builtin.local(), ConceptForms.NONE),
             text,
             null,
-            15);
+            15,
+            Calibration.NONE);
 
     assertThat(labeller.usesPixelPrior()).isTrue();
     assertThat(formless.usesPixelPrior()).isFalse();

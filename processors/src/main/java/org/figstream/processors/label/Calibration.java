@@ -1,0 +1,79 @@
+package org.figstream.processors.label;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.Taxonomy;
+
+/**
+ * Makes the zero-shot global scores say how often the top concept is right, and answers {@code
+ * Ambiguous} where it is not sure. The labeller's weighted softmax ranks well but its scores are
+ * not probabilities: e5's cosines crowd together, so a right answer may score 0.2. Each score p is
+ * raised to {@link #SHARPNESS} and the scores renormalised (temperature scaling on the log scores),
+ * which keeps the order; the exponent is the one that minimises the negative log-likelihood of the
+ * development set's hand labels (docs/embeddings-and-labels.md, "Calibrated scores"). A figure
+ * whose calibrated top score is below {@code ambiguousBelow} is answered {@code Ambiguous} first,
+ * with the probability that the top concept is wrong (1 - top) as its score, and keeps its ranked
+ * candidates after it, so a user can filter on either.
+ *
+ * @param sharpness the exponent on the raw scores; 1 leaves them as they are
+ * @param ambiguousBelow the calibrated top score under which the answer is {@code Ambiguous}; 0
+ *     never answers it
+ */
+public record Calibration(double sharpness, double ambiguousBelow) {
+  /** Fitted on the development set, 2026-12-04 (LabelQualityTest checks the fit). */
+  public static final double SHARPNESS = 3.0;
+
+  /**
+   * Below one half the top concept is more likely wrong than right. Chosen as a rule, before the
+   * test set was measured with it, not tuned.
+   */
+  public static final double AMBIGUOUS_BELOW = 0.5;
+
+  public static final Calibration DEFAULT = new Calibration(SHARPNESS, AMBIGUOUS_BELOW);
+
+  /** The labeller's own scores, never {@code Ambiguous}. */
+  public static final Calibration NONE = new Calibration(1, 0);
+
+  public Calibration {
+    if (!(sharpness > 0)) {
+      throw new IllegalArgumentException("sharpness must be above 0, not " + sharpness);
+    }
+    if (!(ambiguousBelow >= 0 && ambiguousBelow <= 1)) {
+      throw new IllegalArgumentException(
+          "the ambiguity threshold must be in [0, 1], not " + ambiguousBelow);
+    }
+  }
+
+  /**
+   * Every candidate's calibrated score, best first, with {@code Ambiguous} in front when the top
+   * one is under the threshold.
+   *
+   * @param raw every candidate's raw score (summing to 1), in any order
+   */
+  List<ConceptScore> apply(List<ConceptScore> raw) {
+    double sum = 0;
+    for (ConceptScore s : raw) {
+      sum += Math.pow(s.score(), sharpness);
+    }
+    List<ConceptScore> calibrated = new ArrayList<>();
+    for (ConceptScore s : raw) {
+      calibrated.add(
+          new ConceptScore(s.concept(), (float) (Math.pow(s.score(), sharpness) / sum)));
+    }
+    calibrated.sort(Comparator.comparingDouble(ConceptScore::score).reversed());
+    if (!calibrated.isEmpty() && calibrated.get(0).score() < ambiguousBelow) {
+      calibrated.add(0, new ConceptScore(Taxonomy.AMBIGUOUS, 1 - calibrated.get(0).score()));
+    }
+    return calibrated;
+  }
+
+  /** The first concept that is not {@code Ambiguous}: the labeller's best guess. */
+  public static ConceptScore bestGuess(List<ConceptScore> global) {
+    return global.stream()
+        .filter(s -> !s.concept().equals(Taxonomy.AMBIGUOUS))
+        .findFirst()
+        .orElse(null);
+  }
+}
