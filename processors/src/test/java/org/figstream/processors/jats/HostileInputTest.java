@@ -206,6 +206,21 @@ class HostileInputTest {
   }
 
   @Test
+  void shouldExtractARealPlosArticleThatUsesIsoEntitiesWithoutItsDtd() {
+    // PLoS ONE pone.0000010 (samples/labelled) writes &percnt;, &hairsp;, &equals;, &ast;, ...
+    Sample sample =
+        SampleArticles.article(SampleArticles.root().resolveSibling("labelled/pone.0000010"));
+
+    List<ExtractedArticle> result = extractor.extract(sample.xml(), sample.media());
+
+    assertThat(result).hasSize(1);
+    assertThat(result.get(0).figures())
+        .extracting(FigureRecord::mediaFile)
+        .containsExactly("pone.0000010.g001.png", "pone.0000010.g002.png", "pone.0000010.g003.png");
+    assertThat(new String(sample.xml(), UTF_8)).contains("&ast;", "&percnt;");
+  }
+
+  @Test
   void shouldStillRefuseANameOutsideTheHtml5Set() {
     ExtractionException e = failure(article("", "a &commatx; b").getBytes(UTF_8));
 
