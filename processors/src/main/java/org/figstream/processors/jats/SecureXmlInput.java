@@ -18,9 +18,9 @@ import org.figstream.processors.api.ExtractionException.Kind;
  * The only way figstream opens XML: Woodstox with DTD processing off, so no DTD or external entity
  * is ever fetched and no declared entity is ever expanded (PMC XML uses numeric character
  * references and needs no DTD), with limits on depth and text size so that hostile input fails fast
- * instead of hanging. The publisher character entities of {@link CharacterEntities} are expanded as
- * if predeclared, in text and in attribute values alike; any other entity is an error (Woodstox
- * would otherwise drop an undeclared entity in an attribute value without a word).
+ * instead of hanging. The named character entities of {@link CharacterEntities} (HTML5) are
+ * expanded as if predeclared, in text and in attribute values alike; any other entity is an error
+ * (Woodstox would otherwise drop an undeclared entity in an attribute value without a word).
  */
 final class SecureXmlInput {
   private static final int MAX_DEPTH = 400;
@@ -37,10 +37,9 @@ final class SecureXmlInput {
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
     factory.setProperty(WstxInputProperties.P_CUSTOM_INTERNAL_ENTITIES, CharacterEntities.all());
-    // Each expansion is one known character (declared entities are never honoured), so expansions
-    // cannot
-    // amplify the input and Woodstox's default cap of 100,000 would only fail big, honest
-    // documents.
+    // Each expansion is one or two known characters (declared entities are never honoured), so
+    // expansions cannot amplify the input and Woodstox's default cap of 100,000 would only fail
+    // big, honest documents.
     factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, Long.MAX_VALUE);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     factory.setProperty(XMLInputFactory.IS_COALESCING, true);

@@ -185,6 +185,52 @@ class HostileInputTest {
   }
 
   @Test
+  void shouldExpandTheWholeHtml5NamedCharacterSet() {
+    // &commat; and &ast; are what real PLOS articles use; &NotEqualTilde; is two code points;
+    // &AMP; and &LT; stand for markup characters and must come out as text.
+    String xml =
+        article("", "a&commat;b &ast; &NotEqualTilde; &AMP;&LT;x&GT; &Agrave;")
+            .replace("<fig id=\"f1\">", "<fig id=\"f1\" specific-use=\"&commat;&LT;\">");
+
+    FigureRecord fig =
+        extractor.extract(xml.getBytes(UTF_8), List.of("f1.jpg")).get(0).figures().get(0);
+
+    assertThat(fig.caption()).isEqualTo("a@b * \u2242\u0338 &<x> \u00C0");
+    assertThat(fig.specificUse()).isEqualTo("@<");
+    assertThat(CharacterEntities.all())
+        .hasSizeGreaterThan(2000)
+        .containsEntry("commat", "@")
+        .containsEntry("ast", "*")
+        .containsEntry("NotEqualTilde", "\u2242\u0338")
+        .doesNotContainKeys("amp", "lt", "foo");
+  }
+
+  @Test
+  void shouldExtractARealPlosArticleThatUsesIsoEntitiesWithoutItsDtd() {
+    // PLoS ONE pone.0000010 (samples/labelled) writes &percnt;, &hairsp;, &equals;, &ast;, ...
+    Sample sample =
+        SampleArticles.article(SampleArticles.root().resolveSibling("labelled/pone.0000010"));
+
+    List<ExtractedArticle> result = extractor.extract(sample.xml(), sample.media());
+
+    assertThat(result).hasSize(1);
+    assertThat(result.get(0).figures())
+        .extracting(FigureRecord::mediaFile)
+        .containsExactly("pone.0000010.g001.png", "pone.0000010.g002.png", "pone.0000010.g003.png");
+    assertThat(new String(sample.xml(), UTF_8)).contains("&ast;", "&percnt;");
+  }
+
+  @Test
+  void shouldStillRefuseANameOutsideTheHtml5Set() {
+    ExtractionException e = failure(article("", "a &commatx; b").getBytes(UTF_8));
+
+    assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN_DTD);
+    assertThat(e)
+        .hasMessageStartingWith("FORBIDDEN_DTD: entity &commatx; at line 1")
+        .hasMessageEndingWith(NEEDS_DTD);
+  }
+
+  @Test
   void shouldExpandMoreCharacterEntitiesThanWoodstoxAllowsByDefault() {
     String xml = article("", "x&mdash;".repeat(150_000));
 

@@ -44,12 +44,13 @@ class LabelQualityTest {
   void shouldLabelTheDevelopmentSetAsMeasured() throws IOException {
     LabelEvaluation.Result r = evaluate(HandLabels.DEV);
 
-    // measured 2026-12-04 (e5-small-v2, text evidence); 52/59/58 without the text evidence too
-    assertThat(r.n()).isEqualTo(65);
-    assertThat(r.majority()).isEqualTo(46);
-    assertThat(r.top1()).isCloseTo(52, within(1));
-    assertThat(r.top3()).isCloseTo(59, within(1));
-    assertThat(r.panel()).isCloseTo(58, within(1));
+    // re-measured 2026-12-04 with the fourth batch's 19 dev figures (e5-small-v2, text evidence);
+    // before them 52/59/58 of 65
+    assertThat(r.n()).isEqualTo(84);
+    assertThat(r.majority()).isEqualTo(58);
+    assertThat(r.top1()).isCloseTo(68, within(1));
+    assertThat(r.top3()).isCloseTo(76, within(1));
+    assertThat(r.panel()).isCloseTo(72, within(1));
     // the calibration's sharpness is the one this set's hand labels fit best
     assertThat(CalibrationCheck.fit(r.scored()))
         .isCloseTo(Calibration.SHARPNESS, within(CalibrationCheck.STEP));
@@ -61,12 +62,14 @@ class LabelQualityTest {
   void shouldLabelTheTestSetAsFirstMeasured() throws IOException {
     LabelEvaluation.Result r = evaluate(HandLabels.TEST);
 
-    // the first measurement, 2026-12-04, after the rule and the encoder were fixed on the dev set
-    assertThat(r.n()).isEqualTo(66);
-    assertThat(r.majority()).isEqualTo(39);
-    assertThat(r.top1()).isCloseTo(48, within(1));
-    assertThat(r.top3()).isCloseTo(56, within(1));
-    assertThat(r.panel()).isCloseTo(49, within(1));
+    // the first measurement, 2026-12-04, after the rule and the encoder were fixed on the dev set,
+    // was 48/56/49 of 66; re-measured the same day with the fourth batch's 11 test figures added
+    // (nothing tuned in between)
+    assertThat(r.n()).isEqualTo(77);
+    assertThat(r.majority()).isEqualTo(42);
+    assertThat(r.top1()).isCloseTo(49, within(1));
+    assertThat(r.top3()).isCloseTo(60, within(1));
+    assertThat(r.panel()).isCloseTo(58, within(1));
   }
 
   private static LabelEvaluation.Result evaluate(String split) throws IOException {
