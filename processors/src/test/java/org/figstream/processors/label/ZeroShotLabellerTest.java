@@ -65,14 +65,15 @@ class ZeroShotLabellerTest {
         .isGreaterThan(score(unseen, "Illustrative Diagrams"));
     assertThat(score(drawn, "Microscopy")).isLessThan(score(unseen, "Microscopy"));
     // Weights 1 (drawn), 0.1 (photographed) and 0.55 (PCR, no form) before renormalising: the ratio
-    // of a
-    // drawn to a photographed concept's score grows tenfold, whatever the caption.
+    // of a drawn to a photographed concept's score grows tenfold, whatever the caption; the
+    // calibration raises every score to the same power, so the ratios to that power.
+    double sharp = Calibration.SHARPNESS;
     double before = score(unseen, "Illustrative Diagrams") / score(unseen, "Microscopy");
     double after = score(drawn, "Illustrative Diagrams") / score(drawn, "Microscopy");
-    assertThat(after / before).isCloseTo(10.0, within(1e-3));
+    assertThat(after / before / Math.pow(10.0, sharp)).isCloseTo(1.0, within(1e-3));
     double pcrBefore = score(unseen, "PCR") / score(unseen, "Microscopy");
-    assertThat(score(drawn, "PCR") / score(drawn, "Microscopy") / pcrBefore)
-        .isCloseTo(5.5, within(1e-3));
+    assertThat(score(drawn, "PCR") / score(drawn, "Microscopy") / pcrBefore / Math.pow(5.5, sharp))
+        .isCloseTo(1.0, within(1e-3));
   }
 
   @Test
@@ -91,6 +92,29 @@ class ZeroShotLabellerTest {
     assertThat(labeller.usesPixelPrior()).isTrue();
     assertThat(formless.usesPixelPrior()).isFalse();
     assertThat(formless.label(input(CAPTION, 1f))).isEqualTo(formless.label(input(CAPTION, null)));
+  }
+
+  @Test
+  void shouldAnswerAmbiguousOnlyWhereTheCalibratedTopScoreIsUnderOneHalf() {
+    ConceptLabeller defaults = Labellers.create(LabelSettings.defaults(), null, text);
+    String clear = "Bar chart of the mean expression in each group; error bars show the SD.";
+    int ambiguous = 0;
+    for (LabelInput in : List.of(input(CAPTION, null), input(clear, 1f))) {
+      List<ConceptScore> all = labeller.label(in).global(); // every candidate, never Ambiguous
+      List<ConceptScore> got = defaults.label(in).global();
+      if (all.get(0).score() < Calibration.AMBIGUOUS_BELOW) {
+        ambiguous++;
+        assertThat(got.get(0).concept()).isEqualTo(Taxonomy.AMBIGUOUS);
+        assertThat(got.get(0).score()).isCloseTo(1 - all.get(0).score(), within(1e-6f));
+        assertThat(got.subList(1, got.size())).isEqualTo(all.subList(0, 3));
+      } else {
+        assertThat(got).isEqualTo(all.subList(0, 3));
+      }
+    }
+    // the caption that names no form is left open; the bar chart is not
+    assertThat(ambiguous).isEqualTo(1);
+    assertThat(defaults.label(input(clear, 1f)).global().get(0).concept())
+        .isEqualTo("Plots and Charts");
   }
 
   private static float score(ConceptLabels labels, String concept) {
