@@ -27,7 +27,7 @@ public class FiguresMirror {
     String bootstrap = args[0];
     Path out = Path.of(args.length > 1 ? args[1] : "mirror-out");
     Duration idle = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 30);
-    Schema schema = new Schema.Parser().parse(Path.of("records/schemas/figure.v2.avsc").toFile());
+    Schema schema = new Schema.Parser().parse(Path.of("records/schemas/figure.v3.avsc").toFile());
     BinaryMessageDecoder<GenericRecord> decoder = new BinaryMessageDecoder<>(GenericData.get(), schema);
     Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "figures-mirror-" + Instant.now(),
         "auto.offset.reset", "earliest", "isolation.level", "read_committed");

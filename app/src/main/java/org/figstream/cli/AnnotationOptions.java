@@ -6,6 +6,7 @@ import org.figstream.processors.embed.Accelerator;
 import org.figstream.processors.embed.BuiltinModels;
 import org.figstream.processors.embed.EmbeddingSettings;
 import org.figstream.processors.label.LabelSettings;
+import org.figstream.processors.ocr.OcrDefault;
 import picocli.CommandLine.Option;
 
 /**
@@ -123,6 +124,18 @@ final class AnnotationOptions {
               + " (default: ${DEFAULT-VALUE}).")
   int inferenceConcurrency;
 
+  @Option(
+      names = "--ocr",
+      negatable = true,
+      // --ocr is true and --no-ocr false whatever APP_OCR says (without it, picocli's negatable
+      // options flip the default)
+      fallbackValue = "true",
+      description =
+          "Read the text in each figure's image (PaddleOCR lines with boxes and scores) onto its record"
+              + " and dataset row. Default: off with --device cpu (reading costs about 25 times the"
+              + " text detection the labeller runs), on with cuda or tensorrt.")
+  Boolean ocr;
+
   EmbeddingSettings embedding(Path dataDir) {
     Accelerator accelerator =
         new Accelerator(
@@ -141,6 +154,11 @@ final class AnnotationOptions {
       return inferenceConcurrency;
     }
     return device == Device.cpu ? Runtime.getRuntime().availableProcessors() : 1;
+  }
+
+  /** Whether figures are read: as asked, or by default where a GPU runs the models. */
+  boolean ocr(Path dataDir) {
+    return OcrDefault.enabled(ocr, embedding(dataDir).accelerator());
   }
 
   LabelSettings labelling() {

@@ -70,7 +70,11 @@ final class EnrichCommand implements Callable<Integer> {
     ArticleEnricher enricher = new ArticleEnricher(new ImageNormalizer());
     List<ArticleEnricher.FigureFiles> figures = extractAll(enricher, err, summary);
     try (Annotating annotating =
-        Annotating.load(annotation.embedding(dataDir), annotation.labelling(), dataDir)) {
+        Annotating.load(
+            annotation.embedding(dataDir),
+            annotation.labelling(),
+            annotation.ocr(dataDir),
+            dataDir)) {
       err.println(
           "enrich: "
               + annotating.describe()

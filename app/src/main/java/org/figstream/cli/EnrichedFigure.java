@@ -39,6 +39,7 @@ record EnrichedFigure(
     line.put("captionEmbedding", embedding(annotation.captionEmbedding(), withVectors));
     line.put("drawnProbability", annotation.drawnProbability());
     line.put("labels", annotation.labels());
+    line.put("ocr", annotation.ocr());
     line.put("problems", problems());
     return line;
   }

@@ -119,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
         feed,
         annotation.embedding(source.dataDir),
         annotation.labelling(),
+        annotation.ocr(source.dataDir),
         pipelineOptions.settings(kafkaOptions),
         dataset.enabled ? dataset.settings(source.dataDir) : null,
         new InstanceSettings.Ops(

@@ -10,18 +10,25 @@ import org.figstream.processors.label.ConceptLabeller;
 import org.figstream.processors.label.LabelSettings;
 import org.figstream.processors.label.Labellers;
 import org.figstream.processors.ocr.TextDetector;
+import org.figstream.processors.ocr.TextRecognizer;
 
 /** The encoders and labeller the settings ask for, loaded once and closed with the command. */
 public final class Annotating implements AutoCloseable {
   private final Embedder embedder;
   private final TextDetector textDetector;
+  private final TextRecognizer textRecognizer;
   private final FigureAnnotator annotator;
 
   private Annotating(
-      Embedder embedder, ConceptLabeller labeller, TextDetector textDetector, StageTimes times) {
+      Embedder embedder,
+      ConceptLabeller labeller,
+      TextDetector textDetector,
+      TextRecognizer textRecognizer,
+      StageTimes times) {
     this.embedder = embedder;
     this.textDetector = textDetector;
-    this.annotator = new FigureAnnotator(embedder, labeller, times, textDetector);
+    this.textRecognizer = textRecognizer;
+    this.annotator = new FigureAnnotator(embedder, labeller, times, textDetector, textRecognizer);
   }
 
   /**
@@ -30,30 +37,43 @@ public final class Annotating implements AutoCloseable {
    * @param dataDir where native libraries are unpacked
    */
   public static Annotating load(
-      EmbeddingSettings embedding, LabelSettings labelling, Path dataDir) {
-    return load(embedding, labelling, dataDir, StageTimes.NONE);
+      EmbeddingSettings embedding, LabelSettings labelling, boolean ocr, Path dataDir) {
+    return load(embedding, labelling, ocr, dataDir, StageTimes.NONE);
   }
 
   /**
-   * As {@link #load(EmbeddingSettings, LabelSettings, Path)}, with the encoders' model calls timed
-   * as the {@code embed} stage and each labelling as {@code label} on {@code times} (the concept
-   * vectors computed here are not).
+   * As {@link #load(EmbeddingSettings, LabelSettings, boolean, Path)}, with the encoders' model
+   * calls timed as the {@code embed} stage and each labelling as {@code label} on {@code times}
+   * (the concept vectors computed here are not).
+   *
+   * @param ocr read the text in each image: the recogniser reads what the labeller's detector
+   *     finds, at the same resolution, so one detection serves both
    */
   public static Annotating load(
-      EmbeddingSettings embedding, LabelSettings labelling, Path dataDir, StageTimes times) {
+      EmbeddingSettings embedding,
+      LabelSettings labelling,
+      boolean ocr,
+      Path dataDir,
+      StageTimes times) {
     NativeCache.useDataDirectory(dataDir);
     Embedder embedder = Embedder.open(embedding, times);
     TextDetector detector = null;
+    TextRecognizer recognizer = null;
     try {
       ConceptLabeller labeller =
           Labellers.create(labelling, embedder.imageEncoder(), embedder.textEncoder());
-      if (labeller != null && labeller.usesTextEvidence()) {
+      if (ocr || (labeller != null && labeller.usesTextEvidence())) {
         detector = TextDetector.load(embedding.accelerator(), LabelSettings.TEXT_DETECTION_SIDE);
       }
-      return new Annotating(embedder, labeller, detector, times);
+      if (ocr) {
+        recognizer = TextRecognizer.load(embedding.accelerator());
+      }
+      return new Annotating(embedder, labeller, detector, recognizer, times);
     } catch (RuntimeException e) {
-      embedder.close();
-      throw e;
+      try (embedder;
+          TextDetector d = detector) {
+        throw e;
+      }
     }
   }
 
@@ -67,7 +87,11 @@ public final class Annotating implements AutoCloseable {
         embedder.imageEncoder() == null ? "none" : embedder.imageEncoder().descriptor().name();
     String text =
         embedder.textEncoder() == null ? "none" : embedder.textEncoder().descriptor().name();
-    return "image encoder " + image + ", caption encoder " + text;
+    return "image encoder "
+        + image
+        + ", caption encoder "
+        + text
+        + (textRecognizer == null ? "" : ", OCR on");
   }
 
   @Override
@@ -75,8 +99,9 @@ public final class Annotating implements AutoCloseable {
     try {
       embedder.close();
     } finally {
-      if (textDetector != null) {
-        textDetector.close();
+      try (TextDetector d = textDetector;
+          TextRecognizer r = textRecognizer) {
+        // closed in reverse order, each even when another fails
       }
     }
   }

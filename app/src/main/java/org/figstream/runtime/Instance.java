@@ -90,7 +90,11 @@ public final class Instance implements AutoCloseable {
     Annotating annotating =
         open(
             Annotating.load(
-                settings.embedding(), settings.labelling(), settings.dataDir(), stages));
+                settings.embedding(),
+                settings.labelling(),
+                settings.ocr(),
+                settings.dataDir(),
+                stages));
     long loaded = (System.nanoTime() - loading) / 1_000_000;
     BucketEmulator emulator = settings.sample() == null ? null : open(settings.sample().start(log));
     EmbeddedBroker broker =

@@ -23,6 +23,7 @@ import org.figstream.processors.label.LabelSettings;
  * @param untilCaughtUp end once the feed has nothing new and every output is committed
  * @param feedEnabled run the feed; false on the other instances of a cluster where one instance
  *     announces and all of them process (two feeds on one cluster would announce everything twice)
+ * @param ocr read the text in each figure's image onto its record ({@code --ocr})
  * @param dataset the Parquet dataset to keep; null for none
  */
 public record InstanceSettings(
@@ -38,6 +39,7 @@ public record InstanceSettings(
     boolean feedEnabled,
     EmbeddingSettings embedding,
     LabelSettings labelling,
+    boolean ocr,
     PipelineSettings pipeline,
     SinkSettings dataset,
     Ops ops) {

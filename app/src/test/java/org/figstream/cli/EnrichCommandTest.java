@@ -34,9 +34,14 @@ class EnrichCommandTest {
 
   /** Runs {@code figstream enrich} in-process with {@code dataDir} as its data directory. */
   static Run enrich(Path dataDir, String... args) throws Exception {
+    return enrich(dataDir, Map.of(), args);
+  }
+
+  /** As {@link #enrich(Path, String...)}, with {@code env} as the environment. */
+  static Run enrich(Path dataDir, Map<String, String> env, String... args) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine(Map.of());
+    CommandLine cli = Main.commandLine(env);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     List<String> all = new ArrayList<>(List.of("enrich", "--data-dir", dataDir.toString()));
@@ -80,6 +85,7 @@ class EnrichCommandTest {
       }
       assertThat(line.get("captionEmbedding").get("dimensions").asInt()).isEqualTo(384);
       assertThat(line.get("captionEmbedding").has("vector")).isFalse();
+      assertThat(line.get("ocr").isNull()).as("OCR is off by default on the CPU").isTrue();
       JsonNode labels = line.get("labels");
       assertThat(labels.get("method").asText()).isEqualTo("zero-shot");
       labels.get("global").forEach(g -> assertThat(globals).contains(g.get("concept").asText()));
@@ -103,6 +109,58 @@ class EnrichCommandTest {
                 + " caption embeddings, "
                 + expected.size()
                 + " labelled, 0 problems");
+  }
+
+  /**
+   * elife-46472 figure 2 (two plots of body temperature; its panel titles and x axis title read by
+   * eye) with the default encoders and labeller, whose text detection OCR reads from.
+   */
+  @Test
+  void shouldCarryTheTextReadInEachImageWithOcr() throws Exception {
+    Run run = enrich("--ocr", SampleArticles.root().resolve("elife-46472-v3").toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).contains("OCR on").contains(", 0 problems");
+    JsonNode plot = line(run, "doi:10.7554/eLife.46472/fig2/1");
+    List<String> texts = new ArrayList<>();
+    plot.get("ocr").forEach(l -> texts.add(l.get("text").asText()));
+    assertThat(texts).contains("Saline", "2 mg/kg MA", "Time (min)");
+    JsonNode saline = plot.get("ocr").get(texts.indexOf("Saline"));
+    assertThat(saline.get("score").asDouble()).isBetween(0.5, 1.0);
+    JsonNode box = saline.get("box");
+    assertThat(box.get("x").asInt() + box.get("width").asInt())
+        .isLessThanOrEqualTo(plot.get("image").get("width").asInt());
+    assertThat(box.get("y").asInt()).isLessThan(plot.get("image").get("height").asInt() / 4);
+    // every figure with an image was read; one without stays null
+    for (JsonNode line : run.lines()) {
+      assertThat(line.get("ocr").isArray()).isEqualTo(line.has("image"));
+    }
+  }
+
+  @Test
+  void shouldTakeOcrFromTheEnvironmentAndLetTheCommandLineWin() throws Exception {
+    String article = SampleArticles.root().resolve("elife-46472-v3").toString();
+    String[] noModels = {"--image-model", "none", "--text-model", "none", "--labels", "none"};
+
+    Run fromEnv = enrich(dataDir, Map.of("APP_OCR", "true"), concat(noModels, article));
+    Run overruled =
+        enrich(dataDir, Map.of("APP_OCR", "true"), concat(noModels, "--no-ocr", article));
+
+    assertThat(line(fromEnv, "doi:10.7554/eLife.46472/fig2/1").get("ocr").size()).isPositive();
+    assertThat(overruled.lines()).allSatisfy(l -> assertThat(l.get("ocr").isNull()).isTrue());
+  }
+
+  private static JsonNode line(Run run, String pairId) {
+    return run.lines().stream()
+        .filter(l -> l.get("pairId").asText().equals(pairId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   @Test

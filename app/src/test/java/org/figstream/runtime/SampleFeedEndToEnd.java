@@ -248,7 +248,7 @@ abstract class SampleFeedEndToEnd {
   private static final BinaryMessageDecoder<GenericRecord> FIGURES = figuresDecoder();
 
   private static BinaryMessageDecoder<GenericRecord> figuresDecoder() {
-    try (var in = Files.newInputStream(Path.of("../records/schemas/figure.v2.avsc"))) {
+    try (var in = Files.newInputStream(Path.of("../records/schemas/figure.v3.avsc"))) {
       return new BinaryMessageDecoder<>(GenericData.get(), new Schema.Parser().parse(in));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -37,7 +37,7 @@ import org.figstream.records.codec.RecordSchemas;
  * random 1280-d image and 384-d caption embeddings and taxonomy labels. Each round times:
  *
  * <ul>
- *   <li>figstream: the rows as {@code GenericRecord}s (dataset-figure.v2) into {@code
+ *   <li>figstream: the rows as {@code GenericRecord}s (dataset-figure.v3) into {@code
  *       ParquetFiles.writer}, writer closed;
  *   <li>DuckDB: {@code COPY t TO ... (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE_BYTES
  *       '64MB')} of an in-memory table loaded, before the rounds, from figstream's file (the load

@@ -50,11 +50,11 @@ final class SampleFigureRows {
 
   /**
    * @param rows the dataset rows, as {@code FigureRows.row} makes them from the topic records
-   * @param records the same rows as topic records: Avro single-object bytes of figure.v2
+   * @param records the same rows as topic records: Avro single-object bytes of figure.v3
    * @param samplePairs how many distinct sample pairs were repeated
    * @param sampleImages how many of them have an image
    * @param imageBytes total JPEG bytes over all rows
-   * @param payloadBytes total Avro binary size of the rows (dataset-figure.v2): the input both
+   * @param payloadBytes total Avro binary size of the rows (dataset-figure.v3): the input both
    *     writers get
    */
   record Rows(

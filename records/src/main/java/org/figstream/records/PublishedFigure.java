@@ -1,12 +1,15 @@
 package org.figstream.records;
 
+import java.util.List;
+
 /**
- * A record of the {@code figures} topic (schema {@code records/schemas/figure.v2.avsc}): the
+ * A record of the {@code figures} topic (schema {@code records/schemas/figure.v3.avsc}): the
  * figure-caption pair, its normalised image when there is one, and otherwise why not ({@code
  * missing} when the article came without the file, else the reason the image was refused); {@code
  * duplicateOf} names the pair that showed the same image first, {@code duplicateKind} says whether
  * exactly or nearly. {@code article} carries the article's key fields (subset, license, DOI) so
- * that a dataset row stands on its own.
+ * that a dataset row stands on its own. {@code ocr} holds the lines of text read in the image: null
+ * when OCR did not run, empty when it ran and read nothing.
  */
 public record PublishedFigure(
     FigureRecord figure,
@@ -18,18 +21,20 @@ public record PublishedFigure(
     Embedding captionEmbedding,
     ConceptLabels labels,
     Provenance provenance,
-    ArticleKeys article) {
+    ArticleKeys article,
+    List<OcrLine> ocr) {
 
   public String pairId() {
     return figure.pairId();
   }
 
   public static PublishedFigure withoutImage(FigureRecord figure, String problem) {
-    return new PublishedFigure(figure, null, problem, null, null, null, null, null, null, null);
+    return new PublishedFigure(
+        figure, null, problem, null, null, null, null, null, null, null, null);
   }
 
   public static PublishedFigure withImage(FigureRecord figure, NormalizedImage image) {
-    return new PublishedFigure(figure, image, null, null, null, null, null, null, null, null);
+    return new PublishedFigure(figure, image, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -47,7 +52,8 @@ public record PublishedFigure(
         captionEmbedding,
         labels,
         provenance,
-        article);
+        article,
+        ocr);
   }
 
   public PublishedFigure withEmbeddings(Embedding ofImage, Embedding ofCaption) {
@@ -61,7 +67,8 @@ public record PublishedFigure(
         ofCaption,
         labels,
         provenance,
-        article);
+        article,
+        ocr);
   }
 
   public PublishedFigure withLabels(ConceptLabels concepts) {
@@ -75,7 +82,8 @@ public record PublishedFigure(
         captionEmbedding,
         concepts,
         provenance,
-        article);
+        article,
+        ocr);
   }
 
   public PublishedFigure withProvenance(Provenance origin) {
@@ -89,7 +97,8 @@ public record PublishedFigure(
         captionEmbedding,
         labels,
         origin,
-        article);
+        article,
+        ocr);
   }
 
   public PublishedFigure withArticle(ArticleKeys keys) {
@@ -103,6 +112,23 @@ public record PublishedFigure(
         captionEmbedding,
         labels,
         provenance,
-        keys);
+        keys,
+        ocr);
+  }
+
+  /** This figure with the lines OCR read in its image; null when OCR did not run. */
+  public PublishedFigure withOcr(List<OcrLine> lines) {
+    return new PublishedFigure(
+        figure,
+        image,
+        imageProblem,
+        duplicateOf,
+        duplicateKind,
+        imageEmbedding,
+        captionEmbedding,
+        labels,
+        provenance,
+        article,
+        lines == null ? null : List.copyOf(lines));
   }
 }

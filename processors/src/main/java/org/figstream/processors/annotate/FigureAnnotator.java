@@ -17,12 +17,13 @@ import org.figstream.processors.label.ConceptLabeller;
 import org.figstream.processors.label.DrawnImage;
 import org.figstream.processors.label.LabelInput;
 import org.figstream.processors.ocr.TextDetector;
-import org.figstream.processors.ocr.TextRegions;
+import org.figstream.processors.ocr.TextRecognizer;
 import org.figstream.records.ConceptLabels;
 import org.figstream.records.Embedding;
 import org.figstream.records.FigureKind;
 import org.figstream.records.FigureRecord;
 import org.figstream.records.NormalizedImage;
+import org.figstream.records.OcrLine;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -42,8 +43,11 @@ public final class FigureAnnotator {
    */
   private final boolean pixelPrior;
 
-  /** Finds text in the image for the labeller; null when it does not look. */
-  private final TextDetector textDetector;
+  /** Finds text in the image for the labeller, and reads it with OCR on. */
+  private final ImageText imageText;
+
+  /** Whether the labeller is given the text regions. */
+  private final boolean textEvidence;
 
   public FigureAnnotator(Embedder embedder, ConceptLabeller labeller) {
     this(embedder, labeller, StageTimes.NONE);
@@ -60,11 +64,28 @@ public final class FigureAnnotator {
    */
   public FigureAnnotator(
       Embedder embedder, ConceptLabeller labeller, StageTimes times, TextDetector textDetector) {
+    this(embedder, labeller, times, textDetector, null);
+  }
+
+  /**
+   * With OCR: {@code recognizer} reads the lines {@code textDetector} found, from the same single
+   * detection the labeller weighs; null leaves OCR off and {@link Annotation#ocr()} null.
+   */
+  public FigureAnnotator(
+      Embedder embedder,
+      ConceptLabeller labeller,
+      StageTimes times,
+      TextDetector textDetector,
+      TextRecognizer recognizer) {
     this.embedder = embedder;
     this.labeller = labeller;
     this.times = times;
     this.pixelPrior = labeller != null && labeller.usesPixelPrior();
-    this.textDetector = labeller != null && labeller.usesTextEvidence() ? textDetector : null;
+    this.textEvidence = labeller != null && labeller.usesTextEvidence() && textDetector != null;
+    this.imageText =
+        textEvidence || recognizer != null
+            ? new ImageText(textDetector, recognizer)
+            : ImageText.NONE;
   }
 
   /**
@@ -103,7 +124,7 @@ public final class FigureAnnotator {
     // handed
     // over once and not held for it.
     AtomicReference<Float> drawn = new AtomicReference<>();
-    AtomicReference<TextRegions> text = new AtomicReference<>();
+    AtomicReference<ImageText.Seen> text = new AtomicReference<>();
     Callable<BufferedImage> measured =
         pixels == null
             ? null
@@ -112,8 +133,8 @@ public final class FigureAnnotator {
               if (pixelPrior) {
                 drawn.set(drawnProbability(p));
               }
-              if (textDetector != null) {
-                text.set(textRegions(p));
+              if (imageText.looks()) {
+                text.set(imageText.see(p));
               }
               return p;
             };
@@ -156,6 +177,10 @@ public final class FigureAnnotator {
             t -> {
               Embedding i = t.getT1().orElse(null);
               Embedding c = t.getT2().orElse(null);
+              ImageText.Seen seen = text.get();
+              if (seen != null && seen.problem() != null && imageText.reads()) {
+                add(problems, "ocr", "ocr-failed", seen.problem());
+              }
               ConceptLabels labels =
                   label(
                       new LabelInput(
@@ -165,9 +190,10 @@ public final class FigureAnnotator {
                           t.getT3(),
                           i,
                           drawn.get(),
-                          text.get()),
+                          textEvidence && seen != null ? seen.regions() : null),
                       problems);
-              return new Annotation(i, c, labels, drawn.get(), List.copyOf(problems));
+              List<OcrLine> ocr = seen == null ? null : seen.lines();
+              return new Annotation(i, c, labels, drawn.get(), ocr, List.copyOf(problems));
             });
   }
 
@@ -178,7 +204,7 @@ public final class FigureAnnotator {
     if (embedder.imageEncoder() != null) {
       return embedder.image(pixels);
     }
-    return !pixelPrior && textDetector == null
+    return !pixelPrior && !imageText.looks()
         ? Mono.empty()
         : Mono.fromCallable(pixels).subscribeOn(Schedulers.parallel()).then(Mono.empty());
   }
@@ -190,15 +216,6 @@ public final class FigureAnnotator {
   private static Float drawnProbability(BufferedImage pixels) {
     try {
       return DrawnImage.probability(pixels);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** Best effort, as the pixel prior: without it the labels go by the caption and pixels. */
-  private TextRegions textRegions(BufferedImage pixels) {
-    try {
-      return textDetector.detect(pixels);
     } catch (RuntimeException e) {
       return null;
     }

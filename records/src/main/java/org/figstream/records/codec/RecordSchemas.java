@@ -34,7 +34,8 @@ public final class RecordSchemas {
               "dead-letter.v1",
               "enriched-article.v1"),
           List.of("figure.v2", "enriched-article.v2"),
-          List.of("pubmed.v1", "article.v2"));
+          List.of("pubmed.v1", "article.v2"),
+          List.of("figure.v3", "enriched-article.v3"));
 
   private static final Map<String, Schema> BY_FILE = new LinkedHashMap<>();
   private static final Map<Long, Schema> BY_FINGERPRINT = new LinkedHashMap<>();
@@ -51,14 +52,19 @@ public final class RecordSchemas {
   }
 
   public static final Schema ANNOUNCEMENT = BY_FILE.get("announcement.v1");
-  public static final Schema FIGURE = BY_FILE.get("figure.v2");
+  public static final Schema FIGURE = BY_FILE.get("figure.v3");
   public static final Schema ARTICLE = BY_FILE.get("article.v2");
   public static final Schema PUBMED = BY_FILE.get("pubmed.v1");
   public static final Schema DEAD_LETTER = BY_FILE.get("dead-letter.v1");
-  public static final Schema ENRICHED_ARTICLE = BY_FILE.get("enriched-article.v2");
+  public static final Schema ENRICHED_ARTICLE = BY_FILE.get("enriched-article.v3");
 
-  /** A row of the dataset's figures table (flat, snake_case): the Parquet columns. */
-  public static final Schema FIGURE_ROW = parse(new Schema.Parser(), "dataset-figure.v2");
+  /**
+   * A row of the dataset's figures table (flat, snake_case): the Parquet columns. Layout 3 adds the
+   * nullable {@code ocr} column to layout 2 ({@code dataset-figure.v2}, kept as the layout older
+   * shards were written with); the dataset format does not change, since readers that union columns
+   * by name read both.
+   */
+  public static final Schema FIGURE_ROW = parse(new Schema.Parser(), "dataset-figure.v3");
 
   /** A row of the dataset's delete files. */
   public static final Schema DELETE_ROW = parse(new Schema.Parser(), "dataset-delete.v1");
@@ -89,7 +95,7 @@ public final class RecordSchemas {
     return SchemaNormalization.parsingFingerprint64(schema);
   }
 
-  /** Every topic schema by file name ({@code figure.v2}), oldest first. */
+  /** Every topic schema by file name ({@code figure.v3}), oldest first. */
   public static Map<String, Schema> all() {
     return java.util.Collections.unmodifiableMap(BY_FILE);
   }

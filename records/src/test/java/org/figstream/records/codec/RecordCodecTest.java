@@ -140,7 +140,7 @@ class RecordCodecTest {
     List<String> known =
         Stream.concat(
                 RecordSchemas.all().keySet().stream(),
-                Stream.of("dataset-figure.v2", "dataset-delete.v1"))
+                Stream.of("dataset-figure.v2", "dataset-figure.v3", "dataset-delete.v1"))
             .sorted()
             .toList();
     assertThat(known)

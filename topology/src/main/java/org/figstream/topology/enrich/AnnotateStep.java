@@ -10,7 +10,8 @@ import org.figstream.records.PublishedFigure;
 import reactor.core.publisher.Mono;
 
 /**
- * Embeds and labels a figure; every part it could not make becomes a dead letter naming the pair.
+ * Embeds and labels a figure, and with OCR on puts the text read in its image on it; every part it
+ * could not make becomes a dead letter naming the pair.
  */
 public final class AnnotateStep implements FigureStep {
   private final FigureAnnotator annotator;
@@ -36,7 +37,8 @@ public final class AnnotateStep implements FigureStep {
           }
           return figure
               .withEmbeddings(a.imageEmbedding(), a.captionEmbedding())
-              .withLabels(a.labels());
+              .withLabels(a.labels())
+              .withOcr(a.ocr());
         });
   }
 }

@@ -117,7 +117,7 @@ class TopicSchemasTest {
 
     Schema schema;
     try (var in =
-        Files.newInputStream(java.nio.file.Path.of("../records/schemas/figure.v2.avsc"))) {
+        Files.newInputStream(java.nio.file.Path.of("../records/schemas/figure.v3.avsc"))) {
       schema = new Schema.Parser().parse(in);
     }
     GenericRecord read =

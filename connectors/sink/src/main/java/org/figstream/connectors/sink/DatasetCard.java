@@ -82,6 +82,12 @@ final class DatasetCard {
       column into floats): `int(h, 16)` in Python, `('0x' || perceptual_hash)::UBIGINT` in DuckDB. Map-like \
       columns of articles (`article_ids`, `journal.ids`) are lists of `{key, value}` structs.
 
+      `ocr` holds the text read in each image (figstream's `--ocr`): a list of `{text, box, score}` lines, \
+      `box` being `{x, y, width, height}` in the pixels of the row's `image` (top-left corner, then size) and \
+      `score` the recogniser's confidence, 0 to 1. It is null when OCR did not run (off, no image, or a row \
+      written before the column existed) and an empty list when it ran and read nothing. Figures shards \
+      written before the column lack it: read them with `union_by_name = true` in DuckDB, as above.
+
       Files of format 1 (figstream before dataset format 2: image as plain bytes, perceptual hash as an \
       integer, maps) are not mixed with these: figstream refuses to write to such a dataset and says how to \
       rebuild it.

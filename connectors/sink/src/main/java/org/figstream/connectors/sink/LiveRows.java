@@ -45,8 +45,9 @@ public final class LiveRows {
   /**
    * The one DuckDB query that reads the current rows of {@code table} ({@code figures} or {@code
    * articles}) of the dataset at {@code dir}, applying the rule of this class to the files as they
-   * are, compacted or not. Articles are read with {@code union_by_name}: shards written before
-   * article.v2 lack the {@code pubmed_} columns, which then read as null.
+   * are, compacted or not. Both tables are read with {@code union_by_name}: articles shards written
+   * before article.v2 lack the {@code pubmed_} columns, figures shards written before row layout 3
+   * the {@code ocr} column, which then read as null.
    */
   public static String currentRowsQuery(String dir, String table) {
     String key = keyColumn(table);
@@ -58,7 +59,7 @@ public final class LiveRows {
         + "/"
         + table
         + "/*/*.parquet'"
-        + (table.equals(DatasetLayout.ARTICLES) ? ", union_by_name = true" : "")
+        + ", union_by_name = true"
         + ") "
         + t
         + "\n"

@@ -17,13 +17,14 @@ import org.figstream.records.ArticleKeys;
 import org.figstream.records.FigureRecord;
 import org.figstream.records.LicenseCode;
 import org.figstream.records.NormalizedImage;
+import org.figstream.records.OcrLine;
 import org.figstream.records.PublishedFigure;
 import org.figstream.records.Topics;
 import org.figstream.records.codec.RecordCodecs;
 import org.figstream.records.codec.RecordSchemas;
 
 /**
- * The sample articles as the sink receives them: figure.v2 and article.v1 records built by {@link
+ * The sample articles as the sink receives them: figure.v3 and article.v1 records built by {@link
  * SampleRecords} and encoded by {@link RecordCodecs}, the topology's own codec. Records alternate
  * between two partitions as keyed records would.
  */
@@ -68,6 +69,12 @@ final class SampleTopics {
   }
 
   SampleTopics figure(FigureRecord f, Article a, String subset, NormalizedImage image) {
+    return figure(f, a, subset, image, null);
+  }
+
+  /** With the lines OCR read in the image; null: OCR did not run. */
+  SampleTopics figure(
+      FigureRecord f, Article a, String subset, NormalizedImage image, List<OcrLine> ocr) {
     // seeded by the pair, so that a pair published again carries the same vectors
     Random random = new Random(f.pairId().hashCode());
     PublishedFigure published =
@@ -75,7 +82,8 @@ final class SampleTopics {
             .withEmbeddings(
                 SampleRecords.embedding("test-image", IMAGE_DIMS, random),
                 SampleRecords.embedding("test-caption", CAPTION_DIMS, random))
-            .withArticle(ArticleKeys.of(licensed(a, subset)));
+            .withArticle(ArticleKeys.of(licensed(a, subset)))
+            .withOcr(ocr);
     add(Topics.FIGURES, f.pairId(), RecordCodecs.FIGURES.encode(published, Topics.FIGURES), null);
     return this;
   }

@@ -64,7 +64,7 @@ public final class DatasetSinkConfig extends AbstractConfig {
               "figures",
               new NonEmptyString(),
               Importance.HIGH,
-              "The topic of figure-caption pairs (records/schemas/figure.v2.avsc), read into the figures table. Must be one "
+              "The topic of figure-caption pairs (records/schemas/figure.v3.avsc), read into the figures table. Must be one "
                   + "of the two topics in 'topics'.",
               GROUP,
               2,

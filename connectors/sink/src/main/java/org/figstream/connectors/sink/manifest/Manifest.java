@@ -32,8 +32,9 @@ public record Manifest(
   /**
    * The dataset layout this figstream writes. 2: figure rows of
    * records/schemas/dataset-figure.v2.avsc (image as a {bytes, path} struct with Hugging Face
-   * features, perceptual hash as hex), article maps as key/value lists, webdataset/current.txt. 1:
-   * the layout before.
+   * features, perceptual hash as hex), article maps as key/value lists, webdataset/current.txt; row
+   * layout dataset-figure.v3 only adds the nullable {@code ocr} column, which readers that union
+   * columns by name read beside v2 shards, so it stays format 2. 1: the layout before.
    */
   public static final int FORMAT = 2;
 

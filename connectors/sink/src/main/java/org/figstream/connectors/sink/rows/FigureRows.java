@@ -10,8 +10,8 @@ import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.records.codec.RecordSchemas;
 
 /**
- * A {@code figures} record (records/schemas/figure.v2.avsc, nested) as a figures-table row
- * (records/schemas/dataset-figure.v2.avsc, flat, snake_case): what dataset users filter and select
+ * A {@code figures} record (records/schemas/figure.v3.avsc, nested) as a figures-table row
+ * (records/schemas/dataset-figure.v3.avsc, flat, snake_case): what dataset users filter and select
  * on sits in top-level columns, and the topic coordinates let readers order versions of a pair.
  */
 public final class FigureRows {
@@ -20,6 +20,9 @@ public final class FigureRows {
   private static final Schema IMAGE = ROW.getField("image").schema().getTypes().get(1);
   private static final Schema CONCEPT =
       ROW.getField("global_labels").schema().getTypes().get(1).getElementType();
+  private static final Schema OCR_LINE =
+      ROW.getField("ocr").schema().getTypes().get(1).getElementType();
+  private static final Schema OCR_BOX = OCR_LINE.getField("box").schema();
 
   private FigureRows() {}
 
@@ -58,6 +61,7 @@ public final class FigureRows {
     copyEmbedding((GenericRecord) published.get("imageEmbedding"), row, "image_embedding");
     copyEmbedding((GenericRecord) published.get("captionEmbedding"), row, "caption_embedding");
     copyLabels((GenericRecord) published.get("labels"), row);
+    row.put("ocr", ocr(published.get("ocr")));
     row.put("kafka_partition", at.partition());
     row.put("kafka_offset", at.offset());
     return row;
@@ -144,6 +148,28 @@ public final class FigureRows {
       score.put("concept", str(c.get("concept")));
       score.put("score", c.get("score"));
       out.add(score);
+    }
+    return out;
+  }
+
+  /** The lines read in the image; null (not run) stays null, apart from an empty list. */
+  private static List<GenericRecord> ocr(Object given) {
+    if (given == null) {
+      return null;
+    }
+    List<GenericRecord> out = new ArrayList<>();
+    for (Object o : (List<?>) given) {
+      GenericRecord line = (GenericRecord) o;
+      GenericRecord box = (GenericRecord) line.get("box");
+      GenericData.Record b = new GenericData.Record(OCR_BOX);
+      for (String side : List.of("x", "y", "width", "height")) {
+        b.put(side, box.get(side));
+      }
+      GenericData.Record l = new GenericData.Record(OCR_LINE);
+      l.put("text", str(line.get("text")));
+      l.put("box", b);
+      l.put("score", line.get("score"));
+      out.add(l);
     }
     return out;
   }
