@@ -95,7 +95,7 @@ class EnrichCommandTest {
         assertThat(labels.get("global")).hasSize(1);
         assertThat(labels.get("global").get(0).get("concept").asText()).isEqualTo("Tables");
       } else {
-        assertThat(labels.get("global")).hasSize(3);
+        GlobalLabels.assertTopK(labels.get("global"), 3);
       }
     }
     assertThat(run.err())
@@ -178,7 +178,7 @@ class EnrichCommandTest {
       assertThat(norm(line.get("imageEmbedding").get("vector")))
           .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
       assertThat(line.get("captionEmbedding").get("vector")).hasSize(384);
-      assertThat(line.get("labels").get("global")).hasSize(1);
+      GlobalLabels.assertTopK(line.get("labels").get("global"), 1);
     }
   }
 

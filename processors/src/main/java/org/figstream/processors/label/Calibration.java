@@ -12,10 +12,10 @@ import org.figstream.records.Taxonomy;
  * not probabilities: e5's cosines crowd together, so a right answer may score 0.2. Each score p is
  * raised to {@link #SHARPNESS} and the scores renormalised (temperature scaling on the log scores),
  * which keeps the order; the exponent is the one whose top score best predicts, on the development
- * set's hand labels, whether the top concept is right (docs/embeddings-and-labels.md, "Calibrated scores"). A figure
- * whose calibrated top score is below {@code ambiguousBelow} is answered {@code Ambiguous} first,
- * with the probability that the top concept is wrong (1 - top) as its score, and keeps its ranked
- * candidates after it, so a user can filter on either.
+ * set's hand labels, whether the top concept is right (docs/embeddings-and-labels.md, "Calibrated
+ * scores"). A figure whose calibrated top score is below {@code ambiguousBelow} is answered {@code
+ * Ambiguous} first, with the probability that the top concept is wrong (1 - top) as its score, and
+ * keeps its ranked candidates after it, so a user can filter on either.
  *
  * @param sharpness the exponent on the raw scores; 1 leaves them as they are
  * @param ambiguousBelow the calibrated top score under which the answer is {@code Ambiguous}; 0
@@ -62,8 +62,7 @@ public record Calibration(double sharpness, double ambiguousBelow) {
     }
     List<ConceptScore> calibrated = new ArrayList<>();
     for (ConceptScore s : raw) {
-      calibrated.add(
-          new ConceptScore(s.concept(), (float) (Math.pow(s.score(), sharpness) / sum)));
+      calibrated.add(new ConceptScore(s.concept(), (float) (Math.pow(s.score(), sharpness) / sum)));
     }
     calibrated.sort(Comparator.comparingDouble(ConceptScore::score).reversed());
     if (!calibrated.isEmpty() && calibrated.get(0).score() < ambiguousBelow) {

@@ -24,8 +24,8 @@ import org.figstream.records.Taxonomy;
  * how well each global concept's form (drawn or photographic) fits the image's pixels ({@link
  * ConceptForms}) and by the text found in the image ({@link TextEvidence}), since captions say what
  * a figure is about more often than what it shows. The global scores are then calibrated, and a
- * figure whose top concept is likely wrong is answered "Ambiguous" first ({@link Calibration}):
- * not BIOMEDICA's judgement about clusters of images, but the labeller saying it is unsure.
+ * figure whose top concept is likely wrong is answered "Ambiguous" first ({@link Calibration}): not
+ * BIOMEDICA's judgement about clusters of images, but the labeller saying it is unsure.
  */
 public final class ZeroShotLabeller implements ConceptLabeller {
   public static final String METHOD = "zero-shot";

@@ -4,11 +4,11 @@ import java.util.List;
 import org.figstream.records.ConceptScore;
 
 /**
- * How well the top score says how often the top concept is right, on hand-labelled figures: the
- * log loss of "the top concept is the hand label" under the top score, the expected calibration
- * error of the top score (10 equal bins), and the sharpness that minimises that log loss (what
- * {@link Calibration#SHARPNESS} was fitted with, on the development set). The top score is what a
- * user filters on and what {@code Ambiguous} is decided by, so it is what is fitted.
+ * How well the top score says how often the top concept is right, on hand-labelled figures: the log
+ * loss of "the top concept is the hand label" under the top score, the expected calibration error
+ * of the top score (10 equal bins), and the sharpness that minimises that log loss (what {@link
+ * Calibration#SHARPNESS} was fitted with, on the development set). The top score is what a user
+ * filters on and what {@code Ambiguous} is decided by, so it is what is fitted.
  */
 final class CalibrationCheck {
   /** A figure's raw scores for every candidate, and its hand label. */
@@ -46,7 +46,9 @@ final class CalibrationCheck {
     return loss / figures.size();
   }
 
-  /** The expected calibration error of the top score: |right share - mean score| by bin, weighted. */
+  /**
+   * The expected calibration error of the top score: |right share - mean score| by bin, weighted.
+   */
   static double ece(List<Scored> figures, double sharpness) {
     Calibration c = new Calibration(sharpness, 0);
     int bins = 10;

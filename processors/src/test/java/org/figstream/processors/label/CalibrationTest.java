@@ -21,7 +21,8 @@ class CalibrationTest {
     List<ConceptScore> c = new Calibration(2, 0).apply(RAW);
 
     // 0.36, 0.09 and 0.01 over their sum 0.46
-    assertThat(c).extracting(ConceptScore::concept)
+    assertThat(c)
+        .extracting(ConceptScore::concept)
         .containsExactly("Plots and Charts", "Microscopy", "Tables");
     assertThat(c.get(0).score()).isCloseTo(0.36f / 0.46f, within(1e-6f));
     assertThat(c.get(1).score()).isCloseTo(0.09f / 0.46f, within(1e-6f));
@@ -34,7 +35,8 @@ class CalibrationTest {
 
     // the square roots over their sum: the top one 0.473, under one half
     double top = Math.sqrt(0.6f) / (Math.sqrt(0.6f) + Math.sqrt(0.3f) + Math.sqrt(0.1f));
-    assertThat(flat).extracting(ConceptScore::concept)
+    assertThat(flat)
+        .extracting(ConceptScore::concept)
         .containsExactly(Taxonomy.AMBIGUOUS, "Plots and Charts", "Microscopy", "Tables");
     assertThat(flat.get(1).score()).isCloseTo((float) top, within(1e-6f));
     assertThat(flat.get(0).score()).isCloseTo(1 - flat.get(1).score(), within(1e-6f));
@@ -44,8 +46,7 @@ class CalibrationTest {
 
   @Test
   void shouldLeaveScoresAsTheyAreWithoutCalibration() {
-    assertThat(Calibration.NONE.apply(RAW))
-        .containsExactly(RAW.get(1), RAW.get(2), RAW.get(0));
+    assertThat(Calibration.NONE.apply(RAW)).containsExactly(RAW.get(1), RAW.get(2), RAW.get(0));
   }
 
   @Test
