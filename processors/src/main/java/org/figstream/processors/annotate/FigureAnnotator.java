@@ -190,7 +190,8 @@ public final class FigureAnnotator {
                           t.getT3(),
                           i,
                           drawn.get(),
-                          textEvidence && seen != null ? seen.regions() : null),
+                          textEvidence && seen != null ? seen.regions() : null,
+                          seen == null ? null : seen.lines()),
                       problems);
               List<OcrLine> ocr = seen == null ? null : seen.lines();
               return new Annotation(i, c, labels, drawn.get(), ocr, List.copyOf(problems));

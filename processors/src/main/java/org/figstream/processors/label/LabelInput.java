@@ -3,6 +3,7 @@ package org.figstream.processors.label;
 import java.util.List;
 import org.figstream.processors.ocr.TextRegions;
 import org.figstream.records.Embedding;
+import org.figstream.records.OcrLine;
 
 /**
  * What a labeller sees of one figure.
@@ -16,6 +17,7 @@ import org.figstream.records.Embedding;
  *     image
  * @param text what the text detector found in the image ({@link TextEvidence}); null when it did
  *     not look
+ * @param lines the text read in the image ({@code --ocr}), for panel letters; null when not read
  */
 public record LabelInput(
     String caption,
@@ -24,7 +26,28 @@ public record LabelInput(
     List<Embedding> sentenceEmbeddings,
     Embedding imageEmbedding,
     Float drawnProbability,
-    TextRegions text) {
+    TextRegions text,
+    List<OcrLine> lines) {
+
+  /** Without text read in the image. */
+  public LabelInput(
+      String caption,
+      boolean tableImage,
+      Embedding captionEmbedding,
+      List<Embedding> sentenceEmbeddings,
+      Embedding imageEmbedding,
+      Float drawnProbability,
+      TextRegions text) {
+    this(
+        caption,
+        tableImage,
+        captionEmbedding,
+        sentenceEmbeddings,
+        imageEmbedding,
+        drawnProbability,
+        text,
+        null);
+  }
 
   /** Without a text signal. */
   public LabelInput(

@@ -1,14 +1,17 @@
 package org.figstream.processors.label;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.figstream.records.OcrLine;
 
 /**
  * Single or multiple panels, read from the caption: authors name the panels they describe, as
  * "(A)", "(b)", "A)", "(A-C)", "A." at a sentence start, or "left panel". Captions that name two or
- * more panels, or a range of them, describe a multi-panel figure.
+ * more panels, or a range of them, describe a multi-panel figure; so does an image in which OCR
+ * read two or more panel letters ({@link PanelLetters}).
  */
 public final class PanelType {
   public static final String SINGLE = "single";
@@ -27,6 +30,13 @@ public final class PanelType {
           Pattern.CASE_INSENSITIVE);
 
   private PanelType() {}
+
+  /**
+   * @param lines the text read in the image; null when OCR did not run
+   */
+  public static String of(String caption, List<OcrLine> lines) {
+    return PanelLetters.of(lines).size() >= 2 ? MULTIPLE : of(caption);
+  }
 
   public static String of(String caption) {
     if (caption == null) {

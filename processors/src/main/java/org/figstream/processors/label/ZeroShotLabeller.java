@@ -116,7 +116,10 @@ public final class ZeroShotLabeller implements ConceptLabeller {
       taxonomy.globalToLocals().get(g.concept()).forEach(l -> underTop.put(l, localSims.get(l)));
     }
     return new ConceptLabels(
-        METHOD, PanelType.of(figure.caption()), global, first(ranked(underTop, c -> 1f), topK));
+        METHOD,
+        PanelType.of(figure.caption(), figure.lines()),
+        global,
+        first(ranked(underTop, c -> 1f), topK));
   }
 
   private Map<String, Float> localSimilarities(float[] caption, float[] image) {

@@ -10,12 +10,15 @@ import java.util.TreeSet;
 import org.figstream.processors.embed.TextEncoder;
 import org.figstream.processors.embed.TextRole;
 import org.figstream.processors.ocr.TextDetector;
+import org.figstream.processors.ocr.TextLine;
+import org.figstream.processors.ocr.TextRecognizer;
 import org.figstream.processors.ocr.TextRegions;
 import org.figstream.records.ConceptLabels;
 import org.figstream.records.ConceptScore;
 import org.figstream.records.Embedding;
 import org.figstream.records.FigureKind;
 import org.figstream.records.FigureRecord;
+import org.figstream.records.OcrLine;
 import org.figstream.records.Taxonomy;
 
 /**
@@ -98,7 +101,18 @@ final class LabelEvaluation {
       TextEncoder text,
       TextDetector detector)
       throws IOException {
-    return run(hand, labeller, raw(text), text, detector);
+    return run(hand, labeller, raw(text), text, detector, null);
+  }
+
+  /** As {@link #run}, with the lines {@code reader} reads in each image given to the labeller. */
+  static Result withOcr(
+      Map<String, HandLabels.Label> hand,
+      ConceptLabeller labeller,
+      TextEncoder text,
+      TextDetector detector,
+      TextRecognizer reader)
+      throws IOException {
+    return run(hand, labeller, raw(text), text, detector, reader);
   }
 
   private static Result run(
@@ -106,7 +120,8 @@ final class LabelEvaluation {
       ConceptLabeller labeller,
       ConceptLabeller raw,
       TextEncoder text,
-      TextDetector detector)
+      TextDetector detector,
+      TextRecognizer reader)
       throws IOException {
     int top1 = 0;
     int top3 = 0;
@@ -119,7 +134,7 @@ final class LabelEvaluation {
     StringBuilder rows = new StringBuilder();
     for (HandLabels.Label want : hand.values()) {
       LabelledFigures.Figure figure = LabelledFigures.get(want.pairId());
-      LabelInput in = input(figure, text, detector);
+      LabelInput in = input(figure, text, detector, reader);
       ConceptLabels got = labeller.label(in);
       ConceptLabels all = raw.label(in);
       if (all != null) {
@@ -177,7 +192,8 @@ final class LabelEvaluation {
   }
 
   private static LabelInput input(
-      LabelledFigures.Figure figure, TextEncoder text, TextDetector detector) throws IOException {
+      LabelledFigures.Figure figure, TextEncoder text, TextDetector detector, TextRecognizer reader)
+      throws IOException {
     FigureRecord record = figure.record();
     String caption = record.caption() == null ? "" : record.caption().strip();
     String model = text.descriptor().name();
@@ -190,12 +206,16 @@ final class LabelEvaluation {
     }
     Float drawn = null;
     TextRegions found = null;
+    List<OcrLine> lines = null;
     if (figure.image() != null) {
       BufferedImage pixels = figure.raster();
       drawn = DrawnImage.probability(pixels);
       found = detector == null ? null : detector.detect(pixels);
+      if (reader != null && found != null) {
+        lines = reader.read(pixels, found).stream().map(TextLine::toRecord).toList();
+      }
     }
     return new LabelInput(
-        caption, record.kind() == FigureKind.TABLE, whole, sentences, null, drawn, found);
+        caption, record.kind() == FigureKind.TABLE, whole, sentences, null, drawn, found, lines);
   }
 }
