@@ -29,26 +29,6 @@ public record LabelInput(
     TextRegions text,
     List<OcrLine> lines) {
 
-  /** Without text read in the image. */
-  public LabelInput(
-      String caption,
-      boolean tableImage,
-      Embedding captionEmbedding,
-      List<Embedding> sentenceEmbeddings,
-      Embedding imageEmbedding,
-      Float drawnProbability,
-      TextRegions text) {
-    this(
-        caption,
-        tableImage,
-        captionEmbedding,
-        sentenceEmbeddings,
-        imageEmbedding,
-        drawnProbability,
-        text,
-        null);
-  }
-
   /** Without a text signal. */
   public LabelInput(
       String caption,
@@ -64,6 +44,7 @@ public record LabelInput(
         sentenceEmbeddings,
         imageEmbedding,
         drawnProbability,
+        null,
         null);
   }
 }
