@@ -22,10 +22,13 @@ final class CalibrationCheck {
   /** The sharpness, on a grid of {@link #STEP} from STEP to 10, with the smallest mean loss. */
   static double fit(List<Scored> figures) {
     double best = STEP;
-    for (int i = 1; i <= 200; i++) {
+    double least = logLoss(figures, best);
+    for (int i = 2; i <= 200; i++) {
       double s = i * STEP;
-      if (logLoss(figures, s) < logLoss(figures, best)) {
+      double loss = logLoss(figures, s);
+      if (loss < least) {
         best = s;
+        least = loss;
       }
     }
     return Math.round(best / STEP) * STEP;
