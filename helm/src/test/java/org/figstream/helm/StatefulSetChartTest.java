@@ -123,6 +123,24 @@ class StatefulSetChartTest {
         .isEqualTo(chart.container().at("/resources/limits/memory").asText());
   }
 
+  @ParameterizedTest
+  @FieldSource("VARIANTS")
+  void shouldPassThePubmedIdentityWithTheKeyFromASecret(String variant) {
+    RenderedChart chart = RenderedChart.of(variant);
+    CommandLine.Model.CommandSpec run = run(chart);
+    JsonNode pubmed = chart.values.path("pubmed");
+    boolean on = pubmed.path("enabled").asBoolean();
+    String email = pubmed.path("email").asText();
+    String secret = pubmed.at("/apiKeySecret/name").asText();
+
+    assertThat(option(run, "--no-pubmed")).isEqualTo(String.valueOf(!on));
+    assertThat(option(run, "--pubmed-email")).isEqualTo(on && !email.isEmpty() ? email : "null");
+    // the key is never a value in the manifest, only a reference to the Secret holding it (env()
+    // reads a secretKeyRef as secret:<name>/<key>)
+    assertThat(option(run, "--pubmed-api-key"))
+        .isEqualTo(on && !secret.isEmpty() ? "secret:" + secret + "/api-key" : "null");
+  }
+
   private static JsonNode mount(RenderedChart chart, String volume) {
     for (JsonNode m : chart.container().path("volumeMounts")) {
       if (m.path("name").asText().equals(volume)) {
