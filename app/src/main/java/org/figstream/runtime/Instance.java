@@ -119,6 +119,14 @@ public final class Instance implements AutoCloseable {
                 + settings.dataDir().resolve("kafka")
                 + " (no bootstrap.servers configured)"
             : "figstream: " + settings.kafka().describe());
+    if (broker != null && !broker.abortedOrphans().isEmpty()) {
+      log.println(
+          "figstream: the last stop left "
+              + broker.abortedOrphans().size()
+              + " partitions in transactions their coordinator had finished; aborted, the work"
+              + " they held is redone: "
+              + broker.abortedOrphans());
+    }
     ClusterBinding.check(
         settings.dataDir(), kafka); // before Streams and the feed read state of another cluster
     BucketLayout layout =

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,12 @@ import org.apache.kafka.common.utils.Time;
  * with it.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+  /** How long a start waits for the coordinators to finish what they were finishing. */
+  private static final Duration SETTLE = Duration.ofSeconds(30);
+
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  private List<OrphanedTransactions.Orphan> aborted = List.of();
 
   private EmbeddedBroker(KafkaRaftServer server, String bootstrapServers) {
     this.server = server;
@@ -69,6 +74,7 @@ public final class EmbeddedBroker implements AutoCloseable {
               .substring("PLAINTEXT://".length());
       EmbeddedBroker broker = new EmbeddedBroker(server, plaintext);
       broker.awaitReady(Duration.ofSeconds(60));
+      broker.abortOrphans();
       return broker;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded broker in " + dir, e);
@@ -90,6 +96,27 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (Exception e) {
       close();
       throw new IllegalStateException("the embedded broker did not come up: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The transactions this start aborted because a hard stop had left them open on their partitions
+   * after their coordinator finished them (see {@link OrphanedTransactions}); empty after a clean
+   * stop.
+   */
+  public List<OrphanedTransactions.Orphan> abortedOrphans() {
+    return aborted;
+  }
+
+  private void abortOrphans() {
+    try (Admin admin = Admin.create(clientConfig())) {
+      aborted = List.copyOf(OrphanedTransactions.abortAll(admin, SETTLE));
+    } catch (Exception e) {
+      close();
+      throw new IllegalStateException(
+          "the embedded broker could not check for transactions a hard stop left open: "
+              + e.getMessage(),
+          e);
     }
   }
 
