@@ -31,6 +31,9 @@ final class Lag implements AutoCloseable {
     Map<String, Object> c = new HashMap<>(kafka);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // a group that is done sits before a commit marker, and a fetch there finds no record: the
+    // broker would hold it for fetch.max.wait.ms (500 ms) per partition, a second per check
+    c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
     probe = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 

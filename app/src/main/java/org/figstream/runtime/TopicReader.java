@@ -44,6 +44,9 @@ public final class TopicReader {
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // a topic written in transactions ends with a commit marker, where a fetch finds no record:
+    // without this the broker holds each such fetch for fetch.max.wait.ms (500 ms)
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

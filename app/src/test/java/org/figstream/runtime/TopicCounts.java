@@ -90,6 +90,8 @@ public final class TopicCounts {
     Map<String, Object> c = new HashMap<>(kafka);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // ends at commit markers, where a fetch finds no record: don't let the broker hold it 500 ms
+    c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =

@@ -177,6 +177,8 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
     Map<String, Object> c = new HashMap<>(clientConfig);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // the topic ends with a commit marker, where a fetch finds no record and would be held 500 ms
+    c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
     TopicPartition partition = new TopicPartition(TOPIC, 0);
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
