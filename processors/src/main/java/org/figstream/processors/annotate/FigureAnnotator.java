@@ -1,20 +1,15 @@
 package org.figstream.processors.annotate;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.imageio.ImageIO;
 import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.embed.Embedder;
 import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.label.CaptionSentences;
 import org.figstream.processors.label.ConceptLabeller;
-import org.figstream.processors.label.DrawnImage;
 import org.figstream.processors.label.LabelInput;
 import org.figstream.processors.ocr.TextDetector;
 import org.figstream.processors.ocr.TextRecognizer;
@@ -50,26 +45,15 @@ public final class FigureAnnotator {
   private final boolean textEvidence;
 
   public FigureAnnotator(Embedder embedder, ConceptLabeller labeller) {
-    this(embedder, labeller, StageTimes.NONE);
-  }
-
-  /** With each labelling's own time recorded as the {@code label} stage on {@code times}. */
-  public FigureAnnotator(Embedder embedder, ConceptLabeller labeller, StageTimes times) {
-    this(embedder, labeller, times, null);
+    this(embedder, labeller, StageTimes.NONE, null, null);
   }
 
   /**
-   * With the text in each image found by {@code textDetector} when the labeller weighs it (on the
-   * normaliser's raster, on its way to the encoder); null leaves it out.
-   */
-  public FigureAnnotator(
-      Embedder embedder, ConceptLabeller labeller, StageTimes times, TextDetector textDetector) {
-    this(embedder, labeller, times, textDetector, null);
-  }
-
-  /**
-   * With OCR: {@code recognizer} reads the lines {@code textDetector} found, from the same single
-   * detection the labeller weighs; null leaves OCR off and {@link Annotation#ocr()} null.
+   * With each labelling's own time recorded as the {@code label} stage on {@code times}; with the
+   * text in each image found by {@code textDetector} when the labeller weighs it (null leaves it
+   * out); and with OCR: {@code recognizer} reads the lines {@code textDetector} found, from the
+   * same single detection the labeller weighs (null leaves OCR off and {@link Annotation#ocr()}
+   * null).
    */
   public FigureAnnotator(
       Embedder embedder,
@@ -92,7 +76,7 @@ public final class FigureAnnotator {
    * Annotates a figure whose image is at hand only as its JPEG, which is decoded for the embedding.
    */
   public Mono<Annotation> annotate(FigureRecord figure, NormalizedImage image) {
-    return annotateFrom(figure, image == null ? null : () -> decode(image));
+    return annotateFrom(figure, image == null ? null : () -> RasterMeasures.decode(image));
   }
 
   /**
@@ -108,7 +92,7 @@ public final class FigureAnnotator {
             ? null
             : () -> {
               BufferedImage pixels = image.takePixels();
-              return pixels != null ? pixels : decode(image.image());
+              return pixels != null ? pixels : RasterMeasures.decode(image.image());
             });
   }
 
@@ -120,24 +104,8 @@ public final class FigureAnnotator {
   private Mono<Annotation> annotateOnce(FigureRecord figure, Callable<BufferedImage> pixels) {
     List<Annotation.Problem> problems = new ArrayList<>();
     String caption = figure.caption() == null ? "" : figure.caption().strip();
-    // The pixel prior is measured on the pixels on their way to the embedding, so the raster is
-    // handed
-    // over once and not held for it.
-    AtomicReference<Float> drawn = new AtomicReference<>();
-    AtomicReference<ImageText.Seen> text = new AtomicReference<>();
-    Callable<BufferedImage> measured =
-        pixels == null
-            ? null
-            : () -> {
-              BufferedImage p = pixels.call();
-              if (pixelPrior) {
-                drawn.set(drawnProbability(p));
-              }
-              if (imageText.looks()) {
-                text.set(imageText.see(p));
-              }
-              return p;
-            };
+    RasterMeasures raster = new RasterMeasures(pixelPrior, imageText);
+    Callable<BufferedImage> measured = raster.measuring(pixels);
     Mono<Optional<Embedding>> ofImage =
         measured == null
             ? Mono.just(Optional.empty())
@@ -177,7 +145,7 @@ public final class FigureAnnotator {
             t -> {
               Embedding i = t.getT1().orElse(null);
               Embedding c = t.getT2().orElse(null);
-              ImageText.Seen seen = text.get();
+              ImageText.Seen seen = raster.seen();
               if (seen != null && seen.problem() != null && imageText.reads()) {
                 add(problems, "ocr", "ocr-failed", seen.problem());
               }
@@ -189,12 +157,12 @@ public final class FigureAnnotator {
                           c,
                           t.getT3(),
                           i,
-                          drawn.get(),
+                          raster.drawn(),
                           textEvidence && seen != null ? seen.regions() : null,
                           seen == null ? null : seen.lines()),
                       problems);
               List<OcrLine> ocr = seen == null ? null : seen.lines();
-              return new Annotation(i, c, labels, drawn.get(), ocr, List.copyOf(problems));
+              return new Annotation(i, c, labels, raster.drawn(), ocr, List.copyOf(problems));
             });
   }
 
@@ -210,18 +178,6 @@ public final class FigureAnnotator {
         : Mono.fromCallable(pixels).subscribeOn(Schedulers.parallel()).then(Mono.empty());
   }
 
-  /**
-   * Best effort: a raster the measure cannot read leaves the labels to the caption, and must not
-   * cost the image its vector.
-   */
-  private static Float drawnProbability(BufferedImage pixels) {
-    try {
-      return DrawnImage.probability(pixels);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
   private ConceptLabels label(LabelInput input, List<Annotation.Problem> problems) {
     if (labeller == null) {
       return null;
@@ -235,14 +191,6 @@ public final class FigureAnnotator {
     } finally {
       times.since(StageTimes.LABEL, started);
     }
-  }
-
-  private static BufferedImage decode(NormalizedImage image) throws IOException {
-    BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.jpeg()));
-    if (decoded == null) {
-      throw new IOException("the normalised image does not decode");
-    }
-    return decoded;
   }
 
   private static void add(

@@ -3,7 +3,6 @@ package org.figstream.processors.annotate;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.figstream.processors.ocr.TextDetector;
-import org.figstream.processors.ocr.TextLine;
 import org.figstream.processors.ocr.TextRecognizer;
 import org.figstream.processors.ocr.TextRegions;
 import org.figstream.records.OcrLine;
@@ -57,8 +56,7 @@ final class ImageText {
     }
     try {
       // the detector gives boxes in the raster's pixels, which are the normalised image's
-      List<OcrLine> lines =
-          recognizer.read(pixels, regions).stream().map(TextLine::toRecord).toList();
+      List<OcrLine> lines = recognizer.lines(pixels, regions);
       return new Seen(regions, lines, null);
     } catch (RuntimeException e) {
       return new Seen(regions, null, "text recognition failed: " + e.getMessage());

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.figstream.processors.embed.Accelerator;
+import org.figstream.records.OcrLine;
 
 /**
  * Reads the text of detected regions with PaddleOCR's PP-OCRv4 recognition network (Apache-2.0; its
@@ -40,6 +41,17 @@ public final class TextRecognizer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + DICTIONARY, e);
     }
+  }
+
+  /**
+   * The longer side, in pixels, at which the detector finds the regions this reads: the labels
+   * alone can do with less, but at 480 px the small print of axis labels is still found.
+   */
+  public static final int READING_SIDE = 480;
+
+  /** As {@link #read}, as the records that go on {@code figures}. */
+  public List<OcrLine> lines(BufferedImage image, TextRegions regions) {
+    return read(image, regions).stream().map(TextLine::toRecord).toList();
   }
 
   /**
