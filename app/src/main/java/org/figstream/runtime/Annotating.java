@@ -63,7 +63,9 @@ public final class Annotating implements AutoCloseable {
       ConceptLabeller labeller =
           Labellers.create(labelling, embedder.imageEncoder(), embedder.textEncoder());
       if (ocr || (labeller != null && labeller.usesTextEvidence())) {
-        detector = TextDetector.load(embedding.accelerator(), LabelSettings.TEXT_DETECTION_SIDE);
+        // with OCR one detection serves the recogniser and the labeller, at the recogniser's side
+        int side = ocr ? TextRecognizer.READING_SIDE : LabelSettings.TEXT_DETECTION_SIDE;
+        detector = TextDetector.load(embedding.accelerator(), side);
       }
       if (ocr) {
         recognizer = TextRecognizer.load(embedding.accelerator());

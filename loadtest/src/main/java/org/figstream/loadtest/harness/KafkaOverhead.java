@@ -58,7 +58,7 @@ public final class KafkaOverhead {
   }
 
   /** Seconds into the run of the first sample with an announcement. */
-  private static double firstEnrichment(RunResult run) {
+  static double firstEnrichment(RunResult run) {
     return run.samples().stream()
         .filter(s -> s.announced() > 0)
         .mapToDouble(Sample::seconds)

@@ -81,7 +81,15 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   public ConceptLabels label(LabelInput figure) {
     Embedding caption = figure.captionEmbedding();
     if (caption == null) {
-      return null;
+      // a table the markup delivers as an image is a table with or without a caption; anything
+      // else has nothing the concepts could be matched against
+      return figure.tableImage()
+          ? new ConceptLabels(
+              METHOD,
+              PanelType.of(figure.caption(), figure.lines()),
+              List.of(new ConceptScore(TABLES, 1f)),
+              List.of())
+          : null;
     }
     float[] image = sharesSpace(figure.imageEmbedding()) ? figure.imageEmbedding().vector() : null;
     Map<String, Float> localSims = new LinkedHashMap<>();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.figstream.processors.embed.Accelerator;
 import org.figstream.processors.image.ImageNormalizer;
-import org.figstream.processors.label.LabelSettings;
 import org.figstream.processors.ocr.TextDetector;
 import org.figstream.processors.ocr.TextRecognizer;
 import org.figstream.processors.testdata.SampleFigures;
@@ -40,7 +39,7 @@ class OcrCostMeasurement {
     long ocrNanos = 0;
     int lines = 0;
     int regions = 0;
-    try (TextDetector detector = TextDetector.load(cpu, LabelSettings.TEXT_DETECTION_SIDE);
+    try (TextDetector detector = TextDetector.load(cpu, TextRecognizer.READING_SIDE);
         TextRecognizer recognizer = TextRecognizer.load(cpu)) {
       ImageText detectOnly = new ImageText(detector, null);
       ImageText withOcr = new ImageText(detector, recognizer);
@@ -69,7 +68,7 @@ class OcrCostMeasurement {
                 + "detection + recognition: %.1f ms a figure (%.1f lines kept)%n"
                 + "recognition alone: %.1f ms a figure; OCR on costs %.1f times detection only%n",
             n,
-            LabelSettings.TEXT_DETECTION_SIDE,
+            TextRecognizer.READING_SIDE,
             detect,
             regions / (double) n,
             ocr,

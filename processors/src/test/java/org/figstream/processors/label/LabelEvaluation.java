@@ -3,6 +3,7 @@ package org.figstream.processors.label;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +11,6 @@ import java.util.TreeSet;
 import org.figstream.processors.embed.TextEncoder;
 import org.figstream.processors.embed.TextRole;
 import org.figstream.processors.ocr.TextDetector;
-import org.figstream.processors.ocr.TextLine;
 import org.figstream.processors.ocr.TextRecognizer;
 import org.figstream.processors.ocr.TextRegions;
 import org.figstream.records.ConceptLabels;
@@ -77,13 +77,25 @@ final class LabelEvaluation {
     }
   }
 
+  private static final Map<TextEncoder, ConceptLabeller> RAW = new IdentityHashMap<>();
+
   private LabelEvaluation() {}
 
   /**
    * The default zero-shot labeller's uncalibrated scores for every global concept, never {@code
    * Ambiguous}: what the calibration is measured and fitted on.
    */
-  static ConceptLabeller raw(TextEncoder text) throws IOException {
+  static synchronized ConceptLabeller raw(TextEncoder text) throws IOException {
+    // built once per encoder: each build embeds every concept description again
+    ConceptLabeller built = RAW.get(text);
+    if (built == null) {
+      built = buildRaw(text);
+      RAW.put(text, built);
+    }
+    return built;
+  }
+
+  private static ConceptLabeller buildRaw(TextEncoder text) throws IOException {
     Taxonomy taxonomy = Taxonomy.biomedica();
     return new ZeroShotLabeller(
         taxonomy,
@@ -212,7 +224,7 @@ final class LabelEvaluation {
       drawn = DrawnImage.probability(pixels);
       found = detector == null ? null : detector.detect(pixels);
       if (reader != null && found != null) {
-        lines = reader.read(pixels, found).stream().map(TextLine::toRecord).toList();
+        lines = reader.lines(pixels, found);
       }
     }
     return new LabelInput(

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
  * the confusion matrices are written to processors/target/label-quality-{dev,test}.txt.
  */
 class LabelQualityTest {
+  /** -Dfigstream.labels.text-side=N looks for text at another resolution (a measurement). */
+  private static final int SIDE =
+      Integer.getInteger("figstream.labels.text-side", LabelSettings.TEXT_DETECTION_SIDE);
+
   private static TextEncoder text;
   private static TextDetector detector;
   private static ConceptLabeller labeller;
@@ -30,7 +34,7 @@ class LabelQualityTest {
   @BeforeAll
   static void load() {
     text = new OnnxTextEncoder(BuiltinModels.resolve(BuiltinModels.TEXT), Accelerator.CPU);
-    detector = TextDetector.load(Accelerator.CPU, LabelSettings.TEXT_DETECTION_SIDE);
+    detector = TextDetector.load(Accelerator.CPU, SIDE);
     labeller = Labellers.create(LabelSettings.defaults(), null, text);
   }
 
@@ -67,18 +71,21 @@ class LabelQualityTest {
 
     // the first measurement, 2026-12-04, after the rule and the encoder were fixed on the dev set,
     // was 48/56/49 of 66; re-measured the same day with the fourth batch's 11 test figures added
-    // (nothing tuned in between)
+    // (nothing tuned in between): 49/60/58 of 77. Then two changes, measured here once:
+    // caption-less table images, which got no labels at all, are labelled Tables as the rule
+    // always said (a bug seen in this set's listing: 2 figures), and text is looked for at 320 px
+    // instead of 480 (chosen on the dev set, where nothing changed): 51/62/60
     assertThat(r.n()).isEqualTo(77);
     assertThat(r.majority()).isEqualTo(42);
-    assertThat(r.top1()).isCloseTo(49, within(1));
-    assertThat(r.top3()).isCloseTo(60, within(1));
-    assertThat(r.panel()).isCloseTo(58, within(1));
+    assertThat(r.top1()).isCloseTo(51, within(1));
+    assertThat(r.top3()).isCloseTo(62, within(1));
+    assertThat(r.panel()).isCloseTo(60, within(1));
     // the calibration (sharpness 6.85 and Ambiguous under one half, both fixed on the dev set),
-    // first measured here the same day: top-score ECE 0.335 raw, 0.124 calibrated
+    // first measured here the same day: top-score ECE 0.335 raw, 0.124 calibrated (0.121 now)
     assertThat(CalibrationCheck.ece(r.scored(), Calibration.SHARPNESS))
         .isLessThan(CalibrationCheck.ece(r.scored(), 1));
-    assertThat(r.answered()).isCloseTo(59, within(1));
-    assertThat(r.answeredRight()).isCloseTo(44, within(1));
+    assertThat(r.answered()).isCloseTo(61, within(1));
+    assertThat(r.answeredRight()).isCloseTo(46, within(1));
   }
 
   private static LabelEvaluation.Result evaluate(String split) throws IOException {
@@ -91,9 +98,7 @@ class LabelQualityTest {
             "zero-shot labels ("
                 + BuiltinModels.TEXT
                 + ", built-in descriptions and forms, "
-                + (looking == null
-                    ? "no text evidence"
-                    : "text evidence at " + LabelSettings.TEXT_DETECTION_SIDE + " px")
+                + (looking == null ? "no text evidence" : "text evidence at " + SIDE + " px")
                 + ") vs the "
                 + split
                 + " set's hand labels");

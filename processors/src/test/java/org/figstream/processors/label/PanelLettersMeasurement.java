@@ -23,7 +23,7 @@ class PanelLettersMeasurement {
   void measure() throws Exception {
     Accelerator cpu = Accelerator.CPU;
     try (TextEncoder text = new OnnxTextEncoder(BuiltinModels.resolve(BuiltinModels.TEXT), cpu);
-        TextDetector detector = TextDetector.load(cpu, LabelSettings.TEXT_DETECTION_SIDE);
+        TextDetector detector = TextDetector.load(cpu, TextRecognizer.READING_SIDE);
         TextRecognizer reader = TextRecognizer.load(cpu)) {
       ConceptLabeller labeller = Labellers.create(LabelSettings.defaults(), null, text);
       for (String split : new String[] {HandLabels.DEV, HandLabels.TEST}) {

@@ -117,6 +117,19 @@ class ZeroShotLabellerTest {
         .isEqualTo("Plots and Charts");
   }
 
+  @Test
+  void shouldLabelATableImageTablesEvenWithoutACaption() {
+    // two tables of doi:10.1590/S0100-879X2004000400003 come as images with no caption text
+    LabelInput captionless = new LabelInput("", true, null, List.of(), null, 0.9f);
+    LabelInput notATable = new LabelInput("", false, null, List.of(), null, 0.9f);
+
+    ConceptLabels table = labeller.label(captionless);
+    assertThat(table.global()).containsExactly(new ConceptScore("Tables", 1f));
+    assertThat(table.local()).isEmpty();
+    assertThat(table.panelType()).isEqualTo(PanelType.SINGLE);
+    assertThat(labeller.label(notATable)).isNull();
+  }
+
   private static float score(ConceptLabels labels, String concept) {
     return labels.global().stream()
         .filter(s -> s.concept().equals(concept))

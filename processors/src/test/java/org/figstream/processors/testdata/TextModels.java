@@ -6,7 +6,6 @@ import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.embed.Accelerator;
 import org.figstream.processors.embed.Embedder;
 import org.figstream.processors.embed.EmbeddingSettings;
-import org.figstream.processors.label.LabelSettings;
 import org.figstream.processors.ocr.TextDetector;
 import org.figstream.processors.ocr.TextRecognizer;
 
@@ -18,7 +17,7 @@ public final class TextModels implements AutoCloseable {
   public final Embedder embedder =
       Embedder.open(new EmbeddingSettings("none", "none", Accelerator.CPU, 1, Duration.ZERO, 1));
   public final TextDetector detector =
-      TextDetector.load(Accelerator.CPU, LabelSettings.TEXT_DETECTION_SIDE);
+      TextDetector.load(Accelerator.CPU, TextRecognizer.READING_SIDE);
   public final TextRecognizer recognizer = TextRecognizer.load(Accelerator.CPU);
 
   /** An annotator that reads the text in images with {@code ocr}, and does nothing without. */

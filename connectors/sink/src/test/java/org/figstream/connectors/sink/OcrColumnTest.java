@@ -18,7 +18,6 @@ import org.figstream.processors.api.ExtractedArticle;
 import org.figstream.processors.embed.Accelerator;
 import org.figstream.processors.image.ImageNormalizer;
 import org.figstream.processors.image.NormalizedPixels;
-import org.figstream.processors.label.LabelSettings;
 import org.figstream.processors.ocr.TextDetector;
 import org.figstream.processors.ocr.TextLine;
 import org.figstream.processors.ocr.TextRecognizer;
@@ -76,8 +75,7 @@ class OcrColumnTest {
 
   /** What the pipeline reads: detection at the labeller's side, recognition of what it found. */
   private static List<OcrLine> read(NormalizedPixels image) {
-    try (TextDetector detector =
-            TextDetector.load(Accelerator.CPU, LabelSettings.TEXT_DETECTION_SIDE);
+    try (TextDetector detector = TextDetector.load(Accelerator.CPU, TextRecognizer.READING_SIDE);
         TextRecognizer recognizer = TextRecognizer.load(Accelerator.CPU)) {
       var pixels = image.takePixels();
       return recognizer.read(pixels, detector.detect(pixels)).stream()
