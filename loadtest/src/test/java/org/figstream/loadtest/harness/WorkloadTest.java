@@ -25,12 +25,43 @@ class WorkloadTest {
             "backfill-512m-2000.yaml",
             "backfill-512m.yaml",
             "backfill.yaml",
+            "labels-cost.yaml",
             "live-100x.yaml",
             "live-1x.yaml",
             "smoke.yaml");
     for (Path f : files) {
       assertThat(Workload.read(f).name() + ".yaml").isEqualTo(f.getFileName().toString());
     }
+  }
+
+  @Test
+  void shouldRunTheLabelCostWorkloadWithoutLabelsAsItsOnlyDifference() throws Exception {
+    Workload on = Workload.read(Path.of("workloads/labels-cost.yaml"));
+    Workload given =
+        new Workload(
+            1,
+            "w",
+            null,
+            5,
+            10,
+            0,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0,
+            null,
+            List.of("--labels", "biomedica-clusters", "--ocr"));
+
+    Workload off = LabelCost.withoutLabels(on);
+    assertThat(off.args()).containsExactly("--labels", "none");
+    assertThat(off.name()).isEqualTo("labels-cost-labels-none");
+    assertThat(List.of(off.seed(), off.articles(), off.rate(), off.heap()))
+        .isEqualTo(List.of(on.seed(), on.articles(), on.rate(), on.heap()));
+    // a labels option the workload gives is replaced, the others kept
+    assertThat(LabelCost.withoutLabels(given).args()).containsExactly("--ocr", "--labels", "none");
   }
 
   @Test
