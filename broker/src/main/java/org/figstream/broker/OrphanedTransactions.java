@@ -98,23 +98,33 @@ public final class OrphanedTransactions {
    */
   public static List<Orphan> abortAll(Admin admin, Duration settle) throws Exception {
     long deadline = System.nanoTime() + settle.toNanos();
+    // coordinators first, partitions second: a transaction still open after its coordinator was
+    // seen finished is an orphan; the other order could take one finished in between for one
+    Map<Long, Coordinated> coordinators = coordinators(admin);
     Map<TopicPartition, List<ProducerState>> open = open(admin);
-    Map<Long, Coordinated> coordinators = open.isEmpty() ? Map.of() : coordinators(admin);
     while (!open.isEmpty() && undecided(open, coordinators) && System.nanoTime() < deadline) {
       Thread.sleep(200);
-      open = open(admin);
       coordinators = coordinators(admin);
+      open = open(admin);
     }
-    List<Orphan> orphans = orphans(open, coordinators);
-    for (Orphan o : orphans) {
-      admin
-          .abortTransaction(
-              new AbortTransactionSpec(
-                  o.partition(), o.producerId(), (short) o.openEpoch(), o.markerCoordinatorEpoch()))
-          .all()
-          .get();
+    List<Orphan> aborted = new ArrayList<>();
+    for (Orphan o : orphans(open, coordinators)) {
+      try {
+        admin
+            .abortTransaction(
+                new AbortTransactionSpec(
+                    o.partition(),
+                    o.producerId(),
+                    (short) o.openEpoch(),
+                    o.markerCoordinatorEpoch()))
+            .all()
+            .get();
+        aborted.add(o);
+      } catch (java.util.concurrent.ExecutionException e) {
+        // refused (a marker with a later epoch landed meanwhile): nothing was open to abort
+      }
     }
-    return orphans;
+    return aborted;
   }
 
   /** The orphans there are now. */
