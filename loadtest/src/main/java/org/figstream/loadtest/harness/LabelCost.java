@@ -8,9 +8,10 @@ import java.util.Locale;
 /**
  * The cost of concept labels: one backfill workload through the real {@code figstream run} with its
  * labels ({@code zero-shot} unless the workload says otherwise) and with {@code --labels none}, in
- * one invocation, alternating (off, on, off, on for two rounds) so that a noisy neighbour on a
- * shared machine weighs on both sides alike. Each side's rate is its figures over the seconds from
- * its first announcement to caught up; the target is labels-on at least 0.85 of labels-off.
+ * one invocation, alternating off and on for ROUNDS rounds (1 by default; the docs' runs used 2) so
+ * that a noisy neighbour on a shared machine weighs on both sides alike. Each side's rate is its
+ * figures over the seconds from its first announcement to caught up; the target is labels-on at
+ * least 0.85 of labels-off.
  *
  * <pre>
  * java -cp 'loadtest/target/figstream-loadtest.jar:loadtest/target/lib/*' \
