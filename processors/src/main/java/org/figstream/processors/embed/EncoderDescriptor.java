@@ -42,6 +42,10 @@ import java.util.Locale;
  *     (masked mean over tokens), {@code cls} (the first token)
  * @param normalize whether vectors are L2-normalised before they leave the encoder
  * @param dimensions the vector length, checked on the first batch
+ * @param dynamicQuantization text encoders: the model quantizes its activations with a scale taken
+ *     from the whole input tensor (ONNX {@code DynamicQuantizeLinear}), so a text's vector would
+ *     depend on the texts and the padding batched with it; each text then runs in a model call of
+ *     its own, and its vector depends on its text only
  */
 public record EncoderDescriptor(
     String name,
@@ -65,7 +69,8 @@ public record EncoderDescriptor(
     String output,
     String pooling,
     boolean normalize,
-    int dimensions) {
+    int dimensions,
+    boolean dynamicQuantization) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -99,6 +104,10 @@ public record EncoderDescriptor(
     }
     captionPrefix = captionPrefix == null ? "" : captionPrefix;
     conceptPrefix = conceptPrefix == null ? "" : conceptPrefix;
+    if (kind.equals("image") && dynamicQuantization) {
+      throw new IllegalArgumentException(
+          "descriptor " + name + ": dynamicQuantization is for text encoders, not image ones");
+    }
     if (kind.equals("image") && !(captionPrefix + conceptPrefix).isEmpty()) {
       throw new IllegalArgumentException(
           "descriptor " + name + ": prefixes are for text encoders, not image ones");
@@ -158,7 +167,8 @@ public record EncoderDescriptor(
         output,
         pooling,
         normalize,
-        dimensions);
+        dimensions,
+        dynamicQuantization);
   }
 
   private static String resolve(Path base, String ref) {

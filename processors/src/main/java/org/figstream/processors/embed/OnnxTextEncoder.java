@@ -96,7 +96,8 @@ public final class OnnxTextEncoder implements TextEncoder {
       lengths[i] = tokens(encodings[i]);
     }
     float[][] vectors = new float[n][];
-    for (int[] bucket : buckets(lengths, lengthBuckets)) {
+    List<int[]> calls = d.dynamicQuantization() ? alone(n) : buckets(lengths, lengthBuckets);
+    for (int[] bucket : calls) {
       int len = 0;
       for (int i : bucket) {
         len = Math.max(len, lengths[i]);
@@ -141,6 +142,15 @@ public final class OnnxTextEncoder implements TextEncoder {
       start = end;
     }
     return buckets;
+  }
+
+  /** Each row in a call of its own, without padding. */
+  static List<int[]> alone(int n) {
+    List<int[]> calls = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      calls.add(new int[] {i});
+    }
+    return calls;
   }
 
   /** Tokens up to the last one attended to: the padding the tokenizer added comes after it. */

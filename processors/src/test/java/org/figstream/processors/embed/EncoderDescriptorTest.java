@@ -110,9 +110,25 @@ class EncoderDescriptorTest {
     assertThat(text.maxTokens()).isEqualTo(256);
     assertThat(text.prefix(TextRole.CAPTION)).isEmpty();
     assertThat(text.prefix(TextRole.CONCEPT)).isEmpty();
+    assertThat(text.dynamicQuantization()).isFalse();
     EncoderDescriptor minilm = BuiltinModels.resolve(BuiltinModels.MINILM);
     assertThat(minilm.name()).isEqualTo("all-MiniLM-L6-v2");
     assertThat(minilm.dimensions()).isEqualTo(384);
+    EncoderDescriptor int8 = BuiltinModels.resolve(BuiltinModels.E5_INT8);
+    assertThat(int8.name()).isEqualTo("e5-small-v2-q");
+    assertThat(int8.model()).isEqualTo("classpath:e5-small-v2-q.onnx");
+    assertThat(int8.dynamicQuantization()).isTrue();
+  }
+
+  @Test
+  void shouldRefuseDynamicQuantizationOnAnImageEncoder() throws IOException {
+    Path file =
+        write(
+            dir.resolve("img.json"), IMAGE.formatted("m.onnx", ", \"dynamicQuantization\": true"));
+
+    assertThatThrownBy(() -> EncoderDescriptor.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dynamicQuantization is for text encoders");
   }
 
   @Test

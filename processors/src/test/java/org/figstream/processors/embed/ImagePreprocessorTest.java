@@ -151,6 +151,7 @@ class ImagePreprocessorTest {
         "features",
         null,
         false,
-        8);
+        8,
+        false);
   }
 }

@@ -85,7 +85,8 @@ final class ReferenceFeatures {
         d.output(),
         d.pooling(),
         false,
-        d.dimensions());
+        d.dimensions(),
+        false);
   }
 
   static BufferedImage decode(String relative) {

@@ -68,6 +68,43 @@ class TextEncoderTest {
   }
 
   @Test
+  void shouldGiveATextTheSameVectorWhateverTheInt8ModelBatchesItWith(@TempDir Path dir)
+      throws IOException {
+    // int8 weights with activations quantized on the fly: the scale comes from the whole input
+    // tensor, so in a shared call the other rows and the padding would move a text's vector
+    List<String> batch = captions.subList(0, 12);
+    EncoderDescriptor q = BuiltinModels.resolve(BuiltinModels.E5_INT8);
+    assertThat(q.dynamicQuantization()).isTrue();
+    try (OnnxTextEncoder int8 = new OnnxTextEncoder(q, Accelerator.CPU);
+        OnnxTextEncoder sharing = new OnnxTextEncoder(sharedCalls(dir), Accelerator.CPU)) {
+      List<float[]> together = int8.embed(batch, TextRole.CAPTION);
+      List<float[]> inSharedCalls = sharing.embed(batch, TextRole.CAPTION);
+      float moved = 0;
+      for (int i = 0; i < batch.size(); i++) {
+        float[] alone = int8.embed(List.of(batch.get(i)), TextRole.CAPTION).get(0);
+        assertThat(together.get(i)).as(batch.get(i)).containsExactly(alone, within(1e-6f));
+        for (int k = 0; k < alone.length; k++) {
+          moved = Math.max(moved, Math.abs(inSharedCalls.get(i)[k] - alone[k]));
+        }
+      }
+      assertThat(moved).isGreaterThan(1e-4f);
+    }
+  }
+
+  /** The built-in int8 descriptor without its dynamicQuantization flag. */
+  private static EncoderDescriptor sharedCalls(Path dir) throws IOException {
+    return EncoderDescriptor.read(
+        Files.writeString(
+            dir.resolve("e5-q-shared.json"),
+            """
+            {"name": "e5-q-shared", "kind": "text", "model": "classpath:e5-small-v2-q.onnx",
+             "tokenizer": "classpath:e5-small-v2-q-tokenizer.json", "typesInput": "token_type_ids",
+             "maskInput": "attention_mask", "output": "last_hidden_state", "pooling": "mean",
+             "normalize": true, "dimensions": 384}
+            """));
+  }
+
+  @Test
   void shouldEmbedAnEnormousCaptionAsItsFirst256Tokens() {
     String all = captions.stream().collect(Collectors.joining(" "));
     StringBuilder huge = new StringBuilder();

@@ -203,7 +203,7 @@ final class LabelEvaluation {
         .toList();
   }
 
-  private static LabelInput input(
+  static LabelInput input(
       LabelledFigures.Figure figure, TextEncoder text, TextDetector detector, TextRecognizer reader)
       throws IOException {
     FigureRecord record = figure.record();

@@ -1,0 +1,101 @@
+package org.figstream.processors.label;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.figstream.processors.embed.Accelerator;
+import org.figstream.processors.embed.BuiltinModels;
+import org.figstream.processors.embed.OnnxTextEncoder;
+import org.figstream.processors.embed.TextEncoder;
+import org.figstream.processors.embed.TextRole;
+import org.figstream.processors.embed.Vectors;
+import org.figstream.processors.ocr.TextDetector;
+import org.figstream.records.ConceptLabels;
+import org.figstream.records.ConceptScore;
+import org.figstream.records.Embedding;
+import org.figstream.records.Taxonomy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * A measurement on the development set only: top-1 and words embedded for ways of choosing the
+ * caption's sentences. {@code -Dfigstream.measure=true -Dtest=SentenceGateMeasurement}.
+ */
+@EnabledIfSystemProperty(named = "figstream.measure", matches = "true")
+class SentenceGateMeasurement {
+  @Test
+  void measure() throws Exception {
+    Accelerator cpu = Accelerator.CPU;
+    try (TextEncoder text = new OnnxTextEncoder(BuiltinModels.resolve(BuiltinModels.TEXT), cpu);
+        TextDetector detector = TextDetector.load(cpu, LabelSettings.TEXT_DETECTION_SIDE)) {
+      ConceptLabeller labeller = Labellers.create(LabelSettings.defaults(), null, text);
+      String model = text.descriptor().name();
+      Map<String, Function<List<String>, List<String>>> variants = new LinkedHashMap<>();
+      variants.put("all (max 12)", s -> s);
+      variants.put("max 8", s -> s.subList(0, Math.min(8, s.size())));
+      variants.put("max 6", s -> s.subList(0, Math.min(6, s.size())));
+      variants.put("not the first", s -> s.size() < 2 ? s : s.subList(1, s.size()));
+      variants.put("first 16 words each", s -> s.stream().map(x -> words(x, 16)).toList());
+      variants.put("first 10 words each", s -> s.stream().map(x -> words(x, 10)).toList());
+      variants.put("first 6 words each", s -> s.stream().map(x -> words(x, 6)).toList());
+      variants.put("caption := mean of sentences", s -> s);
+      Map<String, int[]> tally = new LinkedHashMap<>();
+      variants.keySet().forEach(k -> tally.put(k, new int[2]));
+      int captionWords = 0;
+      for (HandLabels.Label want : HandLabels.split(HandLabels.DEV).values()) {
+        LabelInput base =
+            LabelEvaluation.input(LabelledFigures.get(want.pairId()), text, detector, null);
+        List<String> sentences = CaptionSentences.of(base.caption());
+        captionWords += Math.min(180, base.caption().split("\\s+").length);
+        for (var v : variants.entrySet()) {
+          List<String> chosen = v.getValue().apply(sentences);
+          List<Embedding> vectors = new ArrayList<>();
+          text.embed(chosen, TextRole.CAPTION).forEach(x -> vectors.add(new Embedding(model, x)));
+          Embedding caption = base.captionEmbedding();
+          if (v.getKey().startsWith("caption :=") && !vectors.isEmpty()) {
+            float[] mean = new float[vectors.get(0).vector().length];
+            for (Embedding e : vectors) {
+              for (int i = 0; i < mean.length; i++) {
+                mean[i] += e.vector()[i];
+              }
+            }
+            caption = new Embedding(model, Vectors.normalize(mean));
+          }
+          LabelInput in =
+              new LabelInput(
+                  base.caption(),
+                  base.tableImage(),
+                  caption,
+                  vectors,
+                  base.imageEmbedding(),
+                  base.drawnProbability(),
+                  base.text(),
+                  base.lines());
+          tally.get(v.getKey())[0] += first(labeller.label(in)).equals(want.global()) ? 1 : 0;
+          tally.get(v.getKey())[1] += chosen.stream().mapToInt(x -> x.split("\\s+").length).sum();
+        }
+      }
+      System.out.printf("dev: whole-caption words (to 180) %d%n", captionWords);
+      tally.forEach(
+          (k, t) -> System.out.printf("%-30s top-1 %d/84, sentence words %d%n", k, t[0], t[1]));
+    }
+  }
+
+  private static String words(String s, int n) {
+    String[] w = s.split("\\s+");
+    return w.length <= n ? s : String.join(" ", java.util.Arrays.copyOf(w, n));
+  }
+
+  private static String first(ConceptLabels labels) {
+    if (labels == null) {
+      return "(no labels)";
+    }
+    return labels.global().stream()
+        .map(ConceptScore::concept)
+        .filter(c -> !c.equals(Taxonomy.AMBIGUOUS))
+        .findFirst()
+        .orElse("(no labels)");
+  }
+}
