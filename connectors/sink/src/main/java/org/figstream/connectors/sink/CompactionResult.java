@@ -7,6 +7,8 @@ import org.figstream.connectors.sink.manifest.Manifest;
  * What a compaction did.
  *
  * @param rewritten shards rewritten without their dead rows
+ * @param upgraded shards an older figstream wrote in another row layout, rewritten or merged in the
+ *     current one (and without their dead rows)
  * @param dropped shards removed because none of their rows was live
  * @param merged small shards merged
  * @param mergedInto shards written from them (none when none of their rows was live)
@@ -16,6 +18,7 @@ import org.figstream.connectors.sink.manifest.Manifest;
 public record CompactionResult(
     Manifest manifest,
     int rewritten,
+    int upgraded,
     int dropped,
     int merged,
     int mergedInto,
@@ -26,7 +29,9 @@ public record CompactionResult(
   public String describe() {
     return "rewrote "
         + rewritten
-        + " shards, dropped "
+        + " shards, upgraded "
+        + upgraded
+        + " of an older row layout, dropped "
         + dropped
         + ", merged "
         + merged

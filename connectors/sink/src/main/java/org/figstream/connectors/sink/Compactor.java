@@ -2,6 +2,7 @@ package org.figstream.connectors.sink;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,9 @@ import org.figstream.connectors.sink.shard.ParquetFiles;
  * see the old files or the new ones, and a crash at any step settles at the next start. Rows keep
  * their offsets, and readers order a key's versions by offset, never by file, so moving rows
  * between files changes no query's answer. Delete records are kept: they are the history of what
- * left. One instance runs one compaction.
+ * left. Rows are copied in their table's current layout, and a shard an older figstream wrote in
+ * another ({@link RowLayouts}) is rewritten whatever its dead rows, so after a compaction every
+ * file of a table has one schema. One instance runs one compaction.
  */
 final class Compactor {
   /**
@@ -41,6 +44,7 @@ final class Compactor {
   private final List<ShardEntry> replaced = new ArrayList<>();
   private Manifest.Builder next;
   private int rewritten;
+  private int upgraded;
   private int dropped;
   private int merged;
   private int mergedInto;
@@ -93,7 +97,8 @@ final class Compactor {
         Files.deleteIfExists(files.path(tar));
       }
     }
-    return new CompactionResult(interim, rewritten, dropped, merged, mergedInto, removed, tars);
+    return new CompactionResult(
+        interim, rewritten, upgraded, dropped, merged, mergedInto, removed, tars);
   }
 
   /** The files of one stream, in the order they were committed. */
@@ -109,6 +114,10 @@ final class Compactor {
     List<ShardEntry> small = stream.stream().filter(this::small).toList();
     List<ShardEntry> merging = small.size() > 1 ? small : List.of();
     if (!merging.isEmpty()) {
+      for (ShardEntry f : merging) {
+        // copied in the current layout, as every merged row is
+        upgraded += RowLayouts.outdated(files, f) ? 1 : 0;
+      }
       List<ShardEntry> out = copy(merging, live, settings.maxShardRows(), settings.maxShardBytes());
       replace(merging, out);
       merged += merging.size();
@@ -127,7 +136,8 @@ final class Compactor {
    */
   private void removeDeadRows(ShardEntry f, LiveRows live, boolean force) throws IOException {
     long dead = live.deadRows(f);
-    if (dead == 0 || (!force && dead < settings.compactThreshold() * f.rows())) {
+    boolean outdated = RowLayouts.outdated(files, f);
+    if (!outdated && (dead == 0 || (!force && dead < settings.compactThreshold() * f.rows()))) {
       return;
     }
     if (dead == f.rows()) {
@@ -136,7 +146,11 @@ final class Compactor {
     } else {
       replace(
           List.of(f), copy(List.of(f), live, settings.maxShardRows(), settings.maxShardBytes()));
-      rewritten++;
+      if (outdated) {
+        upgraded++;
+      } else {
+        rewritten++;
+      }
     }
   }
 
@@ -174,8 +188,11 @@ final class Compactor {
             files, settings, sources.get(0).stream(), maxRows, maxBytes, next::takeFileNumber);
     try {
       for (ShardEntry source : sources) {
+        Path file = files.path(source.path());
         try (ParquetReader<GenericRecord> reader =
-            ParquetFiles.reader(files.path(source.path()), null)) {
+            source.deletes()
+                ? ParquetFiles.reader(file, null)
+                : ParquetFiles.readerAs(file, RowLayouts.current(source.table()))) {
           for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
             if (live == null
                 || live.isLive(r.get(keyColumn).toString(), (Long) r.get("kafka_offset"))) {

@@ -198,7 +198,7 @@ class OcrColumnTest {
         .orElseThrow();
   }
 
-  private static Path repository() {
+  static Path repository() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isDirectory(p.resolve("records/schemas"))) {
         return p;

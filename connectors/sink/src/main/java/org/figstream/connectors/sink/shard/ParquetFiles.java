@@ -13,6 +13,7 @@ import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -26,6 +27,9 @@ import org.apache.parquet.io.LocalOutputFile;
  * images.
  */
 public final class ParquetFiles {
+  /** Where parquet-avro's writer keeps the rows' Avro schema in the footer. */
+  private static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
+
   /** zstd level of image columns; every other column has the codec's default, 3. */
   static final int IMAGE_ZSTD_LEVEL = 1;
 
@@ -118,6 +122,32 @@ public final class ParquetFiles {
     List<Schema> types =
         schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList();
     return types.size() == 1 ? types.get(0) : schema;
+  }
+
+  /**
+   * A reader of whole rows converted to {@code schema}: a column the file lacks reads as the
+   * field's default (null for the dataset's optional columns), so a file of an older row layout
+   * reads as the current one.
+   */
+  public static ParquetReader<GenericRecord> readerAs(Path file, Schema schema) throws IOException {
+    PlainParquetConfiguration conf =
+        new PlainParquetConfiguration(Map.of(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false"));
+    // AvroReadSupport.setAvroReadSchema's key; its setter takes only a Hadoop Configuration
+    conf.set("parquet.avro.read.schema", schema.toString());
+    return AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file), conf)
+        .withDataModel(GenericData.get())
+        .build();
+  }
+
+  /** The Avro schema the file's rows were written with, from its footer. */
+  public static Schema writtenSchema(Path file) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+      String json = reader.getFooter().getFileMetaData().getKeyValueMetaData().get(AVRO_SCHEMA_KEY);
+      if (json == null) {
+        throw new IOException(file + " has no Avro schema in its footer");
+      }
+      return new Schema.Parser().parse(json);
+    }
   }
 
   /** A reader of whole rows, or of the columns of {@code projection} only when it is not null. */
