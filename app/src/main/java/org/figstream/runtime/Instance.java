@@ -119,13 +119,13 @@ public final class Instance implements AutoCloseable {
                 + settings.dataDir().resolve("kafka")
                 + " (no bootstrap.servers configured)"
             : "figstream: " + settings.kafka().describe());
-    if (broker != null && !broker.abortedOrphans().isEmpty()) {
+    if (broker != null && !broker.finishedOrphans().isEmpty()) {
       log.println(
           "figstream: the last stop left "
-              + broker.abortedOrphans().size()
-              + " partitions in transactions their coordinator had finished; aborted, the work"
-              + " they held is redone: "
-              + broker.abortedOrphans());
+              + broker.finishedOrphans().size()
+              + " partitions in transactions their coordinator had finished; committed where it"
+              + " had committed, else aborted and the work they held redone: "
+              + broker.finishedOrphans());
     }
     ClusterBinding.check(
         settings.dataDir(), kafka); // before Streams and the feed read state of another cluster

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,17 +101,19 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   /**
-   * The transactions this start aborted because a hard stop had left them open on their partitions
-   * after their coordinator finished them (see {@link OrphanedTransactions}); empty after a clean
-   * stop.
+   * The transactions this start committed or aborted because a hard stop had left them open on
+   * their partitions after their coordinator finished them (see {@link OrphanedTransactions});
+   * empty after a clean stop.
    */
-  public List<OrphanedTransactions.Orphan> abortedOrphans() {
+  public List<OrphanedTransactions.Orphan> finishedOrphans() {
     return aborted;
   }
 
   private void abortOrphans() {
     try (Admin admin = Admin.create(clientConfig())) {
-      aborted = List.copyOf(OrphanedTransactions.abortAll(admin, SETTLE));
+      String[] hostPort = bootstrapServers.split(",")[0].split(":");
+      InetSocketAddress plain = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
+      aborted = List.copyOf(OrphanedTransactions.finishAll(admin, plain, SETTLE));
     } catch (Exception e) {
       // best effort: without the repair the broker still serves, at worst with the hang it fixes
       System.err.println(

@@ -1,5 +1,6 @@
 package org.figstream.broker;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,15 +32,18 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * REBALANCING; and the producer's next transaction on that partition would commit the orphaned
  * records with its own.
  *
- * <p>The repair aborts each orphan with the admin API for hanging transactions (KIP-664). Every
- * partition of the lost transaction is an orphan, offsets included, so aborting them all is the
- * same as the transaction having aborted: Streams resumes from the offsets before it and redoes its
- * work. An open transaction counts as an orphan only when its coordinator knows its producer, is in
- * no transaction or a completed one ({@code Empty}, {@code CompleteCommit}, {@code CompleteAbort}),
- * at the orphan's epoch or a later one: it will never write a marker for it. Anything else (an
- * ongoing transaction, one whose markers are being written, a producer the coordinators do not
- * list) is left alone. The embedded broker runs this when it starts, before any client of
- * figstream's is connected.
+ * <p>The repair finishes each orphan the way its coordinator finished the transaction. When the
+ * coordinator committed it ({@code CompleteCommit}), the orphan gets a commit marker ({@link
+ * CommitMarkers}): some of the transaction's partitions may have got their markers before the stop
+ * and others not, and aborting the rest would keep, say, the consumer offsets while dropping the
+ * records they stand for (KillSoakIT lost one article's figures that way). Otherwise ({@code
+ * CompleteAbort}, or {@code Empty}, where the outcome is not recorded) it is aborted with the admin
+ * API for hanging transactions (KIP-664), and Streams redoes the work. An open transaction counts
+ * as an orphan only when its coordinator knows its producer, is in no transaction or a completed
+ * one ({@code Empty}, {@code CompleteCommit}, {@code CompleteAbort}), at the orphan's epoch or a
+ * later one: it will never write a marker for it. Anything else (an ongoing transaction, one whose
+ * markers are being written, a producer the coordinators do not list) is left alone. The embedded
+ * broker runs this when it starts, before any client of figstream's is connected.
  */
 public final class OrphanedTransactions {
   private static final Set<TransactionState> FINISHED =
@@ -91,12 +95,14 @@ public final class OrphanedTransactions {
   }
 
   /**
-   * Aborts every orphan and returns them. Coordinators load their state after the broker starts and
-   * finish the transactions they were finishing when it stopped: while a producer with an open
-   * transaction is not listed yet, or its coordinator is still finishing, this waits (up to {@code
-   * settle}; after that those are left alone).
+   * Commits or aborts every orphan, as its coordinator finished the transaction, and returns them;
+   * {@code broker} is the embedded broker's plain listener. Coordinators load their state after the
+   * broker starts and finish the transactions they were finishing when it stopped: while a producer
+   * with an open transaction is not listed yet, or its coordinator is still finishing, this waits
+   * (up to {@code settle}; after that those are left alone).
    */
-  public static List<Orphan> abortAll(Admin admin, Duration settle) throws Exception {
+  public static List<Orphan> finishAll(Admin admin, InetSocketAddress broker, Duration settle)
+      throws Exception {
     long deadline = System.nanoTime() + settle.toNanos();
     // coordinators first, partitions second: a transaction still open after its coordinator was
     // seen finished is an orphan; the other order could take one finished in between for one
@@ -107,8 +113,18 @@ public final class OrphanedTransactions {
       coordinators = coordinators(admin);
       open = open(admin);
     }
-    List<Orphan> aborted = new ArrayList<>();
+    List<Orphan> finished = new ArrayList<>();
     for (Orphan o : orphans(open, coordinators)) {
+      if (o.coordinatorState() == TransactionState.COMPLETE_COMMIT) {
+        CommitMarkers.commit(
+            broker,
+            o.partition(),
+            o.producerId(),
+            (short) o.openEpoch(),
+            o.markerCoordinatorEpoch());
+        finished.add(o);
+        continue;
+      }
       try {
         admin
             .abortTransaction(
@@ -119,12 +135,12 @@ public final class OrphanedTransactions {
                     o.markerCoordinatorEpoch()))
             .all()
             .get();
-        aborted.add(o);
+        finished.add(o);
       } catch (java.util.concurrent.ExecutionException e) {
         // refused (a marker with a later epoch landed meanwhile): nothing was open to abort
       }
     }
-    return aborted;
+    return finished;
   }
 
   /** The orphans there are now. */

@@ -3,6 +3,7 @@ package org.figstream.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +48,11 @@ class OrphanedTransactionsTest {
   private static final String TRANSACTIONAL_ID = "orphan-maker";
 
   @Test
-  void shouldAbortARecordsTransactionItsCoordinatorFinishedAndLeaveCommittedOnesVisible(
+  void shouldFinishARecordsTransactionAsItsCoordinatorDidAndLeaveCommittedOnesVisible(
       @TempDir Path dir) throws Exception {
     ProducerState before;
     try (EmbeddedBroker broker = EmbeddedBroker.start(dir)) {
-      assertThat(broker.abortedOrphans()).isEmpty();
+      assertThat(broker.finishedOrphans()).isEmpty();
       try (Admin admin = Admin.create(broker.clientConfig())) {
         admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
         try (KafkaProducer<String, String> p = producer(broker)) {
@@ -75,7 +76,8 @@ class OrphanedTransactionsTest {
     Files.deleteIfExists(dir.resolve("logs/.kafka_cleanshutdown"));
 
     try (EmbeddedBroker broker = EmbeddedBroker.start(dir)) {
-      assertThat(broker.abortedOrphans())
+      TransactionState decided = broker.finishedOrphans().get(0).coordinatorState();
+      assertThat(broker.finishedOrphans())
           .singleElement()
           .satisfies(
               o -> {
@@ -92,8 +94,18 @@ class OrphanedTransactionsTest {
         assertThat(endOffset(admin, IsolationLevel.READ_COMMITTED))
             .isEqualTo(endOffset(admin, IsolationLevel.READ_UNCOMMITTED));
       }
-      assertThat(readCommitted(broker)).containsExactly("kept");
+      // finished as the coordinator finished the transaction: a commit keeps the orphan's record
+      if (decided == TransactionState.COMPLETE_COMMIT) {
+        assertThat(readCommitted(broker)).containsExactly("kept", "orphaned");
+      } else {
+        assertThat(readCommitted(broker)).containsExactly("kept");
+      }
     }
+  }
+
+  private static InetSocketAddress plain(EmbeddedBroker broker) {
+    String[] hostPort = broker.bootstrapServers().split(":");
+    return new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
   }
 
   @Test
@@ -106,7 +118,8 @@ class OrphanedTransactionsTest {
       p.beginTransaction();
       p.send(new ProducerRecord<>(TOPIC, 0, "k", "in flight")).get();
 
-      assertThat(OrphanedTransactions.abortAll(admin, Duration.ofSeconds(5))).isEmpty();
+      assertThat(OrphanedTransactions.finishAll(admin, plain(broker), Duration.ofSeconds(5)))
+          .isEmpty();
       p.commitTransaction();
       assertThat(readCommitted(broker)).containsExactly("in flight");
     }
