@@ -38,7 +38,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
-  private List<OrphanedTransactions.Orphan> aborted = List.of();
+  private List<OrphanedTransactions.Orphan> finished = List.of();
 
   private EmbeddedBroker(KafkaRaftServer server, String bootstrapServers) {
     this.server = server;
@@ -75,7 +75,7 @@ public final class EmbeddedBroker implements AutoCloseable {
               .substring("PLAINTEXT://".length());
       EmbeddedBroker broker = new EmbeddedBroker(server, plaintext);
       broker.awaitReady(Duration.ofSeconds(60));
-      broker.abortOrphans();
+      broker.finishOrphans();
       return broker;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded broker in " + dir, e);
@@ -84,6 +84,14 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The PLAINTEXT listener's address ({@link #bootstrapServers} as a socket address). */
+  public InetSocketAddress address() {
+    int colon = bootstrapServers.lastIndexOf(':');
+    return new InetSocketAddress(
+        bootstrapServers.substring(0, colon),
+        Integer.parseInt(bootstrapServers.substring(colon + 1)));
   }
 
   /** Client settings that reach this broker. */
@@ -106,14 +114,12 @@ public final class EmbeddedBroker implements AutoCloseable {
    * empty after a clean stop.
    */
   public List<OrphanedTransactions.Orphan> finishedOrphans() {
-    return aborted;
+    return finished;
   }
 
-  private void abortOrphans() {
+  private void finishOrphans() {
     try (Admin admin = Admin.create(clientConfig())) {
-      String[] hostPort = bootstrapServers.split(",")[0].split(":");
-      InetSocketAddress plain = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
-      aborted = List.copyOf(OrphanedTransactions.finishAll(admin, plain, SETTLE));
+      finished = List.copyOf(OrphanedTransactions.finishAll(admin, address(), SETTLE));
     } catch (Exception e) {
       // best effort: without the repair the broker still serves, at worst with the hang it fixes
       System.err.println(

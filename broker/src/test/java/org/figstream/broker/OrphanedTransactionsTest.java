@@ -3,7 +3,6 @@ package org.figstream.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,11 +102,6 @@ class OrphanedTransactionsTest {
     }
   }
 
-  private static InetSocketAddress plain(EmbeddedBroker broker) {
-    String[] hostPort = broker.bootstrapServers().split(":");
-    return new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
-  }
-
   @Test
   void shouldLeaveATransactionThatIsStillGoingOn(@TempDir Path dir) throws Exception {
     try (EmbeddedBroker broker = EmbeddedBroker.start(dir);
@@ -118,7 +112,7 @@ class OrphanedTransactionsTest {
       p.beginTransaction();
       p.send(new ProducerRecord<>(TOPIC, 0, "k", "in flight")).get();
 
-      assertThat(OrphanedTransactions.finishAll(admin, plain(broker), Duration.ofSeconds(5)))
+      assertThat(OrphanedTransactions.finishAll(admin, broker.address(), Duration.ofSeconds(5)))
           .isEmpty();
       p.commitTransaction();
       assertThat(readCommitted(broker)).containsExactly("in flight");

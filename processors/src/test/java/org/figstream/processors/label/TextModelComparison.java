@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfSystemProperty(named = "figstream.compareTextModels", matches = "true")
 class TextModelComparison {
   /** One intra-op thread per session, as the CLI runs it, so other load moves the times less. */
-  private static final Accelerator ONE_THREAD = new Accelerator("cpu", 0, false, null, 1);
+  static final Accelerator ONE_THREAD = new Accelerator("cpu", 0, false, null, 1);
 
   private static final int ROUNDS = 5;
   private static final int BATCH = 16;
@@ -119,14 +119,19 @@ class TextModelComparison {
   }
 
   private static long time(TextEncoder encoder, List<String> texts) {
+    return time(encoder, texts, BATCH);
+  }
+
+  /** Nanoseconds to embed {@code texts} in batches of {@code batch}. */
+  static long time(TextEncoder encoder, List<String> texts, int batch) {
     long start = System.nanoTime();
-    for (int i = 0; i < texts.size(); i += BATCH) {
-      encoder.embed(texts.subList(i, Math.min(texts.size(), i + BATCH)), TextRole.CAPTION);
+    for (int i = 0; i < texts.size(); i += batch) {
+      encoder.embed(texts.subList(i, Math.min(texts.size(), i + batch)), TextRole.CAPTION);
     }
     return System.nanoTime() - start;
   }
 
-  private static double median(long[] nanos) {
+  static double median(long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];

@@ -1,7 +1,6 @@
 package org.figstream.processors.label;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import org.figstream.processors.embed.Accelerator;
 import org.figstream.processors.embed.BuiltinModels;
 import org.figstream.processors.embed.OnnxTextEncoder;
 import org.figstream.processors.embed.TextEncoder;
-import org.figstream.processors.embed.TextRole;
 import org.figstream.processors.ocr.TextDetector;
 import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "figstream.measure", matches = "true")
 class TextModelCostMeasurement {
-  private static final Accelerator ONE_THREAD = new Accelerator("cpu", 0, false, null, 1);
   private static final int ROUNDS = 5;
   private static final int BATCH = Integer.getInteger("figstream.measure.batch", 16);
 
@@ -34,9 +31,11 @@ class TextModelCostMeasurement {
     Map<String, TextEncoder> encoders = new LinkedHashMap<>();
     encoders.put(
         BuiltinModels.TEXT,
-        new OnnxTextEncoder(BuiltinModels.resolve(BuiltinModels.TEXT), ONE_THREAD));
+        new OnnxTextEncoder(
+            BuiltinModels.resolve(BuiltinModels.TEXT), TextModelComparison.ONE_THREAD));
     String other = System.getProperty("figstream.measure.textModel", BuiltinModels.E5_INT8);
-    encoders.put(other, new OnnxTextEncoder(BuiltinModels.resolve(other), ONE_THREAD));
+    encoders.put(
+        other, new OnnxTextEncoder(BuiltinModels.resolve(other), TextModelComparison.ONE_THREAD));
     List<String> texts = new ArrayList<>();
     int figures = 0;
     for (HandLabels.Label l : HandLabels.split(HandLabels.DEV).values()) {
@@ -50,20 +49,18 @@ class TextModelCostMeasurement {
     }
     try (TextDetector detector =
         TextDetector.load(Accelerator.CPU, LabelSettings.TEXT_DETECTION_SIDE)) {
-      encoders.values().forEach(e -> time(e, texts));
+      encoders.values().forEach(e -> TextModelComparison.time(e, texts, BATCH));
       Map<String, long[]> nanos = new LinkedHashMap<>();
       for (int round = 0; round < ROUNDS; round++) {
         for (var e : encoders.entrySet()) {
           nanos.computeIfAbsent(e.getKey(), k -> new long[ROUNDS])[round] =
-              time(e.getValue(), texts);
+              TextModelComparison.time(e.getValue(), texts, BATCH);
         }
       }
       for (var e : encoders.entrySet()) {
         ConceptLabeller labeller = Labellers.create(LabelSettings.defaults(), null, e.getValue());
         LabelEvaluation.Result m =
             LabelEvaluation.run(HandLabels.split(HandLabels.DEV), labeller, e.getValue(), detector);
-        long[] sorted = nanos.get(e.getKey()).clone();
-        Arrays.sort(sorted);
         System.out.printf(
             "%s: dev top-1 %d/%d, top-3 %d, answered %d (right %d); %.1f ms a figure (caption and"
                 + " sentences, median of %d rounds, one thread, batches of %d)%n",
@@ -73,20 +70,12 @@ class TextModelCostMeasurement {
             m.top3(),
             m.answered(),
             m.answeredRight(),
-            sorted[ROUNDS / 2] / 1e6 / figures,
+            TextModelComparison.median(nanos.get(e.getKey())) / 1e6 / figures,
             ROUNDS,
             BATCH);
       }
     } finally {
       encoders.values().forEach(TextEncoder::close);
     }
-  }
-
-  private static long time(TextEncoder encoder, List<String> texts) {
-    long start = System.nanoTime();
-    for (int i = 0; i < texts.size(); i += BATCH) {
-      encoder.embed(texts.subList(i, Math.min(texts.size(), i + BATCH)), TextRole.CAPTION);
-    }
-    return System.nanoTime() - start;
   }
 }

@@ -130,13 +130,8 @@ public final class ParquetFiles {
    * reads as the current one.
    */
   public static ParquetReader<GenericRecord> readerAs(Path file, Schema schema) throws IOException {
-    PlainParquetConfiguration conf =
-        new PlainParquetConfiguration(Map.of(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false"));
     // AvroReadSupport.setAvroReadSchema's key; its setter takes only a Hadoop Configuration
-    conf.set("parquet.avro.read.schema", schema.toString());
-    return AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file), conf)
-        .withDataModel(GenericData.get())
-        .build();
+    return reader(file, "parquet.avro.read.schema", schema);
   }
 
   /** The Avro schema the file's rows were written with, from its footer. */
@@ -153,11 +148,17 @@ public final class ParquetFiles {
   /** A reader of whole rows, or of the columns of {@code projection} only when it is not null. */
   public static ParquetReader<GenericRecord> reader(Path file, Schema projection)
       throws IOException {
-    // a projection is converted to Parquet like a written schema: with the lists the files have
+    return reader(file, AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection);
+  }
+
+  /** A reader whose configuration sets {@code key} to {@code schema}, when it is not null. */
+  private static ParquetReader<GenericRecord> reader(Path file, String key, Schema schema)
+      throws IOException {
+    // a schema is converted to Parquet like a written one: with the lists the files have
     PlainParquetConfiguration conf =
         new PlainParquetConfiguration(Map.of(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, "false"));
-    if (projection != null) {
-      conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, projection.toString());
+    if (schema != null) {
+      conf.set(key, schema.toString());
     }
     return AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file), conf)
         .withDataModel(GenericData.get())
