@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.figstream.connectors.feed.bucket.BucketLayout;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
@@ -36,6 +41,7 @@ import org.figstream.records.Topics;
 import org.figstream.runtime.sink.DatasetSinkRunner;
 import org.figstream.state.FeedIndex;
 import org.figstream.topology.enrich.FigureStep;
+import org.figstream.topology.schema.TopicSerdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,7 +89,16 @@ abstract class SampleFeedEndToEnd {
           DatasetSinkRunner crashing =
               new DatasetSinkRunner(kafka, sinkSettings(), crashAt(FaultPoint.MANIFEST_WRITTEN, 3))
                   .start()) {
+        // a request no announcement decoder reads (a foreign producer): a dead letter, then past it
+        sendForeignRequest(kafka);
         pipeline.feedAndSettle(feed, cursors, Duration.ofSeconds(120));
+        assertThat(
+                TopicCounts.values(kafka, Topics.DLQ).stream()
+                    .map(v -> TopicSerdes.deadLetters().deserializer().deserialize(Topics.DLQ, v))
+                    .filter(d -> d.reason().equals("undecodable-record")))
+            .singleElement()
+            .satisfies(d -> assertThat(d.stage()).isEqualTo("enrich"))
+            .satisfies(d -> assertThat(d.source()).startsWith(Topics.ENRICH_REQUESTS + "-"));
         Map<String, byte[]> live = TopicCounts.latest(kafka, Topics.FIGURES);
         // day 1: articles 1-8, i.e. every sample but pone.0093988 (3 pairs): 82 - 3
         assertThat(live).hasSize(79);
@@ -156,6 +171,19 @@ abstract class SampleFeedEndToEnd {
               .containsExactlyInAnyOrderElementsOf(expected);
         }
       }
+    }
+  }
+
+  private static void sendForeignRequest(Map<String, Object> kafka) throws Exception {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.ENRICH_REQUESTS,
+                  "PMC99000001",
+                  "{\"not\": \"an announcement\"}".getBytes(StandardCharsets.UTF_8)))
+          .get();
     }
   }
 

@@ -85,6 +85,13 @@ public final class TopicCounts {
     return n[0];
   }
 
+  /** Every committed record's value on the topic, in partition and offset order per partition. */
+  public static List<byte[]> values(Map<String, Object> kafka, String topic) {
+    List<byte[]> values = new java.util.ArrayList<>();
+    scan(kafka, topic, r -> values.add(r.value()));
+    return values;
+  }
+
   private static void scan(
       Map<String, Object> kafka, String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
     Map<String, Object> c = new HashMap<>(kafka);

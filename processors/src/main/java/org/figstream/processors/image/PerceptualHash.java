@@ -66,18 +66,24 @@ final class PerceptualHash {
     int w = rgb.getWidth();
     int h = rgb.getHeight();
     double[][] sums = new double[N][N];
-    int[] row = new int[w];
+    IntRgbPixels pixels = IntRgbPixels.of(rgb); // getRGB costs a colour-model call per pixel
+    int[] row = pixels == null ? new int[w] : pixels.data();
     for (int cy = 0; cy < N; cy++) {
       int y0 = cy * h / N;
       int y1 = Math.max(y0 + 1, (cy + 1) * h / N);
       for (int y = y0; y < y1; y++) {
-        rgb.getRGB(0, y, w, 1, row, 0, w);
+        int start = 0;
+        if (pixels == null) {
+          rgb.getRGB(0, y, w, 1, row, 0, w);
+        } else {
+          start = pixels.index(0, y);
+        }
         for (int cx = 0; cx < N; cx++) {
           int x0 = cx * w / N;
           int x1 = Math.max(x0 + 1, (cx + 1) * w / N);
           double s = 0;
           for (int x = x0; x < x1; x++) {
-            int p = row[x];
+            int p = row[start + x];
             s += 0.299 * (p >> 16 & 0xff) + 0.587 * (p >> 8 & 0xff) + 0.114 * (p & 0xff);
           }
           sums[cy][cx] += s / ((double) (x1 - x0) * (y1 - y0));

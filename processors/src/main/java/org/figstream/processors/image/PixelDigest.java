@@ -21,12 +21,18 @@ final class PixelDigest {
       throw new IllegalStateException("every JRE has SHA-256", e);
     }
     int w = rgb.getWidth();
-    int[] row = new int[w];
+    IntRgbPixels pixels = IntRgbPixels.of(rgb);
+    int[] row = pixels == null ? new int[w] : pixels.data();
     byte[] bytes = new byte[w * 3];
     for (int y = 0; y < rgb.getHeight(); y++) {
-      rgb.getRGB(0, y, w, 1, row, 0, w);
+      int start = 0;
+      if (pixels == null) {
+        rgb.getRGB(0, y, w, 1, row, 0, w);
+      } else {
+        start = pixels.index(0, y);
+      }
       for (int x = 0, i = 0; x < w; x++) {
-        int p = row[x];
+        int p = row[start + x];
         bytes[i++] = (byte) (p >> 16);
         bytes[i++] = (byte) (p >> 8);
         bytes[i++] = (byte) p;
