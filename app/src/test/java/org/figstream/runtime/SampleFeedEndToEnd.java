@@ -92,9 +92,10 @@ abstract class SampleFeedEndToEnd {
         // a request no announcement decoder reads (a foreign producer): a dead letter, then past it
         sendForeignRequest(kafka);
         pipeline.feedAndSettle(feed, cursors, Duration.ofSeconds(120));
+        var deadLetters = TopicSerdes.deadLetters().deserializer();
         assertThat(
                 TopicCounts.values(kafka, Topics.DLQ).stream()
-                    .map(v -> TopicSerdes.deadLetters().deserializer().deserialize(Topics.DLQ, v))
+                    .map(v -> deadLetters.deserialize(Topics.DLQ, v))
                     .filter(d -> d.reason().equals("undecodable-record")))
             .singleElement()
             .satisfies(d -> assertThat(d.stage()).isEqualTo("enrich"))

@@ -87,7 +87,7 @@ public final class TopicCounts {
 
   /** Every committed record's value on the topic, in partition and offset order per partition. */
   public static List<byte[]> values(Map<String, Object> kafka, String topic) {
-    List<byte[]> values = new java.util.ArrayList<>();
+    List<byte[]> values = new ArrayList<>();
     scan(kafka, topic, r -> values.add(r.value()));
     return values;
   }

@@ -18,18 +18,24 @@ final class JpegEncoder {
   private JpegEncoder() {}
 
   static byte[] encode(BufferedImage rgb, float quality) {
+    return write(asBgrBytes(rgb), quality);
+  }
+
+  /** What ImageIO's JPEG writer makes of {@code image} as it is. */
+  static byte[] write(BufferedImage image, float quality) {
     Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
     if (!writers.hasNext()) {
       throw new IllegalStateException("no JPEG writer registered with ImageIO");
     }
     ImageWriter writer = writers.next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(rgb.getWidth() * rgb.getHeight() / 4);
+    ByteArrayOutputStream bytes =
+        new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4);
     try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
       param.setCompressionQuality(quality);
       writer.setOutput(out);
-      writer.write(null, new IIOImage(asBgrBytes(rgb), null, null), param);
+      writer.write(null, new IIOImage(image, null, null), param);
     } catch (IOException e) {
       // Writing to memory cannot fail on I/O; anything here is a bug, not bad input.
       throw new UncheckedIOException("JPEG encoding failed", e);

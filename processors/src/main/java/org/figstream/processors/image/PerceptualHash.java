@@ -66,18 +66,13 @@ final class PerceptualHash {
     int w = rgb.getWidth();
     int h = rgb.getHeight();
     double[][] sums = new double[N][N];
-    IntRgbPixels pixels = IntRgbPixels.of(rgb); // getRGB costs a colour-model call per pixel
-    int[] row = pixels == null ? new int[w] : pixels.data();
+    RgbRows rows = new RgbRows(rgb);
+    int[] row = rows.data();
     for (int cy = 0; cy < N; cy++) {
       int y0 = cy * h / N;
       int y1 = Math.max(y0 + 1, (cy + 1) * h / N);
       for (int y = y0; y < y1; y++) {
-        int start = 0;
-        if (pixels == null) {
-          rgb.getRGB(0, y, w, 1, row, 0, w);
-        } else {
-          start = pixels.index(0, y);
-        }
+        int start = rows.start(y);
         for (int cx = 0; cx < N; cx++) {
           int x0 = cx * w / N;
           int x1 = Math.max(x0 + 1, (cx + 1) * w / N);

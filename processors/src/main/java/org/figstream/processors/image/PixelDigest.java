@@ -21,16 +21,11 @@ final class PixelDigest {
       throw new IllegalStateException("every JRE has SHA-256", e);
     }
     int w = rgb.getWidth();
-    IntRgbPixels pixels = IntRgbPixels.of(rgb);
-    int[] row = pixels == null ? new int[w] : pixels.data();
+    RgbRows rows = new RgbRows(rgb);
+    int[] row = rows.data();
     byte[] bytes = new byte[w * 3];
     for (int y = 0; y < rgb.getHeight(); y++) {
-      int start = 0;
-      if (pixels == null) {
-        rgb.getRGB(0, y, w, 1, row, 0, w);
-      } else {
-        start = pixels.index(0, y);
-      }
+      int start = rows.start(y);
       for (int x = 0, i = 0; x < w; x++) {
         int p = row[start + x];
         bytes[i++] = (byte) (p >> 16);

@@ -3,6 +3,7 @@ package org.figstream.processors.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,7 +22,7 @@ class RgbConverterTest {
   private static BufferedImage random(int type, long seed) {
     BufferedImage img = new BufferedImage(37, 23, type);
     Random random = new Random(seed);
-    byte[] data = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+    byte[] data = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
     random.nextBytes(data);
     return img;
   }
@@ -61,15 +62,11 @@ class RgbConverterTest {
     assertSameSamples(
         grey.getSubimage(3, 4, 20, 10), RgbConverter.toRgb(grey.getSubimage(3, 4, 20, 10)), false);
     BufferedImage abgr = random(BufferedImage.TYPE_4BYTE_ABGR, 2);
-    abgr.getAlphaRaster()
-        .setRect(
-            new BufferedImage(37, 23, BufferedImage.TYPE_BYTE_GRAY) {
-              {
-                java.util.Arrays.fill(
-                    ((java.awt.image.DataBufferByte) getRaster().getDataBuffer()).getData(),
-                    (byte) 255);
-              }
-            }.getRaster());
+    for (int y = 0; y < abgr.getHeight(); y++) {
+      for (int x = 0; x < abgr.getWidth(); x++) {
+        abgr.getRaster().setSample(x, y, 3, 255); // opaque: alpha is band 3
+      }
+    }
     assertSameSamples(abgr, RgbConverter.toRgb(abgr), true);
   }
 
@@ -82,9 +79,7 @@ class RgbConverterTest {
     BufferedImage rgb = RgbConverter.toRgb(abgr);
     assertThat(rgb.getRGB(0, 0) & 0xffffff).isEqualTo(0xffffff);
     assertThat(rgb.getRGB(1, 0) & 0xffffff).isEqualTo(10 << 16 | 20 << 8 | 30);
-    // c * a / 255 + 255 - a, rounded: 0 + 127 = 127; (100 * 128 + 127) / 255 + 127 = 50 + 127 =
-    // 177;
-    // (200 * 128 + 127) / 255 + 127 = 100 + 127 = 227
+    // (c * a + 127) / 255 + 255 - a: 0 + 127 = 127; 50 + 127 = 177; 100 + 127 = 227
     assertThat(rgb.getRGB(2, 0) & 0xffffff).isEqualTo(127 << 16 | 177 << 8 | 227);
   }
 }
