@@ -136,12 +136,8 @@ public final class FigureAnnotator {
                       add(problems, "embed", "caption-embedding-failed", e.getMessage());
                       return Mono.just(Optional.empty());
                     });
-    Mono<List<Embedding>> sentences =
-        labeller == null || !labeller.usesSentences() || caption.isEmpty()
-            ? Mono.just(List.of())
-            : embedder.texts(CaptionSentences.of(caption)).onErrorReturn(List.of());
-    return Mono.zip(ofImage, ofCaption, sentences)
-        .map(
+    return Mono.zip(ofImage, ofCaption)
+        .flatMap(
             t -> {
               Embedding i = t.getT1().orElse(null);
               Embedding c = t.getT2().orElse(null);
@@ -149,21 +145,54 @@ public final class FigureAnnotator {
               if (seen != null && seen.problem() != null && imageText.reads()) {
                 add(problems, "ocr", "ocr-failed", seen.problem());
               }
-              ConceptLabels labels =
-                  label(
-                      new LabelInput(
-                          caption,
-                          figure.kind() == FigureKind.TABLE,
-                          c,
-                          t.getT3(),
-                          i,
-                          raster.drawn(),
-                          textEvidence && seen != null ? seen.regions() : null,
-                          seen == null ? null : seen.lines()),
-                      problems);
+              LabelInput input =
+                  new LabelInput(
+                      caption,
+                      figure.kind() == FigureKind.TABLE,
+                      c,
+                      List.of(),
+                      i,
+                      raster.drawn(),
+                      textEvidence && seen != null ? seen.regions() : null,
+                      seen == null ? null : seen.lines());
               List<OcrLine> ocr = seen == null ? null : seen.lines();
-              return new Annotation(i, c, labels, raster.drawn(), ocr, List.copyOf(problems));
+              return labelled(input, problems)
+                  .map(
+                      labels ->
+                          new Annotation(
+                              i,
+                              c,
+                              labels.orElse(null),
+                              raster.drawn(),
+                              ocr,
+                              List.copyOf(problems)));
             });
+  }
+
+  /**
+   * Labels from the whole caption, then, where the labeller wants them, embeds the caption's
+   * sentences and labels again with them. Labels the labeller could not make are an empty Optional,
+   * not an empty Mono.
+   */
+  private Mono<Optional<ConceptLabels>> labelled(
+      LabelInput input, List<Annotation.Problem> problems) {
+    ConceptLabels fromCaption = label(input, problems);
+    List<String> sentences =
+        labeller == null || !labeller.wantsSentences(fromCaption)
+            ? List.of()
+            : CaptionSentences.of(input.caption());
+    if (sentences.isEmpty()) {
+      return Mono.just(Optional.ofNullable(fromCaption));
+    }
+    return embedder
+        .texts(sentences)
+        .onErrorReturn(List.of())
+        .map(
+            vectors ->
+                Optional.ofNullable(
+                    vectors.isEmpty()
+                        ? fromCaption
+                        : label(input.withSentences(vectors), problems)));
   }
 
   /**

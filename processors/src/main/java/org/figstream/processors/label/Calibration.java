@@ -23,10 +23,12 @@ import org.figstream.records.Taxonomy;
  */
 public record Calibration(double sharpness, double ambiguousBelow) {
   /**
-   * Fitted on the development set's 84 figures, 2026-12-04: the exponent, on a grid of 0.05, with
-   * the smallest log loss of "the top concept is right" (LabelQualityTest checks the fit).
+   * Fitted on the development set's 84 figures: the exponent, on a grid of 0.05, with the smallest
+   * log loss of "the top concept is right" (LabelQualityTest checks the fit). 6.85 on 2026-12-04
+   * with every sentence scored; refitted 2026-12-05 once sentences were scored only where the
+   * caption leaves the concept open ({@link ZeroShotLabeller#SENTENCES_BELOW}).
    */
-  public static final double SHARPNESS = 6.85;
+  public static final double SHARPNESS = 6.65;
 
   /**
    * Below one half the top concept is more likely wrong than right. Chosen as a rule, before the

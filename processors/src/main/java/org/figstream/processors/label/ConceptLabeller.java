@@ -12,6 +12,15 @@ public interface ConceptLabeller {
     return false;
   }
 
+  /**
+   * Whether the labels made without sentences ({@code fromCaption}, possibly null) should be made
+   * again with them: callers label from the whole caption first and embed its sentences only when
+   * this says so, since they cost about as much as the captions themselves.
+   */
+  default boolean wantsSentences(ConceptLabels fromCaption) {
+    return usesSentences() && fromCaption != null;
+  }
+
   /** Whether {@link LabelInput#drawnProbability} is used, so callers can skip measuring it. */
   default boolean usesPixelPrior() {
     return false;

@@ -47,4 +47,17 @@ public record LabelInput(
         null,
         null);
   }
+
+  /** The same figure with its sentences' vectors. */
+  public LabelInput withSentences(List<Embedding> sentences) {
+    return new LabelInput(
+        caption,
+        tableImage,
+        captionEmbedding,
+        sentences,
+        imageEmbedding,
+        drawnProbability,
+        text,
+        lines);
+  }
 }

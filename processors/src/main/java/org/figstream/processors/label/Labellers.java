@@ -31,7 +31,8 @@ public final class Labellers {
               text,
               jointImageModel(image, text),
               settings.topK(),
-              settings.calibration());
+              settings.calibration(),
+              ZeroShotLabeller.SENTENCES_BELOW);
         }
         case ClusterLabeller.METHOD -> {
           if (image == null) {

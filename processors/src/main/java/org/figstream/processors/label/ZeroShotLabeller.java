@@ -32,18 +32,30 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   static final float TEMPERATURE = 0.05f;
   static final String TABLES = "Tables";
 
+  /**
+   * The calibrated top score from the whole caption under which its sentences are embedded and the
+   * figure labelled again with them; at or above it the caption has settled the concept, and the
+   * sentences, which cost about as much encoder time as the captions, are left out. Chosen on the
+   * development set (docs/embeddings-and-labels.md, "Sentences only where the caption leaves the
+   * concept open").
+   */
+  public static final double SENTENCES_BELOW = 0.8;
+
   private final Taxonomy taxonomy;
   private final String textModel;
   private final String jointImageModel;
   private final int topK;
   private final Calibration calibration;
   private final ConceptForms forms;
+  private final double sentencesBelow;
   private final Map<String, List<float[]>> globals = new LinkedHashMap<>();
   private final Map<String, List<float[]>> locals = new LinkedHashMap<>();
 
   /**
    * @param jointImageModel the image encoder whose vectors share the text encoder's space, or null
    * @param calibration how the global scores are made to say how sure they are
+   * @param sentencesBelow the top score from the whole caption under which the sentences are wanted
+   *     ({@link #wantsSentences}); above 1, always
    */
   public ZeroShotLabeller(
       Taxonomy taxonomy,
@@ -51,13 +63,15 @@ public final class ZeroShotLabeller implements ConceptLabeller {
       TextEncoder text,
       String jointImageModel,
       int topK,
-      Calibration calibration) {
+      Calibration calibration,
+      double sentencesBelow) {
     this.taxonomy = taxonomy;
     this.textModel = text.descriptor().name();
     this.jointImageModel = jointImageModel;
     this.topK = topK;
     this.calibration = calibration;
     this.forms = descriptions.forms();
+    this.sentencesBelow = sentencesBelow;
     embedAll(descriptions.global(), text, globals);
     embedAll(descriptions.local(), text, locals);
   }
@@ -65,6 +79,12 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   @Override
   public boolean usesSentences() {
     return true;
+  }
+
+  @Override
+  public boolean wantsSentences(ConceptLabels fromCaption) {
+    ConceptScore best = fromCaption == null ? null : Calibration.bestGuess(fromCaption.global());
+    return best != null && best.score() < sentencesBelow;
   }
 
   @Override

@@ -44,6 +44,8 @@ final class LabelEvaluation {
       int answeredRight,
       Map<String, Map<String, Integer>> confusion,
       List<CalibrationCheck.Scored> scored,
+      int sentencesEmbedded,
+      int sentences,
       String rows) {
 
     String report(String title) {
@@ -59,6 +61,10 @@ final class LabelEvaluation {
               "answered (not Ambiguous) %d/%d, of them right %d = %.3f%n",
               answered, n, answeredRight, answeredRight / (double) Math.max(1, answered)));
       s.append(CalibrationCheck.report(scored));
+      s.append(
+          String.format(
+              "sentences embedded %d of %d (the rest left out by the labeller's gate)%n",
+              sentencesEmbedded, sentences));
       TreeSet<String> predicted = new TreeSet<>();
       confusion.values().forEach(m -> predicted.addAll(m.keySet()));
       s.append("confusion (rows: hand label; columns: top-1 label):\n");
@@ -103,7 +109,8 @@ final class LabelEvaluation {
         text,
         null,
         taxonomy.globalToLocals().size(),
-        Calibration.NONE);
+        Calibration.NONE,
+        ZeroShotLabeller.SENTENCES_BELOW);
   }
 
   /** Labels {@code hand} with {@code labeller}, and with the {@link #raw} one for calibration. */
@@ -144,9 +151,14 @@ final class LabelEvaluation {
     Map<String, Integer> handCounts = new TreeMap<>();
     Map<String, Map<String, Integer>> confusion = new TreeMap<>();
     StringBuilder rows = new StringBuilder();
+    int sentencesEmbedded = 0;
+    int sentences = 0;
     for (HandLabels.Label want : hand.values()) {
       LabelledFigures.Figure figure = LabelledFigures.get(want.pairId());
-      LabelInput in = input(figure, text, detector, reader);
+      LabelInput every = input(figure, text, detector, reader);
+      LabelInput in = gated(every, labeller);
+      sentences += every.sentenceEmbeddings().size();
+      sentencesEmbedded += in.sentenceEmbeddings().size();
       ConceptLabels got = labeller.label(in);
       ConceptLabels all = raw.label(in);
       if (all != null) {
@@ -194,6 +206,8 @@ final class LabelEvaluation {
         answeredRight,
         confusion,
         scored,
+        sentencesEmbedded,
+        sentences,
         rows.toString());
   }
 
@@ -203,6 +217,17 @@ final class LabelEvaluation {
         .toList();
   }
 
+  /**
+   * What the annotator gives the labeller: {@code every} without its sentences, unless the labels
+   * from the whole caption leave the labeller wanting them ({@link
+   * ConceptLabeller#wantsSentences}).
+   */
+  static LabelInput gated(LabelInput every, ConceptLabeller labeller) {
+    LabelInput captionOnly = every.withSentences(List.of());
+    return labeller.wantsSentences(labeller.label(captionOnly)) ? every : captionOnly;
+  }
+
+  /** A figure as the labeller sees it, with every one of its caption's sentences embedded. */
   static LabelInput input(
       LabelledFigures.Figure figure, TextEncoder text, TextDetector detector, TextRecognizer reader)
       throws IOException {

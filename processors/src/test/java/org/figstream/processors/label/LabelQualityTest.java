@@ -49,20 +49,25 @@ class LabelQualityTest {
     LabelEvaluation.Result r = evaluate(HandLabels.DEV);
 
     // re-measured 2026-12-04 with the fourth batch's 19 dev figures (e5-small-v2, text evidence);
-    // before them 52/59/58 of 65
+    // before them 52/59/58 of 65; 2026-12-05, sentences after the title only and only where the
+    // whole caption leaves the labeller under 0.8 sure: 69/75/72 (68/76/72 with every sentence)
     assertThat(r.n()).isEqualTo(84);
     assertThat(r.majority()).isEqualTo(58);
-    assertThat(r.top1()).isCloseTo(68, within(1));
-    assertThat(r.top3()).isCloseTo(76, within(1));
+    assertThat(r.top1()).isCloseTo(69, within(1));
+    assertThat(r.top3()).isCloseTo(75, within(1));
     assertThat(r.panel()).isCloseTo(72, within(1));
     // the calibration's sharpness is the one this set's hand labels fit best
     assertThat(CalibrationCheck.fit(r.scored()))
         .isCloseTo(Calibration.SHARPNESS, within(CalibrationCheck.STEP));
     assertThat(CalibrationCheck.ece(r.scored(), Calibration.SHARPNESS))
         .isLessThan(CalibrationCheck.ece(r.scored(), 1));
-    // Ambiguous under a calibrated top score of one half: 9 figures, 6 of them right guesses
-    assertThat(r.answered()).isCloseTo(75, within(1));
-    assertThat(r.answeredRight()).isCloseTo(62, within(1));
+    // Ambiguous under a calibrated top score of one half: 7 figures (9 before the sentence gate and
+    // the sharpness refitted with it, 2026-12-05)
+    assertThat(r.answered()).isCloseTo(77, within(1));
+    assertThat(r.answeredRight()).isCloseTo(64, within(1));
+    // the caption's sentences are embedded for 245 of the 319 after the titles (2026-12-05)
+    assertThat(r.sentencesEmbedded()).isCloseTo(245, within(3));
+    assertThat(r.sentences()).isEqualTo(319);
   }
 
   @Test
@@ -84,8 +89,14 @@ class LabelQualityTest {
     // first measured here the same day: top-score ECE 0.335 raw, 0.124 calibrated (0.121 now)
     assertThat(CalibrationCheck.ece(r.scored(), Calibration.SHARPNESS))
         .isLessThan(CalibrationCheck.ece(r.scored(), 1));
-    assertThat(r.answered()).isCloseTo(61, within(1));
-    assertThat(r.answeredRight()).isCloseTo(46, within(1));
+    // The sentence gate (sentences after the title, only where the caption leaves the labeller
+    // under 0.8 sure; chosen on the dev set), first measured here 2026-12-05: 51/62/60 as before,
+    // 59 answered (was 61), 44 of them right (was 46); the same with the sharpness refitted on
+    // the dev set after it (6.85 to 6.65). 199 of the 235 sentences after the titles embedded.
+    assertThat(r.answered()).isCloseTo(59, within(1));
+    assertThat(r.answeredRight()).isCloseTo(44, within(1));
+    assertThat(r.sentencesEmbedded()).isCloseTo(199, within(3));
+    assertThat(r.sentences()).isEqualTo(235);
   }
 
   private static LabelEvaluation.Result evaluate(String split) throws IOException {

@@ -87,7 +87,8 @@ class ZeroShotLabellerTest {
             text,
             null,
             15,
-            Calibration.NONE);
+            Calibration.NONE,
+            ZeroShotLabeller.SENTENCES_BELOW);
 
     assertThat(labeller.usesPixelPrior()).isTrue();
     assertThat(formless.usesPixelPrior()).isFalse();
