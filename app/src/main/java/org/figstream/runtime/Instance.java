@@ -184,9 +184,10 @@ public final class Instance implements AutoCloseable {
             : open(
                 new DatasetSinkRunner(kafka, settings.dataset(), FaultPoint.Hook.NONE, metrics)
                     .start());
+    // made before the endpoint serves /metrics, so its lag gauges are there from the first scrape
+    ProgressReporter reporter = new ProgressReporter(pipeline, metrics, log);
     startOps();
-    progress =
-        open(new ProgressReporter(pipeline, metrics, log).start(settings.ops().progressInterval()));
+    progress = open(reporter.start(settings.ops().progressInterval()));
     pubmed =
         pubmedSettings == null || !settings.feedEnabled()
             ? null
