@@ -7,18 +7,14 @@ public interface ConceptLabeller {
   /** The labels, or null when there is nothing to label from (no caption and no usable image). */
   ConceptLabels label(LabelInput figure);
 
-  /** Whether {@link LabelInput#sentenceEmbeddings} are used, so callers can skip computing them. */
-  default boolean usesSentences() {
-    return false;
-  }
-
   /**
    * Whether the labels made without sentences ({@code fromCaption}, possibly null) should be made
    * again with them: callers label from the whole caption first and embed its sentences only when
-   * this says so, since they cost about as much as the captions themselves.
+   * this says so, since they cost about as much as the captions themselves. A labeller that does
+   * not read {@link LabelInput#sentenceEmbeddings} never wants them.
    */
   default boolean wantsSentences(ConceptLabels fromCaption) {
-    return usesSentences() && fromCaption != null;
+    return false;
   }
 
   /** Whether {@link LabelInput#drawnProbability} is used, so callers can skip measuring it. */

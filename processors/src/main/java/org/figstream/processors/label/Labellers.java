@@ -31,8 +31,7 @@ public final class Labellers {
               text,
               jointImageModel(image, text),
               settings.topK(),
-              settings.calibration(),
-              ZeroShotLabeller.SENTENCES_BELOW);
+              settings.calibration());
         }
         case ClusterLabeller.METHOD -> {
           if (image == null) {

@@ -47,15 +47,12 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   private final int topK;
   private final Calibration calibration;
   private final ConceptForms forms;
-  private final double sentencesBelow;
   private final Map<String, List<float[]>> globals = new LinkedHashMap<>();
   private final Map<String, List<float[]>> locals = new LinkedHashMap<>();
 
   /**
    * @param jointImageModel the image encoder whose vectors share the text encoder's space, or null
    * @param calibration how the global scores are made to say how sure they are
-   * @param sentencesBelow the top score from the whole caption under which the sentences are wanted
-   *     ({@link #wantsSentences}); above 1, always
    */
   public ZeroShotLabeller(
       Taxonomy taxonomy,
@@ -63,28 +60,21 @@ public final class ZeroShotLabeller implements ConceptLabeller {
       TextEncoder text,
       String jointImageModel,
       int topK,
-      Calibration calibration,
-      double sentencesBelow) {
+      Calibration calibration) {
     this.taxonomy = taxonomy;
     this.textModel = text.descriptor().name();
     this.jointImageModel = jointImageModel;
     this.topK = topK;
     this.calibration = calibration;
     this.forms = descriptions.forms();
-    this.sentencesBelow = sentencesBelow;
     embedAll(descriptions.global(), text, globals);
     embedAll(descriptions.local(), text, locals);
   }
 
   @Override
-  public boolean usesSentences() {
-    return true;
-  }
-
-  @Override
   public boolean wantsSentences(ConceptLabels fromCaption) {
     ConceptScore best = fromCaption == null ? null : Calibration.bestGuess(fromCaption.global());
-    return best != null && best.score() < sentencesBelow;
+    return best != null && best.score() < SENTENCES_BELOW;
   }
 
   @Override

@@ -126,11 +126,6 @@ class SentenceGateTest {
     }
 
     @Override
-    public boolean usesSentences() {
-      return labeller.usesSentences();
-    }
-
-    @Override
     public boolean wantsSentences(ConceptLabels fromCaption) {
       return labeller.wantsSentences(fromCaption);
     }

@@ -109,8 +109,7 @@ final class LabelEvaluation {
         text,
         null,
         taxonomy.globalToLocals().size(),
-        Calibration.NONE,
-        ZeroShotLabeller.SENTENCES_BELOW);
+        Calibration.NONE);
   }
 
   /** Labels {@code hand} with {@code labeller}, and with the {@link #raw} one for calibration. */

@@ -87,8 +87,7 @@ class ZeroShotLabellerTest {
             text,
             null,
             15,
-            Calibration.NONE,
-            ZeroShotLabeller.SENTENCES_BELOW);
+            Calibration.NONE);
 
     assertThat(labeller.usesPixelPrior()).isTrue();
     assertThat(formless.usesPixelPrior()).isFalse();
