@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +26,7 @@ final class Lag implements AutoCloseable {
   private final Admin admin;
   private final Map<String, List<Integer>> partitionsByTopic = new HashMap<>();
   private final KafkaConsumer<byte[], byte[]> probe;
+  private long recordsRead;
 
   Lag(Map<String, Object> kafka) {
     admin = Admin.create(kafka);
@@ -34,6 +36,9 @@ final class Lag implements AutoCloseable {
     // a group that is done sits before a commit marker, and a fetch there finds no record: the
     // broker would hold it for fetch.max.wait.ms (500 ms) per partition, a second per check
     c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+    // it needs one record, not a fetch's worth: a broker still returns at least one batch
+    c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1);
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 16);
     probe = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
@@ -41,19 +46,27 @@ final class Lag implements AutoCloseable {
   record Input(String group, String topic) {}
 
   /**
-   * Records committed to the inputs and not yet consumed. Give the inputs in pipeline order: each
-   * stage commits its outputs with its input offsets, so once an upstream input is drained,
-   * whatever it produced is already visible to the checks of the inputs after it.
+   * Whether any input has a committed record its group has not consumed. Give the inputs in
+   * pipeline order: each stage commits its outputs with its input offsets, so once an upstream
+   * input is drained, whatever it produced is already visible to the checks of the inputs after it.
+   * It stops at the first record it finds: the pipeline asks five times a second after every feed
+   * pass, through a whole backfill, and counting every pending record meant reading the backlog
+   * (figure records carry their images) again each time.
    */
-  long pending(List<Input> inputs) throws Exception {
-    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committed(inputs);
-    long pending = 0;
+  boolean anyPending(List<Input> inputs) throws Exception {
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
     for (Input input : inputs) {
-      for (Map.Entry<TopicPartition, Long> p : positions(input, committed).entrySet()) {
-        pending += recordsAfter(p.getKey(), p.getValue());
+      if (!committed.containsKey(input.group())) {
+        committed.put(input.group(), committed(input.group()));
+      }
+      Map<TopicPartition, Long> positions = positions(input, committed);
+      for (Map.Entry<TopicPartition, Long> end : probe.endOffsets(positions.keySet()).entrySet()) {
+        if (firstRecordsAfter(end.getKey(), positions.get(end.getKey()), end.getValue(), 1) > 0) {
+          return true;
+        }
       }
     }
-    return pending;
+    return false;
   }
 
   /** Offsets from the end within which the probe counts records instead of offsets. */
@@ -74,30 +87,30 @@ final class Lag implements AutoCloseable {
       for (Map.Entry<TopicPartition, Long> end : probe.endOffsets(positions.keySet()).entrySet()) {
         long at = positions.get(end.getKey());
         long gap = Math.max(0, end.getValue() - at);
-        left += gap > NEAR_END ? gap : recordsAfter(end.getKey(), at);
+        left += gap > NEAR_END ? gap : firstRecordsAfter(end.getKey(), at, end.getValue(), gap);
       }
       lag.put(input, left);
     }
     return lag;
   }
 
-  /**
-   * The group's committed position on every partition of its input topic (0 where it has none yet).
-   */
   /** Each group's committed offsets: one request per group, however many of its inputs. */
   private Map<String, Map<TopicPartition, OffsetAndMetadata>> committed(List<Input> inputs)
       throws Exception {
     Map<String, Map<TopicPartition, OffsetAndMetadata>> byGroup = new HashMap<>();
     for (Input input : inputs) {
       if (!byGroup.containsKey(input.group())) {
-        byGroup.put(
-            input.group(),
-            admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get());
+        byGroup.put(input.group(), committed(input.group()));
       }
     }
     return byGroup;
   }
 
+  private Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
+    return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+  }
+
+  /** The group's committed position on every partition of its input (0 where it has none yet). */
   private Map<TopicPartition, Long> positions(
       Input input, Map<String, Map<TopicPartition, OffsetAndMetadata>> committedByGroup)
       throws Exception {
@@ -134,19 +147,30 @@ final class Lag implements AutoCloseable {
     return positions;
   }
 
-  private long recordsAfter(TopicPartition tp, long offset) {
-    probe.assign(List.of(tp));
-    long end = probe.endOffsets(List.of(tp)).get(tp);
+  /**
+   * The committed records in {@code [offset, end)}, counted up to {@code enough}: aborted records
+   * and transaction markers take offsets too, so only reading tells. Bounded at 2 s.
+   */
+  private long firstRecordsAfter(TopicPartition tp, long offset, long end, long enough) {
     if (offset >= end) {
       return 0;
     }
+    probe.assign(List.of(tp));
     probe.seek(tp, offset);
     long found = 0;
     long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-    while (probe.position(tp) < end && System.nanoTime() < deadline) {
-      found += probe.poll(Duration.ofMillis(100)).count();
+    while (found < enough && probe.position(tp) < end && System.nanoTime() < deadline) {
+      for (ConsumerRecord<byte[], byte[]> r : probe.poll(Duration.ofMillis(100)).records(tp)) {
+        recordsRead++;
+        found += r.offset() < end ? 1 : 0;
+      }
     }
-    return found;
+    return Math.min(found, enough);
+  }
+
+  /** Records the probe's polls have returned so far. */
+  long recordsRead() {
+    return recordsRead;
   }
 
   @Override

@@ -230,7 +230,7 @@ public final class Pipeline implements AutoCloseable {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the pipeline did not catch up within " + timeout);
         }
-        settled = lag.pending(INPUTS) == 0 ? settled + 1 : 0;
+        settled = lag.anyPending(INPUTS) ? 0 : settled + 1;
         stopped.await(200, TimeUnit.MILLISECONDS);
       }
     }
