@@ -18,7 +18,8 @@ import org.figstream.loadtest.generate.GeneratedBucket;
  * figstream enrich} on the files) and through the pipeline ({@code figstream run}, embedded
  * broker), in one run; the ratio of their figures/s. {@code enrich} times its annotation pass only
  * (the XML is extracted before its clock starts), the pipeline everything from the first
- * announcement to caught up: the ratio is, if anything, harsh on the pipeline.
+ * announcement to caught up: the ratio is, if anything, harsh on the pipeline. Where the pipeline
+ * spends more goes to {@code thread-cpu.md}: each child's CPU-s per figure by thread group.
  *
  * <pre>
  * java -cp 'loadtest/target/figstream-loadtest.jar:loadtest/target/lib/*' \
@@ -36,10 +37,24 @@ public final class KafkaOverhead {
     Workload w = Workload.read(Path.of(args[0]));
     Path dir = Path.of(args[1]);
     Path corpus = export(w, dir.resolve("corpus"));
-    Matcher m = enrich(corpus, dir.resolve("enrich"));
+    Matcher m;
+    RunResult run;
+    String cpu;
+    try (ChildThreadCpu threads = new ChildThreadCpu()) {
+      m = enrich(corpus, dir.resolve("enrich"));
+      run = LoadHarness.run(w, dir.resolve("run"), System.out);
+      cpu =
+          ChildThreadCpu.table(
+              threads.of("enrich"),
+              Long.parseLong(m.group(2)),
+              threads.of("run"),
+              Math.round(run.last().figures()));
+    }
     double enrichRate = Long.parseLong(m.group(2)) * 1000.0 / Long.parseLong(m.group(3));
-    RunResult run = LoadHarness.run(w, dir.resolve("run"), System.out);
     LoadReport.write(run, dir.resolve("run/report"));
+    // both children's whole lives, start-up (models, broker) included, by thread group
+    Files.writeString(dir.resolve("thread-cpu.md"), cpu);
+    System.out.print("kafka overhead: CPU-s per figure by thread group\n" + cpu);
     double first = firstEnrichment(run);
     double pipelineRate = run.last().figures() / (run.caughtUpSeconds() - first);
     System.out.printf(
