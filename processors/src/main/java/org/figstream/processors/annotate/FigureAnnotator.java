@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.figstream.processors.api.StageTimes;
 import org.figstream.processors.embed.Embedder;
 import org.figstream.processors.image.NormalizedPixels;
-import org.figstream.processors.label.CaptionSentences;
 import org.figstream.processors.label.ConceptLabeller;
 import org.figstream.processors.label.LabelInput;
 import org.figstream.processors.ocr.TextDetector;
@@ -29,8 +28,7 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class FigureAnnotator {
   private final Embedder embedder;
-  private final ConceptLabeller labeller;
-  private final StageTimes times;
+  private final GatedLabelling labelling;
 
   /**
    * Whether the labeller weighs concepts by the pixels, so they are measured on their way to the
@@ -62,8 +60,7 @@ public final class FigureAnnotator {
       TextDetector textDetector,
       TextRecognizer recognizer) {
     this.embedder = embedder;
-    this.labeller = labeller;
-    this.times = times;
+    this.labelling = labeller == null ? null : new GatedLabelling(embedder, labeller, times);
     this.pixelPrior = labeller != null && labeller.usesPixelPrior();
     this.textEvidence = labeller != null && labeller.usesTextEvidence() && textDetector != null;
     this.imageText =
@@ -114,11 +111,11 @@ public final class FigureAnnotator {
                 .defaultIfEmpty(Optional.empty())
                 .onErrorResume(
                     e -> {
-                      add(problems, "embed", "image-embedding-failed", e.getMessage());
+                      Problems.add(problems, "embed", "image-embedding-failed", e.getMessage());
                       return Mono.just(Optional.empty());
                     });
     if (caption.isEmpty()) {
-      add(
+      Problems.add(
           problems,
           "embed",
           "caption-empty",
@@ -133,7 +130,7 @@ public final class FigureAnnotator {
                 .defaultIfEmpty(Optional.empty())
                 .onErrorResume(
                     e -> {
-                      add(problems, "embed", "caption-embedding-failed", e.getMessage());
+                      Problems.add(problems, "embed", "caption-embedding-failed", e.getMessage());
                       return Mono.just(Optional.empty());
                     });
     return Mono.zip(ofImage, ofCaption)
@@ -143,7 +140,7 @@ public final class FigureAnnotator {
               Embedding c = t.getT2().orElse(null);
               ImageText.Seen seen = raster.seen();
               if (seen != null && seen.problem() != null && imageText.reads()) {
-                add(problems, "ocr", "ocr-failed", seen.problem());
+                Problems.add(problems, "ocr", "ocr-failed", seen.problem());
               }
               LabelInput input =
                   new LabelInput(
@@ -156,7 +153,7 @@ public final class FigureAnnotator {
                       textEvidence && seen != null ? seen.regions() : null,
                       seen == null ? null : seen.lines());
               List<OcrLine> ocr = seen == null ? null : seen.lines();
-              return labelled(input, problems)
+              return labels(input, problems)
                   .map(
                       labels ->
                           new Annotation(
@@ -169,36 +166,9 @@ public final class FigureAnnotator {
             });
   }
 
-  /**
-   * Labels from the whole caption, then, where the labeller wants them, embeds the caption's
-   * sentences and labels again with them. Labels the labeller could not make are an empty Optional,
-   * not an empty Mono. Both labellings count as the figure's one {@code label} time.
-   */
-  private Mono<Optional<ConceptLabels>> labelled(
+  private Mono<Optional<ConceptLabels>> labels(
       LabelInput input, List<Annotation.Problem> problems) {
-    if (labeller == null) {
-      return Mono.just(Optional.empty());
-    }
-    long[] spent = {0};
-    ConceptLabels fromCaption = label(input, problems, spent);
-    List<String> sentences =
-        labeller.wantsSentences(fromCaption) ? CaptionSentences.of(input.caption()) : List.of();
-    if (sentences.isEmpty()) {
-      times.record(StageTimes.LABEL, spent[0]);
-      return Mono.just(Optional.ofNullable(fromCaption));
-    }
-    return embedder
-        .texts(sentences)
-        .onErrorReturn(List.of())
-        .map(
-            vectors -> {
-              ConceptLabels labels =
-                  vectors.isEmpty()
-                      ? fromCaption
-                      : label(input.withSentences(vectors), problems, spent);
-              times.record(StageTimes.LABEL, spent[0]);
-              return Optional.ofNullable(labels);
-            });
+    return labelling == null ? Mono.just(Optional.empty()) : labelling.labels(input, problems);
   }
 
   /**
@@ -211,25 +181,5 @@ public final class FigureAnnotator {
     return !pixelPrior && !imageText.looks()
         ? Mono.empty()
         : Mono.fromCallable(pixels).subscribeOn(Schedulers.parallel()).then(Mono.empty());
-  }
-
-  /** The labeller's answer, its time added to {@code spent[0]}. */
-  private ConceptLabels label(LabelInput input, List<Annotation.Problem> problems, long[] spent) {
-    long started = System.nanoTime();
-    try {
-      return labeller.label(input);
-    } catch (RuntimeException e) {
-      add(problems, "label", "labelling-failed", e.getMessage());
-      return null;
-    } finally {
-      spent[0] += System.nanoTime() - started;
-    }
-  }
-
-  private static void add(
-      List<Annotation.Problem> problems, String stage, String reason, String message) {
-    synchronized (problems) {
-      problems.add(new Annotation.Problem(stage, reason, message));
-    }
   }
 }
