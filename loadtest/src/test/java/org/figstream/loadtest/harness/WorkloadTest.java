@@ -25,6 +25,7 @@ class WorkloadTest {
             "backfill-512m-2000.yaml",
             "backfill-512m.yaml",
             "backfill.yaml",
+            "kafka-overhead.yaml",
             "labels-cost.yaml",
             "live-100x.yaml",
             "live-1x.yaml",
