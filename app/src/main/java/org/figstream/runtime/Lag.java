@@ -54,11 +54,8 @@ final class Lag implements AutoCloseable {
    * (figure records carry their images) again each time.
    */
   boolean anyPending(List<Input> inputs) throws Exception {
-    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committed(inputs);
     for (Input input : inputs) {
-      if (!committed.containsKey(input.group())) {
-        committed.put(input.group(), committed(input.group()));
-      }
       Map<TopicPartition, Long> positions = positions(input, committed);
       for (Map.Entry<TopicPartition, Long> end : probe.endOffsets(positions.keySet()).entrySet()) {
         if (firstRecordsAfter(end.getKey(), positions.get(end.getKey()), end.getValue(), 1) > 0) {
@@ -100,14 +97,12 @@ final class Lag implements AutoCloseable {
     Map<String, Map<TopicPartition, OffsetAndMetadata>> byGroup = new HashMap<>();
     for (Input input : inputs) {
       if (!byGroup.containsKey(input.group())) {
-        byGroup.put(input.group(), committed(input.group()));
+        byGroup.put(
+            input.group(),
+            admin.listConsumerGroupOffsets(input.group()).partitionsToOffsetAndMetadata().get());
       }
     }
     return byGroup;
-  }
-
-  private Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
-    return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
   }
 
   /** The group's committed position on every partition of its input (0 where it has none yet). */

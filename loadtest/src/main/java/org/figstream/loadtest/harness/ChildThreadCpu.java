@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CPU by thread group of this JVM's figstream children, read every second and kept by subcommand
- * ({@code enrich}, {@code run}): the last reading before a child exits is its account. A reading is
- * two small files per thread, read in Java; it costs the children nothing.
+ * ({@code enrich}, {@code run}): each thread's last reading, those of threads that have ended
+ * included, is the child's account. A reading is two small files per thread, read in Java; it costs
+ * the children nothing.
  */
 final class ChildThreadCpu implements AutoCloseable {
   /** Every thread seen, by thread id, with its last reading: a thread that ends keeps its time. */
@@ -25,7 +26,7 @@ final class ChildThreadCpu implements AutoCloseable {
     thread.start();
   }
 
-  /** The last reading of the child that ran {@code subcommand}; empty if none was seen. */
+  /** CPU seconds by group of the child that ran {@code subcommand}; empty if none was seen. */
   Map<String, Double> of(String subcommand) {
     Map<Long, ThreadCpu.Task> seen = threads.get(subcommand);
     return seen == null ? Map.of() : ThreadCpu.groups(seen.values(), totals.get(subcommand));

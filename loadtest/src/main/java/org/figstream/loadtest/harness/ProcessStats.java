@@ -24,14 +24,18 @@ final class ProcessStats {
           peak = kilobytes(line) * 1024;
         }
       }
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+      double cpu = cpuSeconds(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
       return new Reading(rss, peak, cpu);
     } catch (IOException | RuntimeException e) {
       return new Reading(0, 0, 0);
     }
+  }
+
+  /** utime + stime of a /proc stat line (a process's or a thread's), in seconds. */
+  static double cpuSeconds(String stat) {
+    // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
   }
 
   private static double kilobytes(String line) {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * A process's CPU time by thread group, from Linux's /proc (empty elsewhere): which part of
  * figstream spent it. Threads are grouped by the names figstream, Kafka, ONNX Runtime's pools (they
  * inherit the name of the thread that made them) and the JVM give them; Linux keeps 15 characters
- * of a name. What threads that have ended spent is only in the process's total: it is the group
+ * of a name. What threads that ended unseen spent is only in the process's total: it is the group
  * {@code ended threads}.
  */
 final class ThreadCpu {
@@ -61,13 +61,6 @@ final class ThreadCpu {
   /** A thread as /proc shows it: its name (15 characters at most) and CPU seconds so far. */
   record Task(String name, double cpuSeconds) {}
 
-  /** CPU seconds by group of process {@code pid}'s threads; empty if it cannot be read. */
-  static Map<String, Double> read(long pid) {
-    Map<Long, Task> tasks = tasks(pid);
-    double total = total(pid);
-    return tasks.isEmpty() || total < 0 ? Map.of() : groups(tasks.values(), total);
-  }
-
   /**
    * CPU seconds by group of {@code tasks}; what {@code total} has beyond them is {@link #ENDED}.
    */
@@ -88,7 +81,7 @@ final class ThreadCpu {
     try (Stream<Path> dirs = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
       for (Path task : (Iterable<Path>) dirs::iterator) {
         try {
-          double cpu = cpuSeconds(Files.readString(task.resolve("stat")));
+          double cpu = ProcessStats.cpuSeconds(Files.readString(task.resolve("stat")));
           String name = Files.readString(task.resolve("comm")).strip();
           tasks.put(Long.parseLong(task.getFileName().toString()), new Task(name, cpu));
         } catch (IOException e) {
@@ -104,16 +97,10 @@ final class ThreadCpu {
   /** The process's CPU seconds, its ended threads' included; -1 if it cannot be read. */
   static double total(long pid) {
     try {
-      return cpuSeconds(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
+      return ProcessStats.cpuSeconds(
+          Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return -1;
     }
-  }
-
-  /** utime + stime of a /proc stat line, in seconds (USER_HZ is 100 wherever the JDK runs). */
-  static double cpuSeconds(String stat) {
-    // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 }

@@ -29,8 +29,8 @@ class ThreadCpuTest {
     Thread burner = new Thread(ThreadCpuTest::burn, "embed-text-test");
     burner.start();
     burner.join();
-    Map<String, Double> groups = ThreadCpu.read(pid);
-    double total = ThreadCpu.cpuSeconds(Files.readString(Path.of("/proc/self/stat")));
+    Map<String, Double> groups = read(pid);
+    double total = ProcessStats.cpuSeconds(Files.readString(Path.of("/proc/self/stat")));
 
     // the burner has ended: its half second is in the process's total only
     assertThat(groups.get(ThreadCpu.ENDED)).isGreaterThanOrEqualTo(0.4);
@@ -60,12 +60,16 @@ class ThreadCpuTest {
       while (burner.getState() != Thread.State.WAITING) {
         Thread.sleep(10);
       }
-      assertThat(ThreadCpu.read(ProcessHandle.current().pid()).get("caption encoder"))
+      assertThat(read(ProcessHandle.current().pid()).get("caption encoder"))
           .isGreaterThanOrEqualTo(0.4);
     } finally {
       burner.interrupt();
       burner.join();
     }
+  }
+
+  private static Map<String, Double> read(long pid) {
+    return ThreadCpu.groups(ThreadCpu.tasks(pid).values(), ThreadCpu.total(pid));
   }
 
   /** Half a second of CPU on the calling thread. */
