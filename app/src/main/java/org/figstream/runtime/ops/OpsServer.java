@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -17,10 +18,10 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The operations endpoints a scraper and an orchestrator poll: {@code GET /metrics} (Prometheus
- * text), {@code GET /health/live} and {@code GET /health/ready}; any other request gets 404. It is
- * separate from the pipeline's own traffic so that a probe or a scrape answers even while the
- * pipeline is busy or stuck, and it only reads what it is given, so it can be started before the
- * Streams app exists.
+ * text; {@code name[]} parameters narrow it to the meters named, see {@link ScrapeFilter}), {@code
+ * GET /health/live} and {@code GET /health/ready}; any other request gets 404. It is separate from
+ * the pipeline's own traffic so that a probe or a scrape answers even while the pipeline is busy or
+ * stuck, and it only reads what it is given, so it can be started before the Streams app exists.
  */
 public final class OpsServer implements AutoCloseable {
   /** The text format that Prometheus negotiates by default, and the one {@code scrape()} writes. */
@@ -90,7 +91,14 @@ public final class OpsServer implements AutoCloseable {
                             res.header("Content-Type", PROMETHEUS_TEXT)
                                 // Deferred so a failing scrape becomes this response's 500, not an
                                 // event-loop error.
-                                .sendString(Mono.fromCallable(registry::scrape)))
+                                .sendString(
+                                    Mono.fromCallable(
+                                        () -> {
+                                          Set<String> names = ScrapeFilter.names(req.uri());
+                                          return names.isEmpty()
+                                              ? registry.scrape()
+                                              : registry.scrape(PROMETHEUS_TEXT, names);
+                                        })))
                     .get(LIVE_PATH, (req, res) -> live(res, state.get()))
                     .get(
                         READY_PATH,

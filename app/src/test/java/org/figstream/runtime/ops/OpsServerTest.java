@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,6 +69,28 @@ class OpsServerTest {
     assertThat(res.body()).contains("# TYPE jvm_memory_used_bytes gauge");
     assertThat(res.body())
         .contains("jvm_gc_", "jvm_threads_live_threads", "process_uptime_seconds");
+  }
+
+  @Test
+  void shouldScrapeOnlyTheMetersNamedByNameParameters() throws Exception {
+    registry.counter("figstream.test.items").increment(3);
+    registry.counter("figstream.test.other").increment(5);
+
+    // as a client writes it, and as a browser or curl -g sends it encoded
+    for (String query :
+        List.of(
+            "?name[]=figstream_test_items_total&name[]=jvm_threads_live_threads",
+            "?name%5B%5D=figstream_test_items_total&name%5B%5D=jvm_threads_live_threads")) {
+      List<String> samples =
+          get("/metrics" + query).body().lines().filter(l -> !l.startsWith("#")).toList();
+
+      assertThat(samples).contains("figstream_test_items_total 3.0");
+      assertThat(samples).anyMatch(l -> l.startsWith("jvm_threads_live_threads "));
+      assertThat(samples).hasSize(2);
+    }
+    // without a name[] (or with an empty one) everything, as before
+    assertThat(get("/metrics?name[]=").body().lines())
+        .contains("figstream_test_other_total 5.0", "figstream_test_items_total 3.0");
   }
 
   @Test

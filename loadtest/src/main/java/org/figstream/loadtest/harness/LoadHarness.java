@@ -171,7 +171,7 @@ public final class LoadHarness {
   private static Sample sample(String metricsUrl, long pid, double seconds) throws Exception {
     String text =
         HTTP.send(
-                HttpRequest.newBuilder(URI.create(metricsUrl))
+                HttpRequest.newBuilder(URI.create(Sample.scrapeUrl(metricsUrl)))
                     .timeout(Duration.ofSeconds(10))
                     .build(),
                 HttpResponse.BodyHandlers.ofString())
