@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.figstream.processors.embed.TextEncoder;
-import org.figstream.processors.embed.TextRole;
-import org.figstream.processors.embed.Vectors;
 import org.figstream.records.ConceptLabels;
 import org.figstream.records.ConceptScore;
 import org.figstream.records.Embedding;
@@ -47,8 +45,7 @@ public final class ZeroShotLabeller implements ConceptLabeller {
   private final int topK;
   private final Calibration calibration;
   private final ConceptForms forms;
-  private final Map<String, List<float[]>> globals = new LinkedHashMap<>();
-  private final Map<String, List<float[]>> locals = new LinkedHashMap<>();
+  private final ConceptSpace space;
 
   /**
    * @param jointImageModel the image encoder whose vectors share the text encoder's space, or null
@@ -67,8 +64,7 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     this.topK = topK;
     this.calibration = calibration;
     this.forms = descriptions.forms();
-    embedAll(descriptions.global(), text, globals);
-    embedAll(descriptions.local(), text, locals);
+    this.space = new ConceptSpace(taxonomy, descriptions, text);
   }
 
   @Override
@@ -111,9 +107,10 @@ public final class ZeroShotLabeller implements ConceptLabeller {
         throw new IllegalArgumentException(
             "caption embedded with " + text.model() + ", descriptions with " + textModel);
       }
-      Map<String, Float> locals = localSimilarities(text.vector(), image);
+      Map<String, Float> locals = space.localSimilarities(text.vector(), image);
       locals.forEach((k, v) -> localSims.merge(k, v, Math::max));
-      globalSimilarities(locals, text.vector(), image)
+      space
+          .globalSimilarities(locals, text.vector(), image)
           .forEach((k, v) -> globalSims.merge(k, v, Math::max));
     }
     List<ConceptScore> global =
@@ -140,43 +137,8 @@ public final class ZeroShotLabeller implements ConceptLabeller {
         first(ranked(underTop, c -> 1f), topK));
   }
 
-  private Map<String, Float> localSimilarities(float[] caption, float[] image) {
-    Map<String, Float> sims = new LinkedHashMap<>();
-    locals.forEach((name, vectors) -> sims.put(name, similarity(caption, image, vectors)));
-    return sims;
-  }
-
-  private Map<String, Float> globalSimilarities(
-      Map<String, Float> localSims, float[] caption, float[] image) {
-    Map<String, Float> sims = new LinkedHashMap<>();
-    globals.forEach(
-        (name, vectors) -> {
-          if (name.equals(Taxonomy.AMBIGUOUS)) {
-            return;
-          }
-          float best = similarity(caption, image, vectors);
-          for (String local : taxonomy.globalToLocals().get(name)) {
-            best = Math.max(best, localSims.get(local));
-          }
-          sims.put(name, best);
-        });
-    return sims;
-  }
-
   private boolean sharesSpace(Embedding image) {
     return image != null && image.model().equals(jointImageModel);
-  }
-
-  private static float similarity(float[] caption, float[] image, List<float[]> descriptions) {
-    float best = -1;
-    for (float[] d : descriptions) {
-      float s = Vectors.dot(caption, d);
-      if (image != null) {
-        s = (s + Vectors.dot(image, d)) / 2;
-      }
-      best = Math.max(best, s);
-    }
-    return best;
   }
 
   /**
@@ -198,24 +160,5 @@ public final class ZeroShotLabeller implements ConceptLabeller {
 
   private static List<ConceptScore> first(List<ConceptScore> scores, int k) {
     return List.copyOf(scores.subList(0, Math.min(k, scores.size())));
-  }
-
-  private static void embedAll(
-      Map<String, List<String>> texts, TextEncoder encoder, Map<String, List<float[]>> into) {
-    List<String> flat = new ArrayList<>();
-    texts.values().forEach(flat::addAll);
-    List<float[]> vectors = new ArrayList<>();
-    for (int i = 0; i < flat.size(); i += 64) {
-      vectors.addAll(
-          encoder.embed(flat.subList(i, Math.min(flat.size(), i + 64)), TextRole.CONCEPT));
-    }
-    int next = 0;
-    for (Map.Entry<String, List<String>> e : texts.entrySet()) {
-      List<float[]> mine = new ArrayList<>();
-      for (int i = 0; i < e.getValue().size(); i++) {
-        mine.add(Vectors.normalize(vectors.get(next++)));
-      }
-      into.put(e.getKey(), mine);
-    }
   }
 }
