@@ -49,9 +49,9 @@ final class Lag implements AutoCloseable {
    * Whether any input has a committed record its group has not consumed. Give the inputs in
    * pipeline order: each stage commits its outputs with its input offsets, so once an upstream
    * input is drained, whatever it produced is already visible to the checks of the inputs after it.
-   * It stops at the first record it finds: the pipeline asks five times a second after every feed
-   * pass, through a whole backfill, and counting every pending record meant reading the backlog
-   * (figure records carry their images) again each time.
+   * It stops at the first record it finds: the pipeline asks about once a second after every feed
+   * pass, through a whole backfill (five times a second before 2026-12-05), and counting every
+   * pending record meant reading the backlog (figure records carry their images) again each time.
    */
   boolean anyPending(List<Input> inputs) throws Exception {
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committed(inputs);

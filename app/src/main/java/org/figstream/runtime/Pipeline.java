@@ -208,6 +208,17 @@ public final class Pipeline implements AutoCloseable {
     return run;
   }
 
+  /**
+   * How long to wait before the next caught-up check after one that found work left: a backlog
+   * drains for minutes (a backfill for hours), and each check costs the broker a handful of
+   * requests (group offsets, end offsets, a fetch), some 40% of all it served in a backfill at five
+   * checks a second.
+   */
+  static final long PENDING_CHECK_MS = 1000;
+
+  /** How long after a check that found nothing left: the second, confirming check comes soon. */
+  static final long SETTLING_CHECK_MS = 200;
+
   public void awaitCaughtUp(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Lag lag = new Lag(kafka)) {
@@ -230,8 +241,9 @@ public final class Pipeline implements AutoCloseable {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the pipeline did not catch up within " + timeout);
         }
-        settled = lag.anyPending(INPUTS) ? 0 : settled + 1;
-        stopped.await(200, TimeUnit.MILLISECONDS);
+        boolean pending = lag.anyPending(INPUTS);
+        settled = pending ? 0 : settled + 1;
+        stopped.await(pending ? PENDING_CHECK_MS : SETTLING_CHECK_MS, TimeUnit.MILLISECONDS);
       }
     }
   }
