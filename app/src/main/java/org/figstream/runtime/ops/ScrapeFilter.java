@@ -13,9 +13,12 @@ import java.util.Set;
  * thousands.
  */
 final class ScrapeFilter {
-  /** Sample suffixes the exposition adds to a meter's name; a name is accepted with or without. */
+  /**
+   * Sample suffixes the exposition adds to a meter's name; a name is accepted with or without. Not
+   * {@code _max}: a timer's maximum is a family of its own ({@code x_seconds_max}, a gauge).
+   */
   private static final List<String> SUFFIXES =
-      List.of("_total", "_created", "_count", "_sum", "_bucket", "_info", "_max");
+      List.of("_total", "_created", "_count", "_sum", "_bucket", "_info");
 
   private ScrapeFilter() {}
 

@@ -20,6 +20,13 @@ class ScrapeFilterTest {
   }
 
   @Test
+  void shouldTakeATimersMaximumAsAFamilyOfItsOwn() {
+    // stripping _max would bring the timer's count and sum along, which were not asked for
+    assertThat(ScrapeFilter.names("/metrics?name[]=figstream_stage_duration_seconds_max"))
+        .containsExactly("figstream_stage_duration_seconds_max");
+  }
+
+  @Test
   void shouldAskForEverythingWithoutNamesOrWithBlankOnes() {
     assertThat(ScrapeFilter.names("/metrics")).isEmpty();
     assertThat(ScrapeFilter.names("/metrics?name[]=&name[]=%20")).isEmpty();
