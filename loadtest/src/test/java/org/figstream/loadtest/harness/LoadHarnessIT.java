@@ -54,6 +54,11 @@ class LoadHarnessIT {
     assertThat(r.last().figures()).isGreaterThanOrEqualTo(expected.size());
     // the app timed each of its stages
     assertThat(r.last().stageSeconds()).containsOnlyKeys(StageTimes.ALL);
+    // the harness scrapes Sample.METERS only: what Sample reads must be among them, or it reads 0
+    assertThat(r.last().announced()).isBetween(1.0, (double) r.expectedAnnouncements());
+    assertThat(r.last().passes()).isPositive();
+    assertThat(r.last().heapUsed()).isPositive();
+    assertThat(r.last().rocksDbLimit()).isEqualTo(64.0 * 1024 * 1024); // --state-memory-mb 64
 
     Path report = LoadReport.write(r, dir.resolve("report"));
     assertThat(Files.readString(report))
