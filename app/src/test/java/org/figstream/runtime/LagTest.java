@@ -3,6 +3,7 @@ package org.figstream.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,11 @@ class LagTest {
       awaitEnd(admin, 10);
       assertThat(lag.anyPending(INPUTS)).as("only aborted records after it").isFalse();
       assertThat(lag.byInput(INPUTS)).containsEntry(INPUTS.get(0), 0L);
+      try (Lag unread = new Lag(broker.clientConfig(), Duration.ZERO)) {
+        // a probe that cannot read to the end in time must not take the unread rest for markers
+        assertThat(unread.anyPending(INPUTS)).as("offsets it could not read").isTrue();
+        assertThat(unread.byInput(INPUTS)).containsEntry(INPUTS.get(0), 7L);
+      }
 
       send(producer, 40, true); // offsets 10-49, the commit marker at 50
       awaitEnd(admin, 51);

@@ -292,6 +292,13 @@ public final class EnrichmentStage implements AutoCloseable {
   private void count(List<Enrichment.Result> results, List<DeadLetter> deadLetters) {
     for (Enrichment.Result r : results) {
       (r.enriched() != null ? articles : r.gone() ? goneArticles : failedArticles).increment();
+      if (r.gone()) {
+        // no record says so otherwise: the removal is announced by a later inventory
+        LOG.info(
+            "{} v{} left the bucket before it could be fetched; nothing published for it",
+            r.request().pmcid(),
+            r.request().version());
+      }
       if (r.enriched() != null) {
         figures.increment(r.enriched().figures().size());
       }

@@ -1,6 +1,8 @@
 package org.figstream.connectors.feed.http;
 
 import java.time.Duration;
+import java.util.List;
+import reactor.core.Exceptions;
 
 /**
  * Why a download failed, classified once so that retry and dead-letter decisions read the same
@@ -81,6 +83,31 @@ public final class FetchFailure extends RuntimeException {
    */
   public boolean sourceUnavailable() {
     return retryable && !reason.equals("md5-mismatch");
+  }
+
+  /**
+   * The failure to act on when requests made side by side failed at once: Reactor's flatMap and zip
+   * operators may hand their errors on combined ({@code Exceptions.multiple}), which is no
+   * FetchFailure. The source being down comes first, since the whole operation should wait it out
+   * (a 404 among the failures is seen again once it is back); then the first other FetchFailure;
+   * {@code e} itself when it is not combined or holds none.
+   */
+  public static Throwable representative(Throwable e) {
+    if (!Exceptions.isMultiple(e)) {
+      return e;
+    }
+    List<Throwable> all = Exceptions.unwrapMultiple(e);
+    for (Throwable t : all) {
+      if (t instanceof FetchFailure f && f.sourceUnavailable()) {
+        return f;
+      }
+    }
+    for (Throwable t : all) {
+      if (t instanceof FetchFailure) {
+        return t;
+      }
+    }
+    return e;
   }
 
   /** The server's Retry-After, when it sent one. */

@@ -35,7 +35,8 @@ public final class OutageWait {
         signals ->
             signals.concatMap(
                 signal -> {
-                  if (!(signal.failure() instanceof FetchFailure f && f.sourceUnavailable())) {
+                  if (!(FetchFailure.representative(signal.failure()) instanceof FetchFailure f
+                      && f.sourceUnavailable())) {
                     return Mono.error(signal.failure());
                   }
                   long round = signal.totalRetries() + 1;

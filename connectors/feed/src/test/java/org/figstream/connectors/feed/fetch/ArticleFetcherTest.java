@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
+import org.figstream.connectors.feed.http.FetchFailure;
 import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.connectors.feed.http.HttpSettings;
 import org.figstream.connectors.feed.sample.BucketEmulator;
@@ -25,6 +26,7 @@ import org.figstream.records.Change;
 import org.figstream.records.DeadLetter;
 import org.figstream.records.FileRef;
 import org.junit.jupiter.api.Test;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 
 /**
@@ -224,6 +226,63 @@ class ArticleFetcherTest {
                             + ".1.json is still in the bucket)");
               });
     }
+  }
+
+  /**
+   * Images fetched side by side that fail at the same moment reach the fetcher combined into one
+   * error (Reactor's {@code Exceptions.multiple}); such a race is rare (3 in 20,000 in isolation),
+   * so the failures here are real ones from the emulator, combined as Reactor combines them.
+   */
+  @Test
+  void shouldTakeFailuresThatArriveCombinedForWhatTheyAre() {
+    try (BucketEmulator emulator = BucketEmulator.start(BUCKET, 1, Faults.none());
+        HttpFetcher http = http(new SimpleMeterRegistry())) {
+      BucketLayout layout = new BucketLayout(emulator.baseUrl());
+      Announcement a = announce(new BucketClient(layout, http), 1);
+      ArticleFetcher fetcher = new ArticleFetcher(layout, http, 2);
+      Throwable missing = failure(http, layout.url(SampleBucket.pmcid(1) + ".1/no-such.jpg"));
+      emulator.outage(true);
+      Throwable down = failure(http, layout.url(SampleBucket.pmcid(1) + ".1/fig1.jpg"));
+      emulator.outage(false);
+
+      // the source down outweighs a missing file: the request waits, and is fetched again
+      assertThat(fetcher.outcomeOf(a, Exceptions.multiple(missing, down)).block())
+          .isInstanceOfSatisfying(
+              FetchOutcome.Failed.class,
+              failed -> {
+                assertThat(failed.sourceUnavailable()).isTrue();
+                assertThat(failed.deadLetter().reason()).isEqualTo("http-503");
+              });
+      // only missing files: rechecked as a single 404 is, and the version is still there
+      assertThat(fetcher.outcomeOf(a, Exceptions.multiple(missing, missing)).block())
+          .isInstanceOfSatisfying(
+              FetchOutcome.Failed.class,
+              failed -> {
+                assertThat(failed.sourceUnavailable()).isFalse();
+                assertThat(failed.deadLetter().reason()).isEqualTo("http-404");
+                assertThat(failed.deadLetter().message()).contains("(rechecked: ");
+              });
+      // nothing a download reports: a dead letter saying what it was
+      assertThat(fetcher.outcomeOf(a, new IllegalStateException("bug")).block())
+          .isInstanceOfSatisfying(
+              FetchOutcome.Failed.class,
+              failed -> {
+                assertThat(failed.sourceUnavailable()).isFalse();
+                assertThat(failed.deadLetter().reason()).isEqualTo("error");
+                assertThat(failed.deadLetter().message())
+                    .isEqualTo("java.lang.IllegalStateException: bug");
+              });
+    }
+  }
+
+  private static Throwable failure(HttpFetcher http, String url) {
+    try {
+      http.get(url, 1 << 20, null).block();
+    } catch (RuntimeException e) {
+      assertThat(e).isInstanceOf(FetchFailure.class);
+      return e;
+    }
+    throw new AssertionError(url + " did not fail");
   }
 
   @Test
