@@ -1,6 +1,5 @@
 package org.figstream.topology.enrich;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,15 +74,7 @@ public final class EnrichmentStage implements AutoCloseable {
   private final Map<String, Object> consumerConfig = new HashMap<>();
   private final Map<String, Object> producerConfig = new HashMap<>();
   private final StageOutputs outputs = new StageOutputs();
-  private final MeterRegistry metrics;
-  private final Counter articles;
-  private final Counter failedArticles;
-  private final Counter goneArticles;
-  private final Counter figures;
-  private final Counter restarts;
-  private final Timer duration;
-  private final Timer latency;
-  private final Counter deferred;
+  private final StageMeters meters;
   private final SourceWaits waits = new SourceWaits();
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -101,16 +91,7 @@ public final class EnrichmentStage implements AutoCloseable {
       MeterRegistry metrics) {
     this.enrichment = enrichment;
     this.concurrency = concurrency;
-    this.metrics = metrics;
-    this.articles = metrics.counter(ARTICLES_METRIC, "outcome", "enriched");
-    this.failedArticles = metrics.counter(ARTICLES_METRIC, "outcome", "dead-letter");
-    this.goneArticles = metrics.counter(ARTICLES_METRIC, "outcome", "gone");
-    this.figures = metrics.counter(FIGURES_METRIC);
-    this.restarts = metrics.counter(RESTARTS_METRIC);
-    this.duration = metrics.timer(DURATION_METRIC);
-    this.latency = metrics.timer(LATENCY_METRIC);
-    this.deferred = metrics.counter(DEFERRED_METRIC);
-    metrics.gauge(WAITING_METRIC, waiting);
+    this.meters = new StageMeters(metrics, waiting);
     consumerConfig.putAll(kafka);
     consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -173,7 +154,7 @@ public final class EnrichmentStage implements AutoCloseable {
           failure.set(e);
           return;
         }
-        restarts.increment();
+        meters.restarted();
         LOG.warn(
             "enrichment stage failed ({}), restarting from the committed offsets ({} of {})",
             e.toString(),
@@ -248,20 +229,16 @@ public final class EnrichmentStage implements AutoCloseable {
     }
     producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
     producer.commitTransaction();
-    // after the commit: an aborted batch is redone and must not count twice
-    count(done, deadLetters);
-    deferred.increment(waits.hold(consumer, held, batch, results));
+    meters.committed(done, deadLetters, doneRecords, System.currentTimeMillis());
+    meters.deferred(waits.hold(consumer, held, batch, results));
     waiting.set(waits.waiting());
-    long committed = System.currentTimeMillis();
-    doneRecords.forEach(
-        r -> latency.record(Math.max(0, committed - r.timestamp()), TimeUnit.MILLISECONDS));
   }
 
   private Mono<Enrichment.Result> timed(Announcement a) {
     return Mono.defer(
         () -> {
           Timer.Sample started = Timer.start();
-          return enrichment.enrich(a).doFinally(signal -> started.stop(duration));
+          return enrichment.enrich(a).doFinally(signal -> started.stop(meters.duration()));
         });
   }
 
@@ -286,26 +263,7 @@ public final class EnrichmentStage implements AutoCloseable {
         consumer.groupMetadata());
     producer.commitTransaction();
     consumer.seek(e.topicPartition(), e.offset() + 1);
-    metrics.counter(DEAD_LETTERS_METRIC, "stage", "enrich").increment();
-  }
-
-  private void count(List<Enrichment.Result> results, List<DeadLetter> deadLetters) {
-    for (Enrichment.Result r : results) {
-      (r.enriched() != null ? articles : r.gone() ? goneArticles : failedArticles).increment();
-      if (r.gone()) {
-        // no record says so otherwise: the removal is announced by a later inventory
-        LOG.info(
-            "{} v{} left the bucket before it could be fetched; nothing published for it",
-            r.request().pmcid(),
-            r.request().version());
-      }
-      if (r.enriched() != null) {
-        figures.increment(r.enriched().figures().size());
-      }
-    }
-    for (DeadLetter d : deadLetters) {
-      metrics.counter(DEAD_LETTERS_METRIC, "stage", d.stage()).increment();
-    }
+    meters.deadLetter("enrich");
   }
 
   @Override
