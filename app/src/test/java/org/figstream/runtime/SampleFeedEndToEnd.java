@@ -41,7 +41,6 @@ import org.figstream.records.Topics;
 import org.figstream.runtime.sink.DatasetSinkRunner;
 import org.figstream.state.FeedIndex;
 import org.figstream.topology.enrich.FigureStep;
-import org.figstream.topology.schema.TopicSerdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,10 +91,8 @@ abstract class SampleFeedEndToEnd {
         // a request no announcement decoder reads (a foreign producer): a dead letter, then past it
         sendForeignRequest(kafka);
         pipeline.feedAndSettle(feed, cursors, Duration.ofSeconds(120));
-        var deadLetters = TopicSerdes.deadLetters().deserializer();
         assertThat(
-                TopicCounts.values(kafka, Topics.DLQ).stream()
-                    .map(v -> deadLetters.deserialize(Topics.DLQ, v))
+                TopicCounts.deadLetters(kafka).stream()
                     .filter(d -> d.reason().equals("undecodable-record")))
             .singleElement()
             .satisfies(d -> assertThat(d.stage()).isEqualTo("enrich"))

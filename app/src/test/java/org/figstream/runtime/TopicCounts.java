@@ -16,6 +16,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.figstream.records.DeadLetter;
+import org.figstream.records.Topics;
+import org.figstream.topology.schema.TopicSerdes;
 
 /**
  * Reads a topic to its committed end as an independent consumer of it sees it: what the tests
@@ -83,6 +86,12 @@ public final class TopicCounts {
     long[] n = {0};
     scan(kafka, topic, r -> n[0]++);
     return n[0];
+  }
+
+  /** Every committed dead letter on dlq, decoded, in partition and offset order per partition. */
+  public static List<DeadLetter> deadLetters(Map<String, Object> kafka) {
+    var decoder = TopicSerdes.deadLetters().deserializer();
+    return values(kafka, Topics.DLQ).stream().map(v -> decoder.deserialize(Topics.DLQ, v)).toList();
   }
 
   /** Every committed record's value on the topic, in partition and offset order per partition. */
