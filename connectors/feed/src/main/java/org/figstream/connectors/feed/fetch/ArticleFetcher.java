@@ -62,9 +62,7 @@ public final class ArticleFetcher {
             .map(map -> (Map<String, byte[]>) map);
     return Mono.zip(xml, media)
         .<FetchOutcome>map(t -> new FetchedArticle(announcement, t.getT1(), t.getT2()))
-        .onErrorResume(e -> outcomeOf(announcement, e))
-        .onErrorResume(
-            e -> Mono.just(deadLetter(announcement, "error", String.valueOf(e), m.xml().url(), 1)));
+        .onErrorResume(e -> outcomeOf(announcement, e));
   }
 
   /**
@@ -74,10 +72,18 @@ public final class ArticleFetcher {
    * down (most likely the pair of the outage test that went missing in CI once).
    */
   Mono<FetchOutcome> outcomeOf(Announcement a, Throwable error) {
-    if (FetchFailure.representative(error) instanceof FetchFailure f) {
-      return f.reason().equals(NOT_FOUND) ? recheck(a, f) : Mono.just(failed(a, f, f.getMessage()));
-    }
-    return Mono.just(deadLetter(a, "error", String.valueOf(error), a.metadata().xml().url(), 1));
+    return Mono.defer(
+            () -> {
+              if (FetchFailure.representative(error) instanceof FetchFailure f) {
+                return f.reason().equals(NOT_FOUND)
+                    ? recheck(a, f)
+                    : Mono.just(failed(a, f, f.getMessage()));
+              }
+              return Mono.<FetchOutcome>error(error);
+            })
+        // anything a download does not report, here or in the recheck: a dead letter saying what
+        .onErrorResume(
+            e -> Mono.just(deadLetter(a, "error", String.valueOf(e), a.metadata().xml().url(), 1)));
   }
 
   /**
