@@ -8,7 +8,8 @@ import java.awt.image.BufferedImage;
  * Shrinks an RGB image so that its longest side is at most a limit, never enlarging. One bilinear
  * step from a large original skips most source pixels (thin lines and text in figures vanish or
  * alias), so the image is halved repeatedly, each halving averaging 2x2 pixels, and only the last
- * step, less than 2x, goes to the exact size (bicubic).
+ * step, less than 2x, goes to the exact size (bicubic: {@link BicubicShrink}, Java2D's pixels in
+ * less time).
  */
 final class Downscaler {
 
@@ -45,12 +46,16 @@ final class Downscaler {
               RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     }
     if (current.getWidth() != w || current.getHeight() != h) {
-      current = draw(current, w, h, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      current =
+          BicubicShrink.applies(current, w, h)
+              ? BicubicShrink.resize(current, w, h)
+              : draw(current, w, h, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     }
     return current;
   }
 
-  private static BufferedImage draw(BufferedImage src, int w, int h, Object interpolation) {
+  /** Java2D's scaling of {@code src} to {@code w x h} with the given interpolation. */
+  static BufferedImage draw(BufferedImage src, int w, int h, Object interpolation) {
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
