@@ -22,6 +22,7 @@ class WorkloadTest {
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .containsExactly(
+            "backfill-1000-int8.yaml",
             "backfill-512m-2000.yaml",
             "backfill-512m.yaml",
             "backfill.yaml",
