@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.figstream.processors.image.ImageNormalizer;
+import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.records.NormalizedImage;
 
 /**
@@ -30,9 +30,6 @@ import org.figstream.records.NormalizedImage;
  * </pre>
  */
 public final class ImageNormalizeReport {
-
-  private static final Pattern IMAGE =
-      Pattern.compile(".*\\.(jpe?g|png|tiff?|gif)", Pattern.CASE_INSENSITIVE);
 
   private ImageNormalizeReport() {}
 
@@ -75,7 +72,7 @@ public final class ImageNormalizeReport {
       List<Path> paths =
           files
               .filter(Files::isRegularFile)
-              .filter(p -> IMAGE.matcher(p.getFileName().toString()).matches())
+              .filter(p -> SampleArticles.isImage(p.getFileName().toString()))
               .sorted()
               .limit(limit)
               .toList();

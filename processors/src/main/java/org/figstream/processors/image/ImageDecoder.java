@@ -60,7 +60,7 @@ final class ImageDecoder {
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }
-        RgbOrderDestination.set(reader, param, width, height, step);
+        RgbOrderDestination.set(reader, format, param, width, height, step);
         BufferedImage image = reader.read(0, param);
         watch.check(format);
         return new Decoded(image, format, width, height);

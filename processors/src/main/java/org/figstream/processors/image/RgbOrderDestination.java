@@ -32,9 +32,14 @@ final class RgbOrderDestination {
 
   private RgbOrderDestination() {}
 
-  /** Sets the destination on {@code param} when the reader's own choice would be 3-byte BGR. */
-  static void set(ImageReader reader, ImageReadParam param, int width, int height, int step) {
-    if (!"jpeg".equalsIgnoreCase(formatOf(reader)) || !defaultIsBgr(reader)) {
+  /**
+   * Sets the destination on {@code param} when the reader's own choice would be 3-byte BGR.
+   *
+   * @param format the decoder's canonical format name
+   */
+  static void set(
+      ImageReader reader, String format, ImageReadParam param, int width, int height, int step) {
+    if (!"jpeg".equals(format) || !defaultIsBgr(reader)) {
       return;
     }
     int w = (width + step - 1) / step;
@@ -51,14 +56,6 @@ final class RgbOrderDestination {
       return types.hasNext() && types.next().getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR;
     } catch (IOException | RuntimeException e) {
       return false; // the read that follows reports what is wrong with the file
-    }
-  }
-
-  private static String formatOf(ImageReader reader) {
-    try {
-      return reader.getFormatName();
-    } catch (IOException e) {
-      return "";
     }
   }
 }
