@@ -179,7 +179,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         Integer.parseInt(saved.getProperty("controller"))
       };
     }
-    int[] ports = {freePort(), freePort()};
+    int[] ports = twoFreePorts();
     saved.setProperty("broker", String.valueOf(ports[0]));
     saved.setProperty("controller", String.valueOf(ports[1]));
     try (Writer out = Files.newBufferedWriter(file)) {
@@ -188,9 +188,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     return ports;
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+  /**
+   * Both sockets stay open until both ports are known: closing the first before asking for the
+   * second let the system hand out the same port twice, and the broker refused the pair.
+   */
+  private static int[] twoFreePorts() throws IOException {
+    java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
+    try (ServerSocket a = new ServerSocket(0, 1, loopback);
+        ServerSocket b = new ServerSocket(0, 1, loopback)) {
+      return new int[] {a.getLocalPort(), b.getLocalPort()};
     }
   }
 
