@@ -28,9 +28,13 @@ final class BicubicShrink {
 
   private BicubicShrink() {}
 
-  /** Whether {@link #resize} applies: a packed-RGB source, made no larger in either direction. */
+  /**
+   * Whether {@link #resize} applies: a packed-RGB source, or 8-bit sRGB samples in R, G, B order
+   * ({@link RgbBytePixels}: read in place, the same pixels as after {@link RgbConverter}), made no
+   * larger in either direction.
+   */
   static boolean applies(BufferedImage src, int w, int h) {
-    return IntRgbPixels.of(src) != null
+    return (IntRgbPixels.of(src) != null || RgbBytePixels.of(src) != null)
         && w > 0
         && h > 0
         && w <= src.getWidth()
@@ -38,7 +42,8 @@ final class BicubicShrink {
   }
 
   static BufferedImage resize(BufferedImage src, int w, int h) {
-    IntRgbPixels in = IntRgbPixels.of(src);
+    IntRgbPixels ints = IntRgbPixels.of(src);
+    RgbBytePixels bytes = ints == null ? RgbBytePixels.of(src) : null;
     int sw = src.getWidth();
     int sh = src.getHeight();
     // the inverse transform as DrawImage builds it: a scale instance, inverted
@@ -56,7 +61,11 @@ final class BicubicShrink {
     int[] g = new int[sw];
     int[] b = new int[sw];
     for (int y = 0; y < h; y++) {
-      columnSums(in, rows, y, sw, r, g, b);
+      if (ints != null) {
+        columnSums(ints, rows, y, sw, r, g, b);
+      } else {
+        columnSums(bytes, rows, y, sw, r, g, b);
+      }
       int o = dst.index(0, y);
       for (int x = 0; x < w; x++) {
         int k = 4 * x;
@@ -103,6 +112,38 @@ final class BicubicShrink {
               + (v2 >> 8 & 0xff) * c2
               + (v3 >> 8 & 0xff) * c3;
       b[x] = (v0 & 0xff) * c0 + (v1 & 0xff) * c1 + (v2 & 0xff) * c2 + (v3 & 0xff) * c3;
+    }
+  }
+
+  /** {@link #columnSums(IntRgbPixels, Taps, int, int, int[], int[], int[])} on byte samples. */
+  private static void columnSums(
+      RgbBytePixels in, Taps rows, int y, int sw, int[] r, int[] g, int[] b) {
+    byte[] data = in.data();
+    int k = 4 * y;
+    int p0 = in.index(0, rows.index[k]);
+    int p1 = in.index(0, rows.index[k + 1]);
+    int p2 = in.index(0, rows.index[k + 2]);
+    int p3 = in.index(0, rows.index[k + 3]);
+    int c0 = rows.coeff[k];
+    int c1 = rows.coeff[k + 1];
+    int c2 = rows.coeff[k + 2];
+    int c3 = rows.coeff[k + 3];
+    for (int x = 0, i = 0; x < sw; x++, i += 3) {
+      r[x] =
+          (data[p0 + i] & 0xff) * c0
+              + (data[p1 + i] & 0xff) * c1
+              + (data[p2 + i] & 0xff) * c2
+              + (data[p3 + i] & 0xff) * c3;
+      g[x] =
+          (data[p0 + i + 1] & 0xff) * c0
+              + (data[p1 + i + 1] & 0xff) * c1
+              + (data[p2 + i + 1] & 0xff) * c2
+              + (data[p3 + i + 1] & 0xff) * c3;
+      b[x] =
+          (data[p0 + i + 2] & 0xff) * c0
+              + (data[p1 + i + 2] & 0xff) * c1
+              + (data[p2 + i + 2] & 0xff) * c2
+              + (data[p3 + i + 2] & 0xff) * c3;
     }
   }
 

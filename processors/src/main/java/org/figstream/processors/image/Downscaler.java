@@ -29,12 +29,25 @@ final class Downscaler {
     return new int[] {w, h};
   }
 
+  /**
+   * {@code src}, any colour model, as a {@code TYPE_INT_RGB} image whose longest side is at most
+   * {@code limit}. A decoded JPEG that only needs the last, bicubic step is shrunk from its samples
+   * in place ({@link RgbBytePixels}); everything else is converted to packed RGB first ({@link
+   * RgbConverter}). Both give the same pixels: the conversion of such samples is exact.
+   */
   static BufferedImage fit(BufferedImage src, int limit) {
     int[] target = targetSize(src.getWidth(), src.getHeight(), limit);
-    return resize(src, target[0], target[1]);
+    int w = target[0];
+    int h = target[1];
+    boolean shrinks = w != src.getWidth() || h != src.getHeight();
+    boolean halves = src.getWidth() / 2 >= w && src.getHeight() / 2 >= h;
+    if (shrinks && !halves && RgbBytePixels.of(src) != null && BicubicShrink.applies(src, w, h)) {
+      return BicubicShrink.resize(src, w, h);
+    }
+    return resize(RgbConverter.toRgb(src), w, h);
   }
 
-  /** Resize an RGB image to exactly {@code w x h} (only ever smaller or equal). */
+  /** Resize a packed RGB image to exactly {@code w x h} (only ever smaller or equal). */
   static BufferedImage resize(BufferedImage src, int w, int h) {
     BufferedImage current = src;
     while (current.getWidth() / 2 >= w && current.getHeight() / 2 >= h) {

@@ -46,7 +46,7 @@ public final class ImageNormalizer {
     ImageDecoder.Decoded decoded = decoder.decode(bytes);
     BufferedImage rgb;
     try {
-      rgb = Downscaler.fit(RgbConverter.toRgb(decoded.image()), settings.longestSide());
+      rgb = Downscaler.fit(decoded.image(), settings.longestSide());
     } catch (RuntimeException e) {
       // Exotic colour models can fail in Java2D's conversion; still a property of the input.
       throw new ImageRejectedException(
