@@ -62,9 +62,9 @@ final class BicubicShrink {
     int[] b = new int[sw];
     for (int y = 0; y < h; y++) {
       if (ints != null) {
-        columnSums(ints, rows, y, sw, r, g, b);
+        columnSums(ints.data(), RowTaps.of(rows, y, row -> ints.index(0, row)), sw, r, g, b);
       } else {
-        columnSums(bytes, rows, y, sw, r, g, b);
+        columnSums(bytes.data(), RowTaps.of(rows, y, row -> bytes.index(0, row)), sw, r, g, b);
       }
       int o = dst.index(0, y);
       for (int x = 0; x < w; x++) {
@@ -83,67 +83,56 @@ final class BicubicShrink {
     return out;
   }
 
-  /** For output row {@code y}: each source column's four rows, weighted, per channel. */
-  private static void columnSums(
-      IntRgbPixels in, Taps rows, int y, int sw, int[] r, int[] g, int[] b) {
-    int[] data = in.data();
-    int k = 4 * y;
-    int p0 = in.index(0, rows.index[k]);
-    int p1 = in.index(0, rows.index[k + 1]);
-    int p2 = in.index(0, rows.index[k + 2]);
-    int p3 = in.index(0, rows.index[k + 3]);
-    int c0 = rows.coeff[k];
-    int c1 = rows.coeff[k + 1];
-    int c2 = rows.coeff[k + 2];
-    int c3 = rows.coeff[k + 3];
+  /** For one output row: each source column's four rows, weighted, per channel. */
+  private static void columnSums(int[] data, RowTaps t, int sw, int[] r, int[] g, int[] b) {
     for (int x = 0; x < sw; x++) {
-      int v0 = data[p0 + x];
-      int v1 = data[p1 + x];
-      int v2 = data[p2 + x];
-      int v3 = data[p3 + x];
+      int v0 = data[t.p0 + x];
+      int v1 = data[t.p1 + x];
+      int v2 = data[t.p2 + x];
+      int v3 = data[t.p3 + x];
       r[x] =
-          (v0 >> 16 & 0xff) * c0
-              + (v1 >> 16 & 0xff) * c1
-              + (v2 >> 16 & 0xff) * c2
-              + (v3 >> 16 & 0xff) * c3;
+          (v0 >> 16 & 0xff) * t.c0
+              + (v1 >> 16 & 0xff) * t.c1
+              + (v2 >> 16 & 0xff) * t.c2
+              + (v3 >> 16 & 0xff) * t.c3;
       g[x] =
-          (v0 >> 8 & 0xff) * c0
-              + (v1 >> 8 & 0xff) * c1
-              + (v2 >> 8 & 0xff) * c2
-              + (v3 >> 8 & 0xff) * c3;
-      b[x] = (v0 & 0xff) * c0 + (v1 & 0xff) * c1 + (v2 & 0xff) * c2 + (v3 & 0xff) * c3;
+          (v0 >> 8 & 0xff) * t.c0
+              + (v1 >> 8 & 0xff) * t.c1
+              + (v2 >> 8 & 0xff) * t.c2
+              + (v3 >> 8 & 0xff) * t.c3;
+      b[x] = (v0 & 0xff) * t.c0 + (v1 & 0xff) * t.c1 + (v2 & 0xff) * t.c2 + (v3 & 0xff) * t.c3;
     }
   }
 
-  /** {@link #columnSums(IntRgbPixels, Taps, int, int, int[], int[], int[])} on byte samples. */
-  private static void columnSums(
-      RgbBytePixels in, Taps rows, int y, int sw, int[] r, int[] g, int[] b) {
-    byte[] data = in.data();
-    int k = 4 * y;
-    int p0 = in.index(0, rows.index[k]);
-    int p1 = in.index(0, rows.index[k + 1]);
-    int p2 = in.index(0, rows.index[k + 2]);
-    int p3 = in.index(0, rows.index[k + 3]);
-    int c0 = rows.coeff[k];
-    int c1 = rows.coeff[k + 1];
-    int c2 = rows.coeff[k + 2];
-    int c3 = rows.coeff[k + 3];
+  /** {@link #columnSums(int[], RowTaps, int, int[], int[], int[])} on R, G, B byte samples. */
+  private static void columnSums(byte[] data, RowTaps t, int sw, int[] r, int[] g, int[] b) {
     for (int x = 0, i = 0; x < sw; x++, i += 3) {
-      r[x] =
-          (data[p0 + i] & 0xff) * c0
-              + (data[p1 + i] & 0xff) * c1
-              + (data[p2 + i] & 0xff) * c2
-              + (data[p3 + i] & 0xff) * c3;
-      g[x] =
-          (data[p0 + i + 1] & 0xff) * c0
-              + (data[p1 + i + 1] & 0xff) * c1
-              + (data[p2 + i + 1] & 0xff) * c2
-              + (data[p3 + i + 1] & 0xff) * c3;
-      b[x] =
-          (data[p0 + i + 2] & 0xff) * c0
-              + (data[p1 + i + 2] & 0xff) * c1
-              + (data[p2 + i + 2] & 0xff) * c2
-              + (data[p3 + i + 2] & 0xff) * c3;
+      r[x] = sum(data, t, i);
+      g[x] = sum(data, t, i + 1);
+      b[x] = sum(data, t, i + 2);
+    }
+  }
+
+  private static int sum(byte[] data, RowTaps t, int i) {
+    return (data[t.p0 + i] & 0xff) * t.c0
+        + (data[t.p1 + i] & 0xff) * t.c1
+        + (data[t.p2 + i] & 0xff) * t.c2
+        + (data[t.p3 + i] & 0xff) * t.c3;
+  }
+
+  /** One output row's four source rows (where each starts in the array) and their weights. */
+  private record RowTaps(int p0, int p1, int p2, int p3, int c0, int c1, int c2, int c3) {
+    static RowTaps of(Taps rows, int y, java.util.function.IntUnaryOperator start) {
+      int k = 4 * y;
+      return new RowTaps(
+          start.applyAsInt(rows.index[k]),
+          start.applyAsInt(rows.index[k + 1]),
+          start.applyAsInt(rows.index[k + 2]),
+          start.applyAsInt(rows.index[k + 3]),
+          rows.coeff[k],
+          rows.coeff[k + 1],
+          rows.coeff[k + 2],
+          rows.coeff[k + 3]);
     }
   }
 

@@ -22,7 +22,8 @@ import javax.imageio.ImageTypeSpecifier;
  */
 final class RgbOrderDestination {
 
-  private static final ComponentColorModel SRGB =
+  /** Opaque 8-bit sRGB, the colour model of the images this hands the decoder. */
+  static final ComponentColorModel SRGB =
       new ComponentColorModel(
           ColorSpace.getInstance(ColorSpace.CS_sRGB),
           false,

@@ -2,10 +2,7 @@ package org.figstream.processors.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Transparency;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
@@ -30,14 +27,7 @@ class RgbBytePixelsTest {
     byte[] samples = new byte[w * h * 3];
     random.nextBytes(samples);
     raster.setDataElements(0, 0, w, h, samples);
-    ComponentColorModel srgb =
-        new ComponentColorModel(
-            ColorSpace.getInstance(ColorSpace.CS_sRGB),
-            false,
-            false,
-            Transparency.OPAQUE,
-            DataBuffer.TYPE_BYTE);
-    return new BufferedImage(srgb, raster, false, null);
+    return new BufferedImage(RgbOrderDestination.SRGB, raster, false, null);
   }
 
   private static int[] ints(BufferedImage img) {
