@@ -11,11 +11,10 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A text encoder from an ONNX file, a Hugging Face tokenizer and a descriptor. Captions longer than
@@ -33,10 +32,7 @@ public final class OnnxTextEncoder implements TextEncoder {
   private final EncoderDescriptor d;
   private final HuggingFaceTokenizer tokenizer;
   private final Model model;
-  private final boolean lengthBuckets;
-
-  /** Rows of a bucket are at least this share of its longest row's tokens. */
-  static final double BUCKET_SPREAD = 2.0 / 3;
+  private final Function<int[], List<int[]>> plan;
 
   /** With length buckets, the default. */
   public OnnxTextEncoder(EncoderDescriptor descriptor, Accelerator accelerator) {
@@ -45,16 +41,25 @@ public final class OnnxTextEncoder implements TextEncoder {
 
   /**
    * @param lengthBuckets whether a batch runs as calls of texts of similar token length ({@link
-   *     #buckets}) rather than as one call padded to its longest text
+   *     CallPlan#planned}) rather than as one call padded to its longest text
    */
   public OnnxTextEncoder(
       EncoderDescriptor descriptor, Accelerator accelerator, boolean lengthBuckets) {
+    this(descriptor, accelerator, lengthBuckets ? CallPlan::planned : CallPlan::oneCall);
+  }
+
+  /**
+   * @param plan how a batch's rows, given their token lengths, are split into model calls; a
+   *     dynamically quantized model runs each row alone whatever this says
+   */
+  OnnxTextEncoder(
+      EncoderDescriptor descriptor, Accelerator accelerator, Function<int[], List<int[]>> plan) {
     if (descriptor.isImage()) {
       throw new IllegalArgumentException(
           descriptor.name() + " is an image encoder, not a text one");
     }
     this.d = descriptor;
-    this.lengthBuckets = lengthBuckets;
+    this.plan = descriptor.dynamicQuantization() ? CallPlan::alone : plan;
     try (InputStream in = ModelFiles.open(descriptor.tokenizer())) {
       this.tokenizer =
           HuggingFaceTokenizer.newInstance(
@@ -96,8 +101,7 @@ public final class OnnxTextEncoder implements TextEncoder {
       lengths[i] = tokens(encodings[i]);
     }
     float[][] vectors = new float[n][];
-    List<int[]> calls = d.dynamicQuantization() ? alone(n) : buckets(lengths, lengthBuckets);
-    for (int[] bucket : calls) {
+    for (int[] bucket : plan.apply(lengths)) {
       int len = 0;
       for (int i : bucket) {
         len = Math.max(len, lengths[i]);
@@ -108,49 +112,6 @@ public final class OnnxTextEncoder implements TextEncoder {
       }
     }
     return Arrays.asList(vectors);
-  }
-
-  /**
-   * The rows each model call takes, in calls: all rows in one call when not bucketed; else the rows
-   * by length, longest first, a call holding rows of at least {@link #BUCKET_SPREAD} of its
-   * longest, so no row is padded to more than 1.5 times its own length. Masked attention and masked
-   * mean pooling make the padding irrelevant to the vectors, so only the cost changes.
-   */
-  static List<int[]> buckets(int[] lengths, boolean bucketed) {
-    int n = lengths.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    if (!bucketed) {
-      return List.of(Arrays.stream(order).mapToInt(Integer::intValue).toArray());
-    }
-    Arrays.sort(order, Comparator.comparingInt((Integer i) -> lengths[i]).reversed());
-    List<int[]> buckets = new ArrayList<>();
-    int start = 0;
-    while (start < n) {
-      int longest = lengths[order[start]];
-      int end = start + 1;
-      while (end < n && lengths[order[end]] >= longest * BUCKET_SPREAD) {
-        end++;
-      }
-      int[] bucket = new int[end - start];
-      for (int j = start; j < end; j++) {
-        bucket[j - start] = order[j];
-      }
-      buckets.add(bucket);
-      start = end;
-    }
-    return buckets;
-  }
-
-  /** Each row in a call of its own, without padding. */
-  static List<int[]> alone(int n) {
-    List<int[]> calls = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      calls.add(new int[] {i});
-    }
-    return calls;
   }
 
   /** Tokens up to the last one attended to: the padding the tokenizer added comes after it. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.figstream.processors.label.CaptionSentences;
 import org.figstream.processors.testdata.SampleFigures;
 import org.figstream.records.FigureRecord;
@@ -76,7 +75,8 @@ class TextEncoderTest {
     EncoderDescriptor q = BuiltinModels.resolve(BuiltinModels.E5_INT8);
     assertThat(q.dynamicQuantization()).isTrue();
     try (OnnxTextEncoder int8 = new OnnxTextEncoder(q, Accelerator.CPU);
-        OnnxTextEncoder sharing = new OnnxTextEncoder(sharedCalls(dir), Accelerator.CPU)) {
+        OnnxTextEncoder sharing =
+            new OnnxTextEncoder(sharedCalls(dir), Accelerator.CPU, CallPlan::oneCall)) {
       List<float[]> together = int8.embed(batch, TextRole.CAPTION);
       List<float[]> inSharedCalls = sharing.embed(batch, TextRole.CAPTION);
       float moved = 0;
@@ -218,26 +218,6 @@ class TextEncoderTest {
               encoder.embed(List.of("passage: " + text), TextRole.CONCEPT).get(0), within(1e-5f));
       assertThat(Vectors.dot(caption, concept)).isLessThan(0.999f);
     }
-  }
-
-  @Test
-  void shouldPutEveryRowInOneBucketOfSimilarLength() {
-    int[] lengths = {12, 256, 7, 40, 31, 250, 9, 180, 12, 3};
-
-    List<int[]> buckets = OnnxTextEncoder.buckets(lengths, true);
-
-    assertThat(buckets.stream().flatMapToInt(IntStream::of).sorted().toArray())
-        .containsExactly(IntStream.range(0, lengths.length).toArray());
-    for (int[] bucket : buckets) {
-      int longest = IntStream.of(bucket).map(i -> lengths[i]).max().orElseThrow();
-      for (int i : bucket) {
-        assertThat(lengths[i]).isGreaterThanOrEqualTo((int) Math.ceil(longest * 2.0 / 3));
-      }
-    }
-    assertThat(buckets).hasSizeGreaterThan(1);
-    assertThat(OnnxTextEncoder.buckets(lengths, false))
-        .singleElement()
-        .isEqualTo(IntStream.range(0, lengths.length).toArray());
   }
 
   private static double norm(float[] v) {
