@@ -10,7 +10,6 @@ import org.figstream.processors.embed.EncoderDescriptor;
 import org.figstream.processors.embed.PlannedEncoders;
 import org.figstream.processors.embed.TextEncoder;
 import org.figstream.processors.embed.TextRole;
-import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -30,16 +29,9 @@ class CallPlanMeasurement {
 
   @Test
   void measure() {
-    List<String> captions = new ArrayList<>();
+    List<String> captions = DevCaptions.all();
     List<String> sentences = new ArrayList<>();
-    for (HandLabels.Label l : HandLabels.split(HandLabels.DEV).values()) {
-      FigureRecord r = LabelledFigures.get(l.pairId()).record();
-      String caption = r.caption() == null ? "" : r.caption().strip();
-      if (!caption.isEmpty()) {
-        captions.add(caption);
-        sentences.addAll(CaptionSentences.of(caption));
-      }
-    }
+    captions.forEach(c -> sentences.addAll(CaptionSentences.of(c)));
     EncoderDescriptor d = BuiltinModels.resolve(BuiltinModels.TEXT);
     Map<String, TextEncoder> encoders = new LinkedHashMap<>();
     PLANS.forEach(p -> encoders.put(p, PlannedEncoders.of(d, TextModelComparison.ONE_THREAD, p)));

@@ -9,7 +9,6 @@ import org.figstream.processors.embed.BuiltinModels;
 import org.figstream.processors.embed.OnnxTextEncoder;
 import org.figstream.processors.embed.TextEncoder;
 import org.figstream.processors.ocr.TextDetector;
-import org.figstream.records.FigureRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -38,14 +37,10 @@ class TextModelCostMeasurement {
         other, new OnnxTextEncoder(BuiltinModels.resolve(other), TextModelComparison.ONE_THREAD));
     List<String> texts = new ArrayList<>();
     int figures = 0;
-    for (HandLabels.Label l : HandLabels.split(HandLabels.DEV).values()) {
-      FigureRecord r = LabelledFigures.get(l.pairId()).record();
-      String caption = r.caption() == null ? "" : r.caption().strip();
-      if (!caption.isEmpty()) {
-        texts.add(caption);
-        texts.addAll(CaptionSentences.of(caption));
-        figures++;
-      }
+    for (String caption : DevCaptions.all()) {
+      texts.add(caption);
+      texts.addAll(CaptionSentences.of(caption));
+      figures++;
     }
     try (TextDetector detector =
         TextDetector.load(Accelerator.CPU, LabelSettings.TEXT_DETECTION_SIDE)) {
