@@ -71,27 +71,8 @@ final class CallPlan {
     return CALL_TOKENS + tokens * (1 + tokens / SLOWDOWN_TOKENS);
   }
 
-  /**
-   * The rule before 2026-12-06, kept for the measurement that compares the two: longest first, a
-   * call holding rows of at least two thirds of its longest.
-   */
-  static List<int[]> bySpread(int[] lengths) {
-    int[] order = byLengthDescending(lengths);
-    List<int[]> calls = new ArrayList<>();
-    int start = 0;
-    while (start < order.length) {
-      int longest = lengths[order[start]];
-      int end = start + 1;
-      while (end < order.length && lengths[order[end]] >= longest * 2.0 / 3) {
-        end++;
-      }
-      calls.add(Arrays.copyOfRange(order, start, end));
-      start = end;
-    }
-    return calls;
-  }
-
-  private static int[] byLengthDescending(int[] lengths) {
+  /** Row indices, the longest row first (ties in index order). */
+  static int[] byLengthDescending(int[] lengths) {
     return java.util.stream.IntStream.range(0, lengths.length)
         .boxed()
         .sorted(Comparator.comparingInt((Integer i) -> lengths[i]).reversed())
