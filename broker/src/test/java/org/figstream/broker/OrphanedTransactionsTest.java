@@ -167,7 +167,20 @@ class OrphanedTransactionsTest {
         .offset();
   }
 
-  private static List<String> readCommitted(EmbeddedBroker broker) {
+  /**
+   * The committed values, read once the last stable offset has reached the log's end: a commit
+   * returns before the coordinator has written its markers, and until then a read_committed reader
+   * sees nothing of the transaction.
+   */
+  private static List<String> readCommitted(EmbeddedBroker broker) throws Exception {
+    try (Admin admin = Admin.create(broker.clientConfig())) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (endOffset(admin, IsolationLevel.READ_COMMITTED)
+              < endOffset(admin, IsolationLevel.READ_UNCOMMITTED)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    }
     Map<String, Object> c = new HashMap<>(broker.clientConfig());
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<String> values = new ArrayList<>();
