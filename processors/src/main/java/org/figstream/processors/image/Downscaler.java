@@ -41,7 +41,7 @@ final class Downscaler {
     int h = target[1];
     boolean shrinks = w != src.getWidth() || h != src.getHeight();
     boolean halves = src.getWidth() / 2 >= w && src.getHeight() / 2 >= h;
-    if (shrinks && !halves && RgbBytePixels.of(src) != null && BicubicShrink.applies(src, w, h)) {
+    if (shrinks && !halves && BicubicShrink.applies(src, w, h)) {
       return BicubicShrink.resize(src, w, h);
     }
     return resize(RgbConverter.toRgb(src), w, h);

@@ -17,7 +17,8 @@ class BicubicShrinkTest {
     return Downscaler.draw(src, w, h, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
   }
 
-  private static int[] pixels(BufferedImage img) {
+  /** Every pixel of {@code img} as packed RGB, row by row. */
+  static int[] pixels(BufferedImage img) {
     int[] out = new int[img.getWidth() * img.getHeight()];
     img.getRGB(0, 0, img.getWidth(), img.getHeight(), out, 0, img.getWidth());
     return out;

@@ -32,9 +32,7 @@ class RgbBytePixelsTest {
 
   private static int[] ints(BufferedImage img) {
     assertThat(img.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-    int[] out = new int[img.getWidth() * img.getHeight()];
-    img.getRGB(0, 0, img.getWidth(), img.getHeight(), out, 0, img.getWidth());
-    return out;
+    return BicubicShrinkTest.pixels(img);
   }
 
   private static void assertSameShrink(BufferedImage src, int w, int h) {

@@ -1,6 +1,5 @@
 package org.figstream.processors.label;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +38,12 @@ class CallPlanMeasurement {
       Map<String, long[]> nanos = new LinkedHashMap<>();
       for (int round = -1; round < ROUNDS; round++) {
         for (var e : encoders.entrySet()) {
-          long cpu = cpuNanos();
+          long cpu = TextModelComparison.processCpuNanos();
           embed(e.getValue(), captions);
           embed(e.getValue(), sentences);
           if (round >= 0) {
-            nanos.computeIfAbsent(e.getKey(), k -> new long[ROUNDS])[round] = cpuNanos() - cpu;
+            nanos.computeIfAbsent(e.getKey(), k -> new long[ROUNDS])[round] =
+                TextModelComparison.processCpuNanos() - cpu;
           }
         }
       }
@@ -79,11 +79,5 @@ class CallPlanMeasurement {
           encoder.embed(texts.subList(i, Math.min(texts.size(), i + BATCH)), TextRole.CAPTION));
     }
     return out;
-  }
-
-  /** CPU time of the whole process: the model runs on ONNX Runtime's own threads too. */
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 }

@@ -1,6 +1,5 @@
 package org.figstream.processors.label;
 
-import java.lang.management.ManagementFactory;
 import java.util.Collections;
 import java.util.List;
 import org.figstream.processors.embed.BuiltinModels;
@@ -39,11 +38,14 @@ class TokenCostMeasurement {
             List<String> texts = Collections.nCopies(batch, text);
             int calls = Math.max(2, TOKENS_A_SHAPE / (batch * length));
             encoder.embed(texts, TextRole.CAPTION);
-            long cpu = cpuNanos();
+            long cpu = TextModelComparison.processCpuNanos();
             for (int i = 0; i < calls; i++) {
               encoder.embed(texts, TextRole.CAPTION);
             }
-            double msToken = (cpuNanos() - cpu) / 1e6 / ((double) calls * batch * length);
+            double msToken =
+                (TextModelComparison.processCpuNanos() - cpu)
+                    / 1e6
+                    / ((double) calls * batch * length);
             double flops =
                 2.0
                     * LAYERS
@@ -62,11 +64,5 @@ class TokenCostMeasurement {
         }
       }
     }
-  }
-
-  /** CPU time of the whole process: the model runs on ONNX Runtime's own threads too. */
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 }
