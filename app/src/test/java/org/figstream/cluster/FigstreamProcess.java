@@ -148,7 +148,7 @@ final class FigstreamProcess {
   }
 
   /** ./figstream at the repository root, found upwards from the working directory. */
-  private static Path launcher() {
+  static Path launcher() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isRegularFile(p.resolve("figstream")) && Files.isRegularFile(p.resolve("mvnw"))) {
         return p.resolve("figstream");

@@ -115,7 +115,9 @@ class StatefulSetChartTest {
   void shouldSizeTheHeapFromTheMemoryLimit(String variant) {
     RenderedChart chart = RenderedChart.of(variant);
 
-    assertThat(chart.env().get("JAVA_TOOL_OPTIONS")).startsWith("-XX:MaxRAMPercentage=50 ");
+    assertThat(chart.env().get("JAVA_TOOL_OPTIONS"))
+        .startsWith("-XX:MaxRAMPercentage=50 ")
+        .contains(" -XX:+UseParallelGC");
     assertThat(chart.container().at("/resources/limits/memory").asText())
         .isEqualTo(chart.values.at("/resources/limits/memory").asText())
         .isNotEmpty();

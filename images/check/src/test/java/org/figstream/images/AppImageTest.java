@@ -31,7 +31,11 @@ class AppImageTest extends BaseImageChecks {
     assertThat(image.strings("Cmd")).containsExactly("run");
     assertThat(image.keys("ExposedPorts")).containsExactly("9464/tcp");
     assertThat(image.strings("Env"))
-        .contains("APP_DATA_DIR=" + DATA, "APP_HTTP_HOST=0.0.0.0", "ORT_DISABLE_TELEMETRY=1");
+        .contains(
+            "APP_DATA_DIR=" + DATA,
+            "APP_HTTP_HOST=0.0.0.0",
+            "ORT_DISABLE_TELEMETRY=1",
+            "JAVA_TOOL_OPTIONS=-XX:+UseParallelGC");
     assertThat(image.keys("Volumes")).contains(DATA);
     assertThat(image.runConfig().get("WorkingDir").asText()).isEqualTo(DATA);
     ImageTar.Entry data = image.file(DATA);

@@ -81,6 +81,18 @@ final class ChildThreadCpu implements AutoCloseable {
     return out.append(row("all", sumA, sumB)).toString();
   }
 
+  /** A markdown table of one child's CPU seconds per figure by group. */
+  static String table(Map<String, Double> cpu, long figures) {
+    StringBuilder out = new StringBuilder("| thread group | CPU-s per figure |\n|---|---|\n");
+    double sum = 0;
+    for (String g : new TreeSet<>(cpu.keySet())) {
+      double x = cpu.get(g) / figures;
+      sum += x;
+      out.append(String.format(Locale.ROOT, "| %s | %.4f |%n", g, x));
+    }
+    return out.append(String.format(Locale.ROOT, "| all | %.4f |%n", sum)).toString();
+  }
+
   private static String row(String group, double a, double b) {
     return String.format(Locale.ROOT, "| %s | %.4f | %.4f | %+.4f |%n", group, a, b, b - a);
   }

@@ -35,6 +35,7 @@ final class FigstreamChild implements AutoCloseable {
     command.add("-Xmx" + workload.heap());
     command.add("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"));
     command.add("-XX:+ExitOnOutOfMemoryError"); // as the launcher and the images run it
+    command.addAll(jvmOptions(workload));
     for (String p : List.of("ai.djl.offline", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR")) {
       if (System.getProperty(p) != null) {
         command.add("-D" + p + "=" + System.getProperty(p));
@@ -70,6 +71,19 @@ final class FigstreamChild implements AutoCloseable {
     builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
     Process process = builder.redirectOutput(log.toFile()).start();
     return new FigstreamChild(process, log);
+  }
+
+  /**
+   * The workload's JVM options after the launcher's collector, the parallel one, unless the
+   * workload names another.
+   */
+  static List<String> jvmOptions(Workload workload) {
+    List<String> options = new ArrayList<>();
+    if (workload.jvm().stream().noneMatch(o -> o.matches("-XX:\\+Use\\w*GC"))) {
+      options.add("-XX:+UseParallelGC");
+    }
+    options.addAll(workload.jvm());
+    return options;
   }
 
   /**

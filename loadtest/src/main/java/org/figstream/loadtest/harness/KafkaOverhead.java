@@ -41,7 +41,7 @@ public final class KafkaOverhead {
     RunResult run;
     String cpu;
     try (ChildThreadCpu threads = new ChildThreadCpu()) {
-      m = enrich(corpus, dir.resolve("enrich"));
+      m = enrich(w, corpus, dir.resolve("enrich"));
       run = LoadHarness.run(w, dir.resolve("run"), System.out);
       cpu =
           ChildThreadCpu.table(
@@ -95,11 +95,13 @@ public final class KafkaOverhead {
     return dir;
   }
 
-  private static Matcher enrich(Path corpus, Path dir) throws Exception {
+  private static Matcher enrich(Workload w, Path corpus, Path dir) throws Exception {
     Files.createDirectories(dir);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx1536m", "-jar", FigstreamChild.appJar().toString(), "enrich"));
+    command.add("-Xmx1536m");
+    command.addAll(FigstreamChild.jvmOptions(w)); // the pipeline's collector and options
+    command.addAll(List.of("-jar", FigstreamChild.appJar().toString(), "enrich"));
     command.addAll(List.of(corpus.toString(), "--data-dir", dir.resolve("data").toString()));
     Path log = dir.resolve("enrich.log");
     Process p =

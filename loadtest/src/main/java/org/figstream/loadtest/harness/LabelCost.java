@@ -63,22 +63,7 @@ public final class LabelCost {
       }
     }
     args.addAll(List.of("--labels", "none"));
-    return new Workload(
-        w.version(),
-        w.name() + "-labels-none",
-        w.description(),
-        w.seed(),
-        w.articles(),
-        w.rate(),
-        w.publishEvery(),
-        w.warmup(),
-        w.timeout(),
-        w.changes(),
-        w.duplicates(),
-        w.images(),
-        w.faults(),
-        w.heap(),
-        args);
+    return w.with(w.name() + "-labels-none", args, w.jvm());
   }
 
   private static Side measure(Workload w, Path dir) throws Exception {

@@ -47,8 +47,17 @@ public final class LoadHarness {
                 workload.name()
                     + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")));
-    RunResult result = run(workload, dir, System.out);
+    RunResult result;
+    Map<String, Double> threads;
+    try (ChildThreadCpu cpu = new ChildThreadCpu()) {
+      result = run(workload, dir, System.out);
+      threads = cpu.of("run");
+    }
     Path report = LoadReport.write(result, dir.resolve("report"));
+    // figstream's whole life, start-up included, by thread group: where the CPU went
+    Files.writeString(
+        report.resolveSibling("thread-cpu.md"),
+        ChildThreadCpu.table(threads, Math.round(result.last().figures())));
     System.out.println("load: report in " + report);
   }
 

@@ -22,6 +22,8 @@ import org.figstream.loadtest.generate.GeneratorSettings;
  * @param timeout the run fails when it has not caught up by then
  * @param heap the figstream JVM's {@code -Xmx}
  * @param args more {@code figstream run} arguments
+ * @param jvm more options for the figstream JVM, after those the launcher sets (to compare a
+ *     collector or a JIT setting on the same corpus)
  */
 public record Workload(
     int version,
@@ -38,7 +40,8 @@ public record Workload(
     Images images,
     double faults,
     String heap,
-    List<String> args) {
+    List<String> args,
+    List<String> jvm) {
 
   /** Shares of articles changed the day after they appear. */
   public record Changes(double revisions, double retractions, double removals) {}
@@ -65,12 +68,36 @@ public record Workload(
     timeout = timeout == null ? "PT30M" : timeout;
     heap = heap == null ? "1536m" : heap;
     args = args == null ? List.of() : List.copyOf(args);
+    jvm = jvm == null ? List.of() : List.copyOf(jvm);
   }
 
   public static Workload read(Path file) throws IOException {
     return new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .readValue(file.toFile(), Workload.class);
+  }
+
+  /**
+   * This workload under another name, with other {@code figstream run} arguments and JVM options.
+   */
+  public Workload with(String otherName, List<String> otherArgs, List<String> otherJvm) {
+    return new Workload(
+        version,
+        otherName,
+        description,
+        seed,
+        articles,
+        rate,
+        publishEvery,
+        warmup,
+        timeout,
+        changes,
+        duplicates,
+        images,
+        faults,
+        heap,
+        otherArgs,
+        otherJvm);
   }
 
   public boolean backfill() {

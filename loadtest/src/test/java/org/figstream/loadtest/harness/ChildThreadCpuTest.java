@@ -25,4 +25,18 @@ class ChildThreadCpuTest {
             "| embedded broker | 0.0000 | 0.0050 | +0.0050 |",
             "| all | 0.1060 | 0.1090 | +0.0030 |");
   }
+
+  @Test
+  void shouldTabulateOneChildsCpuPerFigureByGroup() {
+    String table =
+        ChildThreadCpu.table(Map.of("caption encoder", 90.0, "garbage collector", 4.5), 900);
+
+    assertThat(table.split("\n"))
+        .containsExactly(
+            "| thread group | CPU-s per figure |",
+            "|---|---|",
+            "| caption encoder | 0.1000 |",
+            "| garbage collector | 0.0050 |",
+            "| all | 0.1050 |");
+  }
 }

@@ -22,6 +22,7 @@ class WorkloadTest {
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .containsExactly(
+            "backfill-1000-g1.yaml",
             "backfill-1000-int8.yaml",
             "backfill-512m-2000.yaml",
             "backfill-512m.yaml",
@@ -55,7 +56,8 @@ class WorkloadTest {
             null,
             0,
             null,
-            List.of("--labels", "biomedica-clusters", "--ocr"));
+            List.of("--labels", "biomedica-clusters", "--ocr"),
+            List.of("-XX:+UseParallelGC"));
 
     Workload off = LabelCost.withoutLabels(on);
     assertThat(off.args()).containsExactly("--labels", "none");
@@ -64,6 +66,21 @@ class WorkloadTest {
         .isEqualTo(List.of(on.seed(), on.articles(), on.rate(), on.heap()));
     // a labels option the workload gives is replaced, the others kept
     assertThat(LabelCost.withoutLabels(given).args()).containsExactly("--ocr", "--labels", "none");
+    assertThat(LabelCost.withoutLabels(given).jvm()).containsExactly("-XX:+UseParallelGC");
+  }
+
+  @Test
+  void shouldRunFigstreamOnTheLaunchersCollectorUnlessTheWorkloadNamesOne() throws Exception {
+    Workload shipped = Workload.read(Path.of("workloads/kafka-overhead.yaml"));
+    assertThat(FigstreamChild.jvmOptions(shipped)).containsExactly("-XX:+UseParallelGC");
+    assertThat(FigstreamChild.jvmOptions(withJvm(shipped, List.of("-Xlog:gc"))))
+        .containsExactly("-XX:+UseParallelGC", "-Xlog:gc");
+    assertThat(FigstreamChild.jvmOptions(withJvm(shipped, List.of("-XX:+UseG1GC"))))
+        .containsExactly("-XX:+UseG1GC");
+  }
+
+  private static Workload withJvm(Workload w, List<String> jvm) {
+    return w.with(w.name(), w.args(), jvm);
   }
 
   @Test
