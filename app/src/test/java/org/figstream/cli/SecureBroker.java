@@ -1,5 +1,7 @@
 package org.figstream.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -90,9 +92,17 @@ final class SecureBroker implements AutoCloseable {
         "-storepass",
         truststorePassword);
 
-    String saslSsl = "127.0.0.1:" + freePort();
+    String[] address = new String[1];
     EmbeddedBroker broker =
-        EmbeddedBroker.start(dir.resolve("cluster"), p -> addSaslSsl(p, saslSsl, keystore));
+        EmbeddedBroker.start(
+            dir.resolve("cluster"),
+            p -> {
+              // chosen once the broker's own ports are: a free port picked before them could be
+              // handed out again for one of them
+              address[0] = "127.0.0.1:" + freePortBesides(p.getProperty("listeners"));
+              addSaslSsl(p, address[0], keystore);
+            });
+    String saslSsl = address[0];
     try {
       try (Admin admin = Admin.create(broker.clientConfig())) {
         admin
@@ -193,9 +203,18 @@ final class SecureBroker implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+  /** A free loopback port that none of {@code listeners} (Kafka's listeners property) uses. */
+  private static int freePortBesides(String listeners) {
+    while (true) {
+      int port;
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        port = s.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (!listeners.matches(".*:" + port + "(,.*)?")) {
+        return port;
+      }
     }
   }
 
