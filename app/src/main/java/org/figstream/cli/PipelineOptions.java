@@ -1,5 +1,6 @@
 package org.figstream.cli;
 
+import java.time.Duration;
 import org.figstream.runtime.PipelineSettings;
 import org.figstream.topology.dedup.DedupSettings;
 import picocli.CommandLine.Option;
@@ -50,7 +51,22 @@ final class PipelineOptions {
               + "the enrichment stage's transactional id ends with it (default: ${DEFAULT-VALUE}).")
   String instanceId;
 
+  @Option(
+      names = "--commit-interval",
+      defaultValue = "PT0.2S",
+      description =
+          "How often Kafka Streams commits its exactly-once transaction; a record reaches "
+              + "figures with its transaction, and each commit costs the broker some work "
+              + "(default: ${DEFAULT-VALUE}).")
+  Duration commitInterval;
+
   PipelineSettings settings(KafkaOptions kafka) {
+    if (commitInterval.isNegative()
+        || commitInterval.isZero()
+        || commitInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException(
+          "--commit-interval must be over 0 and at most PT1M, not " + commitInterval);
+    }
     if (dedupDistance < 0 || dedupDistance > 32) {
       throw new IllegalArgumentException(
           "--dedup-distance must be between 0 and 32, not " + dedupDistance);
@@ -60,6 +76,7 @@ final class PipelineOptions {
         .withDedup(new DedupSettings(dedupDistance, dedupPolicy == DedupPolicy.drop))
         .withEnrichConcurrency(enrichConcurrency)
         .withStateMemory(stateMemoryMb * 1024 * 1024)
-        .withInstanceId(instanceId);
+        .withInstanceId(instanceId)
+        .withCommitInterval(commitInterval);
   }
 }

@@ -110,7 +110,7 @@ public final class Pipeline implements AutoCloseable {
         UndecodableToDeadLetter.class);
     p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, settings.stateMemoryBytes());
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
     p.put(
         StreamsConfig.producerPrefix(
             org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),

@@ -1,5 +1,6 @@
 package org.figstream.runtime;
 
+import java.time.Duration;
 import org.figstream.state.BoundedRocksDbMemory;
 import org.figstream.topology.dedup.DedupSettings;
 
@@ -16,6 +17,9 @@ import org.figstream.topology.dedup.DedupSettings;
  *     and memtables together)
  * @param instanceId unique and stable per instance (a StatefulSet pod name): the enrichment stage's
  *     transactional id ends with it, so a restarted instance fences its own zombie
+ * @param commitInterval how often Kafka Streams commits its exactly-once transaction: each commit
+ *     costs the broker transaction markers and an offset commit, and a record reaches {@code
+ *     figures} (and read-committed readers) only with its transaction
  */
 public record PipelineSettings(
     int partitions,
@@ -24,7 +28,11 @@ public record PipelineSettings(
     DedupSettings dedup,
     int enrichConcurrency,
     long stateMemoryBytes,
-    String instanceId) {
+    String instanceId,
+    Duration commitInterval) {
+
+  /** Streams' commit interval unless told otherwise; see {@code docs/load.md}. */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
 
   public static PipelineSettings defaults() {
     return new PipelineSettings(
@@ -34,12 +42,20 @@ public record PipelineSettings(
         DedupSettings.DEFAULTS,
         8,
         BoundedRocksDbMemory.DEFAULT_TOTAL_BYTES,
-        "0");
+        "0",
+        DEFAULT_COMMIT_INTERVAL);
   }
 
   public PipelineSettings withInstanceId(String id) {
     return new PipelineSettings(
-        partitions, replication, createTopics, dedup, enrichConcurrency, stateMemoryBytes, id);
+        partitions,
+        replication,
+        createTopics,
+        dedup,
+        enrichConcurrency,
+        stateMemoryBytes,
+        id,
+        commitInterval);
   }
 
   public PipelineSettings withTopics(int partitionCount, short replicationFactor, boolean create) {
@@ -50,7 +66,8 @@ public record PipelineSettings(
         dedup,
         enrichConcurrency,
         stateMemoryBytes,
-        instanceId);
+        instanceId,
+        commitInterval);
   }
 
   public PipelineSettings withDedup(DedupSettings settings) {
@@ -61,16 +78,43 @@ public record PipelineSettings(
         settings,
         enrichConcurrency,
         stateMemoryBytes,
-        instanceId);
+        instanceId,
+        commitInterval);
   }
 
   public PipelineSettings withEnrichConcurrency(int concurrency) {
     return new PipelineSettings(
-        partitions, replication, createTopics, dedup, concurrency, stateMemoryBytes, instanceId);
+        partitions,
+        replication,
+        createTopics,
+        dedup,
+        concurrency,
+        stateMemoryBytes,
+        instanceId,
+        commitInterval);
   }
 
   public PipelineSettings withStateMemory(long bytes) {
     return new PipelineSettings(
-        partitions, replication, createTopics, dedup, enrichConcurrency, bytes, instanceId);
+        partitions,
+        replication,
+        createTopics,
+        dedup,
+        enrichConcurrency,
+        bytes,
+        instanceId,
+        commitInterval);
+  }
+
+  public PipelineSettings withCommitInterval(Duration interval) {
+    return new PipelineSettings(
+        partitions,
+        replication,
+        createTopics,
+        dedup,
+        enrichConcurrency,
+        stateMemoryBytes,
+        instanceId,
+        interval);
   }
 }

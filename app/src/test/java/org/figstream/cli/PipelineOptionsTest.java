@@ -1,7 +1,9 @@
 package org.figstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.figstream.runtime.PipelineSettings;
 import org.figstream.topology.dedup.DedupSettings;
@@ -27,7 +29,13 @@ class PipelineOptionsTest {
   void shouldTakeEveryOptionFromTheCommandLineOrTheEnvironment() {
     PipelineSettings s =
         parse(
-            Map.of("APP_DEDUP_POLICY", "drop", "APP_INSTANCE_ID", "figstream-2"),
+            Map.of(
+                "APP_DEDUP_POLICY",
+                "drop",
+                "APP_INSTANCE_ID",
+                "figstream-2",
+                "APP_COMMIT_INTERVAL",
+                "PT1S"),
             "run",
             "--dedup-distance",
             "0",
@@ -50,10 +58,21 @@ class PipelineOptionsTest {
                 new DedupSettings(0, true),
                 3,
                 256L * 1024 * 1024,
-                "figstream-2"));
+                "figstream-2",
+                Duration.ofSeconds(1)));
     assertThat(
             parse(Map.of(), "run", "--bootstrap-servers", "k:9092", "--create-topics")
                 .createTopics())
         .isTrue();
+  }
+
+  @Test
+  void shouldRefuseACommitIntervalOfZeroOrOverAMinute() {
+    assertThatThrownBy(() -> parse(Map.of(), "run", "--commit-interval", "PT0S"))
+        .hasMessage("--commit-interval must be over 0 and at most PT1M, not PT0S");
+    assertThatThrownBy(() -> parse(Map.of(), "run", "--commit-interval", "PT2M"))
+        .hasMessage("--commit-interval must be over 0 and at most PT1M, not PT2M");
+    assertThat(parse(Map.of(), "run", "--commit-interval", "PT1M").commitInterval())
+        .isEqualTo(Duration.ofMinutes(1));
   }
 }
