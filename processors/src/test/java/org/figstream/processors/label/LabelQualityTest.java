@@ -61,10 +61,11 @@ class LabelQualityTest {
         .isCloseTo(Calibration.SHARPNESS, within(CalibrationCheck.STEP));
     assertThat(CalibrationCheck.ece(r.scored(), Calibration.SHARPNESS))
         .isLessThan(CalibrationCheck.ece(r.scored(), 1));
-    // Ambiguous under a calibrated top score of one half: 7 figures (9 before the sentence gate and
-    // the sharpness refitted with it, 2026-12-05)
-    assertThat(r.answered()).isCloseTo(77, within(1));
-    assertThat(r.answeredRight()).isCloseTo(64, within(1));
+    // Ambiguous under a calibrated top score of one half: 6 figures (9 before the sentence gate and
+    // the sharpness refitted with it, 2026-12-05; 7 with text looked for at 320 px, until
+    // 2026-12-06: at 256 top-1, top-3 and panel type stayed 69/75/72)
+    assertThat(r.answered()).isCloseTo(78, within(1));
+    assertThat(r.answeredRight()).isCloseTo(65, within(1));
     // the caption's sentences are embedded for 245 of the 319 after the titles (2026-12-05)
     assertThat(r.sentencesEmbedded()).isCloseTo(245, within(3));
     assertThat(r.sentences()).isEqualTo(319);
@@ -97,6 +98,8 @@ class LabelQualityTest {
     assertThat(r.answeredRight()).isCloseTo(44, within(1));
     assertThat(r.sentencesEmbedded()).isCloseTo(199, within(3));
     assertThat(r.sentences()).isEqualTo(235);
+    // Text looked for at 256 px instead of 320 (chosen on the dev set, where top-1, top-3 and
+    // panel type stayed the same), first measured here 2026-12-06: all of the above unchanged.
   }
 
   private static LabelEvaluation.Result evaluate(String split) throws IOException {
