@@ -93,9 +93,12 @@ final class LoadReport {
         "CPU",
         String.format(
             Locale.ROOT,
-            "%.1f s in all; %.3f CPU-s per figure after start-up",
+            "%.1f s in all; %.3f CPU-s per figure after start-up, %.3f in full flow (from a"
+                + " quarter of the figures done to nine tenths, %.2f cores busy)",
             last.cpuSeconds(),
-            r.cpuSecondsPerFigure()));
+            r.cpuSecondsPerFigure(),
+            r.steadyCpuSecondsPerFigure(),
+            r.steadyCoresBusy()));
     row(
         b,
         "heap live after GC, max",
@@ -122,6 +125,17 @@ final class LoadReport {
                 b,
                 stage,
                 String.format(Locale.ROOT, "%.1f | %.1f%%", s, total == 0 ? 0 : 100 * s / total)));
+    // the JIT's warm-up shows in the first tenths; a long backfill runs at the later ones
+    b.append(
+        "\n## CPU per figure by tenth of the figures\n\n| figures done | CPU-s per figure |\n");
+    b.append("|---|---|\n");
+    for (int tenth = 0; tenth < 10; tenth++) {
+      row(
+          b,
+          String.format(Locale.ROOT, "%d-%d%%", 10 * tenth, 10 * tenth + 10),
+          String.format(
+              Locale.ROOT, "%.3f", r.cpuSecondsPerFigure(tenth / 10.0, (tenth + 1) / 10.0)));
+    }
     b.append(
         "\n![throughput](throughput.png)\n\n![lag](lag.png)\n\n![latency](latency.png)\n\n"
             + "![stages](stages.png)\n\n![memory](memory.png)\n");

@@ -57,4 +57,57 @@ record RunResult(
     double cpu = last().cpuSeconds() - samples.get(0).cpuSeconds();
     return last().figures() == 0 ? Double.NaN : cpu / last().figures();
   }
+
+  /**
+   * CPU per figure while the run was in full flow: from the sample where a quarter of the figures
+   * were done to the one where nine tenths were. It leaves out the JIT's warm-up and the run's
+   * tail, which a backfill of hours spreads thin; NaN where the run is too short to tell.
+   */
+  double steadyCpuSecondsPerFigure() {
+    return cpuSecondsPerFigure(0.25, 0.90);
+  }
+
+  /**
+   * CPU per figure between the samples where these shares of the run's figures were first done (0.1
+   * and 0.2: the second tenth); NaN where no figure was done in between.
+   */
+  double cpuSecondsPerFigure(double fromShare, double toShare) {
+    Sample from = firstReaching(fromShare);
+    Sample to = firstReaching(toShare);
+    if (from == null || to == null || to.figures() <= from.figures()) {
+      return Double.NaN;
+    }
+    return (to.cpuSeconds() - from.cpuSeconds()) / (to.figures() - from.figures());
+  }
+
+  /** Cores figstream kept busy in the same window (CPU-seconds a second); NaN as above. */
+  double steadyCoresBusy() {
+    Sample[] window = fullFlow();
+    return window == null
+        ? Double.NaN
+        : (window[1].cpuSeconds() - window[0].cpuSeconds())
+            / (window[1].seconds() - window[0].seconds());
+  }
+
+  /** Figures a second in the same window; NaN as above. */
+  double steadyFiguresPerSecond() {
+    Sample[] window = fullFlow();
+    return window == null
+        ? Double.NaN
+        : (window[1].figures() - window[0].figures()) / (window[1].seconds() - window[0].seconds());
+  }
+
+  private Sample[] fullFlow() {
+    Sample from = firstReaching(0.25);
+    Sample to = firstReaching(0.90);
+    if (from == null || to == null || to.figures() <= from.figures()) {
+      return null;
+    }
+    return new Sample[] {from, to};
+  }
+
+  private Sample firstReaching(double share) {
+    double target = share * last().figures();
+    return samples.stream().filter(s -> s.figures() >= target).findFirst().orElse(null);
+  }
 }

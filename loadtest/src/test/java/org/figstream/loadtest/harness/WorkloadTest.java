@@ -24,6 +24,7 @@ class WorkloadTest {
         .containsExactly(
             "backfill-1000-g1.yaml",
             "backfill-1000-int8.yaml",
+            "backfill-2000.yaml",
             "backfill-512m-2000.yaml",
             "backfill-512m.yaml",
             "backfill.yaml",
