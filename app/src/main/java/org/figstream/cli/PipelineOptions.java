@@ -71,12 +71,14 @@ final class PipelineOptions {
       throw new IllegalArgumentException(
           "--dedup-distance must be between 0 and 32, not " + dedupDistance);
     }
-    return PipelineSettings.defaults()
-        .withTopics(kafka.partitions, kafka.replicationFactor, kafka.createTopics())
-        .withDedup(new DedupSettings(dedupDistance, dedupPolicy == DedupPolicy.drop))
-        .withEnrichConcurrency(enrichConcurrency)
-        .withStateMemory(stateMemoryMb * 1024 * 1024)
-        .withInstanceId(instanceId)
-        .withCommitInterval(commitInterval);
+    return new PipelineSettings(
+        kafka.partitions,
+        kafka.replicationFactor,
+        kafka.createTopics(),
+        new DedupSettings(dedupDistance, dedupPolicy == DedupPolicy.drop),
+        enrichConcurrency,
+        stateMemoryMb * 1024 * 1024,
+        instanceId,
+        commitInterval);
   }
 }

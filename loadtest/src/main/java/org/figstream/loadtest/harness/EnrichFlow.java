@@ -57,15 +57,15 @@ final class EnrichFlow {
    * NaN with fewer than two figures in between.
    */
   synchronized double steadyFiguresPerSecond() {
-    double[] from = reaching(0.25);
-    double[] to = reaching(0.90);
+    double[] from = reaching(RunResult.FLOW_FROM);
+    double[] to = reaching(RunResult.FLOW_TO);
     return to[2] - from[2] < 2 ? Double.NaN : (to[2] - from[2]) / (to[0] - from[0]);
   }
 
   /** CPU-seconds per figure over the same window; NaN as above. */
   synchronized double steadyCpuSecondsPerFigure() {
-    double[] from = reaching(0.25);
-    double[] to = reaching(0.90);
+    double[] from = reaching(RunResult.FLOW_FROM);
+    double[] to = reaching(RunResult.FLOW_TO);
     return to[2] - from[2] < 2 ? Double.NaN : (to[1] - from[1]) / (to[2] - from[2]);
   }
 

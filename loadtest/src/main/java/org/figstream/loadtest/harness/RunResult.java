@@ -58,13 +58,18 @@ record RunResult(
     return last().figures() == 0 ? Double.NaN : cpu / last().figures();
   }
 
+  /** Where "full flow" starts and ends: shares of a run's figures done ({@link EnrichFlow} too). */
+  static final double FLOW_FROM = 0.25;
+
+  static final double FLOW_TO = 0.90;
+
   /**
    * CPU per figure while the run was in full flow: from the sample where a quarter of the figures
    * were done to the one where nine tenths were. It leaves out the JIT's warm-up and the run's
    * tail, which a backfill of hours spreads thin; NaN where the run is too short to tell.
    */
   double steadyCpuSecondsPerFigure() {
-    return cpuSecondsPerFigure(0.25, 0.90);
+    return cpuSecondsPerFigure(FLOW_FROM, FLOW_TO);
   }
 
   /**
@@ -72,34 +77,32 @@ record RunResult(
    * and 0.2: the second tenth); NaN where no figure was done in between.
    */
   double cpuSecondsPerFigure(double fromShare, double toShare) {
+    Sample[] w = window(fromShare, toShare);
+    return w == null
+        ? Double.NaN
+        : (w[1].cpuSeconds() - w[0].cpuSeconds()) / (w[1].figures() - w[0].figures());
+  }
+
+  /** Cores figstream kept busy in full flow (CPU-seconds a second); NaN as above. */
+  double steadyCoresBusy() {
+    Sample[] w = window(FLOW_FROM, FLOW_TO);
+    return w == null
+        ? Double.NaN
+        : (w[1].cpuSeconds() - w[0].cpuSeconds()) / (w[1].seconds() - w[0].seconds());
+  }
+
+  /** Figures a second in full flow; NaN as above. */
+  double steadyFiguresPerSecond() {
+    Sample[] w = window(FLOW_FROM, FLOW_TO);
+    return w == null
+        ? Double.NaN
+        : (w[1].figures() - w[0].figures()) / (w[1].seconds() - w[0].seconds());
+  }
+
+  /** The first samples reaching these shares of the figures; null with no figure between them. */
+  private Sample[] window(double fromShare, double toShare) {
     Sample from = firstReaching(fromShare);
     Sample to = firstReaching(toShare);
-    if (from == null || to == null || to.figures() <= from.figures()) {
-      return Double.NaN;
-    }
-    return (to.cpuSeconds() - from.cpuSeconds()) / (to.figures() - from.figures());
-  }
-
-  /** Cores figstream kept busy in the same window (CPU-seconds a second); NaN as above. */
-  double steadyCoresBusy() {
-    Sample[] window = fullFlow();
-    return window == null
-        ? Double.NaN
-        : (window[1].cpuSeconds() - window[0].cpuSeconds())
-            / (window[1].seconds() - window[0].seconds());
-  }
-
-  /** Figures a second in the same window; NaN as above. */
-  double steadyFiguresPerSecond() {
-    Sample[] window = fullFlow();
-    return window == null
-        ? Double.NaN
-        : (window[1].figures() - window[0].figures()) / (window[1].seconds() - window[0].seconds());
-  }
-
-  private Sample[] fullFlow() {
-    Sample from = firstReaching(0.25);
-    Sample to = firstReaching(0.90);
     if (from == null || to == null || to.figures() <= from.figures()) {
       return null;
     }
