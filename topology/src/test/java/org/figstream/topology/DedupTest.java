@@ -123,4 +123,57 @@ class DedupTest {
           .containsExactlyInAnyOrder("PMC1/pone-0056489-g001/1", "PMC4/pone-0056489-g001/1");
     }
   }
+
+  /**
+   * G1 with its perceptual hash's {@code bits} flipped, and pixels of its own: what a re-encoding
+   * that moved those bits would give.
+   */
+  private static NormalizedImage g1Flipped(int... bits) {
+    long hash = G1.perceptualHash();
+    for (int bit : bits) {
+      hash ^= 1L << bit;
+    }
+    return new NormalizedImage(
+        G1.jpeg(),
+        G1.width(),
+        G1.height(),
+        G1.originalWidth(),
+        G1.originalHeight(),
+        G1.originalFormat(),
+        "flipped" + java.util.Arrays.toString(bits),
+        hash);
+  }
+
+  @Test
+  void shouldFindANearDuplicateWhoseDifferencesTouchEveryBlock() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      Map<String, PublishedFigure> out =
+          publish(
+              t,
+              article("PMC1", 1, G1),
+              article("PMC2", 1, g1Flipped(0, 1, 16, 17, 32, 48)),
+              article("PMC3", 1, g1Flipped(5, 6, 21, 22, 37, 53, 60)));
+
+      assertThat(out.get("PMC2/pone-0056489-g001/1").duplicateOf())
+          .isEqualTo("PMC1/pone-0056489-g001/1");
+      assertThat(out.get("PMC2/pone-0056489-g001/1").duplicateKind()).isEqualTo("near");
+      assertThat(out.get("PMC3/pone-0056489-g001/1").duplicateOf()).isNull();
+    }
+  }
+
+  @Test
+  void shouldNameTheNearestOfSeveralNearPairs() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      Map<String, PublishedFigure> out =
+          publish(
+              t,
+              article("PMC1", 1, g1Flipped(40, 41, 42, 43, 44)),
+              article("PMC2", 1, g1Flipped(0, 1)),
+              article("PMC3", 1, g1Flipped()));
+
+      assertThat(out.get("PMC2/pone-0056489-g001/1").duplicateOf()).isNull();
+      assertThat(out.get("PMC3/pone-0056489-g001/1").duplicateOf())
+          .isEqualTo("PMC2/pone-0056489-g001/1");
+    }
+  }
 }

@@ -14,17 +14,19 @@ import org.figstream.state.StoreNames;
 
 /**
  * Names, for every figure with an image, the first pair that showed the same image: exactly (same
- * pixel SHA-256) or nearly (perceptual hash within the configured distance, found through the block
- * index, never a scan). The first pair to show an image is its canonical pair; later ones keep
- * their own record with {@code duplicateOf} set, or are dropped when the policy says so.
+ * pixel SHA-256) or nearly (perceptual hash within the configured distance, the nearest found
+ * through the block index, never a scan). The first pair to show an image is its canonical pair;
+ * later ones keep their own record with {@code duplicateOf} set, or are dropped when the policy
+ * says so.
  */
 public final class DedupProcessor
     implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
   private final DedupSettings settings;
+  private final PerceptualBlocks cut;
   private final StageTimes times;
   private ProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, String> exact;
-  private KeyValueStore<String, String> blocks;
+  private KeyValueStore<String, String> nearIndex;
 
   public DedupProcessor(DedupSettings settings) {
     this(settings, StageTimes.NONE);
@@ -35,6 +37,7 @@ public final class DedupProcessor
    */
   public DedupProcessor(DedupSettings settings, StageTimes times) {
     this.settings = settings;
+    this.cut = PerceptualBlocks.forDistance(settings.maxDistance());
     this.times = times;
   }
 
@@ -42,7 +45,7 @@ public final class DedupProcessor
   public void init(ProcessorContext<String, EnrichedArticle> context) {
     this.context = context;
     this.exact = context.getStateStore(StoreNames.DEDUP_EXACT);
-    this.blocks = context.getStateStore(StoreNames.DEDUP_NEAR);
+    this.nearIndex = context.getStateStore(StoreNames.DEDUP_NEAR);
   }
 
   @Override
@@ -74,35 +77,58 @@ public final class DedupProcessor
       return same.equals(f.pairId()) ? f : f.duplicating(same, "exact");
     }
     exact.put(image.pixelSha256(), f.pairId());
-    String near = null;
-    String[] keys = PerceptualBlocks.keys(image.perceptualHash(), settings.maxDistance());
-    for (String key : keys) {
-      String bucket = blocks.get(key);
-      if (bucket != null && near == null) {
-        near = nearest(bucket, image.perceptualHash(), f.pairId());
+    long hash = image.perceptualHash();
+    String[][] probes = cut.probes(hash);
+    String[] listed = new String[probes.length];
+    Nearest nearest = new Nearest(hash, f.pairId(), settings.maxDistance());
+    for (int block = 0; block < probes.length; block++) {
+      for (int k = 0; k < probes[block].length; k++) {
+        String bucket = nearIndex.get(probes[block][k]);
+        if (k == 0) {
+          listed[block] = bucket;
+        }
+        if (bucket != null) {
+          nearest.consider(bucket);
+        }
       }
     }
-    for (String key : keys) {
-      String bucket = blocks.get(key);
-      String entry = f.pairId() + "=" + Long.toHexString(image.perceptualHash());
+    String entry = f.pairId() + "=" + Long.toHexString(hash);
+    for (int block = 0; block < probes.length; block++) {
+      String bucket = listed[block];
       if (bucket == null || !bucket.contains(f.pairId() + "=")) {
-        blocks.put(key, bucket == null ? entry : bucket + "\n" + entry);
+        nearIndex.put(probes[block][0], bucket == null ? entry : bucket + "\n" + entry);
       }
     }
-    return near == null ? f : f.duplicating(near, "near");
+    return nearest.pair == null ? f : f.duplicating(nearest.pair, "near");
   }
 
-  /** The first pair of the bucket within the distance, other than the figure itself. */
-  private String nearest(String bucket, long hash, String self) {
-    for (String line : bucket.split("\n")) {
-      int eq = line.lastIndexOf('=');
-      String pair = line.substring(0, eq);
-      long other = Long.parseUnsignedLong(line.substring(eq + 1), 16);
-      if (!pair.equals(self)
-          && NormalizedImage.hammingDistance(hash, other) <= settings.maxDistance()) {
-        return pair;
+  /**
+   * The nearest listed pair within the distance, other than the figure itself; of equally near
+   * ones, the first found.
+   */
+  private static final class Nearest {
+    private final long hash;
+    private final String self;
+    private int distance;
+    private String pair;
+
+    Nearest(long hash, String self, int maxDistance) {
+      this.hash = hash;
+      this.self = self;
+      this.distance = maxDistance + 1;
+    }
+
+    void consider(String bucket) {
+      for (String line : bucket.split("\n")) {
+        int eq = line.lastIndexOf('=');
+        int d =
+            NormalizedImage.hammingDistance(
+                hash, Long.parseUnsignedLong(line.substring(eq + 1), 16));
+        if (d < distance && !line.substring(0, eq).equals(self)) {
+          distance = d;
+          pair = line.substring(0, eq);
+        }
       }
     }
-    return null;
   }
 }
