@@ -46,7 +46,7 @@ record ScaleReport(List<Tenth> tenths, Verdicts verdicts, long[] indexShape, lon
     md.append(
         String.format(
             Locale.ROOT,
-            "# Dedup stores at scale%n%n%,d figures (seed %d, %d a article; %.0f%% exact copies, "
+            "# Dedup stores at scale%n%n%,d figures (seed %d, %d figures an article; %.0f%% exact copies, "
                 + "%.0f%% near copies, the rest uniform random hashes) through the topology in a "
                 + "TopologyTestDriver, real RocksDB (the app's 64 MB bound).%n%n",
             figures,

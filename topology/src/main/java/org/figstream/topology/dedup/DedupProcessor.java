@@ -26,7 +26,7 @@ public final class DedupProcessor
   private final StageTimes times;
   private ProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, String> exact;
-  private KeyValueStore<String, String> nearIndex;
+  private NearIndex nearIndex;
 
   public DedupProcessor(DedupSettings settings) {
     this(settings, StageTimes.NONE);
@@ -45,7 +45,7 @@ public final class DedupProcessor
   public void init(ProcessorContext<String, EnrichedArticle> context) {
     this.context = context;
     this.exact = context.getStateStore(StoreNames.DEDUP_EXACT);
-    this.nearIndex = context.getStateStore(StoreNames.DEDUP_NEAR);
+    this.nearIndex = new NearIndex(context.getStateStore(StoreNames.DEDUP_NEAR), cut);
   }
 
   @Override
@@ -77,58 +77,8 @@ public final class DedupProcessor
       return same.equals(f.pairId()) ? f : f.duplicating(same, "exact");
     }
     exact.put(image.pixelSha256(), f.pairId());
-    long hash = image.perceptualHash();
-    String[][] probes = cut.probes(hash);
-    String[] listed = new String[probes.length];
-    Nearest nearest = new Nearest(hash, f.pairId(), settings.maxDistance());
-    for (int block = 0; block < probes.length; block++) {
-      for (int k = 0; k < probes[block].length; k++) {
-        String bucket = nearIndex.get(probes[block][k]);
-        if (k == 0) {
-          listed[block] = bucket;
-        }
-        if (bucket != null) {
-          nearest.consider(bucket);
-        }
-      }
-    }
-    String entry = f.pairId() + "=" + Long.toHexString(hash);
-    for (int block = 0; block < probes.length; block++) {
-      String bucket = listed[block];
-      if (bucket == null || !bucket.contains(f.pairId() + "=")) {
-        nearIndex.put(probes[block][0], bucket == null ? entry : bucket + "\n" + entry);
-      }
-    }
-    return nearest.pair == null ? f : f.duplicating(nearest.pair, "near");
-  }
-
-  /**
-   * The nearest listed pair within the distance, other than the figure itself; of equally near
-   * ones, the first found.
-   */
-  private static final class Nearest {
-    private final long hash;
-    private final String self;
-    private int distance;
-    private String pair;
-
-    Nearest(long hash, String self, int maxDistance) {
-      this.hash = hash;
-      this.self = self;
-      this.distance = maxDistance + 1;
-    }
-
-    void consider(String bucket) {
-      for (String line : bucket.split("\n")) {
-        int eq = line.lastIndexOf('=');
-        int d =
-            NormalizedImage.hammingDistance(
-                hash, Long.parseUnsignedLong(line.substring(eq + 1), 16));
-        if (d < distance && !line.substring(0, eq).equals(self)) {
-          distance = d;
-          pair = line.substring(0, eq);
-        }
-      }
-    }
+    String near = nearIndex.nearest(image.perceptualHash(), f.pairId(), settings.maxDistance());
+    nearIndex.add(f.pairId(), image.perceptualHash());
+    return near == null ? f : f.duplicating(near, "near");
   }
 }

@@ -54,6 +54,17 @@ record PerceptualBlocks(int blocks, int radius) {
     return 64 / blocks + (i < 64 % blocks ? 1 : 0);
   }
 
+  /** The index keys {@code hash} is listed under: its own value of each block. */
+  String[] keys(long hash) {
+    String[] keys = new String[blocks];
+    int start = 0;
+    for (int i = 0; i < blocks; i++) {
+      keys[i] = key(i, blockValue(hash, start, width(i)));
+      start += width(i);
+    }
+    return keys;
+  }
+
   /**
    * The index keys to look up for {@code hash}, by block: each block's values within the radius,
    * its own value (the key the hash is listed under) first.
@@ -63,16 +74,23 @@ record PerceptualBlocks(int blocks, int radius) {
     int start = 0;
     for (int i = 0; i < blocks; i++) {
       int width = width(i);
-      long value = width == 64 ? hash : (hash >>> start) & ((1L << width) - 1);
       List<Long> values = new ArrayList<>();
-      flips(value, width, 0, radius, values);
+      flips(blockValue(hash, start, width), width, 0, radius, values);
       keys[i] = new String[values.size()];
       for (int k = 0; k < keys[i].length; k++) {
-        keys[i][k] = blocks + ":" + i + ":" + Long.toHexString(values.get(k));
+        keys[i][k] = key(i, values.get(k));
       }
       start += width;
     }
     return keys;
+  }
+
+  private String key(int block, long value) {
+    return blocks + ":" + block + ":" + Long.toHexString(value);
+  }
+
+  private static long blockValue(long hash, int start, int width) {
+    return width == 64 ? hash : (hash >>> start) & ((1L << width) - 1);
   }
 
   /**
