@@ -67,4 +67,19 @@ class PerceptualBlocksTest {
     assertThat(keys).hasSize(1 + 16 + 120);
     assertThat(PerceptualBlocks.within(16, 2)).isEqualTo(137);
   }
+
+  @Test
+  void shouldReadTheKeysTheCliDocumentsAFigure() {
+    long hash = 0x0123_4567_89ab_cdefL;
+    int[] distances = {6, 10, 12, 15, 32};
+    int[] keys = new int[distances.length];
+    for (int i = 0; i < distances.length; i++) {
+      keys[i] =
+          Arrays.stream(PerceptualBlocks.forDistance(distances[i]).probes(hash))
+              .mapToInt(block -> block.length)
+              .sum();
+    }
+
+    assertThat(keys).containsExactly(68, 548, 2788, 2788, 18894);
+  }
 }
