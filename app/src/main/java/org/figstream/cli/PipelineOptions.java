@@ -16,8 +16,8 @@ final class PipelineOptions {
       names = "--dedup-distance",
       defaultValue = "6",
       description =
-          "Perceptual-hash bits two images may differ by and count as near duplicates; 0 keeps "
-              + "exact duplicates only (default: ${DEFAULT-VALUE}).")
+          "Perceptual-hash bits two images may differ by and count as near duplicates; 0: only "
+              + "identical hashes (default: ${DEFAULT-VALUE}).")
   int dedupDistance;
 
   @Option(

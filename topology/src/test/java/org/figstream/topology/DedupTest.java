@@ -176,4 +176,21 @@ class DedupTest {
           .isEqualTo("PMC2/pone-0056489-g001/1");
     }
   }
+
+  @Test
+  void shouldNameOnlyCanonicalPairsAsNearDuplicates() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      Map<String, PublishedFigure> out =
+          publish(
+              t,
+              article("PMC1", 1, G1),
+              article("PMC2", 1, g1Flipped(0, 1, 2, 3, 4)),
+              article("PMC3", 1, g1Flipped(0, 1, 2, 3, 4, 20, 21)));
+
+      assertThat(out.get("PMC2/pone-0056489-g001/1").duplicateOf())
+          .isEqualTo("PMC1/pone-0056489-g001/1");
+      // 2 bits from PMC2, a duplicate; 7 from PMC1, the canonical pair: a picture of its own
+      assertThat(out.get("PMC3/pone-0056489-g001/1").duplicateOf()).isNull();
+    }
+  }
 }

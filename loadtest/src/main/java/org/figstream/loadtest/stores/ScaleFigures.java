@@ -11,9 +11,10 @@ import org.figstream.records.PublishedFigure;
 
 /**
  * Figures for the dedup stores only, as many as a node's share of the backfill: uniform random
- * perceptual hashes, with a share of exact copies (an earlier figure's pixels) and near copies (an
- * earlier figure's hash with 1 to 4 bits flipped, new pixels). Deterministic from the seed; every
- * figure's pixel hash is a function of the figure it shows, so nothing but the hashes is kept.
+ * perceptual hashes, with a share of exact copies (an earlier figure's pixels) and near copies (a
+ * fresh earlier figure's hash with 1 to 4 bits flipped, new pixels). Deterministic from the seed;
+ * every figure's pixel hash is a function of the figure it shows, so nothing but the hashes is
+ * kept.
  */
 final class ScaleFigures {
   static final int PER_ARTICLE = 4;
@@ -33,11 +34,16 @@ final class ScaleFigures {
 
   private final long[] hashes;
   private final int[] shows;
+
+  /** The fresh figure whose hash a figure's was made from (itself, when fresh). */
+  private final int[] sources;
+
   private final Kind[] kinds;
 
   ScaleFigures(int figures, long seed) {
     hashes = new long[figures];
     shows = new int[figures];
+    sources = new int[figures];
     kinds = new Kind[figures];
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < figures; i++) {
@@ -46,23 +52,27 @@ final class ScaleFigures {
         int earlier = random.nextInt(i);
         kinds[i] = Kind.EXACT;
         shows[i] = shows[earlier];
+        sources[i] = sources[earlier];
         hashes[i] = hashes[earlier];
       } else if (i > 0 && draw < EXACT_SHARE + NEAR_SHARE) {
-        int earlier = random.nextInt(i);
-        long hash = hashes[earlier];
+        // a near copy of a canonical figure (one the index lists): of an earlier figure's source
+        int source = sources[random.nextInt(i)];
+        long hash = hashes[source];
         for (int flips = 1 + random.nextInt(4), done = 0; done < flips; ) {
           long bit = 1L << random.nextInt(64);
-          if ((hash & bit) == (hashes[earlier] & bit)) {
+          if ((hash & bit) == (hashes[source] & bit)) {
             hash ^= bit;
             done++;
           }
         }
         kinds[i] = Kind.NEAR;
         shows[i] = i;
+        sources[i] = source;
         hashes[i] = hash;
       } else {
         kinds[i] = Kind.FRESH;
         shows[i] = i;
+        sources[i] = i;
         hashes[i] = random.nextLong();
       }
     }

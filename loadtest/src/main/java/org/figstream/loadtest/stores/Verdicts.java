@@ -1,6 +1,7 @@
 package org.figstream.loadtest.stores;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.figstream.records.NormalizedImage;
 import org.figstream.records.PublishedFigure;
@@ -8,9 +9,9 @@ import org.figstream.topology.dedup.DedupSettings;
 
 /**
  * Each published figure's dedup verdict against what {@link ScaleFigures} made it: an exact copy
- * must name the first figure with its pixels, a near copy an earlier figure within the distance,
- * and a fresh figure nothing, unless an unrelated earlier hash happens to lie within the distance
- * (counted apart, and checked to be within it).
+ * must name the first figure with its pixels, a near copy an earlier canonical figure (published as
+ * no one's duplicate) within the distance, and a fresh figure nothing, unless an unrelated earlier
+ * hash happens to lie within the distance (counted apart, and checked to be within it).
  */
 final class Verdicts {
   private static final int KEEP_WRONG = 20;
@@ -18,6 +19,10 @@ final class Verdicts {
   private final ScaleFigures corpus;
   private final int distance = DedupSettings.DEFAULTS.maxDistance();
   private final List<String> wrong = new ArrayList<>();
+
+  /** Figures published as no one's duplicate, in the order they came: what a near copy may name. */
+  private final BitSet canonical = new BitSet();
+
   private long checked;
   private long exact;
   private long near;
@@ -33,6 +38,9 @@ final class Verdicts {
     int figure = ScaleFigures.figureOf(published.pairId());
     String of = published.duplicateOf();
     String kind = published.duplicateKind();
+    if (of == null) {
+      canonical.set(figure);
+    }
     switch (corpus.kind(figure)) {
       case EXACT -> {
         if ("exact".equals(kind)
@@ -69,6 +77,7 @@ final class Verdicts {
     }
     int other = ScaleFigures.figureOf(of);
     return other < figure
+        && canonical.get(other)
         && NormalizedImage.hammingDistance(corpus.hash(figure), corpus.hash(other)) <= distance;
   }
 

@@ -13,11 +13,11 @@ import org.figstream.records.PublishedFigure;
 import org.figstream.state.StoreNames;
 
 /**
- * Names, for every figure with an image, the first pair that showed the same image: exactly (same
- * pixel SHA-256) or nearly (perceptual hash within the configured distance, the nearest found
- * through the block index, never a scan). The first pair to show an image is its canonical pair;
- * later ones keep their own record with {@code duplicateOf} set, or are dropped when the policy
- * says so.
+ * Names, for every figure with an image, the canonical pair that showed the same image: exactly
+ * (the first with the same pixel SHA-256) or nearly (the nearest canonical pair whose perceptual
+ * hash is within the configured distance, found through the block index, never a scan). A pair that
+ * is neither is canonical itself; duplicates keep their own record with {@code duplicateOf} set, or
+ * are dropped when the policy says so.
  */
 public final class DedupProcessor
     implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
@@ -77,8 +77,8 @@ public final class DedupProcessor
       return same.equals(f.pairId()) ? f : f.duplicating(same, "exact");
     }
     exact.put(image.pixelSha256(), f.pairId());
-    String near = nearIndex.nearest(image.perceptualHash(), f.pairId(), settings.maxDistance());
-    nearIndex.add(f.pairId(), image.perceptualHash());
+    String near =
+        nearIndex.nearestElseList(f.pairId(), image.perceptualHash(), settings.maxDistance());
     return near == null ? f : f.duplicating(near, "near");
   }
 }

@@ -5,9 +5,11 @@ import org.figstream.records.NormalizedImage;
 
 /**
  * The near-duplicate index in its store: under each block key of {@link PerceptualBlocks}, the
- * pairs whose hash has that block value, one {@code pair=hex hash} line each. Keys made under
- * another cut (an older figstream's 7 exact blocks, another {@code --dedup-distance}) are never
- * read: near duplicates are found among the figures listed under this one.
+ * canonical pairs whose hash has that block value, one {@code pair=hex hash} line each. Only
+ * canonical pairs are listed, so a near duplicate always names a pair that is no one's duplicate
+ * (and that {@code drop} keeps). Keys made with another block count (an older figstream's 7 exact
+ * blocks, or a distance whose cut has another count) are never read: near duplicates are found
+ * among the figures listed since.
  */
 final class NearIndex {
   private final KeyValueStore<String, String> store;
@@ -20,14 +22,20 @@ final class NearIndex {
 
   /**
    * The nearest listed pair within {@code maxDistance} bits of {@code hash}, other than {@code
-   * self}; of equally near ones, the first found; null when none.
+   * pair} itself (of equally near ones, the first found); when there is none, {@code pair} is
+   * listed under its own block keys, read in the search already, and null returned.
    */
-  String nearest(long hash, String self, int maxDistance) {
+  String nearestElseList(String pair, long hash, int maxDistance) {
+    String[][] probes = cut.probes(hash);
+    String[] own = new String[probes.length];
     int best = maxDistance + 1;
-    String pair = null;
-    for (String[] block : cut.probes(hash)) {
-      for (String key : block) {
-        String listed = store.get(key);
+    String nearest = null;
+    for (int block = 0; block < probes.length; block++) {
+      for (int k = 0; k < probes[block].length; k++) {
+        String listed = store.get(probes[block][k]);
+        if (k == 0) {
+          own[block] = listed;
+        }
         if (listed == null) {
           continue;
         }
@@ -36,23 +44,28 @@ final class NearIndex {
           int d =
               NormalizedImage.hammingDistance(
                   hash, Long.parseUnsignedLong(line.substring(eq + 1), 16));
-          if (d < best && !line.substring(0, eq).equals(self)) {
+          if (d < best && !line.substring(0, eq).equals(pair)) {
             best = d;
-            pair = line.substring(0, eq);
+            nearest = line.substring(0, eq);
           }
         }
       }
     }
-    return pair;
+    if (nearest == null) {
+      list(pair, hash, probes, own);
+    }
+    return nearest;
   }
 
-  /** Lists {@code pair} under its hash's block keys, where it is not listed yet. */
-  void add(String pair, long hash) {
+  /** Adds {@code pair} to its blocks' lists ({@code own}: as read), where it is not listed yet. */
+  private void list(String pair, long hash, String[][] probes, String[] own) {
     String entry = pair + "=" + Long.toHexString(hash);
-    for (String key : cut.keys(hash)) {
-      String listed = store.get(key);
-      if (listed == null || !listed.contains(pair + "=")) {
-        store.put(key, listed == null ? entry : listed + "\n" + entry);
+    for (int block = 0; block < probes.length; block++) {
+      String listed = own[block];
+      if (listed == null) {
+        store.put(probes[block][0], entry);
+      } else if (!("\n" + listed).contains("\n" + pair + "=")) {
+        store.put(probes[block][0], listed + "\n" + entry);
       }
     }
   }

@@ -54,17 +54,6 @@ record PerceptualBlocks(int blocks, int radius) {
     return 64 / blocks + (i < 64 % blocks ? 1 : 0);
   }
 
-  /** The index keys {@code hash} is listed under: its own value of each block. */
-  String[] keys(long hash) {
-    String[] keys = new String[blocks];
-    int start = 0;
-    for (int i = 0; i < blocks; i++) {
-      keys[i] = key(i, blockValue(hash, start, width(i)));
-      start += width(i);
-    }
-    return keys;
-  }
-
   /**
    * The index keys to look up for {@code hash}, by block: each block's values within the radius,
    * its own value (the key the hash is listed under) first.
