@@ -57,16 +57,21 @@ final class EnrichFlow {
    * NaN with fewer than two figures in between.
    */
   synchronized double steadyFiguresPerSecond() {
-    double[] from = reaching(RunResult.FLOW_FROM);
-    double[] to = reaching(RunResult.FLOW_TO);
-    return to[2] - from[2] < 2 ? Double.NaN : (to[2] - from[2]) / (to[0] - from[0]);
+    double[][] w = window();
+    return w == null ? Double.NaN : (w[1][2] - w[0][2]) / (w[1][0] - w[0][0]);
   }
 
   /** CPU-seconds per figure over the same window; NaN as above. */
   synchronized double steadyCpuSecondsPerFigure() {
+    double[][] w = window();
+    return w == null ? Double.NaN : (w[1][1] - w[0][1]) / (w[1][2] - w[0][2]);
+  }
+
+  /** The figures reaching full flow's two shares; null with fewer than two figures in between. */
+  private double[][] window() {
     double[] from = reaching(RunResult.FLOW_FROM);
     double[] to = reaching(RunResult.FLOW_TO);
-    return to[2] - from[2] < 2 ? Double.NaN : (to[1] - from[1]) / (to[2] - from[2]);
+    return to[2] - from[2] < 2 ? null : new double[][] {from, to};
   }
 
   /** The first figure that makes this share of them: its seconds, CPU and count. */

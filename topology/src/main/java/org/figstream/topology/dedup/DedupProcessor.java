@@ -22,7 +22,6 @@ import org.figstream.state.StoreNames;
 public final class DedupProcessor
     implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
   private final DedupSettings settings;
-  private final PerceptualBlocks cut;
   private final StageTimes times;
   private ProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, String> exact;
@@ -37,7 +36,6 @@ public final class DedupProcessor
    */
   public DedupProcessor(DedupSettings settings, StageTimes times) {
     this.settings = settings;
-    this.cut = PerceptualBlocks.forDistance(settings.maxDistance());
     this.times = times;
   }
 
@@ -45,7 +43,8 @@ public final class DedupProcessor
   public void init(ProcessorContext<String, EnrichedArticle> context) {
     this.context = context;
     this.exact = context.getStateStore(StoreNames.DEDUP_EXACT);
-    this.nearIndex = new NearIndex(context.getStateStore(StoreNames.DEDUP_NEAR), cut);
+    this.nearIndex =
+        new NearIndex(context.getStateStore(StoreNames.DEDUP_NEAR), settings.maxDistance());
   }
 
   @Override
@@ -77,8 +76,7 @@ public final class DedupProcessor
       return same.equals(f.pairId()) ? f : f.duplicating(same, "exact");
     }
     exact.put(image.pixelSha256(), f.pairId());
-    String near =
-        nearIndex.nearestElseList(f.pairId(), image.perceptualHash(), settings.maxDistance());
+    String near = nearIndex.nearestElseList(f.pairId(), image.perceptualHash());
     return near == null ? f : f.duplicating(near, "near");
   }
 }

@@ -13,19 +13,22 @@ import org.figstream.records.NormalizedImage;
  */
 final class NearIndex {
   private final KeyValueStore<String, String> store;
+  private final int maxDistance;
   private final PerceptualBlocks cut;
 
-  NearIndex(KeyValueStore<String, String> store, PerceptualBlocks cut) {
+  /** Over {@code store}, for hashes within {@code maxDistance} bits, cut as that distance asks. */
+  NearIndex(KeyValueStore<String, String> store, int maxDistance) {
     this.store = store;
-    this.cut = cut;
+    this.maxDistance = maxDistance;
+    this.cut = PerceptualBlocks.forDistance(maxDistance);
   }
 
   /**
-   * The nearest listed pair within {@code maxDistance} bits of {@code hash}, other than {@code
-   * pair} itself (of equally near ones, the first found); when there is none, {@code pair} is
-   * listed under its own block keys, read in the search already, and null returned.
+   * The nearest listed pair within the distance of {@code hash}, other than {@code pair} itself (of
+   * equally near ones, the first found); when there is none, {@code pair} is listed under its own
+   * block keys, read in the search already, and null returned.
    */
-  String nearestElseList(String pair, long hash, int maxDistance) {
+  String nearestElseList(String pair, long hash) {
     String[][] probes = cut.probes(hash);
     String[] own = new String[probes.length];
     int best = maxDistance + 1;
