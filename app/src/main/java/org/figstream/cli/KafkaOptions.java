@@ -41,7 +41,9 @@ final class KafkaOptions {
   @Option(
       names = "--partitions",
       defaultValue = "2",
-      description = "Partitions of the topics figstream creates (default: ${DEFAULT-VALUE}).")
+      description =
+          "Partitions of the topics figstream creates, but for figstream-enriched"
+              + " (--dedup-partitions) (default: ${DEFAULT-VALUE}).")
   int partitions;
 
   @Option(

@@ -29,6 +29,16 @@ final class PipelineOptions {
   DedupPolicy dedupPolicy;
 
   @Option(
+      names = "--dedup-partitions",
+      defaultValue = "1",
+      description =
+          "Partitions of figstream-enriched, where dedup and the pair ledger run: duplicates are "
+              + "found among the articles of one partition, so 1 finds every duplicate and more "
+              + "spread dedup over instances; an existing topic keeps its count "
+              + "(default: ${DEFAULT-VALUE}).")
+  int dedupPartitions;
+
+  @Option(
       names = "--enrich-concurrency",
       defaultValue = "8",
       description =
@@ -71,8 +81,13 @@ final class PipelineOptions {
       throw new IllegalArgumentException(
           "--dedup-distance must be between 0 and 32, not " + dedupDistance);
     }
+    if (dedupPartitions < 1) {
+      throw new IllegalArgumentException(
+          "--dedup-partitions must be at least 1, not " + dedupPartitions);
+    }
     return new PipelineSettings(
         kafka.partitions,
+        dedupPartitions,
         kafka.replicationFactor,
         kafka.createTopics(),
         new DedupSettings(dedupDistance, dedupPolicy == DedupPolicy.drop),

@@ -42,14 +42,18 @@ record LedgerShare(int local, int total) {
       throw new IllegalStateException("the topology has no " + StoreNames.PAIR_LEDGER + " store");
     }
 
+    /** This instance's active tasks of the ledger's sub-topology now. */
+    int local(KafkaStreams streams) {
+      return (int)
+          streams.metadataForLocalThreads().stream()
+              .flatMap(t -> t.activeTasks().stream())
+              .filter(t -> t.taskId().subtopology() == subtopology)
+              .count();
+    }
+
     /** The share now: local active tasks of the sub-topology, partitions of its source topic. */
     LedgerShare read(KafkaStreams streams, Map<String, Object> kafka) throws Exception {
-      int local =
-          (int)
-              streams.metadataForLocalThreads().stream()
-                  .flatMap(t -> t.activeTasks().stream())
-                  .filter(t -> t.taskId().subtopology() == subtopology)
-                  .count();
+      int local = local(streams);
       try (Admin admin = Admin.create(kafka)) {
         int total =
             admin

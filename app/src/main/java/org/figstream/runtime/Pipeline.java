@@ -84,10 +84,12 @@ public final class Pipeline implements AutoCloseable {
     this.kafka = Map.copyOf(kafka);
     this.metrics = metrics;
     if (settings.createTopics()) {
-      TopicSetup.ensure(kafka, settings.partitions(), settings.replication());
+      TopicSetup.ensure(
+          kafka, settings.partitions(), settings.dedupPartitions(), settings.replication());
     } else {
       TopicSetup.requireExisting(kafka);
     }
+    DedupScope.log(TopicSetup.partitionsOf(kafka, Topics.ENRICHED), settings.dedupPartitions());
     long seeded = ExtractedArticlesSeed.run(kafka);
     if (seeded > 0) {
       LOG.info(
@@ -255,9 +257,16 @@ public final class Pipeline implements AutoCloseable {
     return new Lag(kafka);
   }
 
-  /** Live pairs and articles as this instance's pair ledger holds them. */
+  /**
+   * Live pairs and articles as this instance's pair ledger holds them: none when it runs no
+   * partition of the ledger (with one dedup partition, every instance of a cluster but one), whose
+   * store then cannot be asked at all.
+   */
   public LedgerCounts ledgerCounts(Duration timeout) throws InterruptedException {
-    return LedgerCounts.read(streams, timeout);
+    return LedgerCounts.read(
+        streams,
+        timeout,
+        () -> streams.state() == KafkaStreams.State.RUNNING && ledgerLocator.local(streams) == 0);
   }
 
   /** The share of the pair ledger's partitions this instance is active for. */

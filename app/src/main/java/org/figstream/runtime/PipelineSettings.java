@@ -7,7 +7,10 @@ import org.figstream.topology.dedup.DedupSettings;
 /**
  * How the pipeline runs on its Kafka.
  *
- * @param partitions partitions of the topics figstream creates
+ * @param partitions partitions of the topics figstream creates, but for figstream-enriched
+ * @param dedupPartitions partitions of figstream-enriched, the input of dedup and the pair ledger:
+ *     duplicates are found among the articles of one partition, so 1 (the default) finds every
+ *     duplicate, and more spread dedup and the ledger over instances (see docs/architecture.md)
  * @param replication replication factor of the topics figstream creates (and of Streams' internal
  *     ones)
  * @param createTopics create missing topics; false on clusters where topics are provisioned by
@@ -23,6 +26,7 @@ import org.figstream.topology.dedup.DedupSettings;
  */
 public record PipelineSettings(
     int partitions,
+    int dedupPartitions,
     short replication,
     boolean createTopics,
     DedupSettings dedup,
@@ -37,6 +41,7 @@ public record PipelineSettings(
   public static PipelineSettings defaults() {
     return new PipelineSettings(
         2,
+        1,
         (short) 1,
         true,
         DedupSettings.DEFAULTS,
@@ -44,5 +49,31 @@ public record PipelineSettings(
         BoundedRocksDbMemory.DEFAULT_TOTAL_BYTES,
         "0",
         DEFAULT_COMMIT_INTERVAL);
+  }
+
+  public PipelineSettings withDedupPartitions(int n) {
+    return new PipelineSettings(
+        partitions,
+        n,
+        replication,
+        createTopics,
+        dedup,
+        enrichConcurrency,
+        stateMemoryBytes,
+        instanceId,
+        commitInterval);
+  }
+
+  public PipelineSettings withInstanceId(String id) {
+    return new PipelineSettings(
+        partitions,
+        dedupPartitions,
+        replication,
+        createTopics,
+        dedup,
+        enrichConcurrency,
+        stateMemoryBytes,
+        id,
+        commitInterval);
   }
 }

@@ -47,12 +47,15 @@ class PipelineOptionsTest {
             "k:9092",
             "--partitions",
             "12",
+            "--dedup-partitions",
+            "4",
             "--replication-factor",
             "3");
     assertThat(s)
         .isEqualTo(
             new PipelineSettings(
                 12,
+                4,
                 (short) 3,
                 false,
                 new DedupSettings(0, true),
@@ -74,5 +77,12 @@ class PipelineOptionsTest {
         .hasMessage("--commit-interval must be over 0 and at most PT1M, not PT2M");
     assertThat(parse(Map.of(), "run", "--commit-interval", "PT1M").commitInterval())
         .isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void shouldRefuseDedupOnNoPartitions() {
+    assertThatThrownBy(() -> parse(Map.of(), "run", "--dedup-partitions", "0"))
+        .hasMessage("--dedup-partitions must be at least 1, not 0");
+    assertThat(parse(Map.of("APP_DEDUP_PARTITIONS", "3"), "run").dedupPartitions()).isEqualTo(3);
   }
 }

@@ -70,6 +70,9 @@ final class FigstreamProcess {
         "3",
         "--partitions",
         String.valueOf(partitions),
+        // the scale-out case: dedup and the ledger spread over the instances with the rest
+        "--dedup-partitions",
+        String.valueOf(partitions),
         "--instance-id",
         id,
         feed ? "--until-caught-up" : "--no-feed",

@@ -67,7 +67,10 @@ class TopicsChartTest {
         assertThat(retention.isIntegralNumber()).as("%s: %s", name, retention).isTrue();
         assertThat(retention.asLong()).isEqualTo(604800000L);
       }
-      assertThat(topic(chart, name).at("/spec/partitions").asInt()).isEqualTo(12);
+      // topics.partitions 12, topics.dedupPartitions 1: as the app would create them
+      assertThat(topic(chart, name).at("/spec/partitions").asInt())
+          .as(name)
+          .isEqualTo(TopicSetup.partitions(name, 12, 1));
       assertThat(topic(chart, name).at("/spec/replicas").asInt()).isEqualTo(3);
     }
     assertThat(topic(chart, "figures").at("/spec/config/max.message.bytes").asInt())

@@ -47,6 +47,7 @@ class VariantsChartTest {
     // nobody else creates the topics there: the app does, told so (its default on a cluster is no)
     assertThat(run.findOption("--create-topics").getValue().toString()).isEqualTo("true");
     assertThat(run.findOption("--partitions").getValue().toString()).isEqualTo("12");
+    assertThat(run.findOption("--dedup-partitions").getValue().toString()).isEqualTo("1");
     assertThat(run.findOption("--replication-factor").getValue().toString()).isEqualTo("3");
     assertThat(run.findOption("--dataset").getValue().toString()).isEqualTo("true");
   }

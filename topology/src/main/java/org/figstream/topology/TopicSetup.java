@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.figstream.records.Topics;
 
 /**
@@ -55,7 +57,10 @@ public final class TopicSetup {
                 + MAX_MESSAGE_BYTES
                 + " on figures and "
                 + Topics.ENRICHED
-                + ") or let figstream create its topics (--create-topics)");
+                + "; "
+                + Topics.ENRICHED
+                + " on one partition finds every duplicate: --dedup-partitions) or let figstream"
+                + " create its topics (--create-topics)");
       }
     }
   }
@@ -89,7 +94,26 @@ public final class TopicSetup {
     return configs;
   }
 
+  /**
+   * The partitions topic {@code name} is created with: {@code dedupPartitions} for
+   * figstream-enriched, the input of dedup and the pair ledger (duplicates are found among the
+   * articles of one of its partitions), {@code partitions} for the others.
+   */
+  public static int partitions(String name, int partitions, int dedupPartitions) {
+    return name.equals(Topics.ENRICHED) ? dedupPartitions : partitions;
+  }
+
+  /**
+   * Every missing topic with {@code partitions}, figstream-enriched too (tests that need no more).
+   */
   public static void ensure(Map<String, Object> kafka, int partitions, short replication)
+      throws Exception {
+    ensure(kafka, partitions, partitions, replication);
+  }
+
+  /** Creates the missing topics, with {@link #partitions(String, int, int)} partitions each. */
+  public static void ensure(
+      Map<String, Object> kafka, int partitions, int dedupPartitions, short replication)
       throws Exception {
     try (Admin admin = Admin.create(kafka)) {
       Set<String> existing = admin.listTopics().names().get();
@@ -97,7 +121,8 @@ public final class TopicSetup {
       for (String name : TOPICS) {
         if (!existing.contains(name)) {
           missing.add(
-              new NewTopic(name, partitions, replication).configs(configs(name, replication)));
+              new NewTopic(name, partitions(name, partitions, dedupPartitions), replication)
+                  .configs(configs(name, replication)));
         }
       }
       // instances of a cluster start together: a topic another one created meanwhile is fine
@@ -108,6 +133,33 @@ public final class TopicSetup {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw e;
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * How many partitions an existing topic has. A topic created a moment ago may not be in every
+   * broker's metadata yet: asked again for up to 30 s.
+   */
+  public static int partitionsOf(Map<String, Object> kafka, String topic) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (Admin admin = Admin.create(kafka)) {
+      while (true) {
+        try {
+          return admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .size();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+              || System.nanoTime() > deadline) {
+            throw e;
+          }
+          Thread.sleep(100);
         }
       }
     }

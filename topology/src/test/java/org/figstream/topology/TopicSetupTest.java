@@ -37,4 +37,15 @@ class TopicSetupTest {
           .containsEntry("cleanup.policy", "compact");
     }
   }
+
+  @Test
+  void shouldGiveDedupsInputItsOwnPartitionCount() {
+    // dedup and the ledger read figstream-enriched: its partitions are dedup's scope
+    assertThat(TopicSetup.partitions(Topics.ENRICHED, 12, 1)).isEqualTo(1);
+    for (String other : TopicSetup.TOPICS) {
+      if (!other.equals(Topics.ENRICHED)) {
+        assertThat(TopicSetup.partitions(other, 12, 1)).as(other).isEqualTo(12);
+      }
+    }
+  }
 }

@@ -117,6 +117,11 @@ final class ScaleFigures {
   }
 
   EnrichedArticle article(int article) {
+    return article(article, PLACEHOLDER_JPEG);
+  }
+
+  /** With {@code jpeg} as every figure's image bytes (their size is what costs a broker). */
+  EnrichedArticle article(int article, byte[] jpeg) {
     List<PublishedFigure> figures = new ArrayList<>(PER_ARTICLE);
     for (int f = article * PER_ARTICLE; f < Math.min(size(), (article + 1) * PER_ARTICLE); f++) {
       String pair = pairId(f);
@@ -139,7 +144,7 @@ final class ScaleFigures {
               "f.jpg",
               List.of());
       NormalizedImage image =
-          new NormalizedImage(PLACEHOLDER_JPEG, 1, 1, 1, 1, "jpeg", pixelSha(shows[f]), hashes[f]);
+          new NormalizedImage(jpeg, 1, 1, 1, 1, "jpeg", pixelSha(shows[f]), hashes[f]);
       figures.add(PublishedFigure.withImage(record, image));
     }
     return new EnrichedArticle(pmcid(article), 1, false, null, figures);
