@@ -55,7 +55,8 @@ final class FigstreamProcess {
       String classpath,
       Path sampleDir,
       Path kafkaConfig,
-      int partitions)
+      int partitions,
+      int dedupPartitions)
       throws IOException {
     return launch(
         id,
@@ -70,9 +71,8 @@ final class FigstreamProcess {
         "3",
         "--partitions",
         String.valueOf(partitions),
-        // the scale-out case: dedup and the ledger spread over the instances with the rest
         "--dedup-partitions",
-        String.valueOf(partitions),
+        String.valueOf(dedupPartitions),
         "--instance-id",
         id,
         feed ? "--until-caught-up" : "--no-feed",

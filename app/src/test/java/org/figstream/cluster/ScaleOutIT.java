@@ -61,5 +61,30 @@ class ScaleOutIT {
                     .containsPattern("articles \\(this instance's [1-5] of 6 partitions\\)"));
     assertThat(killed.replicasOfFigures()).isEqualTo(3);
     assertThat(killed.minInsyncReplicasOfFigures()).isEqualTo("2 (DYNAMIC_TOPIC_CONFIG)");
+
+    // the default: dedup and the ledger on one partition, run by one instance at a time (the
+    // killed one, maybe); the others' summaries count nothing rather than wait on a store they lack
+    ScaleOutScenario.Outcome oneDedup = scenario.run("one-dedup-partition", 3, true, 1);
+    System.out.print(ScaleOutScenario.report(single, oneDedup));
+    assertThat(oneDedup.figures().keySet()).isEqualTo(single.figures().keySet());
+    assertThat(ScaleOutScenario.compare(single, oneDedup).keySet())
+        .isSubsetOf(ScaleOutScenario.VARYING_FIELDS);
+    assertThat(oneDedup.upserts()).isEqualTo(single.upserts());
+    assertThat(oneDedup.deadLetters()).isZero();
+    assertThat(oneDedup.datasetRows()).isEqualTo(single.datasetRows());
+    assertThat(oneDedup.events())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("one-dedup-partition: a: run: caught up")
+                    .satisfiesAnyOf(
+                        l ->
+                            assertThat(l)
+                                .contains(": 70 live pairs on figures, 7 articles on articles, "),
+                        l ->
+                            assertThat(l)
+                                .contains(
+                                    ": 0 live pairs on figures, 0 articles on articles (this"
+                                        + " instance's 0 of 1 partitions)")));
   }
 }

@@ -78,6 +78,14 @@ public final class ScaleOutScenario {
    * article, and the broker is restarted after the run caught up.
    */
   public Outcome run(String name, int instances, boolean kill) throws Exception {
+    return run(name, instances, kill, partitions);
+  }
+
+  /**
+   * As above, with {@code figstream-enriched} (dedup and the ledger) on {@code dedupPartitions}.
+   */
+  public Outcome run(String name, int instances, boolean kill, int dedupPartitions)
+      throws Exception {
     Path dir = work.resolve(name);
     List<String> events = new ArrayList<>();
     long t = System.nanoTime();
@@ -107,7 +115,8 @@ public final class ScaleOutScenario {
                   classpath,
                   sampleDir,
                   config,
-                  partitions));
+                  partitions,
+                  dedupPartitions));
         }
         FigstreamProcess feed = running.get(0);
         int killedBroker = 0;
