@@ -43,9 +43,9 @@ class LostStreamsStateTest {
       Map<String, byte[]> day1 = TopicCounts.latest(kafka, Topics.FIGURES);
       assertThat(day1).hasSize(79);
 
-      // of the three tasks with stores (0_0 and 0_1: the version gate on the topics' two
-      // partitions; 1_0: dedup and ledger on figstream-enriched's one), one loses its folder and
-      // two get RocksDB files that no longer open
+      // of the version gate's and dedup and ledger's tasks (0_0 and 0_1: the gate on the topics'
+      // two partitions; 1_0: dedup and ledger on figstream-enriched's one), one loses its folder
+      // and two get RocksDB files that no longer open
       Path app = dir.resolve("streams/figstream");
       assertThat(app.resolve("1_1")).doesNotExist();
       run.restartAfter(
