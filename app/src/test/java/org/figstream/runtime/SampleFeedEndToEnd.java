@@ -125,8 +125,9 @@ abstract class SampleFeedEndToEnd {
         // retracted, article 4 (elife-46472-v3, 8 pairs) removed: 79 + 3 - 1 - 3 - 8
         assertThat(live).hasSize(70);
         // one instance: its ledger holds every partition, and the 70 pairs of 7 articles
-        int partitions = PipelineSettings.defaults().dedupPartitions();
-        assertThat(pipeline.ledgerShare()).isEqualTo(new LedgerShare(partitions, partitions));
+        int ledgerPartitions = PipelineSettings.defaults().dedupPartitions();
+        assertThat(pipeline.ledgerShare())
+            .isEqualTo(new LedgerShare(ledgerPartitions, ledgerPartitions));
         assertThat(pipeline.ledgerShare().note()).isEmpty();
         assertThat(pipeline.ledgerCounts(Duration.ofSeconds(30)))
             .isEqualTo(new LedgerCounts(70, 7));

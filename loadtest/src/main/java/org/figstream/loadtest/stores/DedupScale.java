@@ -133,7 +133,8 @@ public final class DedupScale {
     return new long[] {keys, largest};
   }
 
-  private static long processCpuNanos() {
+  /** This JVM's CPU so far (DedupTaskRate's too). */
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }

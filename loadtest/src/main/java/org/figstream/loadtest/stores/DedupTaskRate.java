@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.figstream.broker.EmbeddedBroker;
 import org.figstream.connectors.feed.bucket.BucketLayout;
@@ -29,6 +30,7 @@ import org.figstream.records.PublishedFigure;
 import org.figstream.records.Topics;
 import org.figstream.runtime.Pipeline;
 import org.figstream.runtime.PipelineSettings;
+import org.figstream.runtime.TopicReader;
 import org.figstream.topology.TopicSetup;
 import org.figstream.topology.enrich.Enrichment;
 import org.figstream.topology.enrich.FigureStep;
@@ -48,6 +50,8 @@ import org.figstream.topology.schema.TopicSerdes;
  * wrong.
  */
 public final class DedupTaskRate {
+  private static final Deserializer<PublishedFigure> FIGURES = TopicSerdes.figures().deserializer();
+
   private DedupTaskRate() {}
 
   /** A run's figures: wall seconds to caught up, CPU seconds, and the checked verdicts. */
@@ -100,7 +104,7 @@ public final class DedupTaskRate {
       TopicSetup.ensure(
           kafka, settings.partitions(), settings.dedupPartitions(), settings.replication());
       produce(kafka, corpus, jpeg);
-      long cpu = processCpuNanos();
+      long cpu = DedupScale.processCpuNanos();
       long wall = System.nanoTime();
       try (HttpFetcher http =
               new HttpFetcher(
@@ -118,14 +122,18 @@ public final class DedupTaskRate {
                   new SimpleMeterRegistry())) {
         pipeline.awaitCaughtUp(Duration.ofHours(2));
         double seconds = (System.nanoTime() - wall) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+        double cpuSeconds = (DedupScale.processCpuNanos() - cpu) / 1e9;
         double streamThread = streamThreadCpuSeconds();
         // figures is spread by pair id: checked in the corpus's order, the order dedup saw them
         List<PublishedFigure> published = new ArrayList<>();
         // kept without their image bytes: a hundred thousand figures' would not fit in a heap
-        FiguresTopic.readAll(
+        TopicReader.readAll(
             kafka,
-            f ->
+            Topics.FIGURES,
+            Duration.ofMinutes(10),
+            r -> {
+              PublishedFigure f = FIGURES.deserialize(r.topic(), r.value());
+              if (f != null) {
                 published.add(
                     new PublishedFigure(
                         f.figure(),
@@ -138,7 +146,9 @@ public final class DedupTaskRate {
                         null,
                         null,
                         null,
-                        null)));
+                        null));
+              }
+            });
         published.sort(Comparator.comparingInt(f -> ScaleFigures.figureOf(f.pairId())));
         Verdicts verdicts = new Verdicts(corpus);
         published.forEach(verdicts::check);
@@ -173,10 +183,5 @@ public final class DedupTaskRate {
       }
     }
     return nanos / 1e9;
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 }

@@ -90,6 +90,11 @@ final class ScaleFigures {
     return kinds[figure];
   }
 
+  /** How many figures are of {@code kind}. */
+  long count(Kind kind) {
+    return java.util.Arrays.stream(kinds).filter(k -> k == kind).count();
+  }
+
   long hash(int figure) {
     return hashes[figure];
   }

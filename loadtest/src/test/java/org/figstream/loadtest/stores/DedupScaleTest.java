@@ -3,7 +3,6 @@ package org.figstream.loadtest.stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +15,8 @@ class DedupScaleTest {
   @Test
   void shouldNameEveryCopyAndBarelyGrowTheIndexWritesOverEightThousandFigures() {
     ScaleFigures corpus = new ScaleFigures(FIGURES, 17);
-    long exactCopies = count(corpus, ScaleFigures.Kind.EXACT);
-    long nearCopies = count(corpus, ScaleFigures.Kind.NEAR);
+    long exactCopies = corpus.count(ScaleFigures.Kind.EXACT);
+    long nearCopies = corpus.count(ScaleFigures.Kind.NEAR);
 
     ScaleReport report = DedupScale.run(corpus, state);
 
@@ -33,9 +32,5 @@ class DedupScaleTest {
     double first = report.tenths().get(0).nearBytesAFigure();
     double last = report.tenths().get(9).nearBytesAFigure();
     assertThat(last).isLessThan(first * 1.5);
-  }
-
-  private static long count(ScaleFigures corpus, ScaleFigures.Kind kind) {
-    return IntStream.range(0, corpus.size()).filter(i -> corpus.kind(i) == kind).count();
   }
 }

@@ -3,7 +3,6 @@ package org.figstream.loadtest.stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +18,8 @@ class DedupTaskRateTest {
   @Test
   void shouldNameEveryCopyFromOneTaskOnARealBroker() throws Exception {
     ScaleFigures corpus = new ScaleFigures(FIGURES, 17);
-    long exactCopies = count(corpus, ScaleFigures.Kind.EXACT);
-    long nearCopies = count(corpus, ScaleFigures.Kind.NEAR);
+    long exactCopies = corpus.count(ScaleFigures.Kind.EXACT);
+    long nearCopies = corpus.count(ScaleFigures.Kind.NEAR);
 
     DedupTaskRate.Result r = DedupTaskRate.run(corpus, 4, 1, dir);
 
@@ -30,9 +29,5 @@ class DedupTaskRateTest {
     assertThat(r.verdicts().near()).isEqualTo(nearCopies).isPositive();
     assertThat(r.verdicts().wrongCount()).isZero();
     assertThat(r.markdown()).contains("| " + FIGURES + " | 4 | 1 | ").contains("| 0 of 2000 |");
-  }
-
-  private static long count(ScaleFigures corpus, ScaleFigures.Kind kind) {
-    return IntStream.range(0, corpus.size()).filter(i -> corpus.kind(i) == kind).count();
   }
 }
