@@ -151,7 +151,8 @@ public final class FigureAnnotator {
                       i,
                       raster.drawn(),
                       textEvidence && seen != null ? seen.regions() : null,
-                      seen == null ? null : seen.lines());
+                      seen == null ? null : seen.lines(),
+                      raster.panels());
               List<OcrLine> ocr = seen == null ? null : seen.lines();
               return labels(input, problems)
                   .map(

@@ -7,16 +7,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.figstream.processors.label.DrawnImage;
+import org.figstream.processors.label.PanelGutters;
 import org.figstream.records.NormalizedImage;
 
 /**
- * What one figure's raster is measured for on its way to the image encoder: the pixel prior and the
- * text in the image. Measured in passing, so the raster is handed over once and not held for them.
+ * What one figure's raster is measured for on its way to the image encoder: the pixel prior, the
+ * panels its gutters set apart, and the text in the image. Measured in passing, so the raster is
+ * handed over once and not held for them.
  */
 final class RasterMeasures {
   private final boolean pixelPrior;
   private final ImageText imageText;
   private final AtomicReference<Float> drawn = new AtomicReference<>();
+  private final AtomicReference<Integer> panels = new AtomicReference<>();
   private final AtomicReference<ImageText.Seen> seen = new AtomicReference<>();
 
   RasterMeasures(boolean pixelPrior, ImageText imageText) {
@@ -33,6 +36,7 @@ final class RasterMeasures {
       BufferedImage p = pixels.call();
       if (pixelPrior) {
         drawn.set(drawnProbability(p));
+        panels.set(panelCount(p));
       }
       if (imageText.looks()) {
         seen.set(imageText.see(p));
@@ -44,6 +48,11 @@ final class RasterMeasures {
   /** How likely the image is drawn (a chart, a diagram), or null: not measured or not readable. */
   Float drawn() {
     return drawn.get();
+  }
+
+  /** How many panels the image's gutters set apart, or null: not measured or not readable. */
+  Integer panels() {
+    return panels.get();
   }
 
   /** The text found (and read, with OCR on), or null when nothing looked. */
@@ -58,6 +67,14 @@ final class RasterMeasures {
   private static Float drawnProbability(BufferedImage pixels) {
     try {
       return DrawnImage.probability(pixels);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Integer panelCount(BufferedImage pixels) {
+    try {
+      return PanelGutters.count(pixels);
     } catch (RuntimeException e) {
       return null;
     }

@@ -18,6 +18,8 @@ import org.figstream.records.OcrLine;
  * @param text what the text detector found in the image ({@link TextEvidence}); null when it did
  *     not look
  * @param lines the text read in the image ({@code --ocr}), for panel letters; null when not read
+ * @param panels how many panels the image's gutters set apart ({@link PanelGutters}); null when not
+ *     measured
  */
 public record LabelInput(
     String caption,
@@ -27,7 +29,8 @@ public record LabelInput(
     Embedding imageEmbedding,
     Float drawnProbability,
     TextRegions text,
-    List<OcrLine> lines) {
+    List<OcrLine> lines,
+    Integer panels) {
 
   /** Without a text signal. */
   public LabelInput(
@@ -45,6 +48,7 @@ public record LabelInput(
         imageEmbedding,
         drawnProbability,
         null,
+        null,
         null);
   }
 
@@ -58,6 +62,7 @@ public record LabelInput(
         imageEmbedding,
         drawnProbability,
         text,
-        lines);
+        lines,
+        panels);
   }
 }

@@ -11,7 +11,9 @@ import org.figstream.records.OcrLine;
  * Single or multiple panels, read from the caption: authors name the panels they describe, as
  * "(A)", "(b)", "A)", "(A-C)", "A." at a sentence start, or "left panel". Captions that name two or
  * more panels, or a range of them, describe a multi-panel figure; so does an image in which OCR
- * read two or more panel letters ({@link PanelLetters}).
+ * read two or more panel letters ({@link PanelLetters}), and an image whose gutters set two or more
+ * panels apart ({@link PanelGutters}; not for table images, whose rows and columns are set apart by
+ * blank bands too).
  */
 public final class PanelType {
   public static final String SINGLE = "single";
@@ -30,6 +32,12 @@ public final class PanelType {
           Pattern.CASE_INSENSITIVE);
 
   private PanelType() {}
+
+  /** From everything the labeller has of the figure. */
+  public static String ofFigure(LabelInput figure) {
+    boolean gutters = !figure.tableImage() && figure.panels() != null && figure.panels() >= 2;
+    return gutters ? MULTIPLE : of(figure.caption(), figure.lines());
+  }
 
   /**
    * @param lines the text read in the image; null when OCR did not run

@@ -91,10 +91,7 @@ public final class ZeroShotLabeller implements ConceptLabeller {
       // else has nothing the concepts could be matched against
       return figure.tableImage()
           ? new ConceptLabels(
-              METHOD,
-              PanelType.of(figure.caption(), figure.lines()),
-              List.of(new ConceptScore(TABLES, 1f)),
-              List.of())
+              METHOD, PanelType.ofFigure(figure), List.of(new ConceptScore(TABLES, 1f)), List.of())
           : null;
     }
     float[] image = sharesSpace(figure.imageEmbedding()) ? figure.imageEmbedding().vector() : null;
@@ -131,10 +128,7 @@ public final class ZeroShotLabeller implements ConceptLabeller {
       taxonomy.globalToLocals().get(g.concept()).forEach(l -> underTop.put(l, localSims.get(l)));
     }
     return new ConceptLabels(
-        METHOD,
-        PanelType.of(figure.caption(), figure.lines()),
-        global,
-        first(ranked(underTop, c -> 1f), topK));
+        METHOD, PanelType.ofFigure(figure), global, first(ranked(underTop, c -> 1f), topK));
   }
 
   private boolean sharesSpace(Embedding image) {

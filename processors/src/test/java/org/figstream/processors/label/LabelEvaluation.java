@@ -243,15 +243,25 @@ final class LabelEvaluation {
     Float drawn = null;
     TextRegions found = null;
     List<OcrLine> lines = null;
+    Integer panels = null;
     if (figure.image() != null) {
       BufferedImage pixels = figure.raster();
       drawn = DrawnImage.probability(pixels);
+      panels = PanelGutters.count(pixels);
       found = detector == null ? null : detector.detect(pixels);
       if (reader != null && found != null) {
         lines = reader.lines(pixels, found);
       }
     }
     return new LabelInput(
-        caption, record.kind() == FigureKind.TABLE, whole, sentences, null, drawn, found, lines);
+        caption,
+        record.kind() == FigureKind.TABLE,
+        whole,
+        sentences,
+        null,
+        drawn,
+        found,
+        lines,
+        panels);
   }
 }

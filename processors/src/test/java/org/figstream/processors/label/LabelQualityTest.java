@@ -55,7 +55,9 @@ class LabelQualityTest {
     assertThat(r.majority()).isEqualTo(58);
     assertThat(r.top1()).isCloseTo(69, within(1));
     assertThat(r.top3()).isCloseTo(75, within(1));
-    assertThat(r.panel()).isCloseTo(72, within(1));
+    // panel type 72 from the caption (and OCR's letters) alone; 78 with the image's gutters
+    // (PanelGutters, 2026-12-06, its last constant chosen on this set's misses)
+    assertThat(r.panel()).isCloseTo(78, within(1));
     // the calibration's sharpness is the one this set's hand labels fit best
     assertThat(CalibrationCheck.fit(r.scored()))
         .isCloseTo(Calibration.SHARPNESS, within(CalibrationCheck.STEP));
@@ -85,7 +87,9 @@ class LabelQualityTest {
     assertThat(r.majority()).isEqualTo(42);
     assertThat(r.top1()).isCloseTo(51, within(1));
     assertThat(r.top3()).isCloseTo(62, within(1));
-    assertThat(r.panel()).isCloseTo(60, within(1));
+    // The image's gutters (PanelGutters, fixed on the dev set), first measured here 2026-12-06:
+    // panel type 71 (60 from the caption alone); nothing else changes
+    assertThat(r.panel()).isCloseTo(71, within(1));
     // the calibration (sharpness 6.85 and Ambiguous under one half, both fixed on the dev set),
     // first measured here the same day: top-score ECE 0.335 raw, 0.124 calibrated (0.121 now)
     assertThat(CalibrationCheck.ece(r.scored(), Calibration.SHARPNESS))

@@ -2,6 +2,7 @@ package org.figstream.processors.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.figstream.processors.testdata.SampleFigures;
 import org.figstream.records.FigureKind;
 import org.figstream.records.FigureRecord;
@@ -50,6 +51,23 @@ class PanelTypeTest {
 
     assertThat(table.kind()).isEqualTo(FigureKind.TABLE);
     assertThat(PanelType.of(table.caption())).isEqualTo(PanelType.SINGLE);
+  }
+
+  @Test
+  void shouldCallAnImageWithGuttersMultipleUnlessItIsATable() {
+    String caption = "Growth curves of three strains.";
+
+    assertThat(PanelType.ofFigure(figure(caption, false, 4))).isEqualTo(PanelType.MULTIPLE);
+    assertThat(PanelType.ofFigure(figure(caption, false, 1))).isEqualTo(PanelType.SINGLE);
+    assertThat(PanelType.ofFigure(figure(caption, false, null))).isEqualTo(PanelType.SINGLE);
+    // a table's rows are set apart by blank bands too
+    assertThat(PanelType.ofFigure(figure(caption, true, 3))).isEqualTo(PanelType.SINGLE);
+    assertThat(PanelType.ofFigure(figure("(A) One. (B) Two.", false, 1)))
+        .isEqualTo(PanelType.MULTIPLE);
+  }
+
+  private static LabelInput figure(String caption, boolean table, Integer panels) {
+    return new LabelInput(caption, table, null, List.of(), null, null, null, null, panels);
   }
 
   @Test

@@ -89,7 +89,8 @@ class SentenceGateMeasurement {
                   base.imageEmbedding(),
                   base.drawnProbability(),
                   base.text(),
-                  base.lines());
+                  base.lines(),
+                  base.panels());
           tally.get(v.getKey())[0] += first(labeller.label(in)).equals(want.global()) ? 1 : 0;
           tally.get(v.getKey())[1] += chosen.stream().mapToInt(x -> x.split("\\s+").length).sum();
           tally.get(v.getKey())[2] += chosen.size();
