@@ -1,5 +1,6 @@
 package org.figstream.processors.label;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -154,9 +155,8 @@ public final class PanelGutters {
     static Ink of(BufferedImage image) {
       int w = image.getWidth();
       int h = image.getHeight();
-      IntRgbPixels pixels = IntRgbPixels.of(image);
-      IntBinaryOperator rgb =
-          pixels != null ? (x, y) -> pixels.data()[pixels.index(x, y)] : image::getRGB;
+      IntRgbPixels pixels = IntRgbPixels.of(packed(image));
+      IntBinaryOperator rgb = (x, y) -> pixels.data()[pixels.index(x, y)];
       int background = background(rgb, w, h);
       boolean[] bits = new boolean[w * h];
       for (int y = 0; y < h; y++) {
@@ -165,6 +165,23 @@ public final class PanelGutters {
         }
       }
       return new Ink(w, h, bits);
+    }
+
+    /**
+     * The image as packed RGB ints: the normaliser's raster already is; a decoded JPEG (the
+     * annotator's retry) is drawn into one at once, where reading it pixel by pixel through Java2D
+     * would cost some 50 ms an image.
+     */
+    private static BufferedImage packed(BufferedImage image) {
+      if (IntRgbPixels.of(image) != null) {
+        return image;
+      }
+      BufferedImage copy =
+          new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = copy.createGraphics();
+      g.drawImage(image, 0, 0, null);
+      g.dispose();
+      return copy;
     }
 
     /** The border's most common colour (6 bits a channel, so JPEG noise stays in its bin). */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class PanelGuttersTest {
+  private static final String ELIFE_BOX_PLOTS = "doi:10.7554/eLife.30274/fig2/1";
 
   @Test
   void shouldCountTheFramedPlotsOfAGrid() {
@@ -62,7 +63,7 @@ class PanelGuttersTest {
   @Test
   void shouldCountThePanelsOfRealCompoundFigures() throws IOException {
     // counted by eye, as the hand labels' notes describe them
-    assertThat(count("doi:10.7554/eLife.30274/fig2/1")).isEqualTo(4); // four box plots
+    assertThat(count(ELIFE_BOX_PLOTS)).isEqualTo(4); // four box plots
     assertThat(count("doi:10.1371/journal.pone.0038869/pone-0038869-g001/1")).isEqualTo(4);
     assertThat(count("doi:10.1371/journal.pgen.1000100/pgen-1000100-g001/1")).isEqualTo(3);
   }
@@ -73,6 +74,18 @@ class PanelGuttersTest {
     assertThat(count("doi:10.1371/journal.pgen.1000100/pgen-1000100-g006/1")).isEqualTo(1);
     // a bar chart whose slanted tick labels fill a quarter of the image under the axis
     assertThat(count("doi:10.1371/journal.pgen.1000103/pgen-1000103-g003/1")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCountADecodedJpegAsItsPackedRaster() throws IOException {
+    BufferedImage raster = LabelledFigures.get(ELIFE_BOX_PLOTS).raster();
+    BufferedImage bgr =
+        new BufferedImage(raster.getWidth(), raster.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = bgr.createGraphics();
+    g.drawImage(raster, 0, 0, null);
+    g.dispose();
+
+    assertThat(PanelGutters.count(bgr)).isEqualTo(PanelGutters.count(raster)).isEqualTo(4);
   }
 
   private static int count(String pairId) throws IOException {
