@@ -77,6 +77,7 @@ final class LabelEvaluation {
             predicted.forEach(p -> s.append(String.format(" %6d", row.getOrDefault(p, 0))));
             s.append('\n');
           });
+      s.append(PerConcept.report(confusion));
       return s.append("per figure (result, pair, hand, labels, panel hand/labels):\n")
           .append(rows)
           .toString();
