@@ -1,7 +1,6 @@
 package org.figstream.topology.dedup;
 
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.figstream.records.NormalizedImage;
 
 /**
  * The near-duplicate index in its store: under each block key of {@link PerceptualBlocks}, the
@@ -39,18 +38,10 @@ final class NearIndex {
         if (k == 0) {
           own[block] = listed;
         }
-        if (listed == null) {
-          continue;
-        }
-        for (String line : listed.split("\n")) {
-          int eq = line.lastIndexOf('=');
-          int d =
-              NormalizedImage.hammingDistance(
-                  hash, Long.parseUnsignedLong(line.substring(eq + 1), 16));
-          if (d < best && !line.substring(0, eq).equals(pair)) {
-            best = d;
-            nearest = line.substring(0, eq);
-          }
+        NearList.Match m = listed == null ? null : NearList.nearest(listed, hash, pair, best);
+        if (m != null) {
+          best = m.distance();
+          nearest = m.pair();
         }
       }
     }
@@ -67,7 +58,7 @@ final class NearIndex {
       String listed = own[block];
       if (listed == null) {
         store.put(probes[block][0], entry);
-      } else if (!("\n" + listed).contains("\n" + pair + "=")) {
+      } else if (!NearList.lists(listed, pair)) {
         store.put(probes[block][0], listed + "\n" + entry);
       }
     }
