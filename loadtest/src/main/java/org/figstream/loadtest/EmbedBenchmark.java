@@ -24,6 +24,7 @@ import org.figstream.processors.embed.Accelerator;
 import org.figstream.processors.embed.Embedder;
 import org.figstream.processors.embed.EmbeddingSettings;
 import org.figstream.processors.label.DrawnImage;
+import org.figstream.processors.label.PanelGutters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -199,7 +200,7 @@ public class EmbedBenchmark {
    * per thread).
    */
   private BufferedImage measured(BufferedImage pixels) {
-    priors.add(DrawnImage.probability(pixels));
+    priors.add(DrawnImage.probability(pixels) + PanelGutters.count(pixels));
     return pixels;
   }
 

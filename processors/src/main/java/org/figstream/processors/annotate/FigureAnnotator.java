@@ -36,6 +36,9 @@ public final class FigureAnnotator {
    */
   private final boolean pixelPrior;
 
+  /** Whether the labeller reads the panels the image's gutters set apart. */
+  private final boolean panels;
+
   /** Finds text in the image for the labeller, and reads it with OCR on. */
   private final ImageText imageText;
 
@@ -62,6 +65,7 @@ public final class FigureAnnotator {
     this.embedder = embedder;
     this.labelling = labeller == null ? null : new GatedLabelling(embedder, labeller, times);
     this.pixelPrior = labeller != null && labeller.usesPixelPrior();
+    this.panels = labeller != null && labeller.usesPanels();
     this.textEvidence = labeller != null && labeller.usesTextEvidence() && textDetector != null;
     this.imageText =
         textEvidence || recognizer != null
@@ -101,7 +105,9 @@ public final class FigureAnnotator {
   private Mono<Annotation> annotateOnce(FigureRecord figure, Callable<BufferedImage> pixels) {
     List<Annotation.Problem> problems = new ArrayList<>();
     String caption = figure.caption() == null ? "" : figure.caption().strip();
-    RasterMeasures raster = new RasterMeasures(pixelPrior, imageText);
+    // a table's rows are set apart by blank bands too: its panels are not counted
+    boolean table = figure.kind() == FigureKind.TABLE;
+    RasterMeasures raster = new RasterMeasures(pixelPrior, panels && !table, imageText);
     Callable<BufferedImage> measured = raster.measuring(pixels);
     Mono<Optional<Embedding>> ofImage =
         measured == null
@@ -145,7 +151,7 @@ public final class FigureAnnotator {
               LabelInput input =
                   new LabelInput(
                       caption,
-                      figure.kind() == FigureKind.TABLE,
+                      table,
                       c,
                       List.of(),
                       i,
@@ -179,7 +185,7 @@ public final class FigureAnnotator {
     if (embedder.imageEncoder() != null) {
       return embedder.image(pixels);
     }
-    return !pixelPrior && !imageText.looks()
+    return !pixelPrior && !panels && !imageText.looks()
         ? Mono.empty()
         : Mono.fromCallable(pixels).subscribeOn(Schedulers.parallel()).then(Mono.empty());
   }

@@ -17,13 +17,15 @@ import org.figstream.records.NormalizedImage;
  */
 final class RasterMeasures {
   private final boolean pixelPrior;
+  private final boolean panelCount;
   private final ImageText imageText;
   private final AtomicReference<Float> drawn = new AtomicReference<>();
   private final AtomicReference<Integer> panels = new AtomicReference<>();
   private final AtomicReference<ImageText.Seen> seen = new AtomicReference<>();
 
-  RasterMeasures(boolean pixelPrior, ImageText imageText) {
+  RasterMeasures(boolean pixelPrior, boolean panelCount, ImageText imageText) {
     this.pixelPrior = pixelPrior;
+    this.panelCount = panelCount;
     this.imageText = imageText;
   }
 
@@ -36,6 +38,8 @@ final class RasterMeasures {
       BufferedImage p = pixels.call();
       if (pixelPrior) {
         drawn.set(drawnProbability(p));
+      }
+      if (panelCount) {
         panels.set(panelCount(p));
       }
       if (imageText.looks()) {

@@ -22,6 +22,11 @@ public interface ConceptLabeller {
     return false;
   }
 
+  /** Whether {@link LabelInput#panels} is used, so callers can skip counting panels. */
+  default boolean usesPanels() {
+    return false;
+  }
+
   /** Whether {@link LabelInput#text} is used, so callers can skip detecting text. */
   default boolean usesTextEvidence() {
     return false;

@@ -78,6 +78,12 @@ public final class ZeroShotLabeller implements ConceptLabeller {
     return forms != ConceptForms.NONE;
   }
 
+  /** The panel type reads the image's gutters, with or without the concepts' forms. */
+  @Override
+  public boolean usesPanels() {
+    return true;
+  }
+
   @Override
   public boolean usesTextEvidence() {
     return forms != ConceptForms.NONE;

@@ -20,8 +20,6 @@ import org.figstream.processors.image.NormalizedPixels;
 import org.figstream.processors.label.DrawnImage;
 import org.figstream.processors.label.LabelSettings;
 import org.figstream.processors.label.Labellers;
-import org.figstream.processors.label.PanelGutters;
-import org.figstream.processors.label.PanelType;
 import org.figstream.processors.testdata.SampleFigures;
 import org.figstream.records.ConceptScore;
 import org.figstream.records.FigureRecord;
@@ -125,23 +123,6 @@ class FigureAnnotatorTest {
     assertThat(a.labels().panelType()).isEqualTo("multiple");
     // The pixel prior is measured on the raster too: drawn, as from the JPEG (see the test above).
     assertThat(a.labels().global().get(0).concept()).isEqualTo("Plots and Charts");
-  }
-
-  @Test
-  void shouldCallAFigureWhoseGuttersSetPanelsApartMultiple() {
-    // four box plots side by side (eLife 30274 figure 2), a caption that names no panel
-    FigureRecord figure = SampleFigures.get("doi:10.7554/eLife.30274/fig2/1");
-    NormalizedPixels normalized = normalizedWithPixels(figure);
-    BufferedImage raster = normalized.takePixels();
-
-    Annotation a =
-        annotator
-            .annotate(figure, new NormalizedPixels(normalized.image(), raster))
-            .block(PATIENCE);
-
-    assertThat(PanelType.of(figure.caption())).isEqualTo(PanelType.SINGLE);
-    assertThat(PanelGutters.count(raster)).isEqualTo(4);
-    assertThat(a.labels().panelType()).isEqualTo(PanelType.MULTIPLE);
   }
 
   @Test

@@ -28,17 +28,28 @@ class PanelGuttersTest {
   }
 
   @Test
+  void shouldCountSmallGridsExactlyAndLargeOnesAsMore() {
+    // a fifth of the side on both sides of a cut: four panels an axis at most are set apart
+    assertThat(PanelGutters.count(grid(4, 800))).isEqualTo(16);
+    // six by six: more than one, which is what the panel type reads
+    assertThat(PanelGutters.count(grid(6, 900))).isGreaterThan(1);
+  }
+
+  @Test
   void shouldKeepAChartWithItsAxisLabelsAndLegendOnePanel() {
     BufferedImage chart = blank(800, 500);
     Graphics2D g = chart.createGraphics();
-    plot(g, 200, 40, 500, 300);
+    plot(g, 300, 20, 400, 280);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
     for (int i = 0; i < 6; i++) {
-      // tick labels a gutter away from the axis, in a column wider than a fifth of the image
-      g.drawString("1,000." + i, 20, 60 + i * 50);
-      // a legend row under the plot, taller than a fifth with its gap
-      g.drawString("series " + i, 220 + (i % 3) * 150, 420 + (i / 3) * 40);
+      // a column of labels left of the plot, over a fifth of the image wide: only the
+      // straight-run rule tells it from a panel, as text is made of glyphs
+      g.drawString("1,000,000." + i + " units", 20, 40 + i * 50);
+    }
+    for (int i = 0; i < 9; i++) {
+      // a legend band under the plot, over a fifth of the image tall
+      g.drawString("series " + i, 320 + (i % 3) * 130, 345 + (i / 3) * 50);
     }
     g.dispose();
 
@@ -58,6 +69,11 @@ class PanelGuttersTest {
 
     assertThat(PanelGutters.count(text)).isEqualTo(1);
     assertThat(PanelGutters.count(blank(50, 50))).isEqualTo(1);
+    // strips a few pixels wide: no run can be under 2 px
+    BufferedImage strip = blank(3, 200);
+    strip.setRGB(1, 20, 0);
+    strip.setRGB(1, 180, 0);
+    assertThat(PanelGutters.count(strip)).isEqualTo(1);
   }
 
   @Test
@@ -90,6 +106,20 @@ class PanelGuttersTest {
 
   private static int count(String pairId) throws IOException {
     return PanelGutters.count(LabelledFigures.get(pairId).raster());
+  }
+
+  /** {@code n} by {@code n} framed plots on a square image of {@code side} px. */
+  private static BufferedImage grid(int n, int side) {
+    BufferedImage image = blank(side, side);
+    Graphics2D g = image.createGraphics();
+    int cell = side / n;
+    for (int row = 0; row < n; row++) {
+      for (int col = 0; col < n; col++) {
+        plot(g, col * cell + cell / 10, row * cell + cell / 10, cell * 8 / 10, cell * 8 / 10);
+      }
+    }
+    g.dispose();
+    return image;
   }
 
   private static void plot(Graphics2D g, int x, int y, int w, int h) {
