@@ -112,7 +112,7 @@ public final class FigureAnnotator {
     Mono<Optional<Embedding>> ofImage =
         measured == null
             ? Mono.just(Optional.empty())
-            : embedImage(measured)
+            : embedImage(measured, raster)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .onErrorResume(
@@ -179,13 +179,14 @@ public final class FigureAnnotator {
   }
 
   /**
-   * The image's embedding; without an image encoder the pixels are still read, for the pixel prior.
+   * The image's embedding; without an image encoder the pixels are still read when the labeller
+   * measures them.
    */
-  private Mono<Embedding> embedImage(Callable<BufferedImage> pixels) {
+  private Mono<Embedding> embedImage(Callable<BufferedImage> pixels, RasterMeasures raster) {
     if (embedder.imageEncoder() != null) {
       return embedder.image(pixels);
     }
-    return !pixelPrior && !panels && !imageText.looks()
+    return !raster.measuresAnything()
         ? Mono.empty()
         : Mono.fromCallable(pixels).subscribeOn(Schedulers.parallel()).then(Mono.empty());
   }

@@ -29,6 +29,11 @@ final class RasterMeasures {
     this.imageText = imageText;
   }
 
+  /** Whether any measure reads the pixels: if none does, nothing needs to decode them. */
+  boolean measuresAnything() {
+    return pixelPrior || panelCount || imageText.looks();
+  }
+
   /** {@code pixels}, measured as they are taken; null when there is no image. */
   Callable<BufferedImage> measuring(Callable<BufferedImage> pixels) {
     if (pixels == null) {
