@@ -1,6 +1,5 @@
 package org.figstream.processors.label;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -9,16 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.figstream.processors.embed.TextEncoder;
-import org.figstream.processors.embed.TextRole;
 import org.figstream.processors.ocr.TextDetector;
 import org.figstream.processors.ocr.TextRecognizer;
-import org.figstream.processors.ocr.TextRegions;
 import org.figstream.records.ConceptLabels;
 import org.figstream.records.ConceptScore;
-import org.figstream.records.Embedding;
-import org.figstream.records.FigureKind;
-import org.figstream.records.FigureRecord;
-import org.figstream.records.OcrLine;
 import org.figstream.records.Taxonomy;
 
 /**
@@ -155,8 +148,8 @@ final class LabelEvaluation {
     int sentences = 0;
     for (HandLabels.Label want : hand.values()) {
       LabelledFigures.Figure figure = LabelledFigures.get(want.pairId());
-      LabelInput every = input(figure, text, detector, reader);
-      LabelInput in = gated(every, labeller);
+      LabelInput every = FigureInputs.input(figure, text, detector, reader);
+      LabelInput in = FigureInputs.gated(every, labeller);
       sentences += every.sentenceEmbeddings().size();
       sentencesEmbedded += in.sentenceEmbeddings().size();
       ConceptLabels got = labeller.label(in);
@@ -215,54 +208,5 @@ final class LabelEvaluation {
     return global.stream()
         .map(c -> String.format(java.util.Locale.ROOT, "%s %.2f", c.concept(), c.score()))
         .toList();
-  }
-
-  /**
-   * What the annotator gives the labeller: {@code every} without its sentences, unless the labels
-   * from the whole caption leave the labeller wanting them ({@link
-   * ConceptLabeller#wantsSentences}).
-   */
-  static LabelInput gated(LabelInput every, ConceptLabeller labeller) {
-    LabelInput captionOnly = every.withSentences(List.of());
-    return labeller.wantsSentences(labeller.label(captionOnly)) ? every : captionOnly;
-  }
-
-  /** A figure as the labeller sees it, with every one of its caption's sentences embedded. */
-  static LabelInput input(
-      LabelledFigures.Figure figure, TextEncoder text, TextDetector detector, TextRecognizer reader)
-      throws IOException {
-    FigureRecord record = figure.record();
-    String caption = record.caption() == null ? "" : record.caption().strip();
-    String model = text.descriptor().name();
-    Embedding whole = null;
-    List<Embedding> sentences = new ArrayList<>();
-    if (!caption.isEmpty()) {
-      whole = new Embedding(model, text.embed(List.of(caption), TextRole.CAPTION).get(0));
-      text.embed(CaptionSentences.of(caption), TextRole.CAPTION)
-          .forEach(v -> sentences.add(new Embedding(model, v)));
-    }
-    Float drawn = null;
-    TextRegions found = null;
-    List<OcrLine> lines = null;
-    Integer panels = null;
-    if (figure.image() != null) {
-      BufferedImage pixels = figure.raster();
-      drawn = DrawnImage.probability(pixels);
-      panels = PanelGutters.count(pixels);
-      found = detector == null ? null : detector.detect(pixels);
-      if (reader != null && found != null) {
-        lines = reader.lines(pixels, found);
-      }
-    }
-    return new LabelInput(
-        caption,
-        record.kind() == FigureKind.TABLE,
-        whole,
-        sentences,
-        null,
-        drawn,
-        found,
-        lines,
-        panels);
   }
 }

@@ -54,7 +54,7 @@ class SentenceGateMeasurement {
       Map<String, float[]> embedded = new java.util.HashMap<>();
       for (HandLabels.Label want : HandLabels.split(HandLabels.DEV).values()) {
         LabelInput base =
-            LabelEvaluation.input(LabelledFigures.get(want.pairId()), text, detector, null);
+            FigureInputs.input(LabelledFigures.get(want.pairId()), text, detector, null);
         List<String> sentences = CaptionSentences.all(base.caption());
         ConceptLabels alone = labeller.label(base.withSentences(List.of()));
         ConceptScore best = alone == null ? null : Calibration.bestGuess(alone.global());
