@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.figstream.processors.testdata.WhiteImages;
 import org.figstream.records.FigureKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -88,10 +89,8 @@ class PanelGuttersMeasurement {
    * candidate gutter that the straight-run rule turns down. Ten calls, the fastest reported.
    */
   private static String worstCase() {
-    BufferedImage page = new BufferedImage(1024, 1024, BufferedImage.TYPE_INT_RGB);
+    BufferedImage page = WhiteImages.of(1024, 1024);
     Graphics2D g = page.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, 1024, 1024);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     for (int row = 0; row < 70; row++) {

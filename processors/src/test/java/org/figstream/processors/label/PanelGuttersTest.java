@@ -8,6 +8,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import org.figstream.processors.testdata.WhiteImages;
 import org.junit.jupiter.api.Test;
 
 class PanelGuttersTest {
@@ -15,7 +16,7 @@ class PanelGuttersTest {
 
   @Test
   void shouldCountTheFramedPlotsOfAGrid() {
-    BufferedImage grid = blank(900, 600);
+    BufferedImage grid = WhiteImages.of(900, 600);
     Graphics2D g = grid.createGraphics();
     for (int row = 0; row < 2; row++) {
       for (int col = 0; col < 3; col++) {
@@ -37,7 +38,7 @@ class PanelGuttersTest {
 
   @Test
   void shouldKeepAChartWithItsAxisLabelsAndLegendOnePanel() {
-    BufferedImage chart = blank(800, 500);
+    BufferedImage chart = WhiteImages.of(800, 500);
     Graphics2D g = chart.createGraphics();
     plot(g, 300, 20, 400, 280);
     g.setColor(Color.BLACK);
@@ -58,7 +59,7 @@ class PanelGuttersTest {
 
   @Test
   void shouldNotCutTextIntoPanels() {
-    BufferedImage text = blank(600, 600);
+    BufferedImage text = WhiteImages.of(600, 600);
     Graphics2D g = text.createGraphics();
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
@@ -68,9 +69,9 @@ class PanelGuttersTest {
     g.dispose();
 
     assertThat(PanelGutters.count(text)).isEqualTo(1);
-    assertThat(PanelGutters.count(blank(50, 50))).isEqualTo(1);
+    assertThat(PanelGutters.count(WhiteImages.of(50, 50))).isEqualTo(1);
     // strips a few pixels wide: no run can be under 2 px
-    BufferedImage strip = blank(3, 200);
+    BufferedImage strip = WhiteImages.of(3, 200);
     strip.setRGB(1, 20, 0);
     strip.setRGB(1, 180, 0);
     assertThat(PanelGutters.count(strip)).isEqualTo(1);
@@ -110,7 +111,7 @@ class PanelGuttersTest {
 
   /** {@code n} by {@code n} framed plots on a square image of {@code side} px. */
   private static BufferedImage grid(int n, int side) {
-    BufferedImage image = blank(side, side);
+    BufferedImage image = WhiteImages.of(side, side);
     Graphics2D g = image.createGraphics();
     int cell = side / n;
     for (int row = 0; row < n; row++) {
@@ -128,14 +129,5 @@ class PanelGuttersTest {
     g.drawRect(x, y, w, h);
     g.setColor(new Color(31, 119, 180));
     g.drawLine(x + 10, y + h - 10, x + w - 10, y + 10);
-  }
-
-  private static BufferedImage blank(int w, int h) {
-    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, w, h);
-    g.dispose();
-    return image;
   }
 }

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.figstream.processors.embed.Accelerator;
+import org.figstream.processors.testdata.WhiteImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class FigureTextTest {
 
   @Test
   void shouldFindNoTextOnABlankImage() {
-    BufferedImage blank = white(500, 400);
+    BufferedImage blank = WhiteImages.of(500, 400);
 
     TextRegions found = detector.detect(blank);
 
@@ -43,7 +44,7 @@ class FigureTextTest {
 
   @Test
   void shouldFindEachWordWhereItWasDrawn() {
-    BufferedImage image = white(900, 600);
+    BufferedImage image = WhiteImages.of(900, 600);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.BLACK);
     g.setRenderingHint(
@@ -92,15 +93,6 @@ class FigureTextTest {
     // the axis is read with a confidence around the cut
     assertThat(read).contains("a", "b", "Saline", "2 mg/kg MA", "Time (min)");
     assertThat(read.stream().filter(List.of("30", "60", "90", "120")::contains)).hasSize(8);
-  }
-
-  private static BufferedImage white(int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-    g.dispose();
-    return image;
   }
 
   private static java.awt.Point centre(Rectangle r) {
