@@ -1,13 +1,11 @@
 package org.figstream.runtime;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.figstream.state.StoreNames;
+import org.figstream.topology.TopicSetup;
 
 /**
  * How many of the pair ledger's partitions this instance is active for, of how many there are: with
@@ -53,18 +51,7 @@ record LedgerShare(int local, int total) {
 
     /** The share now: local active tasks of the sub-topology, partitions of its source topic. */
     LedgerShare read(KafkaStreams streams, Map<String, Object> kafka) throws Exception {
-      int local = local(streams);
-      try (Admin admin = Admin.create(kafka)) {
-        int total =
-            admin
-                .describeTopics(Set.of(sourceTopic))
-                .allTopicNames()
-                .get(30, TimeUnit.SECONDS)
-                .get(sourceTopic)
-                .partitions()
-                .size();
-        return new LedgerShare(local, total);
-      }
+      return new LedgerShare(local(streams), TopicSetup.partitionsOf(kafka, sourceTopic));
     }
   }
 

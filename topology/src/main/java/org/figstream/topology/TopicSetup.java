@@ -140,7 +140,7 @@ public final class TopicSetup {
 
   /**
    * How many partitions an existing topic has. A topic created a moment ago may not be in every
-   * broker's metadata yet: asked again for up to 30 s.
+   * broker's metadata yet: asked again, all within 30 s.
    */
   public static int partitionsOf(Map<String, Object> kafka, String topic) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -150,7 +150,7 @@ public final class TopicSetup {
           return admin
               .describeTopics(List.of(topic))
               .allTopicNames()
-              .get()
+              .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
               .get(topic)
               .partitions()
               .size();
