@@ -147,27 +147,27 @@ final class InkMask {
 
   /** The border's most common colour (6 bits a channel, so JPEG noise stays in its bin). */
   private static int background(IntBinaryOperator rgb, int w, int h) {
-    Map<Integer, int[]> bins = new HashMap<>();
-    int[] best = {rgb.applyAsInt(0, 0), 0};
-    IntBinaryOperator count =
-        (x, y) -> {
-          int c = rgb.applyAsInt(x, y);
-          int[] n = bins.computeIfAbsent(c & 0xFCFCFC, k -> new int[1]);
-          if (++n[0] > best[1]) {
-            best[0] = c;
-            best[1] = n[0];
-          }
-          return 0;
-        };
+    int[] border = new int[2 * (w + h)];
+    int n = 0;
     for (int x = 0; x < w; x++) {
-      count.applyAsInt(x, 0);
-      count.applyAsInt(x, h - 1);
+      border[n++] = rgb.applyAsInt(x, 0);
+      border[n++] = rgb.applyAsInt(x, h - 1);
     }
     for (int y = 0; y < h; y++) {
-      count.applyAsInt(0, y);
-      count.applyAsInt(w - 1, y);
+      border[n++] = rgb.applyAsInt(0, y);
+      border[n++] = rgb.applyAsInt(w - 1, y);
     }
-    return best[0];
+    Map<Integer, Integer> bins = new HashMap<>();
+    int best = border[0];
+    int most = 0;
+    for (int c : border) {
+      int seen = bins.merge(c & 0xFCFCFC, 1, Integer::sum);
+      if (seen > most) {
+        best = c;
+        most = seen;
+      }
+    }
+    return best;
   }
 
   private static boolean differs(int a, int b) {
