@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.figstream.broker.EmbeddedBroker;
+import org.figstream.broker.LocalCluster;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.records.Topics;
 import org.figstream.runtime.TopicCounts;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.figstream.broker.LocalCluster;
 import org.figstream.processors.testdata.SampleArticles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

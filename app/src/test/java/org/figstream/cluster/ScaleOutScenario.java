@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.figstream.broker.EmbeddedBroker;
+import org.figstream.broker.LocalCluster;
 import org.figstream.records.Topics;
 import org.figstream.records.codec.RecordSchemas;
 import org.figstream.runtime.TopicCounts;

@@ -1,4 +1,4 @@
-package org.figstream.cluster;
+package org.figstream.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
-import org.figstream.broker.ClusterNode;
 
 /**
  * A KRaft cluster of three {@link ClusterNode} processes on loopback, each broker and controller,
@@ -24,21 +23,39 @@ import org.figstream.broker.ClusterNode;
  * restarted on its data. Each node's output goes to {@code node-N.log} beside its directory.
  */
 public final class LocalCluster implements AutoCloseable {
+  /**
+   * A small heap, the serial collector and the first JIT tier only: nodes that start fast beside a
+   * test's other processes on two cores.
+   */
+  public static final List<String> TEST_JVM =
+      List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
   private final Path dir;
   private final String classpath;
   private final String clusterId = Uuid.randomUuid().toString();
   private final List<ClusterNode.Ports> ports = new ArrayList<>();
+  private final List<String> jvm;
   private final Process[] nodes;
 
-  private LocalCluster(Path dir, String classpath, int size) {
+  private LocalCluster(Path dir, String classpath, int size, List<String> jvm) {
     this.dir = dir;
     this.classpath = classpath;
     this.nodes = new Process[size];
+    this.jvm = List.copyOf(jvm);
   }
 
-  /** Starts {@code size} nodes under {@code dir} with the JVM classpath {@code classpath}. */
+  /**
+   * Starts {@code size} nodes under {@code dir} with the JVM classpath {@code classpath}, each JVM
+   * small and quick to start ({@link #TEST_JVM}), as tests want them.
+   */
   public static LocalCluster start(Path dir, String classpath, int size) throws Exception {
-    LocalCluster cluster = new LocalCluster(dir, classpath, size);
+    return start(dir, classpath, size, TEST_JVM);
+  }
+
+  /** As {@link #start(Path, String, int)}, each node's JVM with the options {@code jvm}. */
+  public static LocalCluster start(Path dir, String classpath, int size, List<String> jvm)
+      throws Exception {
+    LocalCluster cluster = new LocalCluster(dir, classpath, size, jvm);
     try {
       java.util.Set<Integer> taken = new java.util.HashSet<>();
       for (int i = 0; i < size; i++) {
@@ -78,6 +95,15 @@ public final class LocalCluster implements AutoCloseable {
     awaitNodes(nodes.length);
   }
 
+  /** The process id of node {@code id}, for reading its CPU time and memory. */
+  public long pid(int id) {
+    return nodes[id - 1].pid();
+  }
+
+  public int size() {
+    return nodes.length;
+  }
+
   public boolean alive(int id) {
     return nodes[id - 1].isAlive();
   }
@@ -85,12 +111,11 @@ public final class LocalCluster implements AutoCloseable {
   private void launch(int id) throws IOException {
     Path log = log(id);
     Files.writeString(log, ""); // a restart's ready line is the only one to wait for
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary());
+    command.addAll(jvm);
+    command.addAll(
         List.of(
-            javaBinary(),
-            "-Xmx384m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             "-cp",
             classpath,
@@ -100,7 +125,7 @@ public final class LocalCluster implements AutoCloseable {
             clusterId,
             ports.stream()
                 .map(p -> p.broker() + ":" + p.controller())
-                .collect(Collectors.joining(",")));
+                .collect(Collectors.joining(","))));
     nodes[id - 1] =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

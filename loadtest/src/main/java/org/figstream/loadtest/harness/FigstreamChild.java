@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code figstream run} as its own JVM from the packaged jar (the real CLI, embedded broker),
- * following a bucket URL; its output in {@code figstream.log}.
+ * {@code figstream run} as its own JVM from the packaged jar (the real CLI; its embedded broker,
+ * unless the workload's arguments name {@code --bootstrap-servers}), following a bucket URL; its
+ * output in {@code figstream.log}.
  */
 final class FigstreamChild implements AutoCloseable {
   private static final Pattern METRICS = Pattern.compile("metrics at (http://\\S+/metrics)");
@@ -22,10 +23,12 @@ final class FigstreamChild implements AutoCloseable {
 
   private final Process process;
   private final Path log;
+  private final String externalBrokers;
 
-  private FigstreamChild(Process process, Path log) {
+  private FigstreamChild(Process process, Path log, String externalBrokers) {
     this.process = process;
     this.log = log;
+    this.externalBrokers = externalBrokers;
   }
 
   static FigstreamChild start(Path dir, Workload workload, String bucketUrl) throws IOException {
@@ -70,7 +73,21 @@ final class FigstreamChild implements AutoCloseable {
     // as the launcher sets it: no telemetry database under ~/.cache, nothing sent to Microsoft
     builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
     Process process = builder.redirectOutput(log.toFile()).start();
-    return new FigstreamChild(process, log);
+    return new FigstreamChild(process, log, externalBrokers(workload.args()));
+  }
+
+  /** The value of {@code --bootstrap-servers} in {@code args}, or null for the embedded broker. */
+  static String externalBrokers(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.startsWith("--bootstrap-servers=")) {
+        return a.substring(a.indexOf('=') + 1);
+      }
+      if (a.equals("--bootstrap-servers") && i + 1 < args.size()) {
+        return args.get(i + 1);
+      }
+    }
+    return null;
   }
 
   /**
@@ -128,8 +145,9 @@ final class FigstreamChild implements AutoCloseable {
     return await(METRICS, timeout);
   }
 
+  /** The cluster the workload named, else the embedded broker's address once it is up. */
   String bootstrapServers(Duration timeout) throws InterruptedException {
-    return await(BROKER, timeout);
+    return externalBrokers != null ? externalBrokers : await(BROKER, timeout);
   }
 
   String output() {

@@ -28,6 +28,7 @@ class WorkloadTest {
             "backfill-512m-2000.yaml",
             "backfill-512m.yaml",
             "backfill.yaml",
+            "cluster-kafka.yaml",
             "kafka-overhead.yaml",
             "labels-cost.yaml",
             "live-100x.yaml",
