@@ -1,6 +1,10 @@
 package org.figstream.runtime;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
@@ -42,16 +46,42 @@ record LedgerShare(int local, int total) {
 
     /** This instance's active tasks of the ledger's sub-topology now. */
     int local(KafkaStreams streams) {
-      return (int)
-          streams.metadataForLocalThreads().stream()
-              .flatMap(t -> t.activeTasks().stream())
-              .filter(t -> t.taskId().subtopology() == subtopology)
-              .count();
+      return partitions(streams).size();
+    }
+
+    /** The partitions of this instance's active tasks of the ledger's sub-topology now. */
+    Set<Integer> partitions(KafkaStreams streams) {
+      return streams.metadataForLocalThreads().stream()
+          .flatMap(t -> t.activeTasks().stream())
+          .filter(t -> t.taskId().subtopology() == subtopology)
+          .map(t -> t.taskId().partition())
+          .collect(Collectors.toSet());
     }
 
     /** The share now: local active tasks of the sub-topology, partitions of its source topic. */
     LedgerShare read(KafkaStreams streams, Map<String, Object> kafka) throws Exception {
       return new LedgerShare(local(streams), TopicSetup.partitionsOf(kafka, sourceTopic));
+    }
+  }
+
+  /** What a reading of the local ledger returned, with the share it was read from. */
+  record Read<T>(T value, LedgerShare share) {}
+
+  /**
+   * Calls {@code read} between two looks at this instance's ledger partitions ({@code local}), and
+   * again, at most {@code tries} times in all, while a rebalance moves them in between: a summary's
+   * counts and its "k of n partitions" then describe the same partitions. After the last try the
+   * share is the one seen after the reading.
+   */
+  static <T> Read<T> between(Supplier<Set<Integer>> local, int total, Callable<T> read, int tries)
+      throws Exception {
+    for (int i = 1; ; i++) {
+      Set<Integer> before = local.get();
+      T value = read.call();
+      Set<Integer> after = local.get();
+      if (before.equals(after) || i >= tries) {
+        return new Read<>(value, new LedgerShare(after.size(), total));
+      }
     }
   }
 

@@ -274,6 +274,16 @@ public final class Pipeline implements AutoCloseable {
     return ledgerLocator.read(streams, kafka);
   }
 
+  /**
+   * {@link #ledgerCounts} with the share of the ledger they were counted from, both of the same
+   * moment (counted again, up to three times, while a rebalance moves the ledger's partitions).
+   */
+  LedgerShare.Read<LedgerCounts> ledgerCountsAndShare(Duration timeout) throws Exception {
+    int total = TopicSetup.partitionsOf(kafka, ledgerLocator.sourceTopic());
+    return LedgerShare.between(
+        () -> ledgerLocator.partitions(streams), total, () -> ledgerCounts(timeout), 3);
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }

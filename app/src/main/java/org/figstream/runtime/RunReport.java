@@ -39,15 +39,15 @@ final class RunReport {
   void summary(String how) throws Exception {
     String counts;
     try {
-      LedgerCounts live = pipeline.ledgerCounts(Duration.ofMinutes(1));
+      LedgerShare.Read<LedgerCounts> live = pipeline.ledgerCountsAndShare(Duration.ofMinutes(1));
       counts =
           String.format(
               "%d live pairs on %s, %d articles on %s%s",
-              live.pairs(),
+              live.value().pairs(),
               Topics.FIGURES,
-              live.articles(),
+              live.value().articles(),
               Topics.ARTICLES,
-              pipeline.ledgerShare().note());
+              live.share().note());
     } catch (InvalidStateStoreException e) {
       // a big ledger restores for minutes after it moves: a summary is no reason to stop
       counts = "live pairs not counted (the pair ledger is still restoring)";
