@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.figstream.broker.EmbeddedBroker;
-import org.figstream.broker.LocalCluster;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.records.Topics;
 import org.figstream.runtime.TopicCounts;
@@ -63,7 +62,7 @@ class KillSoakIT {
   @Test
   void shouldHoldExactlyTheUndisturbedPairsAfterRepeatedKills(@TempDir Path dir) throws Exception {
     long began = System.nanoTime();
-    String classpath = LocalCluster.appClasspath();
+    String classpath = PackagedApp.classpath();
     Path samples = SampleArticles.root();
     FigstreamProcess reference =
         FigstreamProcess.startEmbeddedWithDataset("reference", dir, classpath, samples);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.figstream.broker.LocalCluster;
 import org.figstream.processors.testdata.SampleArticles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,8 +24,7 @@ class ScaleOutIT {
   void shouldSpreadTheWorkAndPublishWhatOneInstancePublishesThoughAnInstanceAndABrokerDie(
       @TempDir Path dir) throws Exception {
     ScaleOutScenario scenario =
-        new ScaleOutScenario(
-            dir, LocalCluster.appClasspath(), SampleArticles.root(), 6, System.out);
+        new ScaleOutScenario(dir, PackagedApp.classpath(), SampleArticles.root(), 6, System.out);
 
     ScaleOutScenario.Outcome single = scenario.runEmbedded("single");
     ScaleOutScenario.Outcome killed = scenario.run("three-with-kills", 3, true);

@@ -354,7 +354,7 @@ public final class ScaleOutScenario {
     Path samples = Path.of(args[1]);
     int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 6;
     ScaleOutScenario s =
-        new ScaleOutScenario(work, LocalCluster.appClasspath(), samples, partitions, System.out);
+        new ScaleOutScenario(work, PackagedApp.classpath(), samples, partitions, System.out);
     Outcome single = s.run("single", 1, false);
     Outcome three = s.run("three", 3, false);
     Outcome killed = s.run("three-with-kills", 3, true);

@@ -17,10 +17,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A KRaft cluster of three {@link ClusterNode} processes on loopback, each broker and controller,
- * its own log directory and ports, one cluster id. Starts them together and returns once every node
- * has said it is ready and the cluster lists all of them; a node can be killed (SIGKILL) and
- * restarted on its data. Each node's output goes to {@code node-N.log} beside its directory.
+ * A KRaft cluster of {@link ClusterNode} processes on loopback (three in the tests and the load
+ * harness), each broker and controller, its own log directory and ports, one cluster id. Starts
+ * them together and returns once every node has said it is ready and the cluster lists all of them;
+ * a node can be killed (SIGKILL) and restarted on its data. Each node's output goes to {@code
+ * node-N.log} beside its directory.
  */
 public final class LocalCluster implements AutoCloseable {
   /**
@@ -187,27 +188,7 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
-  /**
-   * The classpath of the child JVMs: the packaged application, {@code app/target/figstream.jar},
-   * whose manifest names its runtime dependencies in {@code lib/} (figstream-broker and Kafka's
-   * server jars among them). Not the test classpath: started with Maven's class folders on a plain
-   * {@code java -cp}, the instances died of SIGSEGV here while loading the encoders (every time,
-   * not investigated further), while the packaged jar, what {@code ./figstream} runs, loads them.
-   */
-  public static String appClasspath() {
-    String jar = System.getProperty("figstream.jar");
-    Path path = jar != null ? Path.of(jar) : Path.of("target/figstream.jar");
-    if (!Files.isRegularFile(path)) {
-      path = Path.of("app/target/figstream.jar");
-    }
-    if (!Files.isRegularFile(path)) {
-      throw new IllegalStateException(
-          "no packaged application at " + path.toAbsolutePath() + ": package app first");
-    }
-    return path.toAbsolutePath().toString();
-  }
-
-  static String javaBinary() {
+  private static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 

@@ -6,54 +6,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.figstream.broker.LocalCluster;
 
 /**
  * What Kafka costs when it is a cluster: one backfill workload through the real {@code figstream
  * run} on its embedded broker (one broker in the app's JVM, topics unreplicated), then on a cluster
  * of three broker processes on loopback ({@link LocalCluster}; topics replicated 3 times, {@code
- * min.insync.replicas} 2), in one invocation. It reports the brokers' CPU per figure on each side
- * (the embedded broker's threads; the three nodes' whole processes), the app's own CPU per figure
- * beside them, and the rates. The cluster's nodes run with the JVM the app runs with (the parallel
- * collector, every JIT tier), not the small test JVM.
+ * min.insync.replicas} 2), in one invocation. It reports, per figure, the brokers' CPU (the
+ * embedded broker's threads; the three nodes' processes from the app's start to its exit), the
+ * app's Kafka clients' threads, the rest of the app, and the rates. The nodes run with the JVM the
+ * app runs with (the parallel collector, every JIT tier), not the small test JVM.
  *
  * <pre>
  * java -cp 'loadtest/target/figstream-loadtest.jar:loadtest/target/lib/*' \
- *   org.figstream.loadtest.harness.ClusterKafkaCost loadtest/workloads/backfill.yaml RESULTS_DIR
+ *   org.figstream.loadtest.harness.ClusterKafkaCost loadtest/workloads/cluster-kafka.yaml RESULTS_DIR
  * </pre>
  */
 public final class ClusterKafkaCost {
   static final int NODES = 3;
   static final List<String> NODE_JVM = List.of("-Xmx1g", "-XX:+UseParallelGC");
-  private static final String BROKER_GROUP = "embedded broker";
+  private static final String BROKER = "embedded broker";
+  private static final String CLIENTS = "Kafka clients";
 
   private ClusterKafkaCost() {}
 
   /**
-   * One side: figures, seconds from the first announcement to caught up, the brokers' and the app's
-   * CPU seconds over their whole lives (start-up included), and the brokers' CPU before the app
-   * started (their own start-up and idling, zero for the embedded broker, whose start-up is the
-   * app's).
+   * One side: figures, seconds from the first announcement to caught up, and CPU seconds of the
+   * brokers, of the app's Kafka clients and of the rest of the app, over the app's whole life.
    */
   record Side(
-      String name,
-      double figures,
-      double seconds,
-      double brokerCpu,
-      double brokerCpuBefore,
-      double appCpu) {
+      String name, double figures, double seconds, double brokers, double clients, double app) {
     String row() {
       return String.format(
           Locale.ROOT,
-          "| %s | %.0f | %.1f | %.2f | %.4f | %.4f | %.4f |",
+          "| %s | %.0f | %.1f | %.2f | %.4f | %.4f | %.4f | %.4f |",
           name,
           figures,
           seconds,
           figures / seconds,
-          (brokerCpu - brokerCpuBefore) / figures,
-          appCpu / figures,
-          (brokerCpu - brokerCpuBefore + appCpu) / figures);
+          brokers / figures,
+          clients / figures,
+          app / figures,
+          (brokers + clients + app) / figures);
     }
   }
 
@@ -62,27 +57,23 @@ public final class ClusterKafkaCost {
     Workload w = Workload.read(Path.of(args[0]));
     Path dir = Path.of(args[1]);
     Side embedded = embedded(w, dir.resolve("embedded"));
-    Map<String, Double> nodeThreads = new TreeMap<>();
-    Side cluster = cluster(w, dir.resolve("cluster"), nodeThreads);
+    StringBuilder nodes = new StringBuilder();
+    Side cluster = cluster(w, dir.resolve("cluster"), nodes);
     String summary =
         String.join(
             "\n",
             "| Kafka | figures | seconds | figures/s | brokers' CPU-s a figure"
-                + " | app's CPU-s a figure (without the embedded broker) | both |",
-            "|---|---|---|---|---|---|---|",
+                + " | Kafka clients' | the rest of the app's | all |",
+            "|---|---|---|---|---|---|---|---|",
             embedded.row(),
             cluster.row(),
             String.format(
                 Locale.ROOT,
-                "%nrate cluster/embedded %.2f; brokers' CPU a figure cluster/embedded %.2f;"
-                    + " the cluster's nodes took %.1f CPU-s before the app started%n",
+                "%nrate cluster/embedded %.2f; brokers' CPU a figure cluster/embedded %.2f%n",
                 (cluster.figures() / cluster.seconds()) / (embedded.figures() / embedded.seconds()),
-                ((cluster.brokerCpu() - cluster.brokerCpuBefore()) / cluster.figures())
-                    / (embedded.brokerCpu() / embedded.figures()),
-                cluster.brokerCpuBefore()),
-            "The cluster's nodes by thread (names without digits, the three nodes together), CPU-s"
-                + " a figure while the app ran:",
-            threadTable(nodeThreads, cluster.figures()));
+                (cluster.brokers() / cluster.figures())
+                    / (embedded.brokers() / embedded.figures())),
+            nodes.toString());
     Files.writeString(dir.resolve("summary.md"), summary);
     System.out.println(summary);
   }
@@ -90,18 +81,24 @@ public final class ClusterKafkaCost {
   private static Side embedded(Workload w, Path dir) throws Exception {
     try (ChildThreadCpu cpu = new ChildThreadCpu()) {
       RunResult run = checked(LoadHarness.run(w, dir, System.out));
-      Map<String, Double> threads = cpu.of("run");
-      double broker = threads.getOrDefault(BROKER_GROUP, 0.0);
-      return side(w.name(), run, broker, 0, run.last().cpuSeconds() - broker);
+      Map<String, Double> app = cpu.of("run");
+      double broker = app.getOrDefault(BROKER, 0.0);
+      double clients = app.getOrDefault(CLIENTS, 0.0);
+      return side(w.name(), run, broker, clients, sum(app) - broker - clients);
     }
   }
 
-  private static Side cluster(Workload w, Path dir, Map<String, Double> threads) throws Exception {
+  private static Side cluster(Workload w, Path dir, StringBuilder report) throws Exception {
     String classpath = FigstreamChild.appJar().toAbsolutePath().toString();
-    try (LocalCluster nodes =
-        LocalCluster.start(dir.resolve("nodes"), classpath, NODES, NODE_JVM)) {
-      double before = nodesCpu(nodes);
-      Map<String, Double> threadsBefore = nodeThreads(nodes);
+    try (LocalCluster nodes = LocalCluster.start(dir.resolve("nodes"), classpath, NODES, NODE_JVM);
+        ChildThreadCpu cpu = new ChildThreadCpu()) {
+      // a harness stopped by a signal must not leave three broker JVMs behind
+      Thread stop = new Thread(nodes::close, "stop-cluster");
+      Runtime.getRuntime().addShutdownHook(stop);
+      List<Long> pids = new ArrayList<>();
+      for (int id = 1; id <= nodes.size(); id++) {
+        pids.add(nodes.pid(id));
+      }
       List<String> args = new ArrayList<>(w.args());
       args.addAll(
           List.of(
@@ -111,48 +108,61 @@ public final class ClusterKafkaCost {
               String.valueOf(NODES),
               "--create-topics"));
       Workload onCluster = w.with(w.name() + "-cluster", args, w.jvm());
-      RunResult run = checked(LoadHarness.run(onCluster, dir.resolve("run"), System.out));
-      double after = nodesCpu(nodes);
-      nodeThreads(nodes).forEach((k, v) -> threads.put(k, v - threadsBefore.getOrDefault(k, 0.0)));
-      return side(onCluster.name(), run, after, before, run.last().cpuSeconds());
+      AtomicReference<NodeThreadCpu> watch = new AtomicReference<>();
+      try {
+        RunResult run =
+            checked(
+                LoadHarness.run(
+                    onCluster,
+                    dir.resolve("run"),
+                    System.out,
+                    () -> watch.set(NodeThreadCpu.start(pids))));
+        double window = watch.get().seconds();
+        Map<String, Double> threads = watch.get().stop();
+        double brokers = sum(threads);
+        report.append(nodeTable(threads, run.last().figures(), window));
+        Map<String, Double> app = cpu.of("run");
+        double clients = app.getOrDefault(CLIENTS, 0.0);
+        return side(onCluster.name(), run, brokers, clients, sum(app) - clients);
+      } finally {
+        if (watch.get() != null) {
+          watch.get().close();
+        }
+        Runtime.getRuntime().removeShutdownHook(stop);
+      }
     }
   }
 
-  private static double nodesCpu(LocalCluster nodes) {
-    double cpu = 0;
-    for (int id = 1; id <= nodes.size(); id++) {
-      cpu += ProcessStats.read(nodes.pid(id)).cpuSeconds();
-    }
-    return cpu;
-  }
-
-  /** CPU seconds of the nodes' live threads, by name without its digits, all nodes together. */
-  private static Map<String, Double> nodeThreads(LocalCluster nodes) {
-    Map<String, Double> byName = new TreeMap<>();
-    for (int id = 1; id <= nodes.size(); id++) {
-      ThreadCpu.tasks(nodes.pid(id))
-          .values()
-          .forEach(
-              t -> byName.merge(t.name().replaceAll("[0-9]", ""), t.cpuSeconds(), Double::sum));
-    }
-    return byName;
-  }
-
-  private static String threadTable(Map<String, Double> threads, double figures) {
-    StringBuilder t = new StringBuilder("| threads | CPU-s | CPU-s a figure |\n|---|---|---|\n");
+  private static String nodeTable(Map<String, Double> threads, double figures, double seconds) {
+    StringBuilder t =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "The nodes by thread (names without digits, the three nodes together), from the"
+                    + " app's start to its exit, %.0f s:%n%n"
+                    + "| threads | CPU-s | CPU-s a figure | cores over the window |%n|---|---|---|---|%n",
+                seconds));
     threads.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .limit(15)
         .forEach(
             e ->
                 t.append(
                     String.format(
                         Locale.ROOT,
-                        "| `%s` | %.2f | %.5f |%n",
+                        "| `%s` | %.2f | %.5f | %.4f |%n",
                         e.getKey(),
                         e.getValue(),
-                        e.getValue() / figures)));
-    return t.toString();
+                        e.getValue() / figures,
+                        e.getValue() / seconds)));
+    double all = sum(threads);
+    return t.append(
+            String.format(
+                Locale.ROOT, "| all | %.2f | %.5f | %.4f |%n", all, all / figures, all / seconds))
+        .toString();
+  }
+
+  private static double sum(Map<String, Double> cpu) {
+    return cpu.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
   private static RunResult checked(RunResult run) {
@@ -164,10 +174,9 @@ public final class ClusterKafkaCost {
     return run;
   }
 
-  private static Side side(
-      String name, RunResult run, double brokerCpu, double brokerBefore, double appCpu) {
+  private static Side side(String name, RunResult run, double brokers, double clients, double app) {
     double first = KafkaOverhead.firstEnrichment(run);
     return new Side(
-        name, run.last().figures(), run.caughtUpSeconds() - first, brokerCpu, brokerBefore, appCpu);
+        name, run.last().figures(), run.caughtUpSeconds() - first, brokers, clients, app);
   }
 }

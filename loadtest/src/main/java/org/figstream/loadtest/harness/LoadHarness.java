@@ -63,6 +63,11 @@ public final class LoadHarness {
 
   /** One run in {@code dir} (figstream's data, its log); the result for the report. */
   static RunResult run(Workload w, Path dir, PrintStream out) throws Exception {
+    return run(w, dir, out, () -> {});
+  }
+
+  /** As {@link #run(Workload, Path, PrintStream)}, calling {@code started} as figstream starts. */
+  static RunResult run(Workload w, Path dir, PrintStream out, Runnable started) throws Exception {
     Map<String, Double> load = new LinkedHashMap<>();
     load.put("start", loadAverage());
     long building = System.nanoTime();
@@ -85,6 +90,7 @@ public final class LoadHarness {
     List<Sample> samples = new ArrayList<>();
     try (BucketEmulator emulator = BucketEmulator.start(bucket, 1, faults);
         FigstreamChild app = FigstreamChild.start(dir, w, emulator.baseUrl())) {
+      started.run();
       String bootstrap = app.bootstrapServers(Duration.ofMinutes(3));
       String metricsUrl = app.metricsUrl(Duration.ofMinutes(3));
       long t0 = System.currentTimeMillis();

@@ -37,6 +37,10 @@ final class ThreadCpu {
           Map.entry("figstream-progr", "progress reporter"),
           // what is left of a Kafka Streams thread's name, figstream-<uuid>-StreamThread-n
           Map.entry("figstream-", "Kafka Streams"),
+          // the app's own Kafka clients, whose names also begin "kafka-": before the broker's
+          Map.entry("kafka-producer-", "Kafka clients"),
+          Map.entry("kafka-admin-cli", "Kafka clients"),
+          Map.entry("kafka-coordinat", "Kafka clients"),
           Map.entry("data-plane-kafk", "embedded broker"),
           Map.entry("kafka-", "embedded broker"),
           Map.entry("group-coordinat", "embedded broker"),

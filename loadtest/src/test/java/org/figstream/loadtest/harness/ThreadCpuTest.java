@@ -19,6 +19,11 @@ class ThreadCpuTest {
     assertThat(ThreadCpu.group("figstream-datas")).isEqualTo("Parquet sink");
     assertThat(ThreadCpu.group("figstream-d0a2c")).isEqualTo("Kafka Streams");
     assertThat(ThreadCpu.group("data-plane-kafk")).isEqualTo("embedded broker");
+    assertThat(ThreadCpu.group("kafka-scheduler")).isEqualTo("embedded broker");
+    // "kafka-producer-network-thread | ...", "kafka-coordinator-heartbeat-thread | ...", cut
+    assertThat(ThreadCpu.group("kafka-producer-")).isEqualTo("Kafka clients");
+    assertThat(ThreadCpu.group("kafka-coordinat")).isEqualTo("Kafka clients");
+    assertThat(ThreadCpu.group("kafka-admin-cli")).isEqualTo("Kafka clients");
     assertThat(ThreadCpu.group("Signal Dispatch")).isEqualTo("other");
   }
 

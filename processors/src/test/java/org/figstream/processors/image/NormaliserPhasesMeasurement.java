@@ -36,7 +36,7 @@ class NormaliserPhasesMeasurement {
     ImageDecoder decoder = new ImageDecoder(settings);
     for (int round = 0; round < 4; round++) {
       long dec = 0, fit = 0, enc = 0, dig = 0, hash = 0;
-      int jpegIn = 0, keptSize = 0;
+      int jpegIn = 0, keptSize = 0, done = 0;
       for (byte[] b : images) {
         long t0 = System.nanoTime();
         ImageDecoder.Decoded d;
@@ -54,6 +54,7 @@ class NormaliserPhasesMeasurement {
         long t4 = System.nanoTime();
         PerceptualHash.of(rgb);
         long t5 = System.nanoTime();
+        done++;
         dec += t1 - t0;
         fit += t2 - t1;
         enc += t3 - t2;
@@ -64,13 +65,14 @@ class NormaliserPhasesMeasurement {
           keptSize += rgb.getWidth() == d.width() ? 1 : 0;
         }
       }
-      double n = images.size();
+      double n = done; // a rejected image is left out of the means
       System.out.printf(
           Locale.ROOT,
-          "round %d: %d images (%d JPEG, %d of them not resized): ms an image: decode %.2f, fit %.2f,"
+          "round %d: %d images, %d normalised (%d JPEG, %d of them not resized): ms an image: decode %.2f, fit %.2f,"
               + " encode %.2f, digest %.2f, perceptual hash %.2f%n",
           round,
           images.size(),
+          done,
           jpegIn,
           keptSize,
           dec / n / 1e6,

@@ -10,7 +10,6 @@ import org.figstream.processors.embed.OnnxImageEncoder;
 import org.figstream.processors.embed.OnnxTextEncoder;
 import org.figstream.processors.embed.TextEncoder;
 import org.figstream.processors.ocr.TextDetector;
-import org.figstream.records.ConceptLabels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -35,25 +34,12 @@ class ImageNeighboursMeasurement {
         OnnxImageEncoder image =
             new OnnxImageEncoder(BuiltinModels.resolve(BuiltinModels.IMAGE), cpu);
         TextDetector detector = TextDetector.load(cpu, LabelSettings.TEXT_DETECTION_SIDE)) {
-      ConceptLabeller labeller = Labellers.create(LabelSettings.defaults(), null, text);
-      ConceptLabeller raw = LabelEvaluation.raw(text);
-      for (HandLabels.Label want : HandLabels.split(HandLabels.DEV).values()) {
-        LabelledFigures.Figure f = LabelledFigures.get(want.pairId());
-        if (f.image() == null) {
-          continue;
+      for (DevScores.Row r : DevScores.read(text, detector)) {
+        LabelledFigures.Figure f = LabelledFigures.get(r.pairId());
+        if (f.image() != null) {
+          float[] v = image.embed(List.of(image.preprocess(f.raster()))).get(0);
+          rows.add(new Row(r.article(), r.hand(), v, r.raw()));
         }
-        LabelInput in = FigureInputs.gated(FigureInputs.input(f, text, detector, null), labeller);
-        float[] v = image.embed(List.of(image.preprocess(f.raster()))).get(0);
-        ConceptLabels all = raw.label(in);
-        Map<String, Float> scores = new LinkedHashMap<>();
-        if (all != null) {
-          all.global().forEach(s -> scores.put(s.concept(), s.score()));
-        }
-        if (f.record().kind() == org.figstream.records.FigureKind.TABLE) {
-          scores.clear();
-          scores.put("Tables", 1f);
-        }
-        rows.add(new Row(f.record().articleKey(), want.global(), v, scores));
       }
     }
     System.out.printf("dev rows with image %d%n", rows.size());
@@ -81,25 +67,19 @@ class ImageNeighboursMeasurement {
   private static int count(List<Row> rows, int k, double beta, String how) {
     int right = 0;
     for (Row r : rows) {
-      if (r.raw().isEmpty()) {
-        continue;
-      }
       Map<String, Double> votes = k == 0 ? Map.of() : votes(rows, r, k);
-      String best = null;
-      double bestMass = -1;
-      for (var e : r.raw().entrySet()) {
-        double share = votes.getOrDefault(e.getKey(), 0.0);
-        double w =
-            how.equals("mult")
-                ? 1 + beta * share
-                : how.equals("pow") ? Math.pow(0.1 + share, beta / 4) : 1;
-        double m = e.getValue() * w;
-        if (m > bestMass) {
-          bestMass = m;
-          best = e.getKey();
-        }
+      Map<String, Double> weight = new LinkedHashMap<>();
+      for (String concept : r.raw().keySet()) {
+        double share = votes.getOrDefault(concept, 0.0);
+        weight.put(
+            concept,
+            switch (how) {
+              case "mult" -> 1 + beta * share;
+              case "pow" -> Math.pow(0.1 + share, beta / 4);
+              default -> 1.0;
+            });
       }
-      right += r.hand().equals(best) ? 1 : 0;
+      right += r.hand().equals(DevScores.best(r.raw(), weight)) ? 1 : 0;
     }
     return right;
   }
