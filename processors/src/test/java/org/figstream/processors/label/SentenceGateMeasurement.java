@@ -15,7 +15,6 @@ import org.figstream.processors.ocr.TextDetector;
 import org.figstream.records.ConceptLabels;
 import org.figstream.records.ConceptScore;
 import org.figstream.records.Embedding;
-import org.figstream.records.Taxonomy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -114,13 +113,7 @@ class SentenceGateMeasurement {
   }
 
   private static String first(ConceptLabels labels) {
-    if (labels == null) {
-      return "(no labels)";
-    }
-    return labels.global().stream()
-        .map(ConceptScore::concept)
-        .filter(c -> !c.equals(Taxonomy.AMBIGUOUS))
-        .findFirst()
-        .orElse("(no labels)");
+    ConceptScore best = labels == null ? null : Calibration.bestGuess(labels.global());
+    return best == null ? "(no labels)" : best.concept();
   }
 }

@@ -136,13 +136,7 @@ class SentenceWordsMeasurement {
   }
 
   private static String first(ConceptLabels labels) {
-    if (labels == null) {
-      return "(no labels)";
-    }
-    return labels.global().stream()
-        .map(ConceptScore::concept)
-        .filter(c -> !c.equals(Taxonomy.AMBIGUOUS))
-        .findFirst()
-        .orElse("(no labels)");
+    ConceptScore best = labels == null ? null : Calibration.bestGuess(labels.global());
+    return best == null ? "(no labels)" : best.concept();
   }
 }
