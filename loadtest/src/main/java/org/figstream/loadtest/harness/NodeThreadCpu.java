@@ -1,20 +1,18 @@
 package org.figstream.loadtest.harness;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The CPU that other processes (a cluster's broker nodes) spend from {@link #start} to {@link
  * #stop}, by thread name, read from {@code /proc} every second. Each thread keeps its last reading,
  * so a thread that ends in between keeps the time it was seen to spend; what threads spent unseen
- * (started and ended between two readings, or after their last one) is the {@link #UNSEEN} row: the
- * processes' totals moved by that much more than their threads' readings.
+ * (started and ended between two readings, or after their last one) is the {@link ThreadCpu#ENDED}
+ * row: the processes' totals moved by that much more than their threads' readings.
  */
 final class NodeThreadCpu implements AutoCloseable {
-  static final String UNSEEN = "threads not seen (ended between readings)";
-
   private final List<Long> pids;
   private final Map<String, ThreadCpu.Task> first = new HashMap<>();
   private final Map<String, ThreadCpu.Task> last = new HashMap<>();
@@ -46,8 +44,8 @@ final class NodeThreadCpu implements AutoCloseable {
   /**
    * Stops reading: CPU seconds since {@link #start} by thread name (digits left out, so the nodes'
    * threads of one kind add up; the JIT's and the collector's threads by {@link ThreadCpu#group}),
-   * with {@link #UNSEEN}; together, the processes' CPU since {@link #start}. Fails when one of the
-   * processes has ended.
+   * with {@link ThreadCpu#ENDED}; together, the processes' CPU since {@link #start}. Fails when one
+   * of the processes has ended.
    */
   Map<String, Double> stop() throws InterruptedException {
     running = false;
@@ -56,17 +54,13 @@ final class NodeThreadCpu implements AutoCloseable {
     synchronized (last) {
       last.putAll(read());
     }
-    double total = total() - totalAtStart;
-    Map<String, Double> byName = new TreeMap<>();
-    double seen = 0;
+    List<ThreadCpu.Task> spent = new ArrayList<>();
     for (Map.Entry<String, ThreadCpu.Task> e : last.entrySet()) {
       ThreadCpu.Task before = first.get(e.getKey());
-      double spent = e.getValue().cpuSeconds() - (before == null ? 0 : before.cpuSeconds());
-      seen += spent;
-      byName.merge(name(e.getValue().name()), spent, Double::sum);
+      double since = e.getValue().cpuSeconds() - (before == null ? 0 : before.cpuSeconds());
+      spent.add(new ThreadCpu.Task(e.getValue().name(), since));
     }
-    byName.put(UNSEEN, Math.max(0, total - seen));
-    return byName;
+    return ThreadCpu.groups(spent, total() - totalAtStart, NodeThreadCpu::name);
   }
 
   private static String name(String thread) {

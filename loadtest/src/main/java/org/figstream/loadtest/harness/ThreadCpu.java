@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -69,11 +70,17 @@ final class ThreadCpu {
    * CPU seconds by group of {@code tasks}; what {@code total} has beyond them is {@link #ENDED}.
    */
   static Map<String, Double> groups(Collection<Task> tasks, double total) {
+    return groups(tasks, total, ThreadCpu::group);
+  }
+
+  /** As {@link #groups(Collection, double)}, each thread's name grouped by {@code group}. */
+  static Map<String, Double> groups(
+      Collection<Task> tasks, double total, Function<String, String> group) {
     Map<String, Double> groups = new TreeMap<>();
     double seen = 0;
     for (Task t : tasks) {
       seen += t.cpuSeconds();
-      groups.merge(group(t.name()), t.cpuSeconds(), Double::sum);
+      groups.merge(group.apply(t.name()), t.cpuSeconds(), Double::sum);
     }
     groups.put(ENDED, Math.max(0, total - seen));
     return groups;
