@@ -58,6 +58,16 @@ record LedgerShare(int local, int total) {
           .collect(Collectors.toSet());
     }
 
+    /**
+     * {@code read}'s result with the share it was read from ({@link #between}, three tries), of the
+     * partitions of the ledger's source topic.
+     */
+    <T> Read<T> reading(KafkaStreams streams, Map<String, Object> kafka, Callable<T> read)
+        throws Exception {
+      return between(
+          () -> partitions(streams), TopicSetup.partitionsOf(kafka, sourceTopic), read, 3);
+    }
+
     /** The share now: local active tasks of the sub-topology, partitions of its source topic. */
     LedgerShare read(KafkaStreams streams, Map<String, Object> kafka) throws Exception {
       return new LedgerShare(local(streams), TopicSetup.partitionsOf(kafka, sourceTopic));

@@ -279,9 +279,7 @@ public final class Pipeline implements AutoCloseable {
    * moment (counted again, up to three times, while a rebalance moves the ledger's partitions).
    */
   LedgerShare.Read<LedgerCounts> ledgerCountsAndShare(Duration timeout) throws Exception {
-    int total = TopicSetup.partitionsOf(kafka, ledgerLocator.sourceTopic());
-    return LedgerShare.between(
-        () -> ledgerLocator.partitions(streams), total, () -> ledgerCounts(timeout), 3);
+    return ledgerLocator.reading(streams, kafka, () -> ledgerCounts(timeout));
   }
 
   public KafkaStreams.State state() {
