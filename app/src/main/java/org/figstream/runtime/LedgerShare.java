@@ -74,14 +74,23 @@ record LedgerShare(int local, int total) {
     }
   }
 
-  /** What a reading of the local ledger returned, with the share it was read from. */
-  record Read<T>(T value, LedgerShare share) {}
+  /**
+   * What a reading of the local ledger returned, with the share it was read from; {@code settled}
+   * false when a rebalance was still moving the partitions at the last try, so the counts may mix
+   * two shares.
+   */
+  record Read<T>(T value, LedgerShare share, boolean settled) {
+    /** The share's note, and a word that the counts may be off when the share did not settle. */
+    String note() {
+      return share.note() + (settled ? "" : " (partitions moving while counted)");
+    }
+  }
 
   /**
    * Calls {@code read} between two looks at this instance's ledger partitions ({@code local}), and
    * again, at most {@code tries} times in all, while a rebalance moves them in between: a summary's
    * counts and its "k of n partitions" then describe the same partitions. After the last try the
-   * share is the one seen after the reading.
+   * share is the one seen after the reading, and the reading is marked unsettled.
    */
   static <T> Read<T> between(Supplier<Set<Integer>> local, int total, Callable<T> read, int tries)
       throws Exception {
@@ -90,7 +99,7 @@ record LedgerShare(int local, int total) {
       T value = read.call();
       Set<Integer> after = local.get();
       if (before.equals(after) || i >= tries) {
-        return new Read<>(value, new LedgerShare(after.size(), total));
+        return new Read<>(value, new LedgerShare(after.size(), total), before.equals(after));
       }
     }
   }

@@ -47,7 +47,7 @@ final class RunReport {
               Topics.FIGURES,
               live.value().articles(),
               Topics.ARTICLES,
-              live.share().note());
+              live.note());
     } catch (InvalidStateStoreException e) {
       // a big ledger restores for minutes after it moves: a summary is no reason to stop
       counts = "live pairs not counted (the pair ledger is still restoring)";

@@ -36,6 +36,8 @@ class LedgerShareTest {
         LedgerShare.between(looks::poll, 6, counts::incrementAndGet, 3);
     assertThat(read.value()).isEqualTo(2);
     assertThat(read.share()).isEqualTo(new LedgerShare(1, 6));
+    assertThat(read.settled()).isTrue();
+    assertThat(read.note()).isEqualTo(" (this instance's 1 of 6 partitions)");
     assertThat(looks).isEmpty();
   }
 
@@ -49,5 +51,8 @@ class LedgerShareTest {
         LedgerShare.between(looks::poll, 4, counts::incrementAndGet, 3);
     assertThat(read.value()).isEqualTo(3);
     assertThat(read.share()).isEqualTo(new LedgerShare(2, 4));
+    assertThat(read.settled()).isFalse();
+    assertThat(read.note())
+        .isEqualTo(" (this instance's 2 of 4 partitions) (partitions moving while counted)");
   }
 }
