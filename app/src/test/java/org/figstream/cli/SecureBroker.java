@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,13 +13,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.figstream.broker.ClusterTls;
 import org.figstream.broker.EmbeddedBroker;
 
 /**
  * The in-process broker with a second listener, SASL_SSL with SCRAM-SHA-512, as a secured cluster
- * offers it: a self-signed certificate for 127.0.0.1 made with the JDK's keytool (no certificate
- * files checked in, none to expire), one SCRAM user created over the PLAINTEXT listener, which the
- * controller and the broker keep using between themselves.
+ * offers it: a self-signed certificate for 127.0.0.1 made with the JDK's keytool ({@link
+ * ClusterTls}: no certificate files checked in, none to expire), one SCRAM user created over the
+ * PLAINTEXT listener, which the controller and the broker keep using between themselves.
  */
 final class SecureBroker implements AutoCloseable {
   /** The broker's own keystore password: the broker's, never given to figstream. */
@@ -44,53 +43,9 @@ final class SecureBroker implements AutoCloseable {
   /** Starts it under {@code dir} with the user {@code user}, its truststore under that password. */
   static SecureBroker start(Path dir, String user, String password, String truststorePassword)
       throws Exception {
-    Path keystore = dir.resolve("broker.p12");
-    Path cert = dir.resolve("broker.crt");
-    Path truststore = dir.resolve("truststore.p12");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "broker",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-validity",
-        "2",
-        "-dname",
-        "CN=127.0.0.1",
-        "-ext",
-        "SAN=IP:127.0.0.1",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        KEYSTORE_PASSWORD);
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "broker",
-        "-file",
-        cert.toString(),
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        KEYSTORE_PASSWORD);
-    keytool(
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "broker",
-        "-file",
-        cert.toString(),
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        truststore.toString(),
-        "-storepass",
-        truststorePassword);
+    ClusterTls tls = ClusterTls.create(dir.resolve("tls"), KEYSTORE_PASSWORD, truststorePassword);
+    Path keystore = tls.keystore();
+    Path truststore = tls.truststore();
 
     String[] address = new String[1];
     EmbeddedBroker broker =
@@ -189,17 +144,6 @@ final class SecureBroker implements AutoCloseable {
         }
         Thread.sleep(250);
       }
-    }
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + out);
     }
   }
 

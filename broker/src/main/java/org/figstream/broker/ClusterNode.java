@@ -23,13 +23,15 @@ import org.apache.kafka.common.utils.Time;
  * cluster. What the scale-out test and {@code loadtest/scripts/cluster-run.sh} start three of.
  *
  * <pre>
- * java -cp ... org.figstream.broker.ClusterNode NODE_ID DIR CLUSTER_ID PORTS
+ * java -cp ... org.figstream.broker.ClusterNode NODE_ID DIR CLUSTER_ID PORTS [TLS]
  * </pre>
  *
  * {@code PORTS} lists every node's broker and controller port, node 1 first: {@code
  * 9092:9093,9094:9095,9096:9097}. {@code DIR} is formatted with {@code CLUSTER_ID} on the first
  * start; a restart on the same directory rejoins with its data. The node prints {@value #READY} and
- * its bootstrap address on stdout once it has started, and shuts down cleanly on SIGTERM.
+ * its bootstrap address on stdout once it has started, and shuts down cleanly on SIGTERM. {@code
+ * TLS}, a properties file of {@link ClusterTls#nodeProperties()}, makes both listeners SSL (see
+ * {@link ClusterTls#secure}); without it they are PLAINTEXT.
  */
 public final class ClusterNode {
   /** The line a started node prints, followed by its broker address. */
@@ -38,11 +40,34 @@ public final class ClusterNode {
   private ClusterNode() {}
 
   /** A node's two ports. */
-  public record Ports(int broker, int controller) {}
+  public record Ports(int broker, int controller) {
+    /** Free loopback ports for {@code size} nodes, two a node, all different. */
+    static List<Ports> free(int size) {
+      java.util.Set<Integer> taken = new java.util.HashSet<>();
+      List<Ports> ports = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        ports.add(new Ports(freePort(taken), freePort(taken)));
+      }
+      return ports;
+    }
+
+    private static int freePort(java.util.Set<Integer> taken) {
+      while (true) {
+        try (java.net.ServerSocket s =
+            new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+          if (taken.add(s.getLocalPort())) {
+            return s.getLocalPort();
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("usage: ClusterNode NODE_ID DIR CLUSTER_ID BROKER:CONTROLLER,...");
+    if (args.length != 4 && args.length != 5) {
+      System.err.println("usage: ClusterNode NODE_ID DIR CLUSTER_ID BROKER:CONTROLLER,... [TLS]");
       System.exit(2);
     }
     int nodeId = Integer.parseInt(args[0]);
@@ -50,6 +75,9 @@ public final class ClusterNode {
     String clusterId = args[2];
     List<Ports> ports = parsePorts(args[3]);
     Properties props = config(nodeId, dir, ports);
+    if (args.length == 5) {
+      ClusterTls.secure(props, ClusterTls.read(Path.of(args[4])));
+    }
     Files.createDirectories(dir);
     if (!Files.exists(dir.resolve("logs/meta.properties"))) {
       format(dir, props, clusterId);

@@ -1,15 +1,14 @@
 package org.figstream.broker;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,7 +20,9 @@ import org.apache.kafka.common.Uuid;
  * harness), each broker and controller, its own log directory and ports, one cluster id. Starts
  * them together and returns once every node has said it is ready and the cluster lists all of them;
  * a node can be killed (SIGKILL) and restarted on its data. Each node's output goes to {@code
- * node-N.log} beside its directory.
+ * node-N.log} beside its directory. Its listeners are PLAINTEXT, or, started by {@link #startTls},
+ * SSL for everything: clients, replication between the nodes and the KRaft quorum ({@link
+ * ClusterTls}).
  */
 public final class LocalCluster implements AutoCloseable {
   /**
@@ -37,12 +38,14 @@ public final class LocalCluster implements AutoCloseable {
   private final List<ClusterNode.Ports> ports = new ArrayList<>();
   private final List<String> jvm;
   private final Process[] nodes;
+  private final ClusterTls tls;
 
-  private LocalCluster(Path dir, String classpath, int size, List<String> jvm) {
+  private LocalCluster(Path dir, String classpath, int size, List<String> jvm, ClusterTls tls) {
     this.dir = dir;
     this.classpath = classpath;
     this.nodes = new Process[size];
     this.jvm = List.copyOf(jvm);
+    this.tls = tls;
   }
 
   /**
@@ -56,12 +59,23 @@ public final class LocalCluster implements AutoCloseable {
   /** As {@link #start(Path, String, int)}, each node's JVM with the options {@code jvm}. */
   public static LocalCluster start(Path dir, String classpath, int size, List<String> jvm)
       throws Exception {
-    LocalCluster cluster = new LocalCluster(dir, classpath, size, jvm);
+    return start(new LocalCluster(dir, classpath, size, jvm, null));
+  }
+
+  /**
+   * As {@link #start(Path, String, int, List)}, every listener SSL with a certificate made under
+   * {@code dir/tls}; clients reach it with {@link #clientConfig()} or {@link #tls()}'s settings.
+   */
+  public static LocalCluster startTls(Path dir, String classpath, int size, List<String> jvm)
+      throws Exception {
+    ClusterTls tls = ClusterTls.forNodes(dir.resolve("tls"));
+    return start(new LocalCluster(dir, classpath, size, jvm, tls));
+  }
+
+  private static LocalCluster start(LocalCluster cluster) throws Exception {
+    int size = cluster.nodes.length;
     try {
-      java.util.Set<Integer> taken = new java.util.HashSet<>();
-      for (int i = 0; i < size; i++) {
-        cluster.ports.add(new ClusterNode.Ports(freePort(taken), freePort(taken)));
-      }
+      cluster.ports.addAll(ClusterNode.Ports.free(size));
       for (int id = 1; id <= size; id++) {
         cluster.launch(id);
       }
@@ -80,8 +94,16 @@ public final class LocalCluster implements AutoCloseable {
     return ports.stream().map(p -> "127.0.0.1:" + p.broker()).collect(Collectors.joining(","));
   }
 
+  /** Client settings that reach the cluster: its addresses, and its TLS settings if it has them. */
   public Map<String, Object> clientConfig() {
-    return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    Map<String, Object> config = new HashMap<>(tls == null ? Map.of() : tls.clientProperties());
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return Map.copyOf(config);
+  }
+
+  /** The certificate and truststore of a cluster started by {@link #startTls}; else empty. */
+  public Optional<ClusterTls> tls() {
+    return Optional.ofNullable(tls);
   }
 
   /** SIGKILL: no clean shutdown, no chance to hand over leadership. */
@@ -127,6 +149,9 @@ public final class LocalCluster implements AutoCloseable {
             ports.stream()
                 .map(p -> p.broker() + ":" + p.controller())
                 .collect(Collectors.joining(","))));
+    if (tls != null) {
+      command.add(tls.nodeSettings().toString());
+    }
     nodes[id - 1] =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -190,17 +215,5 @@ public final class LocalCluster implements AutoCloseable {
 
   private static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static int freePort(java.util.Set<Integer> taken) {
-    while (true) {
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        if (taken.add(s.getLocalPort())) {
-          return s.getLocalPort();
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }

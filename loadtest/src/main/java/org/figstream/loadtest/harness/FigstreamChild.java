@@ -1,13 +1,17 @@
 package org.figstream.loadtest.harness;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * {@code figstream run} as its own JVM from the packaged jar (the real CLI; its embedded broker,
  * unless the workload's arguments name {@code --bootstrap-servers}), following a bucket URL; its
- * output in {@code figstream.log}.
+ * output in {@code figstream.log}. A {@code --kafka-config} file in the arguments (a TLS cluster's
+ * truststore, say) is read here too, for the harness's own clients of that cluster.
  */
 final class FigstreamChild implements AutoCloseable {
   private static final Pattern METRICS = Pattern.compile("metrics at (http://\\S+/metrics)");
@@ -24,11 +29,14 @@ final class FigstreamChild implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final String externalBrokers;
+  private final Map<String, String> kafkaConfig;
 
-  private FigstreamChild(Process process, Path log, String externalBrokers) {
+  private FigstreamChild(
+      Process process, Path log, String externalBrokers, Map<String, String> kafkaConfig) {
     this.process = process;
     this.log = log;
     this.externalBrokers = externalBrokers;
+    this.kafkaConfig = kafkaConfig;
   }
 
   static FigstreamChild start(Path dir, Workload workload, String bucketUrl) throws IOException {
@@ -72,18 +80,42 @@ final class FigstreamChild implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // as the launcher sets it: no telemetry database under ~/.cache, nothing sent to Microsoft
     builder.environment().put("ORT_DISABLE_TELEMETRY", "1");
+    Map<String, String> kafkaConfig = kafkaConfig(workload.args());
     Process process = builder.redirectOutput(log.toFile()).start();
-    return new FigstreamChild(process, log, externalBrokers(workload.args()));
+    return new FigstreamChild(process, log, externalBrokers(workload.args()), kafkaConfig);
   }
 
   /** The value of {@code --bootstrap-servers} in {@code args}, or null for the embedded broker. */
   static String externalBrokers(List<String> args) {
+    return option(args, "--bootstrap-servers");
+  }
+
+  /**
+   * The client properties in the file {@code --kafka-config} names in {@code args}, as figstream
+   * reads them for every client it makes; empty without the option.
+   */
+  static Map<String, String> kafkaConfig(List<String> args) throws IOException {
+    String file = option(args, "--kafka-config");
+    if (file == null) {
+      return Map.of();
+    }
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(Path.of(file))) {
+      p.load(in);
+    }
+    Map<String, String> config = new LinkedHashMap<>();
+    p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k)));
+    return Map.copyOf(config);
+  }
+
+  /** The value of {@code name} in {@code args}, either spelling, or null. */
+  private static String option(List<String> args, String name) {
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (a.startsWith("--bootstrap-servers=")) {
+      if (a.startsWith(name + "=")) {
         return a.substring(a.indexOf('=') + 1);
       }
-      if (a.equals("--bootstrap-servers") && i + 1 < args.size()) {
+      if (a.equals(name) && i + 1 < args.size()) {
         return args.get(i + 1);
       }
     }
@@ -139,6 +171,11 @@ final class FigstreamChild implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new IllegalStateException("figstream did not print " + pattern + ":\n" + tail());
+  }
+
+  /** The workload's {@code --kafka-config} settings, for the harness's clients of its cluster. */
+  Map<String, String> kafkaConfig() {
+    return kafkaConfig;
   }
 
   String metricsUrl(Duration timeout) throws InterruptedException {

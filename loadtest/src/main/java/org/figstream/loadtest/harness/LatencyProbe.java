@@ -42,26 +42,38 @@ final class LatencyProbe implements AutoCloseable {
   private long tombstones;
   private final Map<String, Long> lastUpsertOffset = new HashMap<>();
 
-  LatencyProbe(String bootstrapServers, long warmupEnd) {
+  /**
+   * A probe of the cluster at {@code bootstrapServers}, reached with the client settings {@code
+   * security} (figstream's {@code --kafka-config}: TLS, SASL; empty for a plaintext listener).
+   */
+  LatencyProbe(String bootstrapServers, Map<String, String> security, long warmupEnd) {
     this.warmupEnd = warmupEnd;
     this.consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                64 << 20,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
-                64 << 20),
+            config(bootstrapServers, security),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
     this.thread = new Thread(this::loop, "latency-probe");
+  }
+
+  /** {@code security} first, so that it cannot change what or how the probe reads. */
+  static Map<String, Object> config(String bootstrapServers, Map<String, String> security) {
+    Map<String, Object> config = new HashMap<>(security);
+    config.putAll(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+            64 << 20,
+            ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+            64 << 20));
+    return config;
   }
 
   LatencyProbe start() {

@@ -96,7 +96,8 @@ public final class LoadHarness {
       long t0 = System.currentTimeMillis();
       ManifestProbe manifest = new ManifestProbe(dir.resolve("dataset"));
       try (LatencyProbe probe =
-          new LatencyProbe(bootstrap, t0 + w.warmupDuration().toMillis()).start()) {
+          new LatencyProbe(bootstrap, app.kafkaConfig(), t0 + w.warmupDuration().toMillis())
+              .start()) {
         int published = 1;
         double passesAtLastPublish = 0;
         int quiet = 0;

@@ -3,6 +3,7 @@ package org.figstream.loadtest.harness;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,6 +62,39 @@ final class NodeThreadCpu implements AutoCloseable {
       spent.add(new ThreadCpu.Task(e.getValue().name(), since));
     }
     return ThreadCpu.groups(spent, total() - totalAtStart, NodeThreadCpu::name);
+  }
+
+  /**
+   * {@code threads} (from {@link #stop}) as a table headed by {@code side}: CPU-s, CPU-s a figure
+   * of {@code figures}, and cores over the {@code seconds} watched, the costliest first.
+   */
+  static String table(String side, Map<String, Double> threads, double figures, double seconds) {
+    StringBuilder t =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s: the nodes by thread (names without digits, the three nodes together), from"
+                    + " the app's start to its exit, %.0f s:%n%n"
+                    + "| threads | CPU-s | CPU-s a figure | cores over the window |%n|---|---|---|---|%n",
+                side,
+                seconds));
+    threads.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(
+            e ->
+                t.append(
+                    String.format(
+                        Locale.ROOT,
+                        "| `%s` | %.2f | %.5f | %.4f |%n",
+                        e.getKey(),
+                        e.getValue(),
+                        e.getValue() / figures,
+                        e.getValue() / seconds)));
+    double all = threads.values().stream().mapToDouble(Double::doubleValue).sum();
+    return t.append(
+            String.format(
+                Locale.ROOT, "| all | %.2f | %.5f | %.4f |%n%n", all, all / figures, all / seconds))
+        .toString();
   }
 
   private static String name(String thread) {

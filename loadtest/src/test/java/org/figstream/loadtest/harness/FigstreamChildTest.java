@@ -2,8 +2,12 @@ package org.figstream.loadtest.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FigstreamChildTest {
 
@@ -22,5 +26,19 @@ class FigstreamChildTest {
     assertThat(FigstreamChild.externalBrokers(List.of("--labels", "none"))).isNull();
     // a trailing option without its value names no cluster
     assertThat(FigstreamChild.externalBrokers(List.of("--bootstrap-servers"))).isNull();
+  }
+
+  @Test
+  void shouldReadTheKafkaConfigFileTheArgumentsName(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("client.properties");
+    Files.writeString(file, "security.protocol=SSL\nssl.truststore.password=secret\n");
+    Map<String, String> expected =
+        Map.of("security.protocol", "SSL", "ssl.truststore.password", "secret");
+    assertThat(FigstreamChild.kafkaConfig(List.of("--kafka-config", file.toString())))
+        .isEqualTo(expected);
+    assertThat(FigstreamChild.kafkaConfig(List.of("--labels", "none", "--kafka-config=" + file)))
+        .isEqualTo(expected);
+    // a plaintext cluster or the embedded broker: nothing beyond the address
+    assertThat(FigstreamChild.kafkaConfig(List.of("--bootstrap-servers", "h:9092"))).isEmpty();
   }
 }
