@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -43,7 +47,7 @@ public final class ClusterNode {
   public record Ports(int broker, int controller) {
     /** Free loopback ports for {@code size} nodes, two a node, all different. */
     static List<Ports> free(int size) {
-      java.util.Set<Integer> taken = new java.util.HashSet<>();
+      Set<Integer> taken = new HashSet<>();
       List<Ports> ports = new ArrayList<>();
       for (int i = 0; i < size; i++) {
         ports.add(new Ports(freePort(taken), freePort(taken)));
@@ -51,10 +55,9 @@ public final class ClusterNode {
       return ports;
     }
 
-    private static int freePort(java.util.Set<Integer> taken) {
+    private static int freePort(Set<Integer> taken) {
       while (true) {
-        try (java.net.ServerSocket s =
-            new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
           if (taken.add(s.getLocalPort())) {
             return s.getLocalPort();
           }

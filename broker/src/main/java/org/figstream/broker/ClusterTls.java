@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A self-signed certificate for loopback (SAN {@code IP:127.0.0.1} and {@code DNS:localhost}) in a
@@ -98,7 +99,7 @@ public record ClusterTls(
    * their clients, given this record, know them.
    */
   static ClusterTls forNodes(Path dir) {
-    String password = org.apache.kafka.common.Uuid.randomUuid().toString();
+    String password = Uuid.randomUuid().toString();
     ClusterTls tls = create(dir, password, password);
     write(tls.nodeSettings(), tls.nodeProperties(), "a cluster node's TLS settings");
     return tls;
@@ -196,7 +197,8 @@ public record ClusterTls(
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
-        throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: " + out);
+        // the command is not repeated: it holds the stores' passwords
+        throw new IllegalStateException("keytool " + args[0] + " failed: " + out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
