@@ -28,6 +28,8 @@ import org.apache.kafka.common.Uuid;
  */
 public record ClusterTls(
     Path keystore, String keystorePassword, Path truststore, String truststorePassword) {
+  /** The variable keytool reads a store's password from ({@code -storepass:env}). */
+  private static final String STOREPASS = "FIGSTREAM_KEYTOOL_STOREPASS";
 
   /** Makes {@code node.p12}, {@code node.crt} and {@code truststore.p12} in {@code folder}. */
   public static ClusterTls create(Path folder, String keystorePassword, String truststorePassword) {
@@ -46,7 +48,17 @@ public record ClusterTls(
             truststorePassword);
     Path cert = dir.resolve("node.crt");
     String keystore = tls.keystore.toString();
+    try {
+      // keytool adds to a store that exists, and refuses a second "node": a folder used before
+      // gets a new certificate
+      for (Path old : List.of(tls.keystore, tls.truststore, cert)) {
+        Files.deleteIfExists(old);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     keytool(
+        keystorePassword,
         "-genkeypair",
         "-alias",
         "node",
@@ -64,9 +76,10 @@ public record ClusterTls(
         "PKCS12",
         "-keystore",
         keystore,
-        "-storepass",
-        keystorePassword);
+        "-storepass:env",
+        STOREPASS);
     keytool(
+        keystorePassword,
         "-exportcert",
         "-rfc",
         "-alias",
@@ -75,9 +88,10 @@ public record ClusterTls(
         cert.toString(),
         "-keystore",
         keystore,
-        "-storepass",
-        keystorePassword);
+        "-storepass:env",
+        STOREPASS);
     keytool(
+        truststorePassword,
         "-importcert",
         "-noprompt",
         "-alias",
@@ -88,8 +102,8 @@ public record ClusterTls(
         "PKCS12",
         "-keystore",
         tls.truststore.toString(),
-        "-storepass",
-        truststorePassword);
+        "-storepass:env",
+        STOREPASS);
     return tls;
   }
 
@@ -99,8 +113,8 @@ public record ClusterTls(
    * their clients, given this record, know them.
    */
   static ClusterTls forNodes(Path dir) {
-    String password = Uuid.randomUuid().toString();
-    ClusterTls tls = create(dir, password, password);
+    // two: the truststore's goes to every client, the keystore's opens the nodes' private key
+    ClusterTls tls = create(dir, Uuid.randomUuid().toString(), Uuid.randomUuid().toString());
     write(tls.nodeSettings(), tls.nodeProperties(), "a cluster node's TLS settings");
     return tls;
   }
@@ -189,15 +203,19 @@ public record ClusterTls(
     return file;
   }
 
-  private static void keytool(String... args) {
+  /**
+   * keytool with the store's password in its environment, not on a command line {@code ps} shows.
+   */
+  private static void keytool(String storePassword, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put(STOREPASS, storePassword);
+      Process p = builder.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
-        // the command is not repeated: it holds the stores' passwords
         throw new IllegalStateException("keytool " + args[0] + " failed: " + out);
       }
     } catch (IOException e) {
@@ -206,5 +224,11 @@ public record ClusterTls(
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running keytool", e);
     }
+  }
+
+  /** The stores and where they are, never the passwords (tests print records that fail). */
+  @Override
+  public String toString() {
+    return "ClusterTls[keystore=" + keystore + ", truststore=" + truststore + "]";
   }
 }
