@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * A measurement on the development set only (tried 2026-12-07, not adopted): cheaper vectors for
+ * A measurement on the development set only (tried 2026-12-06, not adopted): cheaper vectors for
  * the sentences the labeller's gate wants, while the caption and the concept descriptions keep the
  * default's fp32 e5-small-v2. Either the int8 weights, each sentence in its own call, or no call at
  * all: the mean of the words' own vectors, each word embedded once alone (a static table distilled
