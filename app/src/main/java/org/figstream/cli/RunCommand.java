@@ -1,5 +1,6 @@
 package org.figstream.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code figstream run}: the whole pipeline on Kafka (an embedded broker unless one is given). */
@@ -49,6 +51,17 @@ final class RunCommand implements Callable<Integer> {
   boolean untilCaughtUp;
 
   @Option(
+      names = "--settle-wait",
+      description =
+          "How long a following run waits, after a feed pass, for what it announced to be "
+              + "processed before it commits the dataset and sleeps until the next pass (ISO-8601). "
+              + "Default: until it is. A busy pipeline with a short wait and a short --poll-interval "
+              + "takes in the next inventory while it works on the last: no idle cores between "
+              + "passes, and an announcement waits only for the backlog ahead of it. The dataset "
+              + "then commits what is processed at each pass. --until-caught-up always waits.")
+  Duration settleWait;
+
+  @Option(
       names = "--feed",
       negatable = true,
       defaultValue = "true",
@@ -65,6 +78,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (settleWait != null && (settleWait.isNegative() || settleWait.isZero())) {
+      throw new ParameterException(
+          spec.commandLine(), "--settle-wait must be longer than 0 (got " + settleWait + ")");
+    }
     StopSignals signals = StopSignals.install(this::stopAndWait);
     // for the other ways a JVM shuts down (System.exit elsewhere, SIGHUP, -Xrs)
     Thread hook = new Thread(this::stopAndWait, "figstream-shutdown");
@@ -115,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
         source.feedSettings(sample.enabled),
         pubmed.settings(),
         source.pollInterval,
+        settleWait,
         untilCaughtUp,
         feed,
         annotation.embedding(source.dataDir),

@@ -21,6 +21,7 @@ import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
 import org.figstream.connectors.feed.discovery.FeedFencedException;
 import org.figstream.connectors.feed.discovery.FeedLeadership;
+import org.figstream.connectors.feed.discovery.FeedRun;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.connectors.feed.fetch.ArticleFetcher;
@@ -39,6 +40,7 @@ import org.figstream.runtime.sink.DatasetSinkRunner;
 import org.figstream.state.FeedIndex;
 import org.figstream.topology.enrich.AnnotateStep;
 import org.figstream.topology.enrich.Enrichment;
+import org.figstream.topology.enrich.EnrichmentStage;
 
 /**
  * One figstream instance, the one place that assembles the pipeline and closes it: models, the
@@ -52,6 +54,13 @@ public final class Instance implements AutoCloseable {
   public static final String FEED_FAILED_PASSES_METRIC = "figstream.feed.failed.passes";
   public static final String FEED_LAST_PASS_METRIC = "figstream.feed.last.pass.timestamp.seconds";
   public static final String FEED_LEADER_METRIC = "figstream.feed.leader";
+
+  /** The longest wait for the pipeline to settle: past it, the pipeline is taken to be stuck. */
+  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(30);
+
+  /** With --settle-wait, what tells a pipeline that is stuck from one that is busy. */
+  private final StallWatch stalls = new StallWatch(SETTLE_TIMEOUT);
+
   private final InstanceSettings settings;
   private final PrintWriter log;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -254,17 +263,23 @@ public final class Instance implements AutoCloseable {
     AtomicLong lastPass = metrics.gauge(FEED_LAST_PASS_METRIC, new AtomicLong());
     try {
       do {
+        boolean settled;
         if (settings.feedEnabled()) {
-          if (feedPass()) {
+          PassOutcome outcome = feedPass();
+          if (outcome.failed()) {
+            failedPasses.increment();
+          } else {
             passes.increment();
             lastPass.set(System.currentTimeMillis() / 1000);
-          } else {
-            failedPasses.increment();
           }
+          settled = outcome.settled();
         } else {
-          pipeline.awaitCaughtUp(Duration.ofMinutes(30));
+          settled = settle();
         }
-        report.summary("caught up");
+        report.summary(
+            settled
+                ? "caught up"
+                : "still processing after the --settle-wait of " + settings.settleWait());
         if (sink != null) {
           report.publishDataset(sink, settings.dataset().dataset(), settings.untilCaughtUp());
         }
@@ -280,10 +295,40 @@ public final class Instance implements AutoCloseable {
   }
 
   /**
-   * One pass of the feed if this instance leads it; otherwise waits for what the leader sent.
-   * False: the pass failed, and this run follows the feed, so it goes on.
+   * How a feed pass ended: whether it failed (the next one follows, the run goes on) and whether
+   * what was announced is processed.
    */
-  private boolean feedPass() throws Exception {
+  private record PassOutcome(boolean failed, boolean settled) {
+    static PassOutcome done(boolean settled) {
+      return new PassOutcome(false, settled);
+    }
+  }
+
+  /**
+   * Waits for what was announced to be processed: in a following run with a {@code --settle-wait}
+   * at most that long (false if work is left, which goes on), otherwise until it is.
+   */
+  private boolean settle() throws Exception {
+    if (settings.untilCaughtUp() || settings.settleWait() == null) {
+      pipeline.awaitCaughtUp(SETTLE_TIMEOUT);
+      return true;
+    }
+    if (pipeline.caughtUpWithin(settings.settleWait())) {
+      stalls.settled(System.nanoTime());
+      return true;
+    }
+    if (stalls.stalled(
+        progress.total(EnrichmentStage.ARTICLES_METRIC),
+        pipeline.waitingForSource() > 0,
+        System.nanoTime())) {
+      throw new IllegalStateException(
+          "the pipeline did not catch up: no article enriched for " + stalls.limit());
+    }
+    return false;
+  }
+
+  /** One pass of the feed if this instance leads it; otherwise waits for what the leader sent. */
+  private PassOutcome feedPass() throws Exception {
     long pass = System.nanoTime();
     if (!leadership.awaitDecided(Duration.ofMinutes(1))) {
       log.println(
@@ -292,21 +337,19 @@ public final class Instance implements AutoCloseable {
               + " (consumer group "
               + leadership.group()
               + "); this one keeps processing");
-      pipeline.awaitCaughtUp(Duration.ofMinutes(30));
-      return true;
+      return PassOutcome.done(settle());
     }
     log.println("feed: reading the newest inventory of " + feedSource());
     log.flush();
     try {
-      log.println(
-          FeedOutput.summary(
-              pipeline.feedAndSettle(feed, cursors, Duration.ofMinutes(30)),
-              metrics,
-              (System.nanoTime() - pass) / 1_000_000));
-      pubmedPass();
+      FeedRun run = pipeline.feedPass(feed, cursors);
+      boolean settled = settle();
+      log.println(FeedOutput.summary(run, metrics, (System.nanoTime() - pass) / 1_000_000));
+      settled = pubmedPass() && settled;
+      return PassOutcome.done(settled);
     } catch (FeedFencedException e) {
       log.println("feed: fenced: " + e.getMessage() + "; this instance keeps processing");
-      pipeline.awaitCaughtUp(Duration.ofMinutes(30));
+      return PassOutcome.done(settle());
     } catch (FeedPassFailedException e) {
       if (settings.untilCaughtUp()) {
         throw e;
@@ -320,20 +363,19 @@ public final class Instance implements AutoCloseable {
               + settings.pollInterval().toSeconds()
               + " s");
       log.flush();
-      pipeline.awaitCaughtUp(Duration.ofMinutes(30));
-      return false;
+      return new PassOutcome(true, settle());
     }
-    return true;
   }
 
   /**
-   * After a settled feed pass: the citations of what it announced, and what NLM changed since; then
-   * waits until the join has put the articles they change on {@code articles}. A failure is told
-   * and left for the next pass: the articles are published already, without their citation.
+   * After a feed pass: the citations of what it announced, and what NLM changed since; then waits
+   * ({@link #settle}) until the join has put the articles they change on {@code articles}, false if
+   * a --settle-wait ran out first. A failure is told and left for the next pass: the articles are
+   * published already, without their citation.
    */
-  private void pubmedPass() throws Exception {
+  private boolean pubmedPass() throws Exception {
     if (pubmed == null) {
-      return;
+      return true;
     }
     log.flush();
     PubmedFeed.Pass done;
@@ -345,13 +387,11 @@ public final class Instance implements AutoCloseable {
           "pubmed: the pass failed ("
               + e.getMessage()
               + "); efetch and the update files are tried again next pass");
-      return;
+      return true;
     } finally {
       log.flush();
     }
-    if (done.sent()) {
-      pipeline.awaitCaughtUp(Duration.ofMinutes(30));
-    }
+    return !done.sent() || settle();
   }
 
   private String feedSource() {

@@ -20,6 +20,8 @@ import org.figstream.processors.label.LabelSettings;
  * @param pubmed PubMed's efetch and update files, fed to {@code pubmed} after each feed pass (the
  *     sample emulator's with a sample); null for none
  * @param pollInterval how often a following run looks for a new inventory
+ * @param settleWait how long a following run waits after a feed pass for what it announced to be
+ *     processed, before the dataset commit and the next pass; null: until it is
  * @param untilCaughtUp end once the feed has nothing new and every output is committed
  * @param feedEnabled run the feed; false on the other instances of a cluster where one instance
  *     announces and all of them process (two feeds on one cluster would announce everything twice)
@@ -35,6 +37,7 @@ public record InstanceSettings(
     FeedSettings feed,
     PubmedSettings pubmed,
     Duration pollInterval,
+    Duration settleWait,
     boolean untilCaughtUp,
     boolean feedEnabled,
     EmbeddingSettings embedding,

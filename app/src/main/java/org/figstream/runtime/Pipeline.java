@@ -190,6 +190,19 @@ public final class Pipeline implements AutoCloseable {
    */
   public FeedRun feedAndSettle(InventoryFeed feed, KafkaCursorStore out, Duration timeout)
       throws Exception {
+    FeedRun run = feedPass(feed, out);
+    awaitCaughtUp(timeout);
+    return run;
+  }
+
+  /**
+   * Runs one feed pass announcing through {@code out} (the feed's cursor store); returns once the
+   * pass has delivered, whatever the pipeline still has to process.
+   *
+   * @throws FeedFencedException when another follower of the feed took it during the pass
+   * @throws FeedPassFailedException when the pass ended in an error; nothing was skipped
+   */
+  public FeedRun feedPass(InventoryFeed feed, KafkaCursorStore out) throws Exception {
     CompletableFuture<FeedRun> pass = feed.runOnce(sinks(out)).toFuture();
     while (!pass.isDone()) {
       if (stopped.await(200, TimeUnit.MILLISECONDS)) {
@@ -206,7 +219,6 @@ public final class Pipeline implements AutoCloseable {
       }
       throw new FeedPassFailedException(e.getCause());
     }
-    awaitCaughtUp(timeout);
     return run;
   }
 
@@ -222,6 +234,23 @@ public final class Pipeline implements AutoCloseable {
   static final long SETTLING_CHECK_MS = 200;
 
   public void awaitCaughtUp(Duration timeout) throws Exception {
+    settles(timeout, false);
+  }
+
+  /**
+   * Waits at most {@code wait} for every input to have its outputs committed: true once they have,
+   * false when the wait ran out with work left, which goes on meanwhile. A stop, a failed stage or
+   * Streams in ERROR end the wait with an exception, as in {@link #awaitCaughtUp}.
+   */
+  public boolean caughtUpWithin(Duration wait) throws Exception {
+    return settles(wait, true);
+  }
+
+  /**
+   * With {@code bounded}, the wait ends at its time whatever the source does; otherwise an outage
+   * of the source is waited out, however long: that timeout is for a pipeline that is stuck.
+   */
+  private boolean settles(Duration timeout, boolean bounded) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (Lag lag = new Lag(kafka)) {
       int settled = 0;
@@ -236,18 +265,22 @@ public final class Pipeline implements AutoCloseable {
         if (streams.state() == KafkaStreams.State.ERROR) {
           throw new IllegalStateException("the Streams application is in state ERROR");
         }
-        if (stage.waitingForSource() > 0) {
-          // an outage is waited out, however long: the timeout is for a pipeline that is stuck
+        if (!bounded && stage.waitingForSource() > 0) {
           deadline = Math.max(deadline, System.nanoTime() + timeout.toNanos());
         }
-        if (System.nanoTime() > deadline) {
+        boolean pending = lag.anyPending(INPUTS);
+        if (System.nanoTime() > deadline && (pending || !bounded)) {
+          // a bounded wait that ran out on an idle pipeline still takes its confirming check
+          if (bounded) {
+            return false;
+          }
           throw new IllegalStateException("the pipeline did not catch up within " + timeout);
         }
-        boolean pending = lag.anyPending(INPUTS);
         settled = pending ? 0 : settled + 1;
         stopped.await(pending ? PENDING_CHECK_MS : SETTLING_CHECK_MS, TimeUnit.MILLISECONDS);
       }
     }
+    return true;
   }
 
   /**

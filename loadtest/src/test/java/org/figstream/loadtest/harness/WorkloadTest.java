@@ -33,6 +33,7 @@ class WorkloadTest {
             "labels-cost.yaml",
             "live-100x.yaml",
             "live-1x.yaml",
+            "live-35x-settle.yaml",
             "live-35x.yaml",
             "smoke.yaml");
     for (Path f : files) {
