@@ -33,6 +33,8 @@ class WorkloadTest {
             "labels-cost.yaml",
             "live-100x.yaml",
             "live-1x.yaml",
+            "live-30x-settle.yaml",
+            "live-30x.yaml",
             "live-35x-settle.yaml",
             "live-35x.yaml",
             "smoke.yaml");
