@@ -84,8 +84,9 @@ public final class KafkaClientConfig {
 
   /**
    * The properties in {@code file}; one that is missing or unreadable is refused, naming the path.
+   * The load harness reads a workload's {@code --kafka-config} with it too, as figstream reads it.
    */
-  static Properties load(Path file) {
+  public static Properties load(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
           "the Kafka client config file "

@@ -1,7 +1,6 @@
 package org.figstream.loadtest.harness;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.figstream.cli.KafkaClientConfig;
 
 /**
  * {@code figstream run} as its own JVM from the packaged jar (the real CLI; its embedded broker,
@@ -94,15 +94,12 @@ final class FigstreamChild implements AutoCloseable {
    * The client properties in the file {@code --kafka-config} names in {@code args}, as figstream
    * reads them for every client it makes; empty without the option.
    */
-  static Map<String, String> kafkaConfig(List<String> args) throws IOException {
+  static Map<String, String> kafkaConfig(List<String> args) {
     String file = option(args, "--kafka-config");
     if (file == null) {
       return Map.of();
     }
-    Properties p = new Properties();
-    try (Reader in = Files.newBufferedReader(Path.of(file))) {
-      p.load(in);
-    }
+    Properties p = KafkaClientConfig.load(Path.of(file));
     Map<String, String> config = new LinkedHashMap<>();
     p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k)));
     return Map.copyOf(config);
