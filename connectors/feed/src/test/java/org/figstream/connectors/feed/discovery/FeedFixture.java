@@ -42,7 +42,9 @@ final class FeedFixture implements AutoCloseable {
             HttpSettings.defaults(Set.of("127.0.0.1"))
                 .withRate("127.0.0.1", 500)
                 .withRetries(6, Duration.ofMillis(10), Duration.ofMillis(100))
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)),
+                // the tests count every retry as an injected fault: a slow answer (300 ms) must not
+                // time out even when a loaded CI machine stalls this JVM for seconds (CI saw one)
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)),
             metrics);
     client = new BucketClient(layout, http);
     index = new FeedIndex(dataDir.resolve("index"));
