@@ -125,6 +125,7 @@ final class LoadReport {
                 b,
                 stage,
                 String.format(Locale.ROOT, "%.1f | %.1f%%", s, total == 0 ? 0 : 100 * s / total)));
+    modelCalls(b, last);
     // the JIT's warm-up shows in the first tenths; a long backfill runs at the later ones
     b.append(
         "\n## CPU per figure by tenth of the figures\n\n| figures done | CPU-s per figure |\n");
@@ -198,5 +199,31 @@ final class LoadReport {
       return "n/a";
     }
     return d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(d);
+  }
+
+  /**
+   * How full the encoders' batches were: a live run's arrivals between passes may make them smaller
+   * than a backfill's, and a model call has a fixed cost.
+   */
+  private static void modelCalls(StringBuilder b, Sample last) {
+    if (last.modelCalls().isEmpty()) {
+      return;
+    }
+    b.append(
+        "\n## Model calls\n\n| batcher | batches | inputs | inputs a batch |\n|---|---|---|---|\n");
+    last.modelCalls()
+        .forEach(
+            (batcher, calls) -> {
+              double inputs = last.modelInputs().getOrDefault(batcher, 0.0);
+              row(
+                  b,
+                  batcher,
+                  String.format(
+                      Locale.ROOT,
+                      "%.0f | %.0f | %.2f",
+                      calls,
+                      inputs,
+                      calls == 0 ? 0 : inputs / calls));
+            });
   }
 }

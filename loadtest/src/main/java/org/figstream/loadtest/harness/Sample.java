@@ -13,6 +13,8 @@ import java.util.Map;
  * @param stageSeconds time spent in each stage so far, from {@code figstream_stage_duration}
  * @param rocksDbUsed bytes the RocksDB stores hold in their shared cache and memtables, and {@code
  *     rocksDbLimit} the bound they share ({@code figstream_rocksdb_memory_*_bytes})
+ * @param modelCalls batches each encoder's batcher has run so far, and {@code modelInputs} the
+ *     inputs in them ({@code figstream_embedding_batch_size}): how full the batches were
  */
 record Sample(
     double seconds,
@@ -28,7 +30,9 @@ record Sample(
     double cpuSeconds,
     Map<String, Double> stageSeconds,
     double rocksDbUsed,
-    double rocksDbLimit) {
+    double rocksDbLimit,
+    Map<String, Double> modelCalls,
+    Map<String, Double> modelInputs) {
 
   /**
    * The meters {@link #of} reads: the harness asks for these only ({@code name[]}). It scrapes
@@ -47,7 +51,8 @@ record Sample(
           "jvm_gc_live_data_size_bytes",
           "figstream_stage_duration_seconds",
           "figstream_rocksdb_memory_used_bytes",
-          "figstream_rocksdb_memory_limit_bytes");
+          "figstream_rocksdb_memory_limit_bytes",
+          "figstream_embedding_batch_size");
 
   /** The scrape URL that asks for {@link #METERS} only. */
   static String scrapeUrl(String metricsUrl) {
@@ -72,6 +77,8 @@ record Sample(
         process.cpuSeconds(),
         m.byLabel("figstream_stage_duration_seconds_sum", "stage"),
         m.sum("figstream_rocksdb_memory_used_bytes"),
-        m.sum("figstream_rocksdb_memory_limit_bytes"));
+        m.sum("figstream_rocksdb_memory_limit_bytes"),
+        m.byLabel("figstream_embedding_batch_size_count", "batcher"),
+        m.byLabel("figstream_embedding_batch_size_sum", "batcher"));
   }
 }

@@ -59,13 +59,23 @@ class LoadHarnessIT {
     assertThat(r.last().passes()).isPositive();
     assertThat(r.last().heapUsed()).isPositive();
     assertThat(r.last().rocksDbLimit()).isEqualTo(64.0 * 1024 * 1024); // --state-memory-mb 64
+    assertThat(r.last().modelCalls()).containsOnlyKeys("embed-image", "embed-text");
+    r.last()
+        .modelCalls()
+        .forEach(
+            (batcher, calls) ->
+                assertThat(r.last().modelInputs().get(batcher))
+                    .as(batcher)
+                    .isGreaterThanOrEqualTo(calls)
+                    .isPositive());
 
     Path report = LoadReport.write(r, dir.resolve("report"));
     assertThat(Files.readString(report))
         .contains("# Load run: smoke")
         .contains("| offered | 1.00 articles/s |")
         .contains("| the record on figures | " + r.upserts() + " |")
-        .contains(expected.size() + " live pairs at the end");
+        .contains(expected.size() + " live pairs at the end")
+        .contains("## Model calls");
     for (String png : Set.of("throughput", "lag", "latency", "stages", "memory")) {
       BufferedImage image = ImageIO.read(dir.resolve("report/" + png + ".png").toFile());
       assertThat(image.getWidth()).as(png).isEqualTo(ReportCharts.WIDTH);

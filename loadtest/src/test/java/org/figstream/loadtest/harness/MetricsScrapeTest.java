@@ -20,6 +20,11 @@ class MetricsScrapeTest {
           "jvm_gc_live_data_size_bytes 1048576.0",
           "figstream_rocksdb_memory_used_bytes 2.5165824E7",
           "figstream_rocksdb_memory_limit_bytes 6.7108864E7",
+          "figstream_embedding_batch_size_count{batcher=\"embed-image\"} 4.0",
+          "figstream_embedding_batch_size_sum{batcher=\"embed-image\"} 30.0",
+          "figstream_embedding_batch_size_max{batcher=\"embed-image\"} 16.0",
+          "figstream_embedding_batch_size_count{batcher=\"embed-text\"} 5.0",
+          "figstream_embedding_batch_size_sum{batcher=\"embed-text\"} 31.0",
           "");
 
   @Test
@@ -43,5 +48,12 @@ class MetricsScrapeTest {
     assertThat(s.cpuSeconds()).isEqualTo(7.5);
     assertThat(s.rocksDbUsed()).isEqualTo(25165824.0);
     assertThat(s.rocksDbLimit()).isEqualTo(67108864.0);
+  }
+
+  @Test
+  void shouldReadHowFullTheEncodersBatchesWere() {
+    Sample s = Sample.of(1.0, MetricsScrape.parse(TEXT), new ProcessStats.Reading(2048, 4096, 7.5));
+    assertThat(s.modelCalls()).isEqualTo(Map.of("embed-image", 4.0, "embed-text", 5.0));
+    assertThat(s.modelInputs()).isEqualTo(Map.of("embed-image", 30.0, "embed-text", 31.0));
   }
 }

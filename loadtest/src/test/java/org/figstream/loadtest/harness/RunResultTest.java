@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class RunResultTest {
 
   private static Sample at(double seconds, double figures, double cpu) {
-    return new Sample(seconds, 0, 0, 0, figures, 0, 0, 0, 0, 0, cpu, Map.of(), 0, 0);
+    return new Sample(
+        seconds, 0, 0, 0, figures, 0, 0, 0, 0, 0, cpu, Map.of(), 0, 0, Map.of(), Map.of());
   }
 
   private static RunResult of(List<Sample> samples) {

@@ -35,6 +35,7 @@ class WorkloadTest {
             "live-1x.yaml",
             "live-30x-settle.yaml",
             "live-30x.yaml",
+            "live-35x-backfill.yaml",
             "live-35x-settle.yaml",
             "live-35x.yaml",
             "smoke.yaml");
