@@ -1,31 +1,18 @@
 package org.figstream.connectors.feed.discovery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -45,8 +32,7 @@ import reactor.core.scheduler.Schedulers;
 public final class KafkaCursorStore implements CursorStore, AutoCloseable {
   public static final String TOPIC = "figstream-feed-cursor";
   public static final String TRANSACTIONAL_ID_PREFIX = "figstream-feed-";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration TIMEOUT = CursorTopic.TIMEOUT;
 
   private final Map<String, Object> clientConfig;
   private final String feedId;
@@ -97,9 +83,9 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
     this.feedId = feedId;
     this.transactionalId = transactional ? TRANSACTIONAL_ID_PREFIX + feedId : null;
     if (createTopic) {
-      createTopic(replicationFactor);
+      CursorTopic.create(clientConfig, replicationFactor);
     } else {
-      requireTopic();
+      CursorTopic.require(clientConfig);
     }
     if (!transactional) {
       producer = newProducer();
@@ -129,41 +115,6 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
     return transactionalId != null;
   }
 
-  private void createTopic(short replicationFactor) {
-    try (Admin admin = Admin.create(clientConfig)) {
-      NewTopic topic =
-          new NewTopic(TOPIC, 1, replicationFactor)
-              .configs(
-                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-      admin.createTopics(List.of(topic)).all().get();
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException(
-            "cannot create " + TOPIC + ": " + e.getCause().getMessage(), e);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private void requireTopic() {
-    try (Admin admin = Admin.create(clientConfig)) {
-      if (!admin.listTopics().names().get().contains(TOPIC)) {
-        throw new IllegalStateException(
-            "topic "
-                + TOPIC
-                + " does not exist: create it (1 partition, "
-                + "cleanup.policy=compact) or let figstream create its topics (--create-topics)");
-      }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   /**
    * Reads the topic to its end and keeps the last cursor written for this feed. A fenced store
    * first takes the transactional id (fencing any other follower, whose open transaction is
@@ -174,31 +125,7 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
     if (transactionalId != null) {
       takeOver();
     }
-    Map<String, Object> c = new HashMap<>(clientConfig);
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    // the topic ends with a commit marker, where a fetch finds no record and would be held 500 ms
-    c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-    TopicPartition partition = new TopicPartition(TOPIC, 0);
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
-      byte[] last = null;
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (consumer.position(partition, TIMEOUT) < end) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("reading " + TOPIC + " timed out");
-        }
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          if (feedId.equals(r.key())) {
-            last = r.value();
-          }
-        }
-      }
-      return last == null ? Optional.empty() : Optional.of(parse(last));
-    }
+    return CursorTopic.lastCommitted(clientConfig, feedId);
   }
 
   /**
@@ -270,7 +197,7 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
   public void save(FeedCursor cursor) {
     try {
       KafkaProducer<String, byte[]> p = inTransaction();
-      p.send(new ProducerRecord<>(TOPIC, feedId, JSON.writeValueAsBytes(cursor))).get();
+      p.send(new ProducerRecord<>(TOPIC, feedId, CursorTopic.JSON.writeValueAsBytes(cursor))).get();
       if (transactionalId != null) {
         synchronized (this) {
           p.commitTransaction();
@@ -326,15 +253,6 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
       }
     }
     return false;
-  }
-
-  private static FeedCursor parse(byte[] json) {
-    try {
-      return JSON.readValue(json, FeedCursor.class);
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "unreadable cursor in " + TOPIC + ": " + new String(json, StandardCharsets.UTF_8), e);
-    }
   }
 
   @Override
