@@ -72,7 +72,7 @@ public final class PubmedFeed implements AutoCloseable {
                 new ProducerRecord<>(
                     Topics.PUBMED, r.pmid(), citations.serialize(Topics.PUBMED, r))),
         pmid -> store.send(new ProducerRecord<>(Topics.PUBMED, pmid, null)),
-        Pipeline.deadLetters(store, metrics));
+        FeedAnnouncements.deadLetters(store, metrics));
   }
 
   /**

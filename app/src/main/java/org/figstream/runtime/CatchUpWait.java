@@ -1,0 +1,89 @@
+package org.figstream.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.figstream.topology.enrich.EnrichmentStage;
+
+/**
+ * The wait for a pipeline to settle: until every input of its stages ({@link Pipeline#INPUTS}) has
+ * its outputs committed. A stop, a failed enrichment stage or Streams in ERROR end it with an
+ * exception.
+ */
+final class CatchUpWait {
+  /**
+   * How long to wait before the next caught-up check after one that found work left: a backlog
+   * drains for minutes (a backfill for hours), and each check costs the broker a handful of
+   * requests (group offsets, end offsets, a fetch), some 40% of all it served in a backfill at five
+   * checks a second.
+   */
+  static final long PENDING_CHECK_MS = 1000;
+
+  /** How long after a check that found nothing left: the second, confirming check comes soon. */
+  static final long SETTLING_CHECK_MS = 200;
+
+  private final Map<String, Object> kafka;
+  private final KafkaStreams streams;
+  private final EnrichmentStage stage;
+  private final CountDownLatch stopped;
+
+  CatchUpWait(
+      Map<String, Object> kafka,
+      KafkaStreams streams,
+      EnrichmentStage stage,
+      CountDownLatch stopped) {
+    this.kafka = kafka;
+    this.streams = streams;
+    this.stage = stage;
+    this.stopped = stopped;
+  }
+
+  /** Until caught up, an outage of the source waited out; past {@code timeout}, stuck. */
+  void awaitCaughtUp(Duration timeout) throws Exception {
+    settles(timeout, false);
+  }
+
+  /** At most {@code wait}: true once caught up, false when the wait ran out with work left. */
+  boolean caughtUpWithin(Duration wait) throws Exception {
+    return settles(wait, true);
+  }
+
+  /**
+   * With {@code bounded}, the wait ends at its time whatever the source does; otherwise an outage
+   * of the source is waited out, however long: that timeout is for a pipeline that is stuck.
+   */
+  private boolean settles(Duration timeout, boolean bounded) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Lag lag = new Lag(kafka)) {
+      int settled = 0;
+      while (settled < 2) { // twice in a row, to be safe against a rebalance between two checks
+        if (stopped.getCount() == 0) {
+          throw new Pipeline.StoppedException("stopped while waiting for the pipeline to catch up");
+        }
+        if (stage.failure() != null) {
+          throw new IllegalStateException(
+              "the enrichment stage stopped: " + stage.failure().getMessage(), stage.failure());
+        }
+        if (streams.state() == KafkaStreams.State.ERROR) {
+          throw new IllegalStateException("the Streams application is in state ERROR");
+        }
+        if (!bounded && stage.waitingForSource() > 0) {
+          deadline = Math.max(deadline, System.nanoTime() + timeout.toNanos());
+        }
+        boolean pending = lag.anyPending(Pipeline.INPUTS);
+        if (System.nanoTime() > deadline && (pending || !bounded)) {
+          // a bounded wait that ran out on an idle pipeline still takes its confirming check
+          if (bounded) {
+            return false;
+          }
+          throw new IllegalStateException("the pipeline did not catch up within " + timeout);
+        }
+        settled = pending ? 0 : settled + 1;
+        stopped.await(pending ? PENDING_CHECK_MS : SETTLING_CHECK_MS, TimeUnit.MILLISECONDS);
+      }
+    }
+    return true;
+  }
+}
