@@ -14,9 +14,7 @@ import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
 import org.figstream.connectors.sink.manifest.ShardEntry;
 import org.figstream.connectors.sink.manifest.StreamSize;
-import org.figstream.connectors.sink.rows.ArticleRows;
 import org.figstream.connectors.sink.shard.ParquetFiles;
-import org.figstream.records.Taxonomy;
 import org.figstream.records.codec.RecordSchemas;
 
 /**
@@ -24,6 +22,9 @@ import org.figstream.records.codec.RecordSchemas;
  * per license subset that has files, and the articles table), counts, how to read the current rows,
  * the columns, and the taxonomy. Rewritten (atomically) at every commit, so it always describes the
  * files.
+ *
+ * <p>This class writes what describes these files (configs, counts, embeddings); {@link
+ * CardReading} has the reading guide and {@link CardReference} the columns and the taxonomy.
  */
 final class DatasetCard {
   private static final Schema EMBEDDING_COLUMNS =
@@ -43,68 +44,6 @@ final class DatasetCard {
                           RecordSchemas.FIGURE_ROW.getField(name),
                           RecordSchemas.FIGURE_ROW.getField(name).schema()))
               .toList());
-
-  /** The columns and the taxonomy: the same at every commit, so made once. */
-  private static final String REFERENCE = reference();
-
-  /**
-   * How to read the dataset with common tools; the DuckDB query above is the one for current rows.
-   */
-  private static final String READING =
-      """
-      ## Reading it
-
-      Hugging Face `datasets` loads every config above; `image` decodes as a PIL image:
-
-      ```python
-      from datasets import load_dataset
-      figures = load_dataset("path/to/dataset", "commercial", split="train")
-      articles = load_dataset("path/to/dataset", "articles", split="train")
-      ```
-
-      figstream rewrites the folder while it runs: commits add files, and compaction replaces files and \
-      removes superseded and deleted rows. `datasets` keeps serving the rows it cached at the first load, \
-      without a warning, however the files changed. To read the files as they are now, stream them, or \
-      load again past the cache (the split sizes it recorded no longer hold, hence `no_checks`):
-
-      ```python
-      figures = load_dataset("path/to/dataset", "commercial", split="train", streaming=True)
-      figures = load_dataset("path/to/dataset", "commercial", split="train",
-                             download_mode="force_redownload", verification_mode="no_checks")
-      ```
-
-      Until compaction has run, the configs include superseded and deleted rows; the DuckDB query above \
-      leaves them out.
-
-      pandas (`pd.read_parquet("path/to/dataset/figures/commercial")`) and DuckDB read the files directly. \
-      `image` is a struct: the JPEG is `image.bytes` (`image['bytes']` in pandas). `perceptual_hash` is the \
-      64-bit hash as 16 hex digits, so that no reader changes it (pandas turns a nullable 64-bit integer \
-      column into floats): `int(h, 16)` in Python, `('0x' || perceptual_hash)::UBIGINT` in DuckDB. Map-like \
-      columns of articles (`article_ids`, `journal.ids`) are lists of `{key, value}` structs.
-
-      `ocr` holds the text read in each image (figstream's `--ocr`): a list of `{text, box, score}` lines, \
-      `box` being `{x, y, width, height}` in the pixels of the row's `image` (top-left corner, then size) and \
-      `score` the recogniser's confidence, 0 to 1. It is null when OCR did not run (off, no image, or a row \
-      written before the column existed) and an empty list when it ran and read nothing. Figures shards \
-      written before the column lack it: read them with `union_by_name = true` in DuckDB, as above.
-
-      Files of format 1 (figstream before dataset format 2: image as plain bytes, perceptual hash as an \
-      integer, maps) are not mixed with these: figstream refuses to write to such a dataset and says how to \
-      rebuild it.
-
-      """;
-
-  /** The articles' PubMed columns: what null means, and figures joined to MeSH terms. */
-  private static final String PUBMED =
-      """
-      ## PubMed citation (MeSH, publication types, references)
-
-      The articles table carries the article's PubMed citation, joined by PMID, in the columns named       `pubmed_*` (listed under "Columns of articles"): `pubmed_mesh_headings` (a list of       `{descriptor_name, descriptor_ui, major_topic, qualifiers}`, each qualifier `{name, ui,       major_topic}`), `pubmed_publication_types`, `pubmed_chemicals`, `pubmed_keywords`, `pubmed_grants`,       `pubmed_abstract_sections`, `pubmed_references`, `pubmed_status`, `pubmed_date_completed` and       `pubmed_date_revised` (dates), and more. While the citation is not known (no PMID, not yet joined,       or a row written before figstream had these columns) every `pubmed_*` column is null; a known       citation has `pubmed_pmid` set and its lists empty when it has none (MeSH stays empty until NLM       indexes the article, often months after publication). A topic is major when the descriptor or       one of its qualifiers is (`Asthma/drug therapy`). Shards written before these columns existed       lack them: read the articles with `union_by_name = true` in DuckDB. Figures per major MeSH       descriptor, current rows only:
-
-      ```sql
-      """
-          + LiveRows.figuresPerMajorMeshQuery(".")
-          + ";\n```\n\n";
 
   private DatasetCard() {}
 
@@ -172,39 +111,10 @@ final class DatasetCard {
         .append(LiveRows.currentRowsQuery(".", DatasetLayout.FIGURES))
         .append(";\n```\n\n");
     embeddings(files, manifest, out);
-    out.append(READING);
-    out.append(PUBMED);
-    webdataset(manifest, out);
-    out.append(REFERENCE);
-    return out.toString();
-  }
-
-  private static String reference() {
-    StringBuilder out =
-        new StringBuilder(
-            "## Columns of figures\n\n| column | type | description |\n|---|---|---|\n");
-    columns(RecordSchemas.FIGURE_ROW, out);
-    out.append("\n## Columns of articles\n\n| column | type | description |\n|---|---|---|\n");
-    columns(ArticleRows.ROW, out);
-    out.append(
-            "\n## Delete records (deletes/figures, deletes/articles)\n\n| column | type | description |\n")
-        .append("|---|---|---|\n");
-    columns(RecordSchemas.DELETE_ROW, out);
-    Taxonomy taxonomy = Taxonomy.biomedica();
-    out.append("\n## Concept labels\n\nBIOMEDICA's taxonomy: ")
-        .append(taxonomy.globals().size())
-        .append(" global concepts with their local concepts; panel types ")
-        .append(String.join(", ", taxonomy.panelTypes()))
-        .append(".\n\n");
-    taxonomy
-        .globalToLocals()
-        .forEach(
-            (global, locals) ->
-                out.append("- **")
-                    .append(global)
-                    .append("**")
-                    .append(locals.isEmpty() ? "" : ": " + String.join(", ", locals))
-                    .append('\n'));
+    out.append(CardReading.READING);
+    out.append(CardReading.PUBMED);
+    CardReading.webdataset(manifest, out);
+    out.append(CardReference.REFERENCE);
     return out.toString();
   }
 
@@ -238,67 +148,5 @@ final class DatasetCard {
         }
       }
     }
-  }
-
-  private static void webdataset(Manifest manifest, StringBuilder out) {
-    out.append("## WebDataset\n\n");
-    if (manifest.webdataset().isEmpty()) {
-      out.append(
-          "No WebDataset export yet: compaction writes one when the sink's WebDataset export is on.\n\n");
-      return;
-    }
-    List<String> tars = manifest.webdataset();
-    out.append(
-            "The live figures with an image as WebDataset tars (`<key>.jpg`, `<key>.txt` the caption, ")
-        .append("`<key>.json` ids, license and labels): now ")
-        .append(tars.size())
-        .append(" tar(s) in `")
-        .append(tars.get(0), 0, tars.get(0).lastIndexOf('/') + 1)
-        .append("`. That folder is named after the ")
-        .append(
-            "manifest generation and changes at every export, and the previous export's tars are deleted; ")
-        .append("`")
-        .append(DatasetFiles.CURRENT_TARS)
-        .append("` always lists the current tars (paths relative ")
-        .append(
-            "to this folder, one a line) and is replaced atomically once they are in place:\n\n```python\n")
-        .append("import webdataset as wds\nroot = \"path/to/dataset\"\n")
-        .append("urls = [f\"{root}/{p}\" for p in open(f\"{root}/")
-        .append(DatasetFiles.CURRENT_TARS)
-        .append("\").read().split()]\n")
-        .append(
-            "samples = wds.WebDataset(urls).decode(\"pil\").to_tuple(\"jpg\", \"txt\", \"json\")\n```\n\n");
-  }
-
-  private static void columns(Schema schema, StringBuilder out) {
-    for (Schema.Field f : schema.getFields()) {
-      out.append("| `")
-          .append(f.name())
-          .append("` | ")
-          .append(type(f.schema()))
-          .append(" | ")
-          .append(f.doc() == null ? "" : f.doc().replace("|", "\\|"))
-          .append(" |\n");
-    }
-  }
-
-  private static String type(Schema s) {
-    return switch (s.getType()) {
-      case UNION ->
-          s.getTypes().stream()
-                  .filter(t -> t.getType() != Schema.Type.NULL)
-                  .findFirst()
-                  .map(DatasetCard::type)
-                  .orElse("null")
-              + " (nullable)";
-      case ARRAY -> "list<" + type(s.getElementType()) + ">";
-      case MAP -> "map<string, " + type(s.getValueType()) + ">";
-      case RECORD ->
-          "struct<"
-              + String.join(", ", s.getFields().stream().map(Schema.Field::name).toList())
-              + ">";
-      case INT, LONG -> s.getLogicalType() != null ? s.getLogicalType().getName() : s.getName();
-      default -> s.getType().getName();
-    };
   }
 }

@@ -2,28 +2,15 @@ package org.figstream.connectors.sink;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.figstream.connectors.sink.manifest.ConcurrentWriterException;
-import org.figstream.connectors.sink.manifest.DatasetLayout;
 import org.figstream.connectors.sink.manifest.Manifest;
 import org.figstream.connectors.sink.manifest.ManifestStore;
-import org.figstream.connectors.sink.manifest.ShardEntry;
 import org.figstream.connectors.sink.manifest.WriterLock;
-import org.figstream.connectors.sink.rows.ArticleRows;
-import org.figstream.connectors.sink.rows.DeleteRows;
-import org.figstream.connectors.sink.rows.FigureRows;
-import org.figstream.connectors.sink.shard.OpenShard;
-import org.figstream.records.codec.RecordSchemas;
 
 /**
  * Keeps a dataset directory equal to the {@code figures} and {@code articles} topics: rows go to
@@ -37,25 +24,19 @@ import org.figstream.records.codec.RecordSchemas;
  * and every manifest it publishes must follow the one it last read or wrote ({@link
  * ManifestStore#write}); a sink that finds another writer fails with a {@link
  * ConcurrentWriterException} and publishes nothing.
+ *
+ * <p>The work is shared out: {@link RecordRows} turns records into rows, {@link OpenShards} writes
+ * them and decides when to commit, and {@link CommittedManifest} commits.
  */
 public final class DatasetSink implements Closeable {
   private final SinkSettings settings;
   private final DatasetFiles files;
   private final FaultPoint.Hook faults;
   private final Routing routing;
-  private final BiConsumer<TopicRecord, String> rejected;
-  private final BinaryMessageDecoder<GenericRecord> figures =
-      RecordSchemas.genericDecoder(RecordSchemas.FIGURE);
-  private final BinaryMessageDecoder<GenericRecord> articles =
-      RecordSchemas.genericDecoder(RecordSchemas.ARTICLE);
-  private final Map<String, OpenShard> open = new LinkedHashMap<>();
+  private final RecordRows rows;
+  private final CommittedManifest committed;
+  private final OpenShards shards;
   private final WriterLock lock;
-  private final LongConsumer commits;
-
-  /** Next offset after the last record seen, by table and topic-partition. */
-  private final Map<String, Map<String, Long>> consumed = new HashMap<>();
-
-  private Manifest manifest;
 
   private DatasetSink(
       SinkSettings settings,
@@ -66,12 +47,12 @@ public final class DatasetSink implements Closeable {
       LongConsumer commits) {
     this.settings = settings;
     this.lock = lock;
-    this.commits = commits;
     this.files = new DatasetFiles(settings.dataset());
     this.faults = faults;
     this.routing = new Routing(settings);
-    this.rejected = rejected;
-    this.manifest = manifest;
+    this.rows = new RecordRows(rejected);
+    this.committed = new CommittedManifest(files, faults, commits, manifest);
+    this.shards = new OpenShards(settings, files, committed);
   }
 
   /**
@@ -135,13 +116,13 @@ public final class DatasetSink implements Closeable {
     // a crash between an export's rename and the pointer's replacement left the pointer behind
     files.pointAtTars(manifest);
     DatasetSink sink = new DatasetSink(settings, faults, rejected, manifest, lock, commits);
-    sink.ensureDeleteFiles();
-    DatasetCard.write(sink.files, sink.manifest);
+    sink.shards.ensureDeleteFiles();
+    DatasetCard.write(sink.files, sink.committed.current());
     return sink;
   }
 
   public Manifest manifest() {
-    return manifest;
+    return committed.current();
   }
 
   public SinkSettings settings() {
@@ -157,7 +138,7 @@ public final class DatasetSink implements Closeable {
     String tp = topic + "-" + partition;
     long min = Long.MAX_VALUE;
     for (String stream : Routing.streamsOf(table)) {
-      min = Math.min(min, manifest.position(stream, tp));
+      min = Math.min(min, committed.current().position(stream, tp));
     }
     return min;
   }
@@ -170,76 +151,21 @@ public final class DatasetSink implements Closeable {
 
   public void write(TopicRecord r) throws IOException {
     String table = routing.table(r.topic());
-    String tp = r.topicPartition();
-    consumed.computeIfAbsent(table, t -> new HashMap<>()).merge(tp, r.offset() + 1, Math::max);
-    GenericRecord row;
-    String stream;
-    if (r.tombstone()) {
-      if (r.key() == null) {
-        rejected.accept(r, "a tombstone without a key deletes nothing");
-        return;
-      }
-      stream = DatasetLayout.deletes(table);
-      if (held(stream, tp, r.offset())) {
-        return;
-      }
-      row = DeleteRows.row(r);
-    } else {
-      GenericRecord value;
-      try {
-        value = (table.equals(DatasetLayout.FIGURES) ? figures : articles).decode(r.value());
-      } catch (IOException | RuntimeException e) {
-        rejected.accept(r, "not a " + table + " record: " + e.getMessage());
-        return;
-      }
-      stream = Routing.rowStream(table, value);
-      if (held(stream, tp, r.offset())) {
-        return;
-      }
-      row =
-          table.equals(DatasetLayout.FIGURES)
-              ? FigureRows.row(value, r)
-              : ArticleRows.row(value, r);
+    shards.consumed(table, r.topicPartition(), r.offset());
+    RecordRows.Routed routed = rows.row(table, r, shards::held);
+    if (routed != null) {
+      shards.write(routed.stream(), routed.row(), r.topicPartition(), r.offset());
     }
-    OpenShard shard = open.get(stream);
-    if (shard == null) {
-      shard = openShard(stream);
-    }
-    shard.write(row, tp, r.offset());
-    if (shard.rows() >= settings.maxShardRows() || shard.size() >= settings.maxShardBytes()) {
-      commit(List.of(stream));
-    }
-  }
-
-  /**
-   * Whether {@code stream} already has the record: committed, or in its open shard (a consumer that
-   * seeks back after a rebalance delivers records again).
-   */
-  private boolean held(String stream, String tp, long offset) {
-    if (offset < manifest.position(stream, tp)) {
-      return true;
-    }
-    OpenShard shard = open.get(stream);
-    long[] range = shard == null ? null : shard.offsets().get(tp);
-    return range != null && offset <= range[1];
   }
 
   /** Commits every open shard that has been open longer than the age limit; returns how many. */
   public int rollDue(long now) throws IOException {
-    List<String> due =
-        open.entrySet().stream()
-            .filter(e -> now - e.getValue().openedAt() >= settings.maxShardAge().toMillis())
-            .map(Map.Entry::getKey)
-            .toList();
-    if (!due.isEmpty()) {
-      commit(due);
-    }
-    return due.size();
+    return shards.rollDue(now);
   }
 
   /** Commits everything written so far, and the positions of everything consumed. */
   public void commitAll() throws IOException {
-    commit(List.copyOf(open.keySet()));
+    shards.commitAll();
   }
 
   /**
@@ -247,9 +173,10 @@ public final class DatasetSink implements Closeable {
    * with any when {@code force}).
    */
   public CompactionResult compact(boolean force) throws IOException {
-    CompactionResult result = new Compactor(files, settings, faults).compact(manifest, force);
-    manifest = result.manifest();
-    DatasetCard.write(files, manifest);
+    CompactionResult result =
+        new Compactor(files, settings, faults).compact(committed.current(), force);
+    committed.replace(result.manifest());
+    DatasetCard.write(files, committed.current());
     return result;
   }
 
@@ -261,98 +188,11 @@ public final class DatasetSink implements Closeable {
    */
   public Optional<CompactionResult> compactIfDue(long nowMillis) throws IOException {
     long interval = settings.compactInterval().toMillis();
-    long since = manifest.compactedAt();
+    long since = committed.current().compactedAt();
     if (interval == 0 || since == 0 || nowMillis - since < interval) {
       return Optional.empty();
     }
     return Optional.of(compact(false));
-  }
-
-  private void commit(List<String> streams) throws IOException {
-    long started = System.nanoTime();
-    Manifest.Builder next = manifest.toBuilder();
-    Map<String, OpenShard> committing = new LinkedHashMap<>();
-    for (String stream : streams) {
-      OpenShard shard = open.remove(stream);
-      if (shard != null) {
-        long bytes = shard.finish();
-        next.add(
-            new ShardEntry(shard.name(), stream, shard.rows(), bytes, Map.copyOf(shard.offsets())));
-        committing.put(stream, shard);
-      }
-    }
-    faults.at(FaultPoint.SHARDS_WRITTEN);
-    // Every stream without an open shard has now stored all it consumed.
-    consumed.forEach(
-        (table, read) -> {
-          for (String stream : Routing.streamsOf(table)) {
-            if (!open.containsKey(stream)) {
-              read.forEach((tp, nextOffset) -> next.position(stream, tp, nextOffset));
-            }
-          }
-        });
-    Manifest committed = next.build(System.currentTimeMillis());
-    try {
-      ManifestStore.write(files.root(), committed);
-    } catch (ConcurrentWriterException e) {
-      // the other writer's manifest stands: leave nothing a later settle would rename into it
-      for (OpenShard shard : committing.values()) {
-        Files.deleteIfExists(files.temporary(shard.name()));
-      }
-      throw e;
-    }
-    manifest = committed;
-    faults.at(FaultPoint.MANIFEST_WRITTEN);
-    for (OpenShard shard : committing.values()) {
-      files.publish(shard.name());
-    }
-    DatasetCard.write(files, manifest);
-    commits.accept(System.nanoTime() - started);
-  }
-
-  /**
-   * Commits an empty delete file for a table that has none, so a reader's delete glob always
-   * matches.
-   */
-  private void ensureDeleteFiles() throws IOException {
-    List<String> missing =
-        DatasetLayout.TABLES.stream()
-            .map(DatasetLayout::deletes)
-            .filter(stream -> manifest.files().stream().noneMatch(f -> f.stream().equals(stream)))
-            .toList();
-    for (String stream : missing) {
-      openShard(stream);
-    }
-    if (!missing.isEmpty()) {
-      commit(missing);
-    }
-  }
-
-  private OpenShard openShard(String stream) throws IOException {
-    long number = manifest.nextFile();
-    manifest = manifest.takeFileNumber();
-    String name = DatasetFiles.name(stream, number, ".parquet");
-    Files.createDirectories(files.path(name).getParent());
-    OpenShard shard;
-    try {
-      shard =
-          new OpenShard(
-              name,
-              files.temporary(name),
-              Routing.rowSchema(stream),
-              settings.rowGroupBytes(),
-              Routing.metadata(stream),
-              System.currentTimeMillis());
-    } catch (FileAlreadyExistsException e) {
-      throw new ConcurrentWriterException(
-          "the dataset at "
-              + files.root()
-              + " has two writers: another one is writing "
-              + files.temporary(name)
-              + ", the file this one was to write");
-    }
-    open.put(stream, shard);
-    return shard;
   }
 
   /**
@@ -361,8 +201,7 @@ public final class DatasetSink implements Closeable {
    */
   @Override
   public void close() {
-    open.values().forEach(OpenShard::abandon);
-    open.clear();
+    shards.abandon();
     if (lock != null) {
       try {
         lock.close();
