@@ -1,6 +1,7 @@
 package org.figstream.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +53,7 @@ final class FeedAnnouncements {
                             .counter(
                                 Pipeline.ANNOUNCEMENTS_METRIC,
                                 "change",
-                                a.change().name().toLowerCase(java.util.Locale.ROOT))
+                                a.change().name().toLowerCase(Locale.ROOT))
                             .increment()),
         deadLetters(out, metrics));
   }

@@ -13,7 +13,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.figstream.connectors.feed.discovery.FeedFencedException;
 import org.figstream.connectors.feed.discovery.FeedRun;
-import org.figstream.connectors.feed.discovery.FeedSinks;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.processors.api.StageTimes;
@@ -82,14 +81,6 @@ public final class Pipeline implements AutoCloseable {
     stage.start();
     announcements = new FeedAnnouncements(metrics, stopped);
     catchUp = new CatchUpWait(this.kafka, streams, stage, stopped);
-  }
-
-  /**
-   * Sinks that put announcements on article-versions and feed dead letters on dlq through {@code
-   * out} ({@link FeedAnnouncements#sinks}).
-   */
-  public FeedSinks sinks(KafkaCursorStore out) {
-    return announcements.sinks(out);
   }
 
   /** Thrown by the waits once {@link #stop()} was called. */

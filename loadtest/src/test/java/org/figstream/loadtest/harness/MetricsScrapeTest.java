@@ -22,6 +22,7 @@ class MetricsScrapeTest {
           "figstream_rocksdb_memory_limit_bytes 6.7108864E7",
           "figstream_embedding_batch_size_count{batcher=\"embed-image\"} 4.0",
           "figstream_embedding_batch_size_sum{batcher=\"embed-image\"} 30.0",
+          // a full scrape has the max too; the harness asks only for the summary's family
           "figstream_embedding_batch_size_max{batcher=\"embed-image\"} 16.0",
           "figstream_embedding_batch_size_count{batcher=\"embed-text\"} 5.0",
           "figstream_embedding_batch_size_sum{batcher=\"embed-text\"} 31.0",

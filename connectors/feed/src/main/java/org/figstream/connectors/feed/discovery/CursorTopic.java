@@ -2,6 +2,7 @@ package org.figstream.connectors.feed.discovery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -22,12 +24,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The compacted topic that holds each feed's cursor ({@link KafkaCursorStore#TOPIC}): making sure
- * it exists, and reading the last committed cursor of one feed. Apart from the store, which writes
- * to it through its (transactional) producer.
+ * it exists, a cursor's record, and reading back the last committed cursor of one feed. The store
+ * writes the records through its own (transactional) producer, which this class does not hold.
  */
 final class CursorTopic {
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private CursorTopic() {}
 
@@ -63,6 +65,15 @@ final class CursorTopic {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The record that saves {@code cursor} as the feed's current one (its key is the feed). */
+  static ProducerRecord<String, byte[]> record(String feedId, FeedCursor cursor) {
+    try {
+      return new ProducerRecord<>(KafkaCursorStore.TOPIC, feedId, JSON.writeValueAsBytes(cursor));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -17,6 +17,7 @@ import org.figstream.state.FeedIndex;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuples;
 
 /**
  * One pass over one inventory ({@link InventoryFeed#runOnce}): its parts in order from the cursor,
@@ -107,9 +108,9 @@ final class InventoryPass {
         .flatMap(
             file ->
                 BucketClient.rows(file, manifest.fileSchema(), skip)
-                    .index((n, row) -> reactor.util.function.Tuples.of(skip + n, row))
+                    .index((n, row) -> Tuples.of(skip + n, row))
                     .flatMapSequential(
-                        n -> decisions.prepare(n.getT1(), n.getT2()),
+                        numbered -> decisions.prepare(numbered.getT1(), numbered.getT2()),
                         settings.metadataConcurrency())
                     // a delivery and a checkpoint may block (a send waiting for metadata, a save
                     // for the broker's acknowledgement and the commit, a sink that pauses): never

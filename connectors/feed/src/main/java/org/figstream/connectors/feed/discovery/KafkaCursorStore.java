@@ -1,7 +1,5 @@
 package org.figstream.connectors.feed.discovery;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +30,7 @@ import reactor.core.scheduler.Schedulers;
 public final class KafkaCursorStore implements CursorStore, AutoCloseable {
   public static final String TOPIC = "figstream-feed-cursor";
   public static final String TRANSACTIONAL_ID_PREFIX = "figstream-feed-";
-  private static final Duration TIMEOUT = CursorTopic.TIMEOUT;
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Map<String, Object> clientConfig;
   private final String feedId;
@@ -195,17 +193,16 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
 
   @Override
   public void save(FeedCursor cursor) {
+    ProducerRecord<String, byte[]> record = CursorTopic.record(feedId, cursor);
     try {
       KafkaProducer<String, byte[]> p = inTransaction();
-      p.send(new ProducerRecord<>(TOPIC, feedId, CursorTopic.JSON.writeValueAsBytes(cursor))).get();
+      p.send(record).get();
       if (transactionalId != null) {
         synchronized (this) {
           p.commitTransaction();
           inTransaction = false;
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (ExecutionException e) {
       throw failure("cannot save the feed cursor to " + TOPIC, e.getCause());
     } catch (InterruptedException e) {
@@ -266,7 +263,7 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
         }
         inTransaction = false;
       }
-      producer.close(TIMEOUT);
+      producer.close(CLOSE_TIMEOUT);
       producer = null;
     }
   }

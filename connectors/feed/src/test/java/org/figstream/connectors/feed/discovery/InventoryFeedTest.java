@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.figstream.connectors.feed.http.HttpFetcher;
+import org.figstream.connectors.feed.http.RetryCounts;
 import org.figstream.connectors.feed.sample.Faults;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.records.Announcement;
 import org.figstream.records.ArticleMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
@@ -142,6 +145,7 @@ class InventoryFeedTest {
   }
 
   @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void shouldAnnounceEveryVersionDespiteTwentyPercentFaults() {
     try (FeedFixture f = new FeedFixture(dir, 2, Faults.all(0.2, 42))) {
       FeedRun run = f.feed(BACKFILL).runOnce(f.collecting()).block();
@@ -155,7 +159,9 @@ class InventoryFeedTest {
               .mapToLong(e -> e.getValue())
               .sum();
       assertThat(failing).isPositive();
-      assertThat(f.retries()).isEqualTo((double) failing);
+      assertThat(f.retries())
+          .as(RetryCounts.byReason(f.metrics) + " against injected " + f.emulator.faultsInjected())
+          .isEqualTo((double) failing);
     }
   }
 

@@ -84,7 +84,7 @@ public final class DatasetSinkTask extends SinkTask {
     List<TopicRecord> batch = new ArrayList<>(records.size());
     for (SinkRecord r : records) {
       TopicRecord t = SinkRecords.topicRecord(r);
-      rejected.inFlight(t, r);
+      rejected.track(t, r);
       batch.add(t);
     }
     try {
@@ -135,7 +135,7 @@ public final class DatasetSinkTask extends SinkTask {
   public Map<TopicPartition, OffsetAndMetadata> preCommit(
       Map<TopicPartition, OffsetAndMetadata> current) {
     Map<TopicPartition, OffsetAndMetadata> durable = new HashMap<>();
-    if (sink == null || !sink.opened()) {
+    if (sink == null || !sink.everOpened()) {
       return durable;
     }
     for (TopicPartition tp : current.keySet()) {

@@ -42,7 +42,7 @@ final class RejectedRecords {
   }
 
   /** Keeps the Connect record {@code t} came from until {@link #clear}. */
-  void inFlight(TopicRecord t, SinkRecord record) {
+  void track(TopicRecord t, SinkRecord record) {
     inFlight.put(t, record);
   }
 

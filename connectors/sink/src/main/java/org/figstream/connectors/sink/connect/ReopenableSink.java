@@ -75,7 +75,7 @@ final class ReopenableSink {
   }
 
   /** Whether a sink was ever opened, so that there are manifest positions to tell. */
-  boolean opened() {
+  boolean everOpened() {
     return sink != null;
   }
 
