@@ -67,7 +67,7 @@ final class FeedFixture implements AutoCloseable {
   }
 
   double retries() {
-    return metrics.find("figstream.http.retries").counters().stream()
+    return metrics.find(HttpFetcher.RETRIES_METRIC).counters().stream()
         .mapToDouble(c -> c.count())
         .sum();
   }

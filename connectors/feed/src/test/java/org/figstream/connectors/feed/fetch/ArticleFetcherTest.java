@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
@@ -78,7 +79,7 @@ class ArticleFetcherTest {
       ArticleFetcher fetcher = new ArticleFetcher(layout, http, 4);
 
       List<Announcement> announcements =
-          java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(a -> announce(client, a)).toList();
+          IntStream.rangeClosed(1, 8).mapToObj(a -> announce(client, a)).toList();
       List<FetchOutcome> outcomes =
           Flux.fromIterable(announcements).concatMap(fetcher::fetch).collectList().block();
 
@@ -104,7 +105,7 @@ class ArticleFetcherTest {
               .mapToLong(Map.Entry::getValue)
               .sum();
       double retries =
-          metrics.find("figstream.http.retries").counters().stream()
+          metrics.find(HttpFetcher.RETRIES_METRIC).counters().stream()
               .mapToDouble(c -> c.count())
               .sum();
       assertThat(injected.keySet()).containsExactlyInAnyOrder(Faults.Kind.values());
@@ -123,7 +124,7 @@ class ArticleFetcherTest {
 
   private static long retries(SimpleMeterRegistry metrics, String reason) {
     return (long)
-        metrics.find("figstream.http.retries").tag("reason", reason).counters().stream()
+        metrics.find(HttpFetcher.RETRIES_METRIC).tag("reason", reason).counters().stream()
             .mapToDouble(c -> c.count())
             .sum();
   }
