@@ -73,12 +73,14 @@ final class CatchUpWait {
           deadline = Math.max(deadline, System.nanoTime() + timeout.toNanos());
         }
         boolean pending = lag.anyPending(Pipeline.INPUTS);
-        if (System.nanoTime() > deadline && (pending || !bounded)) {
+        if (System.nanoTime() > deadline) {
+          if (!bounded) {
+            throw new IllegalStateException("the pipeline did not catch up within " + timeout);
+          }
           // a bounded wait that ran out on an idle pipeline still takes its confirming check
-          if (bounded) {
+          if (pending) {
             return false;
           }
-          throw new IllegalStateException("the pipeline did not catch up within " + timeout);
         }
         settled = pending ? 0 : settled + 1;
         stopped.await(pending ? PENDING_CHECK_MS : SETTLING_CHECK_MS, TimeUnit.MILLISECONDS);
