@@ -10,6 +10,7 @@ import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
 import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.connectors.feed.http.HttpSettings;
+import org.figstream.connectors.feed.http.RetryCounts;
 import org.figstream.connectors.feed.sample.BucketEmulator;
 import org.figstream.connectors.feed.sample.Faults;
 import org.figstream.connectors.feed.sample.SampleBucket;
@@ -67,9 +68,7 @@ final class FeedFixture implements AutoCloseable {
   }
 
   double retries() {
-    return metrics.find(HttpFetcher.RETRIES_METRIC).counters().stream()
-        .mapToDouble(c -> c.count())
-        .sum();
+    return RetryCounts.total(metrics);
   }
 
   /** Closes and reopens the index, as a restarted process would. */

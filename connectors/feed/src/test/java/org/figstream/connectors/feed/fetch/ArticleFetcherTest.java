@@ -104,29 +104,21 @@ class ArticleFetcherTest {
               .filter(e -> e.getKey() != Faults.Kind.SLOW)
               .mapToLong(Map.Entry::getValue)
               .sum();
-      double retries =
-          metrics.find(HttpFetcher.RETRIES_METRIC).counters().stream()
-              .mapToDouble(c -> c.count())
-              .sum();
+      double retries = RetryCounts.total(metrics);
       assertThat(injected.keySet()).containsExactlyInAnyOrder(Faults.Kind.values());
       assertThat(retries)
           .as(RetryCounts.byReason(metrics) + " against injected " + injected)
           .isEqualTo((double) failing);
       // each kind of fault shows in the metrics under its own reason (a slow answer is no failure)
-      assertThat(retries(metrics, "http-503")).isEqualTo(injected.get(Faults.Kind.SERVER_ERROR));
-      assertThat(retries(metrics, "http-429"))
+      assertThat(RetryCounts.of(metrics, "http-503"))
+          .isEqualTo(injected.get(Faults.Kind.SERVER_ERROR));
+      assertThat(RetryCounts.of(metrics, "http-429"))
           .isEqualTo(injected.get(Faults.Kind.TOO_MANY_REQUESTS));
-      assertThat(retries(metrics, "md5-mismatch")).isEqualTo(injected.get(Faults.Kind.WRONG_BODY));
-      assertThat(retries(metrics, "connection-closed"))
+      assertThat(RetryCounts.of(metrics, "md5-mismatch"))
+          .isEqualTo(injected.get(Faults.Kind.WRONG_BODY));
+      assertThat(RetryCounts.of(metrics, "connection-closed"))
           .isEqualTo(injected.get(Faults.Kind.RESET) + injected.get(Faults.Kind.TRUNCATED));
     }
-  }
-
-  private static long retries(SimpleMeterRegistry metrics, String reason) {
-    return (long)
-        metrics.find(HttpFetcher.RETRIES_METRIC).tag("reason", reason).counters().stream()
-            .mapToDouble(c -> c.count())
-            .sum();
   }
 
   @Test
