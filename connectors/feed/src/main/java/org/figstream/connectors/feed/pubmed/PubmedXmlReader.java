@@ -1,16 +1,12 @@
 package org.figstream.connectors.feed.pubmed;
 
 import com.ctc.wstx.exc.WstxLazyException;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.figstream.connectors.feed.pubmed.PubmedXmlException.Kind;
 import org.figstream.processors.api.ExtractionException;
 import org.figstream.processors.jats.JatsExtractor;
 import org.figstream.records.PubmedRecord;
@@ -30,9 +26,6 @@ import org.figstream.records.PubmedRecord;
  * #close()} may come from another thread (a cancel) and waits for a {@code next()} in progress.
  */
 public final class PubmedXmlReader implements AutoCloseable {
-  /** How far leading white space is looked through before the first {@code <} is checked. */
-  private static final int SNIFF_BYTES = 64 * 1024;
-
   private final XMLInputFactory factory;
   private final InputStream source;
   private final int maxBytes;
@@ -136,7 +129,7 @@ public final class PubmedXmlReader implements AutoCloseable {
                 return PubmedRecordReader.read(r);
               }
               case "DeleteCitation" -> state = State.IN_DELETE;
-              case "ERROR" -> throw eutilsError(r);
+              case "ERROR" -> throw PubmedRootElement.eutilsError(r);
               default -> XmlText.skip(r);
             }
           }
@@ -156,118 +149,14 @@ public final class PubmedXmlReader implements AutoCloseable {
 
   /** Opens the parser and reads to the root; a lone article is read whole. */
   private Object start() throws XMLStreamException {
-    InputStream in =
-        checked
-            ? source
-            : sniffed(
-                new LimitedInput(
-                    source,
-                    maxBytes,
-                    () ->
-                        new PubmedXmlException(
-                            Kind.TOO_LARGE,
-                            "the document is over the limit of " + maxBytes + " bytes"),
-                    null));
+    InputStream in = checked ? source : StreamedXmlChecks.guarded(source, maxBytes);
     r = factory.createXMLStreamReader(in);
-    while (r.next() != XMLStreamConstants.START_ELEMENT) {
-      // prolog: declaration, DOCTYPE (never resolved), comments
+    if (PubmedRootElement.read(r) == PubmedRootElement.ARTICLE_SET) {
+      state = State.IN_SET;
+      return null;
     }
-    String root = r.getLocalName();
-    switch (root) {
-      case "PubmedArticleSet" -> {
-        state = State.IN_SET;
-        return null;
-      }
-      case "PubmedArticle", "PubmedBookArticle" -> {
-        state = State.AFTER_ROOT;
-        return PubmedRecordReader.read(r);
-      }
-      case "ERROR" -> throw eutilsError(r);
-      case "eFetchResult" ->
-          // efetch's own error envelope: <eFetchResult><ERROR>...</ERROR></eFetchResult>
-          XmlText.children(
-              r,
-              name -> {
-                if (name.equals("ERROR")) {
-                  throw eutilsError(r);
-                }
-                return false;
-              });
-      default -> {}
-    }
-    throw new PubmedXmlException(
-        Kind.NOT_PUBMED,
-        "the root element is <"
-            + root
-            + ">, not PubmedArticleSet, PubmedArticle or "
-            + "PubmedBookArticle");
-  }
-
-  private static PubmedXmlException eutilsError(XMLStreamReader r) throws XMLStreamException {
-    String message = XmlText.flatten(r);
-    return new PubmedXmlException(
-        Kind.EUTILS_ERROR,
-        "E-utilities answered with an error instead of records: "
-            + (message == null ? "(no message)" : message));
-  }
-
-  /**
-   * The checks {@link JatsExtractor#checkDocument} makes before parsing (empty, only white space,
-   * not starting with {@code <}), on the head of the stream: they depend only on the bytes up to
-   * the first one that is not white space after a byte-order mark, and those are given back to the
-   * parser. Past {@value #SNIFF_BYTES} bytes of white space the parser judges alone.
-   */
-  private static InputStream sniffed(InputStream in) {
-    BufferedInputStream buffered = new BufferedInputStream(in, SNIFF_BYTES);
-    buffered.mark(SNIFF_BYTES);
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    try {
-      while (head.size() < SNIFF_BYTES) {
-        int b = buffered.read();
-        if (b < 0) {
-          break;
-        }
-        head.write(b);
-        if (head.size() >= 2 && !isWhiteSpace(b) && !inByteOrderMark(head.toByteArray())) {
-          break;
-        }
-      }
-      byte[] bytes = head.toByteArray();
-      if (bytes.length < SNIFF_BYTES || !allWhiteSpace(bytes)) {
-        JatsExtractor.checkDocument(bytes, Integer.MAX_VALUE);
-      }
-      buffered.reset();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return buffered;
-  }
-
-  private static boolean isWhiteSpace(int b) {
-    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-  }
-
-  /** Whether the bytes read so far are a UTF-8 byte-order mark or the start of one. */
-  private static boolean inByteOrderMark(byte[] head) {
-    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    if (head.length > bom.length) {
-      return false;
-    }
-    for (int i = 0; i < head.length; i++) {
-      if (head[i] != bom[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean allWhiteSpace(byte[] bytes) {
-    for (byte b : bytes) {
-      if (!isWhiteSpace(b)) {
-        return false;
-      }
-    }
-    return true;
+    state = State.AFTER_ROOT;
+    return PubmedRecordReader.read(r);
   }
 
   /** Closes the parser and the stream; idempotent. */
