@@ -1,28 +1,13 @@
 package org.figstream.loadtest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.figstream.connectors.sink.DatasetSink;
-import org.figstream.connectors.sink.FaultPoint;
-import org.figstream.connectors.sink.SinkSettings;
-import org.figstream.connectors.sink.TopicRecord;
-import org.figstream.connectors.sink.manifest.ShardEntry;
 import org.figstream.connectors.sink.shard.ParquetFiles;
-import org.figstream.records.codec.RecordSchemas;
 
 /**
  * Rows/s and MB/s of figstream's Parquet writer ({@link ParquetFiles#writer}: parquet-avro, zstd,
@@ -77,11 +62,11 @@ public final class ParquetWriteReport {
   public static void main(String[] args) throws Exception {
     int rowCount = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    Path dir = Files.createTempDirectory(workRoot(), "figstream-parquet-bench-");
+    Path dir = Files.createTempDirectory(BenchDirectory.workRoot(), "figstream-parquet-bench-");
     try {
       run(rowCount, rounds, dir);
     } finally {
-      deleteTree(dir);
+      BenchDirectory.deleteTree(dir);
     }
   }
 
@@ -106,27 +91,30 @@ public final class ParquetWriteReport {
     Path duckLevel1File = dir.resolve("duckdb-1-thread-level-1.parquet");
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement sql = duck.createStatement()) {
-      long defaultThreads = longOf(sql, "SELECT current_setting('threads')");
+      long defaultThreads = DuckDbReadBack.longOf(sql, "SELECT current_setting('threads')");
       sql.execute("SET preserve_insertion_order = false");
 
       // Warm-up: each writer once; figstream's file is also what DuckDB's table is loaded from.
-      writeFigstream(data.rows(), figstreamFile);
+      TimedParquetWrites.writeFigstream(data.rows(), figstreamFile);
       sql.execute("CREATE TABLE t AS SELECT * FROM read_parquet('" + figstreamFile + "')");
-      copyDuckDb(sql, defaultThreads, DUCKDB_OPTIONS, duckFile);
-      copyDuckDb(sql, 1, DUCKDB_OPTIONS, duckSingleFile);
-      copyDuckDb(sql, 1, DUCKDB_LEVEL_1_OPTIONS, duckLevel1File);
-      writeSink(data.records(), dir.resolve("dataset-warmup"));
+      TimedParquetWrites.copyDuckDb(sql, defaultThreads, DUCKDB_OPTIONS, duckFile);
+      TimedParquetWrites.copyDuckDb(sql, 1, DUCKDB_OPTIONS, duckSingleFile);
+      TimedParquetWrites.copyDuckDb(sql, 1, DUCKDB_LEVEL_1_OPTIONS, duckLevel1File);
+      TimedParquetWrites.writeSink(data.records(), dir.resolve("dataset-warmup"));
 
       List<Double> ratiosDefault = new ArrayList<>();
       List<Double> ratiosSingle = new ArrayList<>();
       List<Double> ratiosLevel1 = new ArrayList<>();
       List<Double> ratiosSink = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        double fig = writeFigstream(data.rows(), figstreamFile);
-        double duckDefault = copyDuckDb(sql, defaultThreads, DUCKDB_OPTIONS, duckFile);
-        double duckSingle = copyDuckDb(sql, 1, DUCKDB_OPTIONS, duckSingleFile);
-        double duckLevel1 = copyDuckDb(sql, 1, DUCKDB_LEVEL_1_OPTIONS, duckLevel1File);
-        SinkResult sink = writeSink(data.records(), dir.resolve("dataset-" + round));
+        double fig = TimedParquetWrites.writeFigstream(data.rows(), figstreamFile);
+        double duckDefault =
+            TimedParquetWrites.copyDuckDb(sql, defaultThreads, DUCKDB_OPTIONS, duckFile);
+        double duckSingle = TimedParquetWrites.copyDuckDb(sql, 1, DUCKDB_OPTIONS, duckSingleFile);
+        double duckLevel1 =
+            TimedParquetWrites.copyDuckDb(sql, 1, DUCKDB_LEVEL_1_OPTIONS, duckLevel1File);
+        TimedParquetWrites.SinkResult sink =
+            TimedParquetWrites.writeSink(data.records(), dir.resolve("dataset-" + round));
         double figRate = rowCount / fig;
         double defaultRate = rowCount / duckDefault;
         double singleRate = rowCount / duckSingle;
@@ -167,25 +155,9 @@ public final class ParquetWriteReport {
             sinkRate / singleRate);
       }
 
-      System.out.println(
-          "read back with DuckDB (rows, image bytes, image/caption embedding values, pair ids):");
-      String figCheck = check(sql, figstreamFile);
-      String duckCheck = check(sql, duckFile);
-      String duckSingleCheck = check(sql, duckSingleFile);
-      String duckLevel1Check = check(sql, duckLevel1File);
-      System.out.printf(
-          "  figstream    %s%n  DuckDB       %s%n  DuckDB 1t    %s%n  DuckDB 1t l1 %s%n",
-          figCheck, duckCheck, duckSingleCheck, duckLevel1Check);
-      if (!figCheck.equals(duckCheck)
-          || !figCheck.equals(duckSingleCheck)
-          || !figCheck.equals(duckLevel1Check)
-          || !figCheck.startsWith(rowCount + " rows")) {
-        throw new IllegalStateException(
-            "the files do not hold the same rows; the comparison is void");
-      }
-      System.out.println("largest columns (compressed / uncompressed MB, encodings, row groups):");
-      columns(sql, "figstream", figstreamFile);
-      columns(sql, "DuckDB", duckFile);
+      DuckDbReadBack.requireSameRows(
+          sql, rowCount, figstreamFile, duckFile, duckSingleFile, duckLevel1File);
+      DuckDbReadBack.printLargestColumns(sql, figstreamFile, duckFile);
 
       System.out.printf(
           "median ratio figstream/DuckDB rows/s over %d rounds: %.2f vs DuckDB threads=%d (default), "
@@ -212,137 +184,9 @@ public final class ParquetWriteReport {
         outputBytes / 1e6);
   }
 
-  /** Seconds to write every row through figstream's writer and close it. */
-  private static double writeFigstream(List<GenericRecord> rows, Path file) throws IOException {
-    Files.deleteIfExists(file);
-    System.gc();
-    long start = System.nanoTime();
-    try (ParquetWriter<GenericRecord> writer =
-        ParquetFiles.writer(
-            file,
-            RecordSchemas.FIGURE_ROW,
-            SinkSettings.DEFAULT_ROW_GROUP_BYTES,
-            Map.of("figstream.stream", "figures/commercial"))) {
-      for (GenericRecord row : rows) {
-        writer.write(row);
-      }
-    }
-    return (System.nanoTime() - start) / 1e9;
-  }
-
-  /** Seconds for DuckDB to COPY the table to a Parquet file with {@code threads} threads. */
-  private static double copyDuckDb(Statement sql, long threads, String options, Path file)
-      throws IOException, SQLException {
-    Files.deleteIfExists(file);
-    sql.execute("SET threads = " + threads);
-    System.gc();
-    long start = System.nanoTime();
-    sql.execute("COPY t TO '" + file + "' (" + options + ")");
-    return (System.nanoTime() - start) / 1e9;
-  }
-
-  private record SinkResult(double seconds, long rows, long bytes) {}
-
-  /** The whole sink path into a fresh dataset directory: decode, map, write, commit. */
-  private static SinkResult writeSink(List<TopicRecord> records, Path dataset) throws IOException {
-    System.gc();
-    long start = System.nanoTime();
-    long rows = 0;
-    long bytes = 0;
-    try (DatasetSink sink =
-        DatasetSink.open(
-            SinkSettings.defaults(dataset),
-            FaultPoint.Hook.NONE,
-            (r, why) -> {
-              throw new IllegalStateException("rejected " + r.key() + ": " + why);
-            })) {
-      for (TopicRecord r : records) {
-        sink.write(r);
-      }
-      sink.commitAll();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      for (ShardEntry e : sink.manifest().files()) {
-        if (!e.deletes()) {
-          rows += e.rows();
-          bytes += e.bytes();
-        }
-      }
-      if (rows != records.size()) {
-        throw new IllegalStateException(
-            "the sink committed " + rows + " rows of " + records.size());
-      }
-      deleteTree(dataset);
-      return new SinkResult(seconds, rows, bytes);
-    }
-  }
-
-  private static String check(Statement sql, Path file) throws SQLException {
-    try (ResultSet r =
-        sql.executeQuery(
-            "SELECT count(*), sum(octet_length(image.bytes)), sum(len(image_embedding)), "
-                + "sum(len(caption_embedding)), sum(list_sum(image_embedding)), count(DISTINCT pair_id) "
-                + "FROM read_parquet('"
-                + file
-                + "')")) {
-      r.next();
-      return String.format(
-          "%d rows, %d image bytes, %d + %d embedding values (image sum %.4f), %d pair ids",
-          r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getDouble(5), r.getLong(6));
-    }
-  }
-
-  private static void columns(Statement sql, String who, Path file) throws SQLException {
-    long groups =
-        longOf(sql, "SELECT count(DISTINCT row_group_id) FROM parquet_metadata('" + file + "')");
-    try (ResultSet r =
-        sql.executeQuery(
-            "SELECT path_in_schema, sum(total_compressed_size), "
-                + "sum(total_uncompressed_size), string_agg(DISTINCT encodings, ' | ') FROM parquet_metadata('"
-                + file
-                + "') GROUP BY path_in_schema ORDER BY 2 DESC LIMIT 4")) {
-      while (r.next()) {
-        System.out.printf(
-            "  %-9s %-28s %8.1f / %8.1f  %s%n",
-            who, r.getString(1), r.getLong(2) / 1e6, r.getLong(3) / 1e6, r.getString(4));
-      }
-    }
-    System.out.printf("  %-9s %d row groups%n", who, groups);
-  }
-
-  private static long longOf(Statement sql, String query) throws SQLException {
-    try (ResultSet r = sql.executeQuery(query)) {
-      r.next();
-      return r.getLong(1);
-    }
-  }
-
   private static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     sorted.sort(null);
     return sorted.get(sorted.size() / 2);
-  }
-
-  private static Path workRoot() {
-    String configured = System.getProperty("figstream.bench.dir");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    Path shm = Path.of("/dev/shm");
-    return Files.isDirectory(shm) && Files.isWritable(shm)
-        ? shm
-        : Path.of(System.getProperty("java.io.tmpdir"));
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
