@@ -40,9 +40,12 @@ final class CatchUpWait {
     this.stopped = stopped;
   }
 
-  /** Until caught up, an outage of the source waited out; past {@code timeout}, stuck. */
-  void awaitCaughtUp(Duration timeout) throws Exception {
-    settles(timeout, false);
+  /**
+   * Until caught up, however long that takes while work moves (a backfill drains for hours) and
+   * while the source is down; past {@code stallLimit} with work left and nothing moving, stuck.
+   */
+  void awaitCaughtUp(Duration stallLimit) throws Exception {
+    settles(stallLimit, false);
   }
 
   /** At most {@code wait}: true once caught up, false when the wait ran out with work left. */
@@ -51,11 +54,13 @@ final class CatchUpWait {
   }
 
   /**
-   * With {@code bounded}, the wait ends at its time whatever the source does; otherwise an outage
-   * of the source is waited out, however long: that timeout is for a pipeline that is stuck.
+   * With {@code bounded}, the wait ends at {@code limit} whatever the pipeline does; otherwise
+   * {@code limit} is how long work may be left with nothing moving: no request enriched here and no
+   * offset committed by any stage of any instance, the source not down.
    */
-  private boolean settles(Duration timeout, boolean bounded) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
+  private boolean settles(Duration limit, boolean bounded) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    StallWatch stalls = new StallWatch(limit);
     try (Lag lag = new Lag(kafka)) {
       int settled = 0;
       while (settled < 2) { // twice in a row, to be safe against a rebalance between two checks
@@ -64,23 +69,23 @@ final class CatchUpWait {
         }
         if (stage.failure() != null) {
           throw new IllegalStateException(
-              "the enrichment stage stopped: " + stage.failure().getMessage(), stage.failure());
+              "the enrichment stage stopped: " + stage.failure(), stage.failure());
         }
         if (streams.state() == KafkaStreams.State.ERROR) {
           throw new IllegalStateException("the Streams application is in state ERROR");
         }
-        if (!bounded && stage.waitingForSource() > 0) {
-          deadline = Math.max(deadline, System.nanoTime() + timeout.toNanos());
-        }
         boolean pending = lag.anyPending(Pipeline.INPUTS);
-        if (System.nanoTime() > deadline) {
-          if (!bounded) {
-            throw new IllegalStateException("the pipeline did not catch up within " + timeout);
-          }
+        long now = System.nanoTime();
+        if (bounded) {
           // a bounded wait that ran out on an idle pipeline still takes its confirming check
-          if (pending) {
+          if (now > deadline && pending) {
             return false;
           }
+        } else if (pending
+            && stalls.stalled(
+                lag.committedSoFar() + stage.progress(), stage.waitingForSource() > 0, now)) {
+          throw new IllegalStateException(
+              "the pipeline did not catch up: work is left and nothing moved for " + limit);
         }
         settled = pending ? 0 : settled + 1;
         stopped.await(pending ? PENDING_CHECK_MS : SETTLING_CHECK_MS, TimeUnit.MILLISECONDS);

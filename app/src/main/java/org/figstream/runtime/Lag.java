@@ -28,6 +28,7 @@ final class Lag implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> probe;
   private final Duration readTimeout;
   private long recordsRead;
+  private long committedSoFar;
 
   /** How long the probe reads one partition before it gives up and counts what is left. */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
@@ -65,6 +66,11 @@ final class Lag implements AutoCloseable {
    */
   boolean anyPending(List<Input> inputs) throws Exception {
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committed(inputs);
+    committedSoFar =
+        committed.values().stream()
+            .flatMap(offsets -> offsets.values().stream())
+            .mapToLong(OffsetAndMetadata::offset)
+            .sum();
     for (Input input : inputs) {
       Map<TopicPartition, Long> positions = positions(input, committed);
       for (Map.Entry<TopicPartition, Long> end : probe.endOffsets(positions.keySet()).entrySet()) {
@@ -177,6 +183,14 @@ final class Lag implements AutoCloseable {
       }
     }
     return Math.min(found, enough);
+  }
+
+  /**
+   * The sum of the groups' committed offsets at the last {@link #anyPending}: it grows whenever any
+   * stage of any instance commits, so a wait can tell a long backlog from a stuck pipeline.
+   */
+  long committedSoFar() {
+    return committedSoFar;
   }
 
   /** Records the probe's polls have returned so far. */

@@ -100,7 +100,7 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * Runs one feed pass announcing through {@code out} (the feed's cursor store), then waits until
-   * every input has its outputs committed.
+   * every input has its outputs committed; {@code timeout} is how long nothing may move meanwhile.
    *
    * @throws FeedFencedException when another follower of the feed took it during the pass
    * @throws FeedPassFailedException when the pass ended in an error; nothing was skipped
@@ -124,8 +124,9 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Waits until every input has its outputs committed, an outage of the source waited out; past
-   * {@code timeout} otherwise, the pipeline is taken to be stuck ({@link CatchUpWait}).
+   * Waits until every input has its outputs committed, however long while work moves or the source
+   * is down; work left with nothing moving for {@code timeout} is a stuck pipeline ({@link
+   * CatchUpWait}).
    */
   public void awaitCaughtUp(Duration timeout) throws Exception {
     catchUp.awaitCaughtUp(timeout);

@@ -21,7 +21,10 @@ import org.figstream.topology.enrich.EnrichmentStage;
  * dataset, its commit and compaction.
  */
 final class RunLoop {
-  /** The longest wait for the pipeline to settle: past it, the pipeline is taken to be stuck. */
+  /**
+   * How long work may be left with nothing moving before the pipeline is taken to be stuck: not a
+   * limit on the wait to settle, which a backfill makes hours long.
+   */
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(30);
 
   /** With --settle-wait, what tells a pipeline that is stuck from one that is busy. */

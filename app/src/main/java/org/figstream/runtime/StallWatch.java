@@ -9,17 +9,17 @@ import java.time.Duration;
  * while work is done (articles enriched); a reading while the source is down counts as moving, as
  * the wait until settled waits an outage out.
  */
-final class StallWatch {
+public final class StallWatch {
   private final Duration limit;
   private long count = Long.MIN_VALUE;
   private long since;
 
-  StallWatch(Duration limit) {
+  public StallWatch(Duration limit) {
     this.limit = limit;
   }
 
   /** The pipeline settled: nothing is left, so nothing can be stuck. */
-  void settled(long nowNanos) {
+  public void settled(long nowNanos) {
     count = Long.MIN_VALUE;
     since = nowNanos;
   }
@@ -29,7 +29,7 @@ final class StallWatch {
    *
    * @param waitingForSource the pipeline waits out an outage of its source
    */
-  boolean stalled(long progress, boolean waitingForSource, long nowNanos) {
+  public boolean stalled(long progress, boolean waitingForSource, long nowNanos) {
     if (progress != count || waitingForSource) {
       count = progress;
       since = nowNanos;
@@ -38,7 +38,7 @@ final class StallWatch {
     return nowNanos - since > limit.toNanos();
   }
 
-  Duration limit() {
+  public Duration limit() {
     return limit;
   }
 }

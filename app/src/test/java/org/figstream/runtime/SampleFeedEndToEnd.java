@@ -59,6 +59,14 @@ abstract class SampleFeedEndToEnd {
   /** Client settings of the Kafka to run on; it starts empty. */
   abstract Map<String, Object> kafka() throws Exception;
 
+  /**
+   * How long the pipeline may have work left with nothing moving before a wait to settle fails; a
+   * subclass makes it shorter than the whole backlog takes.
+   */
+  Duration stallLimit() {
+    return Duration.ofSeconds(120);
+  }
+
   /** The embed step of enrichment; a subclass makes it fail to test recovery. */
   FigureStep embedStep() {
     return FigureStep.IDENTITY;
@@ -90,7 +98,7 @@ abstract class SampleFeedEndToEnd {
                   .start()) {
         // a request no announcement decoder reads (a foreign producer): a dead letter, then past it
         sendForeignRequest(kafka);
-        pipeline.feedAndSettle(feed, cursors, Duration.ofSeconds(120));
+        pipeline.feedAndSettle(feed, cursors, stallLimit());
         assertThat(
                 TopicCounts.deadLetters(kafka).stream()
                     .filter(d -> d.reason().equals("undecodable-record")))
@@ -118,7 +126,7 @@ abstract class SampleFeedEndToEnd {
         assertThat(provenance.get("source").toString()).isEqualTo("2026-11-20T01-00Z");
 
         emulator.publishNextDay();
-        pipeline.feedAndSettle(feed, cursors, Duration.ofSeconds(120));
+        pipeline.feedAndSettle(feed, cursors, stallLimit());
         live = TopicCounts.latest(kafka, Topics.FIGURES);
         // day 2: + pone.0093988 (3), article 2 loses one figure, article 3 (elife-43154-v2, 3
         // pairs)

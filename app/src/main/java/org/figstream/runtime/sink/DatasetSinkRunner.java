@@ -31,6 +31,7 @@ import org.figstream.processors.api.StageTimes;
 import org.figstream.records.DeadLetter;
 import org.figstream.records.Headers;
 import org.figstream.records.Topics;
+import org.figstream.runtime.StallWatch;
 import org.figstream.topology.schema.TopicSerdes;
 
 /**
@@ -121,17 +122,18 @@ public final class DatasetSinkRunner implements AutoCloseable {
 
   /**
    * Waits until the sink has read everything committed on its topics, then commits every open
-   * shard.
+   * shard. However long the reading takes while it moves (a new dataset reads the whole topic);
+   * {@code timeout} is how long it may read nothing with records left.
    */
   public void catchUpAndCommit(Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    StallWatch stalls = new StallWatch(timeout);
     while (true) {
       if (failure != null) {
         throw new IllegalStateException(
             "the dataset sink stopped: " + failure.getMessage(), failure);
       }
-      boolean done = call(s -> atEnd(), timeout);
-      if (done) {
+      long behind = call(s -> positionIfBehind(), timeout);
+      if (behind < 0) {
         call(
             s -> {
               s.commitAll();
@@ -140,8 +142,9 @@ public final class DatasetSinkRunner implements AutoCloseable {
             timeout);
         return;
       }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the dataset sink did not catch up within " + timeout);
+      if (stalls.stalled(behind, false, System.nanoTime())) {
+        throw new IllegalStateException(
+            "the dataset sink did not catch up: records are left and it read none for " + timeout);
       }
       Thread.sleep(100);
     }
@@ -203,14 +206,19 @@ public final class DatasetSinkRunner implements AutoCloseable {
     }
   }
 
-  private boolean atEnd() {
+  /**
+   * -1 at the end of every partition; else how far the sink has read, summed: it grows as it reads.
+   */
+  private long positionIfBehind() {
     Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+    long read = 0;
+    boolean behind = false;
     for (var e : ends.entrySet()) {
-      if (consumer.position(e.getKey()) < e.getValue()) {
-        return false;
-      }
+      long position = consumer.position(e.getKey());
+      behind |= position < e.getValue();
+      read += position;
     }
-    return true;
+    return behind ? read : -1;
   }
 
   private static String reason(Header header) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -30,6 +31,7 @@ final class EnrichmentBatch {
   private final StageClients clients;
   private final StageMeters meters;
   private final AtomicInteger waiting;
+  private final AtomicLong enriched = new AtomicLong();
   private final StageOutputs outputs = new StageOutputs();
   private final SourceWaits waits = new SourceWaits();
 
@@ -44,6 +46,14 @@ final class EnrichmentBatch {
     this.clients = clients;
     this.meters = meters;
     this.waiting = waiting;
+  }
+
+  /**
+   * Requests enriched so far, their batch committed or not: it moves while a long batch is worked
+   * on, which is what tells a busy stage from a stuck one.
+   */
+  long enriched() {
+    return enriched.get();
   }
 
   /** Forgets the partitions held back: new clients start from the committed offsets. */
@@ -109,7 +119,13 @@ final class EnrichmentBatch {
     return Mono.defer(
         () -> {
           Timer.Sample started = Timer.start();
-          return enrichment.enrich(a).doFinally(signal -> started.stop(meters.duration()));
+          return enrichment
+              .enrich(a)
+              .doFinally(
+                  signal -> {
+                    started.stop(meters.duration());
+                    enriched.incrementAndGet();
+                  });
         });
   }
 

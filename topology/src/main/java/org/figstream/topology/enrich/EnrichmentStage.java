@@ -75,6 +75,14 @@ public final class EnrichmentStage implements AutoCloseable {
     return waiting.get();
   }
 
+  /**
+   * Requests enriched since the start, their batch committed or not: a count that moves while the
+   * stage works, for a wait that must tell a long backlog from a stuck stage.
+   */
+  public long progress() {
+    return batch.enriched();
+  }
+
   /** Why the stage stopped on its own, or null while it runs. */
   public Throwable failure() {
     return failure.get();
@@ -91,6 +99,11 @@ public final class EnrichmentStage implements AutoCloseable {
       try {
         batch.pollOnce();
         consecutive = 0;
+      } catch (Error e) {
+        // out of memory, a native library that failed to link: no restart mends these, and a
+        // wait for the pipeline to settle must say why it never will
+        failure.set(e);
+        throw e;
       } catch (RuntimeException e) {
         if (e instanceof ProducerFencedException || ++consecutive > MAX_CONSECUTIVE_RESTARTS) {
           failure.set(e);
