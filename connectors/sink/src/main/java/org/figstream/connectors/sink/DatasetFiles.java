@@ -66,17 +66,23 @@ public final class DatasetFiles {
     return Files.exists(p) ? p : temporary(relative);
   }
 
-  /** Renames the temporary file of {@code relative} into place when it is still there. */
+  /**
+   * Renames the temporary file of {@code relative} into place when it is still there. A file is
+   * published once under its number, so a temporary file beside a published one is not this
+   * writer's: another writer that lost the manifest's generation check left it, and it is deleted,
+   * never moved over the committed file.
+   */
   public void publish(String relative) throws IOException {
     Path temporary = temporary(relative);
-    if (Files.exists(temporary)) {
-      Files.move(
-          temporary,
-          path(relative),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-      ManifestStore.forceDirectory(path(relative).getParent());
+    if (!Files.exists(temporary)) {
+      return;
     }
+    if (Files.exists(path(relative))) {
+      Files.delete(temporary);
+      return;
+    }
+    Files.move(temporary, path(relative), StandardCopyOption.ATOMIC_MOVE);
+    ManifestStore.forceDirectory(path(relative).getParent());
   }
 
   /**

@@ -28,6 +28,27 @@ class DatasetFilesTest {
   }
 
   @Test
+  void shouldNeverMoveAnotherWritersTemporaryFileOverACommittedOne() throws IOException {
+    // a second writer past the lock took the same number, and its commit lost the generation
+    // check: its temporary file lies beside the winner's published one
+    DatasetFiles files = new DatasetFiles(dir);
+    String shard = DatasetFiles.name("articles/commercial", 7, ".parquet");
+    Files.createDirectories(files.path(shard).getParent());
+    Files.writeString(files.path(shard), "the winner's rows");
+    Files.writeString(files.temporary(shard), "the loser's rows");
+    Manifest m =
+        Manifest.empty().toBuilder()
+            .add(new ShardEntry(shard, "articles/commercial", 1, 17, Map.of()))
+            .build(1L);
+    ManifestStore.write(dir, m);
+
+    files.settle(ManifestStore.read(dir));
+
+    assertThat(Files.readString(files.path(shard))).isEqualTo("the winner's rows");
+    assertThat(files.temporary(shard)).doesNotExist();
+  }
+
+  @Test
   void shouldRenameListedFilesLeftUnderTheirTemporaryNameAndDeleteEverythingElse()
       throws IOException {
     DatasetFiles files = new DatasetFiles(dir);
