@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,24 +14,17 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.figstream.connectors.sink.DatasetSink;
 import org.figstream.connectors.sink.FaultPoint;
 import org.figstream.connectors.sink.SinkSettings;
 import org.figstream.connectors.sink.TopicRecord;
 import org.figstream.processors.api.StageTimes;
-import org.figstream.records.DeadLetter;
 import org.figstream.records.Headers;
-import org.figstream.records.Topics;
 import org.figstream.runtime.StallWatch;
-import org.figstream.topology.schema.TopicSerdes;
 
 /**
  * Runs the dataset sink inside {@code figstream run}: one thread owns the sink and a read_committed
@@ -49,8 +41,9 @@ public final class DatasetSinkRunner implements AutoCloseable {
   private volatile boolean running = true;
   private volatile Throwable failure;
   // owned by the sink's thread
+  private Throwable requestFailure;
   private KafkaConsumer<String, byte[]> consumer;
-  private KafkaProducer<String, byte[]> deadLetters;
+  private SinkDeadLetters deadLetters;
 
   public DatasetSinkRunner(Map<String, Object> kafka, SinkSettings settings, FaultPoint.Hook faults)
       throws Exception {
@@ -91,6 +84,7 @@ public final class DatasetSinkRunner implements AutoCloseable {
             result.complete(work.apply(sink));
           } catch (Throwable e) {
             result.completeExceptionally(e);
+            requestFailure = e;
           }
         });
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -162,8 +156,7 @@ public final class DatasetSinkRunner implements AutoCloseable {
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     try (KafkaConsumer<String, byte[]> c =
             new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        KafkaProducer<String, byte[]> dlq =
-            new KafkaProducer<>(kafka, new StringSerializer(), new ByteArraySerializer())) {
+        SinkDeadLetters dlq = new SinkDeadLetters(kafka)) {
       consumer = c;
       deadLetters = dlq;
       List<TopicPartition> partitions = new ArrayList<>();
@@ -193,14 +186,18 @@ public final class DatasetSinkRunner implements AutoCloseable {
         sink.rollDue(System.currentTimeMillis());
         for (Runnable request; (request = requests.poll()) != null; ) {
           request.run();
+          if (requestFailure != null) {
+            // a commit or compaction that failed half-way left the sink's open shards and
+            // positions out of step with its manifest: only a sink opened again from disk is sound
+            throw requestFailure;
+          }
         }
         meters.read(batch, sink.manifest());
       }
     } catch (Throwable e) {
       failure = e;
-      for (Runnable request; (request = requests.poll()) != null; ) {
-        request.run();
-      }
+      // nothing more runs on a sink that failed: the callers waiting see the thread end (call)
+      requests.clear();
     } finally {
       sink.close();
     }
@@ -226,18 +223,7 @@ public final class DatasetSinkRunner implements AutoCloseable {
   }
 
   private void reject(TopicRecord r, String why) {
-    DeadLetter d =
-        new DeadLetter(
-            "sink",
-            "undecodable",
-            why,
-            r.topicPartition() + "@" + r.offset(),
-            null,
-            1,
-            Instant.now());
-    deadLetters.send(
-        new ProducerRecord<>(
-            Topics.DLQ, r.key(), TopicSerdes.deadLetters().serializer().serialize(Topics.DLQ, d)));
+    deadLetters.send(r, why);
     meters.deadLetter();
   }
 
