@@ -7,8 +7,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
@@ -70,8 +70,7 @@ public final class HttpFetcher implements AutoCloseable {
                 client.get().uri(uri),
                 maxBytes,
                 (declared, body) ->
-                    body.asByteArray()
-                        .collect(() -> new LimitedBuffer(maxBytes, url), LimitedBuffer::add)
+                    body.collect(() -> new LimitedBuffer(maxBytes, url), LimitedBuffer::add)
                         .map(buffer -> complete(url, buffer, declared, md5))));
   }
 
@@ -101,8 +100,7 @@ public final class HttpFetcher implements AutoCloseable {
                     .send(ByteBufFlux.fromString(Mono.just(form))),
                 maxBytes,
                 (declared, body) ->
-                    body.asByteArray()
-                        .collect(() -> new LimitedBuffer(maxBytes, url), LimitedBuffer::add)
+                    body.collect(() -> new LimitedBuffer(maxBytes, url), LimitedBuffer::add)
                         .map(buffer -> complete(url, buffer, declared, null))));
   }
 
@@ -123,8 +121,7 @@ public final class HttpFetcher implements AutoCloseable {
                     Mono.using(
                         () -> new FileSink(target, maxBytes, url),
                         sink ->
-                            body.asByteArray()
-                                .concatMap(
+                            body.concatMap(
                                     chunk ->
                                         Mono.fromRunnable(() -> sink.write(chunk))
                                             .subscribeOn(Schedulers.boundedElastic()))
@@ -163,38 +160,48 @@ public final class HttpFetcher implements AutoCloseable {
       HttpClient.ResponseReceiver<?> request,
       long maxBytes,
       BodyReader<T> reader) {
-    Duration total = settings.responseTimeout().plus(settings.connectTimeout()).multipliedBy(2);
-    return request
-        .response(
-            (response, body) -> {
-              FetchFailure status = Failures.ofStatus(url, response);
-              if (status != null) {
-                return body.then(Mono.<T>error(status));
-              }
-              long declared = contentLength(response);
-              if (declared > maxBytes) {
-                return body.then(
-                    Mono.<T>error(
-                        FetchFailure.permanent(
-                            "too-large",
-                            url,
-                            "body of "
-                                + url
-                                + " is "
-                                + declared
-                                + " bytes, over the limit of "
-                                + maxBytes)));
-              }
-              return reader.read(declared, body);
-            })
-        .single()
-        .timeout(total)
-        .onErrorMap(e -> !(e instanceof FetchFailure), e -> Failures.of(url, e));
+    return Mono.defer(
+        () -> {
+          BodyPace pace =
+              new BodyPace(
+                  url,
+                  settings.responseTimeout().plus(settings.connectTimeout()).multipliedBy(2),
+                  HttpSettings.MIN_BODY_BYTES_PER_SECOND);
+          return request
+              .response(
+                  (response, body) -> {
+                    pace.answered();
+                    FetchFailure status = Failures.ofStatus(url, response);
+                    if (status != null) {
+                      return body.then(Mono.<T>error(status));
+                    }
+                    long declared = contentLength(response);
+                    if (declared > maxBytes) {
+                      return body.then(Mono.<T>error(tooLarge(url, declared, maxBytes)));
+                    }
+                    return reader.read(declared, body.asByteArray().doOnNext(pace::arrived));
+                  })
+              .single()
+              // the allowance caps the wait for the headers only: a body may take as long as its
+              // pace allows (an inventory part can take hours), and each silence is bounded by the
+              // idle responseTimeout
+              .timeout(
+                  Mono.delay(pace.allowance())
+                      .flatMap(t -> pace.isAnswered() ? Mono.never() : Mono.just(t)))
+              .onErrorMap(e -> !(e instanceof FetchFailure), e -> Failures.of(url, e));
+        });
+  }
+
+  private static FetchFailure tooLarge(String url, long declared, long maxBytes) {
+    return FetchFailure.permanent(
+        "too-large",
+        url,
+        "body of " + url + " is " + declared + " bytes, over the limit of " + maxBytes);
   }
 
   /** What to do with a successful response's body. */
   private interface BodyReader<T> {
-    Mono<T> read(long declaredLength, ByteBufFlux body);
+    Mono<T> read(long declaredLength, Flux<byte[]> body);
   }
 
   private static byte[] complete(String url, LimitedBuffer buffer, long declared, String md5) {

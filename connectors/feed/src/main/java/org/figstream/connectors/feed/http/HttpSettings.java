@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
  * @param requestsPerSecond per-host request rate; hosts not named get {@code
  *     defaultRequestsPerSecond}
  * @param maxConcurrency requests in flight at once, over all hosts
+ * @param connectTimeout to open a connection
+ * @param responseTimeout the longest silence while waiting for or reading a response (an idle
+ *     timeout, not a cap on the body); an attempt also has {@code 2 x (connectTimeout +
+ *     responseTimeout)} to get its headers, and its body must then keep up {@link
+ *     #MIN_BODY_BYTES_PER_SECOND}
  * @param maxAttempts attempts per request, the first included (retries = maxAttempts - 1)
  * @param jitter fraction (0..1) by which each backoff is randomly lengthened or shortened
  */
@@ -32,6 +37,14 @@ public record HttpSettings(
 
   /** NCBI asks for at most 3 requests per second without an API key. */
   public static final double NCBI_REQUESTS_PER_SECOND = 3.0;
+
+  /**
+   * The slowest a response body may arrive once its headers are in (see {@link BodyPace}): 64
+   * KiB/s, about 0.5 Mbit/s, far below any link that can keep up with PMC (a 31 MB PubMed update
+   * file then gets about 8 minutes, an 8 GiB inventory part 36 hours), yet far above a server that
+   * trickles a byte at a time to stay under the idle timeout.
+   */
+  public static final long MIN_BODY_BYTES_PER_SECOND = 64 * 1024;
 
   public HttpSettings {
     allowedHosts =
