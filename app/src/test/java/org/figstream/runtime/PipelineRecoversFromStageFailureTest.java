@@ -2,6 +2,7 @@ package org.figstream.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.figstream.topology.enrich.EnrichmentStage;
 import org.figstream.topology.enrich.FigureStep;
@@ -15,6 +16,11 @@ import reactor.core.publisher.Mono;
  */
 class PipelineRecoversFromStageFailureTest extends PipelineOnEmbeddedBrokerTest {
   private final AtomicInteger calls = new AtomicInteger();
+
+  @Override
+  Duration stallLimit() {
+    return Duration.ofSeconds(120); // a restart's backoff is no backlog
+  }
 
   @Override
   FigureStep embedStep() {
