@@ -83,7 +83,8 @@ public final class FigstreamTopology {
     t.addStateStore(StateStores.dedupExact(), "dedup");
     t.addStateStore(StateStores.dedupNear(), "dedup");
     t.addProcessor("ledger", () -> new PairLedgerProcessor(times), "dedup");
-    t.addStateStore(StateStores.pairLedger(), "ledger");
+    // dedup reads the ledger too: it names a canonical pair only while that pair is on figures
+    t.addStateStore(StateStores.pairLedger(), "ledger", "dedup");
     t.addSink(
         PairLedgerProcessor.TO_FIGURES,
         Topics.FIGURES,

@@ -32,11 +32,14 @@ class TopologyShapeTest {
                 "gate", Set.of(StoreNames.VERSION_GATE),
                 "to-enrich", Set.of(),
                 "withdrawals", Set.of()));
+    // dedup reads the ledger's store to name only pairs still on figures
+    Set<String> dedup =
+        Set.of(StoreNames.DEDUP_EXACT, StoreNames.DEDUP_NEAR, StoreNames.PAIR_LEDGER);
     assertThat(nodes(1))
         .isEqualTo(
             Map.of(
                 "enriched", Set.of(),
-                "dedup", Set.of(StoreNames.DEDUP_EXACT, StoreNames.DEDUP_NEAR),
+                "dedup", dedup,
                 "ledger", Set.of(StoreNames.PAIR_LEDGER),
                 "figures", Set.of(),
                 "article-tombstones", Set.of()));

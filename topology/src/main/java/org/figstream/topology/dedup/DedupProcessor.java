@@ -17,7 +17,9 @@ import org.figstream.state.StoreNames;
  * (the first with the same pixel SHA-256) or nearly (the nearest canonical pair whose perceptual
  * hash is within the configured distance, found through the block index, never a scan). A pair that
  * is neither is canonical itself; duplicates keep their own record with {@code duplicateOf} set, or
- * are dropped when the policy says so.
+ * are dropped when the policy says so. A canonical pair is named only while it is on {@code
+ * figures} ({@link LivePairs}, from the pair ledger): once its article is withdrawn or a newer
+ * version drops it, the next pair showing the image takes its place.
  */
 public final class DedupProcessor
     implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
@@ -26,6 +28,7 @@ public final class DedupProcessor
   private ProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, String> exact;
   private NearIndex nearIndex;
+  private LivePairs live;
 
   public DedupProcessor(DedupSettings settings) {
     this(settings, StageTimes.NONE);
@@ -45,6 +48,7 @@ public final class DedupProcessor
     this.exact = context.getStateStore(StoreNames.DEDUP_EXACT);
     this.nearIndex =
         new NearIndex(context.getStateStore(StoreNames.DEDUP_NEAR), settings.maxDistance());
+    this.live = new LivePairs(context.getStateStore(StoreNames.PAIR_LEDGER));
   }
 
   @Override
@@ -58,6 +62,7 @@ public final class DedupProcessor
       context.forward(record);
       return;
     }
+    live.processing(e);
     List<PublishedFigure> out = new ArrayList<>(e.figures().size());
     for (PublishedFigure f : e.figures()) {
       PublishedFigure checked = f.image() == null ? f : check(f);
@@ -71,12 +76,18 @@ public final class DedupProcessor
 
   private PublishedFigure check(PublishedFigure f) {
     NormalizedImage image = f.image();
+    String self = f.pairId();
     String same = exact.get(image.pixelSha256());
-    if (same != null) {
-      return same.equals(f.pairId()) ? f : f.duplicating(same, "exact");
+    if (same != null && !same.equals(self) && live.live(same)) {
+      return f.duplicating(same, "exact");
     }
-    exact.put(image.pixelSha256(), f.pairId());
-    String near = nearIndex.nearestElseList(f.pairId(), image.perceptualHash());
+    if (!self.equals(same)) {
+      // none, or a pair no longer on figures: this one shows the image first now
+      exact.put(image.pixelSha256(), self);
+    }
+    // also when the exact entry is this pair's own (processed before, a near duplicate's included):
+    // the near search decides again, so that a new version gets the verdict the last one got
+    String near = nearIndex.nearestElseList(self, image.perceptualHash(), live::live);
     return near == null ? f : f.duplicating(near, "near");
   }
 }

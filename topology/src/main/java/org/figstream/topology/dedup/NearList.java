@@ -1,5 +1,6 @@
 package org.figstream.topology.dedup;
 
+import java.util.function.Predicate;
 import org.figstream.records.NormalizedImage;
 
 /**
@@ -20,6 +21,14 @@ final class NearList {
    * {@code self}; null when there is none.
    */
   static Match nearest(String listed, long hash, String self, int below) {
+    return nearest(listed, hash, self, below, pair -> true);
+  }
+
+  /**
+   * As {@link #nearest(String, long, String, int)}, among the pairs {@code live} accepts; it is
+   * asked only about a pair nearer than any found yet, so rarely, and may read a store.
+   */
+  static Match nearest(String listed, long hash, String self, int below, Predicate<String> live) {
     Match found = null;
     int best = below;
     int n = listed.length();
@@ -32,8 +41,11 @@ final class NearList {
       }
       int d = NormalizedImage.hammingDistance(hash, hex(listed, eq + 1, end));
       if (d < best && !isPair(listed, start, eq, self)) {
-        best = d;
-        found = new Match(listed.substring(start, eq), d);
+        String pair = listed.substring(start, eq);
+        if (live.test(pair)) {
+          best = d;
+          found = new Match(pair, d);
+        }
       }
       start = end + 1;
     }
@@ -52,6 +64,21 @@ final class NearList {
       start = end + 1;
     }
     return false;
+  }
+
+  /** {@code listed} without {@code pair}'s lines; null when nothing is left. */
+  static String without(String listed, String pair) {
+    StringBuilder kept = new StringBuilder(listed.length());
+    int n = listed.length();
+    for (int start = 0; start < n; ) {
+      int end = listed.indexOf('\n', start);
+      end = end < 0 ? n : end;
+      if (!isPair(listed, start, listed.lastIndexOf('=', end - 1), pair)) {
+        kept.append(kept.length() == 0 ? "" : "\n").append(listed, start, end);
+      }
+      start = end + 1;
+    }
+    return kept.length() == 0 ? null : kept.toString();
   }
 
   private static boolean isPair(String listed, int start, int eq, String pair) {

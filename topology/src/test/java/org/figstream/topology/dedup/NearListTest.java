@@ -52,6 +52,25 @@ class NearListTest {
   }
 
   @Test
+  void shouldDropAPairsLinesFromAList() {
+    assertThat(NearList.without("a/1=ff\nb/1=fe\nc/1=fd", "b/1")).isEqualTo("a/1=ff\nc/1=fd");
+    assertThat(NearList.without("a/1=ff\nb/1=fe", "a/1")).isEqualTo("b/1=fe");
+    assertThat(NearList.without("a/1=ff\nb/1=fe", "b")).isEqualTo("a/1=ff\nb/1=fe");
+    assertThat(NearList.without("a/1=ff", "a/1")).isNull();
+  }
+
+  @Test
+  void shouldPassOverPairsThatAreNotLive() {
+    String listed = "a/1=ff\nb/1=fe\nc/1=fc";
+
+    assertThat(NearList.nearest(listed, 0xffL, "x", 7, p -> !p.equals("a/1")))
+        .isEqualTo(new NearList.Match("b/1", 1));
+    assertThat(NearList.nearest(listed, 0xffL, "x", 7, p -> p.equals("c/1")))
+        .isEqualTo(new NearList.Match("c/1", 2));
+    assertThat(NearList.nearest(listed, 0xffL, "x", 7, p -> false)).isNull();
+  }
+
+  @Test
   void shouldRefuseALineWithoutAHash() {
     assertThatThrownBy(() -> NearList.nearest("a/1=ff\nb/1", 0, "x", 7))
         .isInstanceOf(IllegalStateException.class)
