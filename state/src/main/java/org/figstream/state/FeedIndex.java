@@ -3,7 +3,8 @@ package org.figstream.state;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.util.Arrays;
+import java.util.function.BiConsumer;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -22,6 +23,12 @@ public final class FeedIndex implements AutoCloseable {
 
   /** What the index holds for a key. */
   public record Entry(String etag, String inventory) {}
+
+  /** A place in an inventory: this index holds the stamps of every row of it before there. */
+  public record Position(String inventory, int part, long rows) {}
+
+  /** Where {@link Position} is kept: not a metadata key, so never taken for a row. */
+  private static final byte[] STAMPED = "#stamped-through".getBytes(StandardCharsets.UTF_8);
 
   private final Options options;
   private final RocksDB db;
@@ -72,6 +79,18 @@ public final class FeedIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Records that {@code inventory} lists {@code key} while keeping the ETag the index has for it,
+   * so that the next pass compares the row with that older ETag again (a row whose metadata could
+   * not be read this time). Does nothing for a key the index does not hold.
+   */
+  public void restamp(String key, String inventory) {
+    Entry seen = get(key);
+    if (seen != null) {
+      put(key, seen.etag(), inventory);
+    }
+  }
+
   public void delete(String key) {
     try {
       db.delete(key.getBytes(StandardCharsets.UTF_8));
@@ -80,19 +99,58 @@ public final class FeedIndex implements AutoCloseable {
     }
   }
 
-  public boolean isEmpty() {
-    try (RocksIterator it = db.newIterator()) {
-      it.seekToFirst();
-      return !it.isValid();
+  /**
+   * Records that every row of {@code inventory} before {@code part}/{@code rows} is stamped here.
+   * Written after those rows' own writes, so a crash between them leaves it behind, never ahead.
+   */
+  public void stampedThrough(Position position) {
+    try {
+      db.put(
+          STAMPED,
+          (position.inventory() + "\t" + position.part() + "\t" + position.rows())
+              .getBytes(StandardCharsets.UTF_8));
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(e);
     }
   }
 
-  /** Calls {@code action} with every key whose last listing is not {@code inventory}. */
-  public void forEachNotListedIn(String inventory, Consumer<String> action) {
+  /** The last {@link #stampedThrough(Position)}, or null. */
+  public Position stampedThrough() {
+    try {
+      byte[] v = db.get(STAMPED);
+      if (v == null) {
+        return null;
+      }
+      String[] f = new String(v, StandardCharsets.UTF_8).split("\t");
+      return new Position(f[0], Integer.parseInt(f[1]), Long.parseLong(f[2]));
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public boolean isEmpty() {
     try (RocksIterator it = db.newIterator()) {
       for (it.seekToFirst(); it.isValid(); it.next()) {
-        if (!decode(it.value()).inventory().equals(inventory)) {
-          action.accept(new String(it.key(), StandardCharsets.UTF_8));
+        if (!Arrays.equals(it.key(), STAMPED)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
+   * Calls {@code action} with every key whose last listing is not {@code inventory}, and its entry.
+   */
+  public void forEachNotListedIn(String inventory, BiConsumer<String, Entry> action) {
+    try (RocksIterator it = db.newIterator()) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        if (Arrays.equals(it.key(), STAMPED)) {
+          continue;
+        }
+        Entry entry = decode(it.value());
+        if (!entry.inventory().equals(inventory)) {
+          action.accept(new String(it.key(), StandardCharsets.UTF_8), entry);
         }
       }
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,38 @@ class FeedIndexTest {
       assertThat(index.get("metadata/PMC1.1.json"))
           .isEqualTo(new FeedIndex.Entry("etag-1", "2026-11-20T01-00Z"));
       assertThat(index.get("metadata/PMC2.1.json")).isNull();
+    }
+  }
+
+  @Test
+  void shouldRestampAKeyItHoldsWithItsOldEtagAndLeaveAnAbsentKeyAbsent() {
+    try (FeedIndex index = new FeedIndex(dir)) {
+      index.put("metadata/PMC1.1.json", "etag-1", "2026-11-20T01-00Z");
+
+      index.restamp("metadata/PMC1.1.json", "2026-11-21T01-00Z");
+      index.restamp("metadata/PMC2.1.json", "2026-11-21T01-00Z");
+
+      assertThat(index.get("metadata/PMC1.1.json"))
+          .isEqualTo(new FeedIndex.Entry("etag-1", "2026-11-21T01-00Z"));
+      assertThat(index.get("metadata/PMC2.1.json")).isNull();
+    }
+  }
+
+  @Test
+  void shouldKeepWhereItsStampsReachApartFromTheKeys() {
+    try (FeedIndex index = new FeedIndex(dir)) {
+      assertThat(index.stampedThrough()).isNull();
+      index.stampedThrough(new FeedIndex.Position("2026-11-21T01-00Z", 1, 1000));
+
+      assertThat(index.isEmpty()).isTrue();
+      index.put("metadata/PMC1.1.json", "etag-1", "2026-11-20T01-00Z");
+      List<String> notListed = new ArrayList<>();
+      index.forEachNotListedIn("2026-11-21T01-00Z", (key, entry) -> notListed.add(key));
+      assertThat(notListed).containsExactly("metadata/PMC1.1.json");
+    }
+    try (FeedIndex index = new FeedIndex(dir)) {
+      assertThat(index.stampedThrough())
+          .isEqualTo(new FeedIndex.Position("2026-11-21T01-00Z", 1, 1000));
     }
   }
 

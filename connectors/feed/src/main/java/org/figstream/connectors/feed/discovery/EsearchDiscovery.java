@@ -25,6 +25,9 @@ public final class EsearchDiscovery {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
   static final String ESEARCH_ETAG = "esearch";
 
+  /** The inventory stamp of a version found here: never taken for a removal ({@link FeedIndex}). */
+  static final String ESEARCH_STAMP = "esearch";
+
   private final EsearchSettings settings;
   private final HttpFetcher http;
   private final BucketClient bucket;
@@ -93,7 +96,7 @@ public final class EsearchDiscovery {
                                         m))
                                 .then(
                                     Mono.fromRunnable(
-                                        () -> index.put(key, ESEARCH_ETAG, "esearch")))
+                                        () -> index.put(key, ESEARCH_ETAG, ESEARCH_STAMP)))
                                 .thenReturn(1L)))
         .count();
   }

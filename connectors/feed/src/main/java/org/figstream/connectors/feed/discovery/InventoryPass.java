@@ -23,6 +23,16 @@ import reactor.util.function.Tuples;
  * One pass over one inventory ({@link InventoryFeed#runOnce}): its parts in order from the cursor,
  * each row decided ({@link RowDecisions}) and delivered in order, the removals after the last part,
  * and the cursor checkpointed as it goes, with the index writes that each checkpoint makes final.
+ *
+ * <p>Removals are decided only by a pass whose index holds the stamps of every row before its
+ * cursor: a key is removed when its stamp (the last inventory that listed it) is not this
+ * inventory, and a pass resumed from a cursor did not stamp the rows before it. A pass from the
+ * first row has them all; a resumed one only if the index says it stamped through the cursor
+ * ({@link FeedIndex#stampedThrough()}, written at each checkpoint of such a pass). Otherwise this
+ * instance's index never saw those rows (another instance did them, then lost the feed) or lost
+ * their writes (a crash between a cursor commit and the index writes it made final), and the pass
+ * leaves removals to the next whole pass, the next inventory's, which finds every key no longer
+ * listed.
  */
 final class InventoryPass {
   private final BucketClient bucket;
@@ -42,6 +52,9 @@ final class InventoryPass {
   private final AtomicLong unchanged = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+
+  /** Whether the index holds the stamps of every row before this pass's start (see above). */
+  private final boolean stampsFromStart;
 
   /** Index writes waiting for the next checkpoint, when a checkpoint commits the deliveries. */
   private final List<Runnable> uncommitted = new ArrayList<>();
@@ -67,6 +80,17 @@ final class InventoryPass {
     this.quiet = from.quiet();
     this.sinks = sinks;
     this.decisions = new RowDecisions(bucket, index, settings, quiet);
+    this.stampsFromStart = stampedBefore(index, from);
+  }
+
+  private static boolean stampedBefore(FeedIndex index, FeedCursor at) {
+    if (at.part() == 0 && at.rows() == 0) {
+      return true;
+    }
+    FeedIndex.Position p = index.stampedThrough();
+    return p != null
+        && p.inventory().equals(at.inventory())
+        && (p.part() > at.part() || (p.part() == at.part() && p.rows() >= at.rows()));
   }
 
   Mono<FeedRun> run() {
@@ -77,7 +101,7 @@ final class InventoryPass {
     }
     return Flux.fromIterable(parts)
         .concatMap(i -> part(i, i == start.part() ? start.rows() : 0))
-        .then(Mono.defer(this::removals))
+        .then(Mono.defer(() -> stampsFromStart ? removals() : Mono.empty()))
         .then(
             Mono.fromRunnable(
                 () ->
@@ -152,6 +176,9 @@ final class InventoryPass {
       uncommitted.clear();
     }
     done.forEach(Runnable::run);
+    if (stampsFromStart) {
+      index.stampedThrough(new FeedIndex.Position(at.inventory(), at.part(), at.rows()));
+    }
   }
 
   /** An index write, now, or at the next checkpoint when the deliveries are transactional. */
@@ -184,7 +211,14 @@ final class InventoryPass {
           sinks
               .deadLetters()
               .apply(p.deadLetter())
-              .then(Mono.fromRunnable(failed::incrementAndGet));
+              .then(
+                  Mono.fromRunnable(
+                      () -> {
+                        failed.incrementAndGet();
+                        // still listed, so not a removal; its old ETag makes the next pass
+                        // read it again (a key the index lacks stays absent: nothing to remove)
+                        mark(() -> index.restamp(p.row().key(), inventory));
+                      }));
       case ANNOUNCE ->
           sinks
               .announcements()
@@ -203,7 +237,16 @@ final class InventoryPass {
       return Mono.empty();
     }
     List<String> gone = new ArrayList<>();
-    index.forEachNotListedIn(inventory, gone::add);
+    index.forEachNotListedIn(
+        inventory,
+        (key, entry) -> {
+          // found by esearch and listed by no inventory yet: inventories lag the bucket by up to
+          // a day, so the first inventory after a release may not list it. Only once an inventory
+          // has listed (and stamped) it can it be removed
+          if (!entry.inventory().equals(EsearchDiscovery.ESEARCH_STAMP)) {
+            gone.add(key);
+          }
+        });
     return Flux.fromIterable(gone)
         .concatMap(
             key ->

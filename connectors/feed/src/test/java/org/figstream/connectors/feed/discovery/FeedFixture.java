@@ -3,17 +3,22 @@ package org.figstream.connectors.feed.discovery;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.figstream.connectors.feed.bucket.BucketClient;
 import org.figstream.connectors.feed.bucket.BucketLayout;
 import org.figstream.connectors.feed.http.HttpFetcher;
 import org.figstream.connectors.feed.http.HttpSettings;
 import org.figstream.connectors.feed.http.RetryCounts;
+import org.figstream.connectors.feed.sample.BucketContents;
 import org.figstream.connectors.feed.sample.BucketEmulator;
 import org.figstream.connectors.feed.sample.Faults;
 import org.figstream.connectors.feed.sample.SampleBucket;
+import org.figstream.connectors.feed.sample.StoredObject;
 import org.figstream.processors.testdata.SampleArticles;
 import org.figstream.records.Announcement;
 import org.figstream.records.DeadLetter;
@@ -35,8 +40,12 @@ final class FeedFixture implements AutoCloseable {
   final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
 
   FeedFixture(Path dataDir, int visibleDays, Faults faults) {
+    this(dataDir, BUCKET, visibleDays, faults);
+  }
+
+  FeedFixture(Path dataDir, BucketContents contents, int visibleDays, Faults faults) {
     this.dataDir = dataDir;
-    emulator = BucketEmulator.start(BUCKET, visibleDays, faults);
+    emulator = BucketEmulator.start(contents, visibleDays, faults);
     layout = new BucketLayout(emulator.baseUrl());
     http =
         new HttpFetcher(
@@ -50,6 +59,39 @@ final class FeedFixture implements AutoCloseable {
             metrics);
     client = new BucketClient(layout, http);
     index = new FeedIndex(dataDir.resolve("index"));
+  }
+
+  /**
+   * The sample bucket with one inventory a day, from 2026-11-20, each listing the sample day given:
+   * (1, 2, 2) adds a third day that lists day 2 again; (1, 1, 2) has a day-2 inventory written
+   * before day 2's objects appeared (inventories lag the bucket by up to a day). On day d the
+   * bucket holds the objects of sample day min(d, 2).
+   */
+  static BucketContents inventoriesOf(int... listed) {
+    return new BucketContents() {
+      @Override
+      public int days() {
+        return listed.length;
+      }
+
+      @Override
+      public Map<String, StoredObject> objects(int visibleDays) {
+        Map<String, StoredObject> out = new TreeMap<>(sampleObjects(Math.min(visibleDays, 2)));
+        for (int d = 1; d <= visibleDays; d++) {
+          out.putAll(
+              BucketContents.inventory(
+                  LocalDate.of(2026, 11, 19).plusDays(d) + "T01-00Z",
+                  sampleObjects(listed[d - 1])));
+        }
+        return out;
+      }
+    };
+  }
+
+  private static Map<String, StoredObject> sampleObjects(int day) {
+    Map<String, StoredObject> out = new TreeMap<>(BUCKET.objects(day));
+    out.keySet().removeIf(k -> k.startsWith(BucketLayout.INVENTORY_PREFIX));
+    return out;
   }
 
   InventoryFeed feed(FeedSettings settings) {
