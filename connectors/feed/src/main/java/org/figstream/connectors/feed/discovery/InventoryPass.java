@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.figstream.connectors.feed.bucket.BucketClient;
-import org.figstream.connectors.feed.bucket.BucketLayout;
 import org.figstream.connectors.feed.bucket.InventoryManifest;
-import org.figstream.records.Announcement;
-import org.figstream.records.Change;
 import org.figstream.state.FeedIndex;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -80,17 +77,7 @@ final class InventoryPass {
     this.quiet = from.quiet();
     this.sinks = sinks;
     this.decisions = new RowDecisions(bucket, index, settings, quiet);
-    this.stampsFromStart = stampedBefore(index, from);
-  }
-
-  private static boolean stampedBefore(FeedIndex index, FeedCursor at) {
-    if (at.part() == 0 && at.rows() == 0) {
-      return true;
-    }
-    FeedIndex.Position p = index.stampedThrough();
-    return p != null
-        && p.inventory().equals(at.inventory())
-        && (p.part() > at.part() || (p.part() == at.part() && p.rows() >= at.rows()));
+    this.stampsFromStart = Removals.decidedBy(index, from);
   }
 
   Mono<FeedRun> run() {
@@ -236,32 +223,12 @@ final class InventoryPass {
     if (quiet) {
       return Mono.empty();
     }
-    List<String> gone = new ArrayList<>();
-    index.forEachNotListedIn(
-        inventory,
-        (key, entry) -> {
-          // found by esearch and listed by no inventory yet: inventories lag the bucket by up to
-          // a day, so the first inventory after a release may not list it. Only once an inventory
-          // has listed (and stamped) it can it be removed
-          if (!entry.inventory().equals(EsearchDiscovery.ESEARCH_STAMP)) {
-            gone.add(key);
-          }
-        });
-    return Flux.fromIterable(gone)
+    return Flux.fromIterable(Removals.notListed(index, inventory))
         .concatMap(
             key ->
                 sinks
                     .announcements()
-                    .apply(
-                        new Announcement(
-                            Change.REMOVAL,
-                            key,
-                            BucketLayout.pmcid(key),
-                            BucketLayout.version(key),
-                            null,
-                            null,
-                            inventory,
-                            null))
+                    .apply(Removals.announcement(key, inventory))
                     .then(
                         Mono.fromRunnable(
                             () -> {
