@@ -153,6 +153,9 @@ public final class DatasetSinkRunner implements AutoCloseable {
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 << 20);
+    // a manifest's position below the log's start (records deleted, or a topic with retention)
+    // reads from the oldest record left, never from the end: the end would skip everything
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     try (KafkaConsumer<String, byte[]> c =
             new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
