@@ -41,21 +41,36 @@ public final class EsearchDiscovery {
     this.index = index;
   }
 
-  /** The search URL for one release day. */
+  /** The search URL for one release day, without the API key (which goes in a POST body). */
   String searchUrl(LocalDate day) {
-    StringBuilder url =
-        new StringBuilder(settings.baseUrl())
-            .append("/esearch.fcgi?db=pmc&retmax=100000&term=")
+    return settings.baseUrl() + "/esearch.fcgi?" + query(day);
+  }
+
+  private String query(LocalDate day) {
+    StringBuilder q =
+        new StringBuilder("db=pmc&retmax=100000&term=")
             .append(enc(DAY.format(day) + "[pmcrdat]"))
             .append("&tool=")
             .append(enc(settings.tool()));
     if (settings.email() != null) {
-      url.append("&email=").append(enc(settings.email()));
+      q.append("&email=").append(enc(settings.email()));
     }
-    if (settings.apiKey() != null) {
-      url.append("&api_key=").append(enc(settings.apiKey()));
+    return q.toString();
+  }
+
+  /**
+   * The search: a GET, or with an API key a POST of the same query with the key, since failure
+   * messages and dead letters quote a URL and a key must never be printed (as efetch does).
+   */
+  private Mono<byte[]> search(LocalDate day) {
+    long max = 64L * 1024 * 1024;
+    if (settings.apiKey() == null) {
+      return http.get(searchUrl(day), max, null);
     }
-    return url.toString();
+    return http.post(
+        settings.baseUrl() + "/esearch.fcgi",
+        query(day) + "&api_key=" + enc(settings.apiKey()),
+        max);
   }
 
   /**
@@ -65,7 +80,7 @@ public final class EsearchDiscovery {
     if (!settings.enabled()) {
       return Mono.just(0L);
     }
-    return http.get(searchUrl(day), 64L * 1024 * 1024, null)
+    return search(day)
         .map(EsearchIds::parse)
         .flatMapMany(Flux::fromIterable)
         .concatMap(id -> bucket.metadataKeys("PMC" + id))

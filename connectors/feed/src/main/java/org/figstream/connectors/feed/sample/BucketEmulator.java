@@ -1,6 +1,7 @@
 package org.figstream.connectors.feed.sample;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -70,8 +71,17 @@ public final class BucketEmulator implements AutoCloseable {
                     return PubmedEndpoints.serve(req, res, uri, pubmed, this.visibleDays.get());
                   }
                   if (uri.path().endsWith("/esearch.fcgi")) {
+                    // GET, or POST with the query as a form body (as figstream sends an API key)
+                    Mono<String> query =
+                        req.method().equals(HttpMethod.POST)
+                            ? req.receive().aggregate().asString().defaultIfEmpty("")
+                            : Mono.just(uri.rawQuery());
                     return res.header(HttpHeaderNames.CONTENT_TYPE, "text/xml")
-                        .sendString(Mono.just(Esearch.answer(objects, param(uri, "term"))));
+                        .sendString(
+                            query.map(
+                                q ->
+                                    Esearch.answer(
+                                        objects, param(new QueryStringDecoder(q, false), "term"))));
                   }
                   if (uri.path().equals("/") && "2".equals(param(uri, "list-type"))) {
                     // a listing has no checksum to catch a changed byte (TLS does, in S3)

@@ -170,6 +170,31 @@ class InventoryFeedTest {
   }
 
   @Test
+  void shouldSendTheEsearchApiKeyInABodyAndNeverPrintIt() {
+    try (FeedFixture f = new FeedFixture(dir, 1, Faults.none())) {
+      f.feed(BACKFILL).runOnce(f.collecting()).block();
+      f.announced.clear();
+      f.emulator.publishNextDay();
+      EsearchSettings keyed =
+          new EsearchSettings(
+              true, f.emulator.baseUrl() + "/entrez/eutils", "figstream", null, "SECRET-KEY-42");
+      EsearchDiscovery esearch = new EsearchDiscovery(keyed, f.http, f.client, f.index);
+      java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 20);
+
+      assertThat(esearch.searchUrl(day)).doesNotContain("SECRET-KEY-42");
+      assertThat(esearch.discover(day, f.collecting()).block()).isEqualTo(2);
+      assertThat(versions(f.announced))
+          .containsExactly("VERSION PMC99000002.2", "VERSION PMC99000009.1");
+
+      // a failure quotes the URL it failed on: the key is not in it
+      f.emulator.outage(true);
+      assertThatThrownBy(() -> esearch.discover(day.plusDays(1), f.collecting()).block())
+          .hasMessageContaining("esearch.fcgi")
+          .hasMessageNotContaining("SECRET-KEY-42");
+    }
+  }
+
+  @Test
   void shouldAnnounceTodaysReleasesThroughEsearch() {
     try (FeedFixture f = new FeedFixture(dir, 1, Faults.none())) {
       f.feed(BACKFILL).runOnce(f.collecting()).block();
