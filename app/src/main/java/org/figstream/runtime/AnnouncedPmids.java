@@ -25,7 +25,7 @@ import org.figstream.topology.schema.TopicSerdes;
  * topic: on a cluster that ran without PubMed, that looks up the articles already announced.
  */
 final class AnnouncedPmids implements AutoCloseable {
-  static final String GROUP = "figstream-pubmed-lookup";
+  public static final String GROUP = "figstream-pubmed-lookup";
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
 
   private final Map<String, Object> kafka;

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.figstream.connectors.feed.discovery.FeedFencedException;
 import org.figstream.connectors.feed.discovery.FeedRun;
@@ -190,6 +191,17 @@ public final class Pipeline implements AutoCloseable {
     return stage.waitingForSource();
   }
 
+  /**
+   * Whether Streams' consumer has a fixed identity: {@code group.instance.id}, or the same for the
+   * main consumer only, as the Helm chart sets it ({@code main.consumer.group.instance.id}); public
+   * for the chart's tests.
+   */
+  public static boolean staticMember(Map<String, Object> kafka) {
+    return kafka.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+        || kafka.containsKey(
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+  }
+
   @Override
   public void close() {
     stage.close();
@@ -198,7 +210,7 @@ public final class Pipeline implements AutoCloseable {
     // static member (embedded broker) is taken over by its restart at once without leaving
     streams.close(
         CloseOptions.groupMembershipOperation(
-                kafka.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+                staticMember(kafka)
                     ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
                     : CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
             .withTimeout(Duration.ofSeconds(30)));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.figstream.connectors.feed.discovery.FeedLeadership;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
+import org.figstream.runtime.AnnouncedPmids;
 import org.figstream.runtime.Pipeline;
 import org.figstream.topology.enrich.EnrichmentStage;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,8 @@ class KafkaUserChartTest {
     expected.add("group literal " + EnrichmentStage.GROUP);
     // FeedLeadership: the feed's leader election, one group per feed ("figstream-feed-<feed id>")
     expected.add("group prefix " + FeedLeadership.GROUP_PREFIX);
+    // AnnouncedPmids: the PubMed lookup's offsets, a group of its own
+    expected.add("group literal " + AnnouncedPmids.GROUP);
     expected.add("transactionalId prefix " + PREFIX);
 
     assertThat(resources(user)).containsExactlyInAnyOrderElementsOf(expected);

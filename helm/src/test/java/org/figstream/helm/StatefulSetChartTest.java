@@ -87,6 +87,9 @@ class StatefulSetChartTest {
         .doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     // the enrichment stage, the feed's cursor and the tallies get the plain settings
     assertThat(kafka).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    // and a stopping pod stays in the group, so its restart takes its tasks back without a
+    // rebalance (a member that leaves hands them to another pod at once)
+    assertThat(Pipeline.staticMember(kafka)).isTrue();
     assertThat(option(run(chart), "--instance-id")).isEqualTo(RenderedChart.POD);
     assertThat(streams.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(2);
     assertThat(streams.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
