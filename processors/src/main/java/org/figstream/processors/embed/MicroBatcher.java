@@ -118,7 +118,10 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).result().tryEmitValue(outputs.get(i));
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      // the Errors too: thrown on, they would end the batcher's loop and leave its callers (an
+      // enrichment batch) waiting for ever; each caller gets an answer, the bad input an error.
+      // (Out of memory ends the JVM: ExitOnOutOfMemoryError.)
       if (batch.size() == 1) {
         batch.get(0).result().tryEmitError(e);
         return;

@@ -142,6 +142,34 @@ class MicroBatcherTest {
   }
 
   @Test
+  void shouldAnswerEveryRequestWhenTheModelThrowsAnErrorAndKeepServing() throws Exception {
+    Function<List<String>, List<String>> model =
+        inputs -> {
+          if (inputs.contains("native")) {
+            throw new UnsatisfiedLinkError("the model's library broke (test)");
+          }
+          return inputs.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        };
+    try (MicroBatcher<String, String> batcher =
+        new MicroBatcher<>("test", model, 3, Duration.ofSeconds(5), 1)) {
+      List<CompletableFuture<String>> results = new ArrayList<>();
+      for (String input : List.of("a", "native", "c")) {
+        results.add(batcher.submit(input).toFuture());
+      }
+
+      // as for an exception: the batch again one input at a time, only the bad one failing
+      assertThat(results.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("A");
+      assertThat(results.get(2).get(10, TimeUnit.SECONDS)).isEqualTo("C");
+      assertThatThrownBy(() -> results.get(1).get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOf(UnsatisfiedLinkError.class)
+          .hasMessage("the model's library broke (test)");
+      assertThat(batcher.submit("next").block(Duration.ofSeconds(10))).isEqualTo("NEXT");
+    }
+  }
+
+  @Test
   void shouldRefuseRequestsAfterClose() {
     Recorder model = new Recorder();
     MicroBatcher<String, String> batcher =
