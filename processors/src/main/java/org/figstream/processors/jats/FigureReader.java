@@ -9,7 +9,7 @@ import org.figstream.records.FigureKind;
  * Reads figure drafts from a captured float ({@code fig}, {@code fig-group}, {@code table-wrap},
  * {@code table-wrap-group}) or from any captured node holding floats (a paragraph, the front). One
  * draft per image: each {@code graphic}, with the graphics of one {@code alternatives} counted as
- * one image.
+ * one image. Graphics inside an XML {@code table} are never images of the float.
  */
 final class FigureReader {
   /** Not part of a figure's own images: its caption, and things that are never pairs. */
@@ -26,7 +26,10 @@ final class FigureReader {
           "media",
           "inline-graphic",
           "chem-struct-wrap",
-          "table-wrap-foot");
+          "table-wrap-foot",
+          // An XML table's cells may hold pictures (structure drawings, icons): they are its
+          // content, not images of the table, and an XML table is never a pair.
+          "table");
 
   private final GraphicResolver resolver;
   private final List<FigureDraft> out;
@@ -143,7 +146,8 @@ final class FigureReader {
       if (child.is("graphic")) {
         images.add(List.of(child));
       } else if (child.is("alternatives")) {
-        List<Node> renditions = child.find("graphic");
+        // Its own graphics only: find() would also take the cell pictures of a table rendition.
+        List<Node> renditions = child.children("graphic");
         if (!renditions.isEmpty()) {
           images.add(renditions);
         }

@@ -251,4 +251,111 @@ class FigureCaptionTest {
     assertThat(fig9.doi()).isEqualTo("10.7554/eLife.05502.018");
     assertThat(fig9.href()).isEqualTo("elife05502f009");
   }
+
+  /** One article keyed by DOI 10.1234/tab whose body paragraph holds {@code floats}. */
+  private List<FigureRecord> inBody(String floats, List<String> media) {
+    String xml =
+        "<article xmlns:xlink=\"http://www.w3.org/1999/xlink\"><front><article-meta>"
+            + "<article-id pub-id-type=\"doi\">10.1234/tab</article-id></article-meta></front>"
+            + "<body><p>"
+            + floats
+            + "</p></body></article>";
+    return extractor.extract(xml.getBytes(StandardCharsets.UTF_8), media).get(0).figures();
+  }
+
+  @Test
+  void shouldGiveNoPairForAnXmlTableWithPicturesInItsCells() {
+    // Structure drawings in the cells are content of the XML table, not images of the table.
+    String floats =
+        """
+        <fig id="F1"><label>Figure 1</label><caption><p>Assay</p></caption>
+        <graphic xlink:href="mol-g001.jpg"/></fig>
+        <table-wrap id="T1"><label>Table 1</label><caption><p>Compounds tested</p></caption>
+        <table><tr><td><graphic xlink:href="mol-i001.jpg"/></td><td>IC50 3 µM</td></tr>
+        <tr><td><graphic xlink:href="mol-i002.jpg"/></td><td>x</td></tr></table></table-wrap>""";
+
+    assertThat(inBody(floats, List.of("mol-g001.jpg", "mol-i001.jpg", "mol-i002.jpg")))
+        .extracting(
+            FigureRecord::pairId,
+            FigureRecord::kind,
+            FigureRecord::caption,
+            FigureRecord::href,
+            FigureRecord::mediaFile)
+        .containsExactly(
+            tuple(
+                "doi:10.1234/tab/F1/1",
+                FigureKind.FIGURE,
+                "Assay",
+                "mol-g001.jpg",
+                "mol-g001.jpg"));
+  }
+
+  @Test
+  void shouldTakeOnlyTheTableWrapsOwnGraphicBesideAnXmlTableWithPictures() {
+    String table =
+        """
+        <table-wrap id="T2"><label>Table 2</label><caption><p>Compounds tested</p></caption>
+        <graphic xlink:href="mol-t002.jpg"/>
+        <table><tr><td><graphic xlink:href="mol-i001.jpg"/></td><td>IC50 3 µM</td></tr>
+        <tr><td><graphic xlink:href="mol-i002.jpg"/></td><td>x</td></tr></table></table-wrap>""";
+
+    assertThat(inBody(table, List.of("mol-t002.jpg", "mol-i001.jpg", "mol-i002.jpg")))
+        .extracting(
+            FigureRecord::pairId,
+            FigureRecord::kind,
+            FigureRecord::figureId,
+            FigureRecord::graphicIndex,
+            FigureRecord::label,
+            FigureRecord::caption,
+            FigureRecord::href,
+            FigureRecord::mediaFile)
+        .containsExactly(
+            tuple(
+                "doi:10.1234/tab/T2/1",
+                FigureKind.TABLE,
+                "T2",
+                1,
+                "Table 2",
+                "Compounds tested",
+                "mol-t002.jpg",
+                "mol-t002.jpg"));
+  }
+
+  @Test
+  void shouldTakeOnlyTheAlternativesOwnGraphicsAsRenditionsOfATable() {
+    // The table image pone.0000001.t001 did not come with the article but a cell's picture did:
+    // the pair stays the table's image, missing, rather than borrowing the cell's picture.
+    String table =
+        """
+        <table-wrap id="pone-0000001-t001"><label>Table 1</label>
+        <caption><title>Compounds tested.</title></caption>
+        <alternatives><graphic xlink:href="pone.0000001.t001"/>
+        <table><tr><td><graphic xlink:href="pone.0000001.i001"/></td><td>IC50 3 µM</td></tr>
+        </table></alternatives></table-wrap>""";
+
+    assertThat(inBody(table, List.of("pone.0000001.i001.tif")))
+        .extracting(
+            FigureRecord::pairId,
+            FigureRecord::kind,
+            FigureRecord::figureId,
+            FigureRecord::graphicIndex,
+            FigureRecord::label,
+            FigureRecord::captionTitle,
+            FigureRecord::caption,
+            FigureRecord::href,
+            FigureRecord::mediaFile,
+            FigureRecord::imageMissing)
+        .containsExactly(
+            tuple(
+                "doi:10.1234/tab/pone-0000001-t001/1",
+                FigureKind.TABLE,
+                "pone-0000001-t001",
+                1,
+                "Table 1",
+                "Compounds tested.",
+                "Compounds tested.",
+                "pone.0000001.t001",
+                null,
+                true));
+  }
 }
