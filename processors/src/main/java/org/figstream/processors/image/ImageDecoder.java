@@ -61,7 +61,11 @@ final class ImageDecoder {
           param.setSourceSubsampling(step, step, 0, 0);
         }
         RgbOrderDestination.set(reader, format, param, width, height, step);
-        BufferedImage image = reader.read(0, param);
+        boolean large =
+            format.equals("jpeg")
+                && (long) width * height > ProgressiveJpeg.LARGE_PIXELS
+                && ProgressiveJpeg.isProgressive(bytes);
+        BufferedImage image = ProgressiveJpeg.decode(large, () -> reader.read(0, param));
         watch.check(format);
         return new Decoded(image, format, width, height);
       } finally {
