@@ -114,15 +114,22 @@ public final class OrphanedTransactions {
       open = open(admin);
     }
     List<Orphan> finished = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
     for (Orphan o : orphans(open, coordinators)) {
       if (o.coordinatorState() == TransactionState.COMPLETE_COMMIT) {
-        CommitMarkers.commit(
-            broker,
-            o.partition(),
-            o.producerId(),
-            (short) o.openEpoch(),
-            o.markerCoordinatorEpoch());
-        finished.add(o);
+        try {
+          CommitMarkers.commit(
+              broker,
+              o.partition(),
+              o.producerId(),
+              (short) o.openEpoch(),
+              o.markerCoordinatorEpoch());
+          finished.add(o);
+        } catch (java.io.IOException e) {
+          // the others still get theirs: the rest of a committed transaction's partitions left
+          // open would leave it half committed, which is what this repair is for
+          refused.add(o.partition() + ": " + e.getMessage());
+        }
         continue;
       }
       try {
@@ -139,6 +146,13 @@ public final class OrphanedTransactions {
       } catch (java.util.concurrent.ExecutionException e) {
         // refused (a marker with a later epoch landed meanwhile): nothing was open to abort
       }
+    }
+    if (!refused.isEmpty()) {
+      throw new java.io.IOException(
+          "finished "
+              + finished.size()
+              + " orphaned transactions; the broker refused the commit marker of "
+              + String.join("; ", refused));
     }
     return finished;
   }
