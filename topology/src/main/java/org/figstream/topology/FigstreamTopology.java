@@ -19,11 +19,11 @@ import org.figstream.topology.schema.TopicSerdes;
 
 /**
  * The Kafka Streams side of the pipeline, apart from any main: announcements pass the version gate;
- * versions to enrich leave for the (non-blocking, Reactor) enrichment stage; its results and the
- * gate's withdrawals pass the dedup index (exact and near duplicate images) and meet in the pair
- * ledger, which writes upserts and tombstones to {@code figures}. Articles as extracted (the
- * stage's, and the ledger's tombstones) are joined with their PubMed citations and go to {@code
- * articles} ({@link PubmedJoin}).
+ * versions to enrich and withdrawals leave for the (non-blocking, Reactor) enrichment stage, which
+ * keeps each article's requests in order; its results pass the dedup index (exact and near
+ * duplicate images) and meet in the pair ledger, which writes upserts and tombstones to {@code
+ * figures}. Articles as extracted (the stage's, and the ledger's tombstones) are joined with their
+ * PubMed citations and go to {@code articles} ({@link PubmedJoin}).
  *
  * <p>The gate, dedup and ledger are Processor-API nodes, the join is the DSL's, in one topology.
  * The Processor-API nodes are added first: Kafka Streams numbers sub-topologies in the order their
@@ -70,12 +70,6 @@ public final class FigstreamTopology {
         Topics.ENRICH_REQUESTS,
         keys.serializer(),
         announcements.serializer(),
-        "gate");
-    t.addSink(
-        VersionGateProcessor.TO_LEDGER,
-        Topics.ENRICHED,
-        keys.serializer(),
-        enriched.serializer(),
         "gate");
 
     t.addSource("enriched", keys.deserializer(), enriched.deserializer(), Topics.ENRICHED);

@@ -122,12 +122,36 @@ class PairLedgerTest {
       t.figures.readKeyValuesToList();
       t.announce(TopologyFixture.version("PMC99000002", 1, "e1", false));
       t.announce(TopologyFixture.removal("PMC99000002", 1));
-      // the gate's withdrawal lands on the enriched topic; fed back as the real topic would be
-      t.withdrawals.readValuesToList().forEach(w -> t.enriched.pipeInput(w.pmcid(), w));
+      // the gate's withdrawal passes the enrichment stage unfetched, then reaches the ledger
+      assertThat(t.passWithdrawals()).hasSize(1);
 
       assertThat(t.figures.readRecordsToList())
           .hasSize(5)
           .allMatch(r -> r.value() == null && reason(r).equals("removed"));
+    }
+  }
+
+  /**
+   * Why a withdrawal must never overtake a result of the same version (the gate once wrote
+   * withdrawals straight to enriched, while that version could still be in the enrichment stage):
+   * the ledger takes only an older version for stale, so a late same-version result publishes the
+   * withdrawn article's pairs again. Withdrawals now pass the stage in order behind such a result.
+   */
+  @Test
+  void shouldPublishTheWithdrawnPairsAgainIfASameVersionResultComesAfterTheWithdrawal() {
+    try (TopologyFixture t = new TopologyFixture(state)) {
+      t.enriched.pipeInput("PMC99000002", enriched(V1, 1));
+      t.figures.readKeyValuesToList();
+      t.enriched.pipeInput(
+          "PMC99000002", EnrichedArticle.withdrawal("PMC99000002", 1, "retracted"));
+      assertThat(t.figures.readRecordsToList())
+          .hasSize(5)
+          .allMatch(r -> r.value() == null && reason(r).equals("retracted"));
+      t.enriched.pipeInput("PMC99000002", enriched(V1, 1)); // the late result
+
+      assertThat(t.figures.readRecordsToList())
+          .hasSize(5)
+          .allMatch(r -> r.value() != null && r.key().startsWith("PMC99000002/"));
     }
   }
 

@@ -169,7 +169,8 @@ class PubmedJoinTest {
       t.pubmed.pipeInput(PMID, IN_PROCESS);
       assertThat(t.articles.readValuesToList()).hasSize(2);
 
-      // the gate's withdrawal passes the ledger, which tombstones the extracted article
+      // a withdrawal (the gate's, through the stage) passes the ledger, which tombstones the
+      // extracted article
       t.enriched.pipeInput(
           "PMC99000002", EnrichedArticle.withdrawal("PMC99000002", 1, "retracted"));
       assertThat(t.extractedOut.readRecordsToList())

@@ -43,10 +43,11 @@ class StageTimingTest {
       assertThat(stage(StageTimes.DEDUP).count()).isEqualTo(4);
       assertThat(stage(StageTimes.LEDGER).count()).isEqualTo(4);
 
-      // the gate is not timed; the withdrawal it sends to enriched passes dedup and ledger once
+      // the gate is not timed; the withdrawal it sends through the stage passes dedup and ledger
+      // once
       t.announce(TopologyFixture.version("PMC3", 1, "e1", false));
       t.announce(TopologyFixture.version("PMC3", 1, "e2", true));
-      assertThat(t.withdrawals.readValuesToList()).hasSize(1);
+      assertThat(t.passWithdrawals()).hasSize(1);
       assertThat(stage(StageTimes.DEDUP).count()).isEqualTo(5);
       assertThat(stage(StageTimes.LEDGER).count()).isEqualTo(5);
     }

@@ -21,6 +21,7 @@ import org.figstream.records.Headers;
 import org.figstream.records.PublishedFigure;
 import org.figstream.records.PubmedRecord;
 import org.figstream.records.Topics;
+import org.figstream.topology.enrich.Withdrawals;
 import org.figstream.topology.join.JoinCounts;
 import org.figstream.topology.schema.TopicSerdes;
 
@@ -32,7 +33,6 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, Announcement> versions;
   final TestInputTopic<String, EnrichedArticle> enriched;
   final TestOutputTopic<String, Announcement> toEnrich;
-  final TestOutputTopic<String, EnrichedArticle> withdrawals;
   final TestOutputTopic<String, PublishedFigure> figures;
   final TestOutputTopic<String, org.figstream.records.Article> articles;
 
@@ -96,9 +96,6 @@ final class TopologyFixture implements AutoCloseable {
             Topics.ENRICH_REQUESTS,
             Serdes.String().deserializer(),
             TopicSerdes.announcements().deserializer());
-    withdrawals =
-        driver.createOutputTopic(
-            Topics.ENRICHED, Serdes.String().deserializer(), TopicSerdes.enriched().deserializer());
     figures =
         driver.createOutputTopic(
             Topics.FIGURES, Serdes.String().deserializer(), TopicSerdes.figures().deserializer());
@@ -146,6 +143,20 @@ final class TopologyFixture implements AutoCloseable {
         null,
         "test",
         null);
+  }
+
+  /**
+   * The withdrawals among the requests the gate sent (read off {@code toEnrich}), made into records
+   * as the enrichment stage makes them and put on enriched as it does.
+   */
+  List<EnrichedArticle> passWithdrawals() {
+    List<EnrichedArticle> out =
+        toEnrich.readValuesToList().stream()
+            .filter(Announcement::withdraws)
+            .map(a -> Withdrawals.of(a).enriched())
+            .toList();
+    out.forEach(w -> enriched.pipeInput(w.pmcid(), w));
+    return out;
   }
 
   void announce(Announcement a) {

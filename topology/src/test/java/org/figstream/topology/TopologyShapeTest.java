@@ -30,8 +30,7 @@ class TopologyShapeTest {
             Map.of(
                 "versions", Set.of(),
                 "gate", Set.of(StoreNames.VERSION_GATE),
-                "to-enrich", Set.of(),
-                "withdrawals", Set.of()));
+                "to-enrich", Set.of())); // withdrawals too: they pass the stage, in order
     // dedup reads the ledger's store to name only pairs still on figures
     Set<String> dedup =
         Set.of(StoreNames.DEDUP_EXACT, StoreNames.DEDUP_NEAR, StoreNames.PAIR_LEDGER);

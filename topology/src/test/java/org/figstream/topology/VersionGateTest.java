@@ -5,7 +5,14 @@ import static org.figstream.topology.TopologyFixture.removal;
 import static org.figstream.topology.TopologyFixture.version;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.figstream.records.Announcement;
+import org.figstream.records.EnrichedArticle;
 import org.figstream.records.Topics;
+import org.figstream.state.GateState;
+import org.figstream.topology.enrich.Withdrawals;
+import org.figstream.topology.gate.GateRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +56,7 @@ class VersionGateTest {
               "PMC2.1.a1",
               "PMC2.2.a2",
               "PMC3.1.r1",
+              "PMC3.1.r2", // its retraction: a withdrawal, through the stage too
               "PMC4.1.n1");
     }
   }
@@ -77,21 +85,20 @@ class VersionGateTest {
   }
 
   @Test
-  void shouldWithdrawARetractedArticleOnce() {
+  void shouldWithdrawARetractedArticleOnceThroughTheEnrichmentStage() {
     try (TopologyFixture t = new TopologyFixture(state)) {
       t.announce(version("PMC1", 1, "e1", false));
       t.announce(version("PMC1", 1, "e2", true));
       t.announce(version("PMC1", 1, "e2", true));
 
-      assertThat(t.toEnrich.readValuesToList()).hasSize(1);
-      assertThat(t.withdrawals.readValuesToList())
-          .singleElement()
-          .satisfies(
-              w -> {
-                assertThat(w.withdrawn()).isTrue();
-                assertThat(w.reason()).isEqualTo("retracted");
-                assertThat(w.pmcid()).isEqualTo("PMC1");
-              });
+      // the withdrawal follows the version before it on the requests topic, never skips ahead
+      List<Announcement> requests = t.toEnrich.readValuesToList();
+      assertThat(requests)
+          .extracting(a -> a.etag() + "." + a.withdraws())
+          .containsExactly("e1.false", "e2.true");
+      assertThat(Withdrawals.of(requests.get(1)).enriched())
+          .isEqualTo(EnrichedArticle.withdrawal("PMC1", 1, "retracted"));
+      assertThat(t.figures.isEmpty()).isTrue(); // nothing reaches the ledger but via the stage
     }
   }
 
@@ -101,15 +108,57 @@ class VersionGateTest {
       t.announce(version("PMC1", 1, "e1", false));
       t.announce(version("PMC1", 2, "e2", false));
       t.announce(removal("PMC1", 1));
-      assertThat(t.withdrawals.isEmpty()).isTrue();
+      assertThat(t.toEnrich.readValuesToList()).noneMatch(Announcement::withdraws);
 
       t.announce(removal("PMC1", 2));
       t.announce(removal("PMC2", 1)); // never seen: nothing to withdraw
 
-      assertThat(t.withdrawals.readValuesToList())
+      assertThat(t.toEnrich.readValuesToList())
           .singleElement()
-          .satisfies(w -> assertThat(w.reason()).isEqualTo("removed"));
+          .satisfies(
+              a ->
+                  assertThat(Withdrawals.of(a).enriched())
+                      .isEqualTo(EnrichedArticle.withdrawal("PMC1", 2, "removed")));
     }
+  }
+
+  /**
+   * The stage tells a withdrawal request by {@link Announcement#withdraws()} alone: every verdict
+   * for every kind of announcement against every kind of state, replayed or not.
+   */
+  @Test
+  void shouldNeverEnrichAnAnnouncementThatWithdrawsNorWithdrawOneThatDoesNot() {
+    List<GateState> states = new ArrayList<>();
+    states.add(null);
+    for (int v = 1; v <= 3; v++) {
+      for (String etag : new String[] {"e1", "e2", null}) {
+        states.add(new GateState(v, etag, false));
+        states.add(new GateState(v, etag, true));
+      }
+    }
+    int decided = 0;
+    for (GateState seen : states) {
+      for (int v = 1; v <= 3; v++) {
+        for (String etag : new String[] {"e1", "e2", null}) {
+          for (Announcement a :
+              List.of(
+                  version("PMC1", v, etag, false),
+                  version("PMC1", v, etag, true),
+                  removal("PMC1", v))) {
+            for (boolean replay : new boolean[] {false, true}) {
+              GateRule.Verdict verdict = GateRule.decide(seen, a, replay);
+              if (verdict == GateRule.Verdict.ENRICH) {
+                assertThat(a.withdraws()).as("%s %s %s", seen, a, replay).isFalse();
+              } else if (verdict == GateRule.Verdict.WITHDRAW) {
+                assertThat(a.withdraws()).as("%s %s %s", seen, a, replay).isTrue();
+              }
+              decided++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(decided).isEqualTo(19 * 3 * 3 * 3 * 2);
   }
 
   @Test

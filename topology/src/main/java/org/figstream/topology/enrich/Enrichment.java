@@ -52,6 +52,11 @@ public final class Enrichment {
       return enriched == null && deadLetters.isEmpty();
     }
 
+    /** A withdrawal the gate decided, passed through unfetched ({@link Withdrawals}). */
+    public boolean withdrawal() {
+      return enriched != null && enriched.withdrawn();
+    }
+
     public Result(
         Announcement request, EnrichedArticle enriched, Article article, List<DeadLetter> dead) {
       this(request, enriched, article, dead, false);

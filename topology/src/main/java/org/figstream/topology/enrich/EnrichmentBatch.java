@@ -79,7 +79,7 @@ final class EnrichmentBatch {
     }
     List<Enrichment.Result> results =
         Flux.fromIterable(batch)
-            .flatMapSequential(r -> timed(r.value()), concurrency)
+            .flatMapSequential(r -> resultOf(r.value()), concurrency)
             .collectList()
             .block();
     // a request whose source was down is not given up: it and what follows it in its partition
@@ -113,6 +113,25 @@ final class EnrichmentBatch {
     meters.committed(done, deadLetters, doneRecords, System.currentTimeMillis());
     meters.deferred(waits.hold(consumer, held, batch, results));
     waiting.set(waits.waiting());
+  }
+
+  /**
+   * A withdrawal is not fetched ({@link Withdrawals}). It comes through the stage, not straight
+   * from the gate to enriched, so that it leaves after the article's earlier requests
+   * (flatMapSequential keeps input order): a result of theirs written after it would bring the
+   * article back. Not timed as an enrichment, and not counted as one ({@link StageMeters}).
+   */
+  private Mono<Enrichment.Result> resultOf(Announcement a) {
+    if (!a.withdraws()) {
+      return timed(a);
+    }
+    // defer, not fromSupplier: flatMapSequential would hold a callable back until its turn, and
+    // the withdrawal is done at once; only its output waits for the requests before it
+    return Mono.defer(
+        () -> {
+          enriched.incrementAndGet(); // the stage moved on: progress for a wait to settle
+          return Mono.just(Withdrawals.of(a));
+        });
   }
 
   private Mono<Enrichment.Result> timed(Announcement a) {

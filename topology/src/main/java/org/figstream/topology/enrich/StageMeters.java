@@ -69,14 +69,22 @@ final class StageMeters {
 
   /**
    * A committed batch: its outcomes and dead letters, and for each request the time from its
-   * announcement to {@code committedAtMillis}.
+   * announcement to {@code committedAtMillis}; {@code requests} line up with {@code results}.
    */
   void committed(
       List<Enrichment.Result> results,
       List<DeadLetter> deadLetters,
       List<ConsumerRecord<String, Announcement>> requests,
       long committedAtMillis) {
-    for (Enrichment.Result r : results) {
+    for (int i = 0; i < results.size(); i++) {
+      Enrichment.Result r = results.get(i);
+      if (r.withdrawal()) {
+        // passed through unfetched to keep its place in order: no enrichment to count or time,
+        // as when the gate wrote withdrawals itself
+        continue;
+      }
+      ConsumerRecord<String, Announcement> request = requests.get(i);
+      latency.record(Math.max(0, committedAtMillis - request.timestamp()), TimeUnit.MILLISECONDS);
       (r.enriched() != null ? articles : r.gone() ? goneArticles : failedArticles).increment();
       if (r.gone()) {
         // no record says so otherwise: the removal is announced by a later inventory
@@ -90,8 +98,6 @@ final class StageMeters {
       }
     }
     deadLetters.forEach(d -> deadLetter(d.stage()));
-    requests.forEach(
-        r -> latency.record(Math.max(0, committedAtMillis - r.timestamp()), TimeUnit.MILLISECONDS));
   }
 
   /** A dead letter of {@code stage}, once committed. */

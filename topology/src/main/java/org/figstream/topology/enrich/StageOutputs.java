@@ -16,9 +16,10 @@ import org.figstream.topology.schema.TopicSerdes;
 /**
  * Writes one result of the stage inside the current transaction: its dead letters, the article
  * record as extracted (to {@code figstream-extracted-articles}, where the PubMed join picks it up)
- * and the enriched article. A result too large for one record (an article with very many large
- * images) is not sent, which would fail the whole transaction, but becomes a dead letter saying so;
- * one whose images alone are too large is refused before it is serialised.
+ * and the enriched article; a withdrawal only the latter. A result too large for one record (an
+ * article with very many large images) is not sent, which would fail the whole transaction, but
+ * becomes a dead letter saying so; one whose images alone are too large is refused before it is
+ * serialised.
  */
 final class StageOutputs {
   /** Room left in a record for the key, headers and batch overhead. */
@@ -33,6 +34,13 @@ final class StageOutputs {
     String key = r.request().pmcid();
     r.deadLetters().forEach(d -> deadLetter(producer, d));
     if (r.enriched() == null) {
+      return null;
+    }
+    if (r.withdrawal()) {
+      // no article record: the ledger's tombstone is the only write to extracted articles for it
+      producer.send(
+          new ProducerRecord<>(
+              Topics.ENRICHED, key, enriched.serialize(Topics.ENRICHED, r.enriched())));
       return null;
     }
     // Images and embeddings are counted before serialising: every graphic of a figure is a pair,

@@ -13,9 +13,15 @@ public final class GateRule {
 
   /** The gate's verdict. */
   public enum Verdict {
-    /** A version to enrich: new, newer, or the latest with changed files. */
+    /**
+     * A version to enrich: new, newer, or the latest with changed files. Never an announcement that
+     * {@link Announcement#withdraws()}: the enrichment stage tells a withdrawal by that alone.
+     */
     ENRICH,
-    /** The article's pairs must all go: retracted, or its latest version removed. */
+    /**
+     * The article's pairs must all go: retracted, or its latest version removed; always an
+     * announcement that {@link Announcement#withdraws()}.
+     */
     WITHDRAW,
     /** Nothing to do: a replay, an older version, or the removal of a superseded one. */
     DROP
