@@ -132,13 +132,15 @@ class PairLedgerTest {
   }
 
   /**
-   * Why a withdrawal must never overtake a result of the same version (the gate once wrote
-   * withdrawals straight to enriched, while that version could still be in the enrichment stage):
-   * the ledger takes only an older version for stale, so a late same-version result publishes the
-   * withdrawn article's pairs again. Withdrawals now pass the stage in order behind such a result.
+   * The ledger applies enriched records in the order they arrive: a version enriched again after
+   * its withdrawal (removed from the bucket, then listed again) is published again. So a withdrawal
+   * must never overtake a result of the same version requested before it: that result would bring
+   * the withdrawn pairs back (the gate once wrote withdrawals straight to enriched). Withdrawals
+   * now pass the enrichment stage, in order behind the article's earlier requests ({@code
+   * WithdrawalOrderTest}).
    */
   @Test
-  void shouldPublishTheWithdrawnPairsAgainIfASameVersionResultComesAfterTheWithdrawal() {
+  void shouldPublishAVersionAgainThatIsEnrichedAfterItsWithdrawal() {
     try (TopologyFixture t = new TopologyFixture(state)) {
       t.enriched.pipeInput("PMC99000002", enriched(V1, 1));
       t.figures.readKeyValuesToList();
@@ -147,7 +149,7 @@ class PairLedgerTest {
       assertThat(t.figures.readRecordsToList())
           .hasSize(5)
           .allMatch(r -> r.value() == null && reason(r).equals("retracted"));
-      t.enriched.pipeInput("PMC99000002", enriched(V1, 1)); // the late result
+      t.enriched.pipeInput("PMC99000002", enriched(V1, 1)); // enriched again
 
       assertThat(t.figures.readRecordsToList())
           .hasSize(5)
