@@ -127,8 +127,8 @@ final class InventoryPass {
                     // for the broker's acknowledgement and the commit, a sink that pauses): never
                     // on the HTTP client's event loop that completed a metadata fetch. Reactor
                     // Netty's loops are shared by every client in the JVM, and a request on a
-                    // blocked loop cannot even time out there: it waits for the fetcher's attempt
-                    // timeout (80 s by default)
+                    // blocked loop cannot even time out there (its idle timeout and body pace run
+                    // on that loop): only the headers' allowance, 80 s by default, ends it
                     .publishOn(Schedulers.boundedElastic(), 1)
                     .concatMap(
                         prepared ->

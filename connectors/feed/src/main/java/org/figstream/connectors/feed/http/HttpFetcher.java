@@ -172,12 +172,16 @@ public final class HttpFetcher implements AutoCloseable {
                   (response, body) -> {
                     pace.answered();
                     FetchFailure status = Failures.ofStatus(url, response);
+                    // an answer that is refused is still read to its end (the connection goes
+                    // back to the pool), at the same pace as any body: a trickle fails it
                     if (status != null) {
-                      return body.then(Mono.<T>error(status));
+                      return body.asByteArray().doOnNext(pace::arrived).then(Mono.<T>error(status));
                     }
                     long declared = contentLength(response);
                     if (declared > maxBytes) {
-                      return body.then(Mono.<T>error(tooLarge(url, declared, maxBytes)));
+                      return body.asByteArray()
+                          .doOnNext(pace::arrived)
+                          .then(Mono.<T>error(tooLarge(url, declared, maxBytes)));
                     }
                     return reader.read(declared, body.asByteArray().doOnNext(pace::arrived));
                   })
