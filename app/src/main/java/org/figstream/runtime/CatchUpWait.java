@@ -29,6 +29,9 @@ final class CatchUpWait {
   private final EnrichmentStage stage;
   private final CountDownLatch stopped;
 
+  /** The groups' committed offsets summed, as the last check read them. */
+  private volatile long committed;
+
   CatchUpWait(
       Map<String, Object> kafka,
       KafkaStreams streams,
@@ -46,6 +49,15 @@ final class CatchUpWait {
    */
   void awaitCaughtUp(Duration stallLimit) throws Exception {
     settles(stallLimit, false);
+  }
+
+  /**
+   * A count that grows while the pipeline works, on any instance: requests enriched here and
+   * offsets committed by every group, as of the last check. What tells a busy pipeline from a stuck
+   * one, in this wait and in a following run's between its bounded waits.
+   */
+  long progress() {
+    return committed + stage.progress();
   }
 
   /** At most {@code wait}: true once caught up, false when the wait ran out with work left. */
@@ -75,15 +87,16 @@ final class CatchUpWait {
           throw new IllegalStateException("the Streams application is in state ERROR");
         }
         boolean pending = lag.anyPending(Pipeline.INPUTS);
+        committed = lag.committedSoFar();
         long now = System.nanoTime();
         if (bounded) {
           // a bounded wait that ran out on an idle pipeline still takes its confirming check
           if (now > deadline && pending) {
             return false;
           }
-        } else if (pending
-            && stalls.stalled(
-                lag.committedSoFar() + stage.progress(), stage.waitingForSource() > 0, now)) {
+        } else if (!pending) {
+          stalls.settled(now); // idle for a moment: a stall is counted from the next work only
+        } else if (stalls.stalled(progress(), stage.waitingForSource() > 0, now)) {
           throw new IllegalStateException(
               "the pipeline did not catch up: work is left and nothing moved for " + limit);
         }

@@ -174,7 +174,6 @@ public final class Instance implements AutoCloseable {
             new RunReport(log, kafka, pipeline, progress, started),
             metrics,
             pipeline,
-            progress,
             sink,
             leadership,
             feed,

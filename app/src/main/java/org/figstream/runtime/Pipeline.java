@@ -142,6 +142,11 @@ public final class Pipeline implements AutoCloseable {
     return catchUp.caughtUpWithin(wait);
   }
 
+  /** What moves while the pipeline works, on any instance ({@link CatchUpWait#progress}). */
+  long progress() {
+    return catchUp.progress();
+  }
+
   /**
    * A lag probe on this pipeline's cluster, for a caller that checks repeatedly (and closes it).
    */

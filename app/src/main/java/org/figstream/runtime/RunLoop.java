@@ -13,7 +13,6 @@ import org.figstream.connectors.feed.discovery.FeedRun;
 import org.figstream.connectors.feed.discovery.InventoryFeed;
 import org.figstream.connectors.feed.discovery.KafkaCursorStore;
 import org.figstream.runtime.sink.DatasetSinkRunner;
-import org.figstream.topology.enrich.EnrichmentStage;
 
 /**
  * The passes of a started {@link Instance}: feed passes (or, without the feed, waits for what other
@@ -35,7 +34,6 @@ final class RunLoop {
   private final RunReport report;
   private final MeterRegistry metrics;
   private final Pipeline pipeline;
-  private final ProgressReporter progress;
   private final DatasetSinkRunner sink;
   private final FeedLeadership leadership;
   private final InventoryFeed feed;
@@ -53,7 +51,6 @@ final class RunLoop {
       RunReport report,
       MeterRegistry metrics,
       Pipeline pipeline,
-      ProgressReporter progress,
       DatasetSinkRunner sink,
       FeedLeadership leadership,
       InventoryFeed feed,
@@ -65,7 +62,6 @@ final class RunLoop {
     this.report = report;
     this.metrics = metrics;
     this.pipeline = pipeline;
-    this.progress = progress;
     this.sink = sink;
     this.leadership = leadership;
     this.feed = feed;
@@ -206,12 +202,9 @@ final class RunLoop {
       stalls.settled(System.nanoTime());
       return true;
     }
-    if (stalls.stalled(
-        progress.total(EnrichmentStage.ARTICLES_METRIC),
-        pipeline.waitingForSource() > 0,
-        System.nanoTime())) {
+    if (stalls.stalled(pipeline.progress(), pipeline.waitingForSource() > 0, System.nanoTime())) {
       throw new IllegalStateException(
-          "the pipeline did not catch up: no article enriched for " + stalls.limit());
+          "the pipeline did not catch up: work is left and nothing moved for " + stalls.limit());
     }
     return false;
   }

@@ -6,8 +6,8 @@ import java.time.Duration;
  * Whether work that is left still moves, for a following run whose passes end before the pipeline
  * settles ({@code --settle-wait}): such a pass never waits long enough to see a pipeline that is
  * stuck, which the wait until settled reports after {@link #limit}. Progress is a count that grows
- * while work is done (articles enriched); a reading while the source is down counts as moving, as
- * the wait until settled waits an outage out.
+ * while work is done (requests enriched, offsets committed: {@code CatchUpWait.progress}); a
+ * reading while the source is down counts as moving, as the wait until settled waits an outage out.
  */
 public final class StallWatch {
   private final Duration limit;

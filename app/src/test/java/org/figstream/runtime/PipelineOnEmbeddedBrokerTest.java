@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
  * stuck pipeline.
  */
 class PipelineOnEmbeddedBrokerTest extends SampleFeedEndToEnd {
-  static final long EMBED_MILLIS = 60;
-  static final long STALL_SECONDS = 3;
+  static final long EMBED_MILLIS = 120;
+  static final long STALL_SECONDS = 6;
   private static final Object ONE_AT_A_TIME = new Object();
   private final AtomicInteger calls = new AtomicInteger();
   private volatile long firstCall;
@@ -56,7 +56,7 @@ class PipelineOnEmbeddedBrokerTest extends SampleFeedEndToEnd {
   @AfterEach
   void stopBroker() {
     if (calls.get() > 0) {
-      // day 1 alone embeds 79 figures: 79 x 60 ms is longer than the limit
+      // day 1 alone embeds 79 figures: 79 x 120 ms is longer than the limit
       assertThat(calls.get()).isGreaterThanOrEqualTo(79);
       assertThat(Duration.ofNanos(lastCall - firstCall))
           .isGreaterThan(Duration.ofSeconds(STALL_SECONDS));
