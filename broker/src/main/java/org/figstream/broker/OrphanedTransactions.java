@@ -148,10 +148,10 @@ public final class OrphanedTransactions {
       }
     }
     if (!refused.isEmpty()) {
-      throw new java.io.IOException(
-          "finished "
-              + finished.size()
-              + " orphaned transactions; the broker refused the commit marker of "
+      // said here, and the finished ones still returned (and told by the caller)
+      System.err.println(
+          "figstream: the broker refused the commit marker of an orphaned transaction, which"
+              + " stays open: "
               + String.join("; ", refused));
     }
     return finished;
