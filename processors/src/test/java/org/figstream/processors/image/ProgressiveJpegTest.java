@@ -83,6 +83,63 @@ class ProgressiveJpegTest {
     assertThat(secondRanEarly).isFalse();
   }
 
+  /** The JPEG with its frame header (SOF0 or SOF2) saying {@code width} x {@code height}. */
+  private static byte[] declaring(byte[] jpeg, int width, int height) {
+    byte[] out = jpeg.clone();
+    for (int i = 2; i + 8 < out.length; i++) {
+      int marker = out[i + 1] & 0xFF;
+      if ((out[i] & 0xFF) == 0xFF && (marker == 0xC0 || marker == 0xC2)) {
+        // length (2), precision (1), height (2), width (2)
+        out[i + 5] = (byte) (height >> 8);
+        out[i + 6] = (byte) height;
+        out[i + 7] = (byte) (width >> 8);
+        out[i + 8] = (byte) width;
+        return out;
+      }
+    }
+    throw new AssertionError("no frame header");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void shouldMakeTheDecoderWaitForALargeProgressiveJpegOnly() throws Exception {
+    ImageDecoder decoder = new ImageDecoder(ImageSettings.DEFAULTS);
+    // 20 MP declared: over the 16 MP of a large one, under the 120 MP limit; the scans are a small
+    // image's, so the decode ends in an error, after its turn
+    byte[] progressive = declaring(jpeg(true), 5000, 4000);
+    byte[] baseline = declaring(jpeg(false), 5000, 4000);
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<String> holder =
+        CompletableFuture.supplyAsync(
+            () ->
+                run(
+                    () -> {
+                      holding.countDown();
+                      await(release);
+                      return "held";
+                    }));
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> large =
+        CompletableFuture.runAsync(() -> tryDecode(decoder, progressive));
+    tryDecode(decoder, baseline); // does not wait: it returns while the turn is held
+    Thread.sleep(300);
+    assertThat(large).isNotDone();
+
+    release.countDown();
+    holder.get(10, TimeUnit.SECONDS);
+    large.get(30, TimeUnit.SECONDS);
+  }
+
+  private static void tryDecode(ImageDecoder decoder, byte[] bytes) {
+    try {
+      decoder.decode(bytes);
+    } catch (org.figstream.processors.api.ImageRejectedException e) {
+      // expected: the declared size is not what the scans hold
+    }
+  }
+
   private static String run(ProgressiveJpeg.Decode<String> decode) {
     try {
       return ProgressiveJpeg.decode(true, decode);

@@ -35,6 +35,7 @@ public final class BucketEmulator implements AutoCloseable {
   private final AtomicInteger visibleDays;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong outageAnswers = new AtomicLong();
+  private final List<String> esearches = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean down;
   private volatile String outageAt;
   private volatile boolean listTwice;
@@ -79,9 +80,11 @@ public final class BucketEmulator implements AutoCloseable {
                     return res.header(HttpHeaderNames.CONTENT_TYPE, "text/xml")
                         .sendString(
                             query.map(
-                                q ->
-                                    Esearch.answer(
-                                        objects, param(new QueryStringDecoder(q, false), "term"))));
+                                q -> {
+                                  esearches.add(req.method() + " " + req.uri() + " body: " + q);
+                                  return Esearch.answer(
+                                      objects, param(new QueryStringDecoder(q, false), "term"));
+                                }));
                   }
                   if (uri.path().equals("/") && "2".equals(param(uri, "list-type"))) {
                     // a listing has no checksum to catch a changed byte (TLS does, in S3)
@@ -193,6 +196,14 @@ public final class BucketEmulator implements AutoCloseable {
   }
 
   /** Requests answered 503 because of an outage. */
+  /**
+   * Every esearch request answered: method, URI and the query it was read from (the form body of a
+   * POST), so that a test can tell where a parameter travelled.
+   */
+  public List<String> esearches() {
+    return List.copyOf(esearches);
+  }
+
   public long outageAnswers() {
     return outageAnswers.get();
   }

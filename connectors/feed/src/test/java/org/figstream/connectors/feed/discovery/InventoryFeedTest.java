@@ -185,6 +185,14 @@ class InventoryFeedTest {
       assertThat(esearch.discover(day, f.collecting()).block()).isEqualTo(2);
       assertThat(versions(f.announced))
           .containsExactly("VERSION PMC99000002.2", "VERSION PMC99000009.1");
+      // the key reached NCBI's side, in the body of a POST to a URL without it
+      assertThat(f.emulator.esearches())
+          .singleElement()
+          .satisfies(
+              r ->
+                  assertThat(r)
+                      .startsWith("POST /entrez/eutils/esearch.fcgi body: db=pmc&")
+                      .endsWith("&api_key=SECRET-KEY-42"));
 
       // a failure quotes the URL it failed on: the key is not in it
       f.emulator.outage(true);
