@@ -24,8 +24,10 @@ import org.figstream.topology.schema.TopicSerdes;
  * lookup repeats the lookup instead of losing it. Its first read starts at the beginning of the
  * topic: on a cluster that ran without PubMed, that looks up the articles already announced.
  */
-final class AnnouncedPmids implements AutoCloseable {
+public final class AnnouncedPmids implements AutoCloseable {
+  /** Its consumer group; public for the Helm chart's tests (the app's ACLs must name it). */
   public static final String GROUP = "figstream-pubmed-lookup";
+
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
 
   private final Map<String, Object> kafka;

@@ -87,7 +87,7 @@ class StrimziApiChartTest {
             .flatMap(KafkaUserChartTest::streamAcls)
             .toList();
 
-    assertThat(acls).hasSize(16);
+    assertThat(acls).hasSize(17);
     assertThat(acls)
         .allSatisfy(
             a -> {
