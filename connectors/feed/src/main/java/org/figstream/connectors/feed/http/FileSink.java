@@ -56,9 +56,9 @@ final class FileSink implements AutoCloseable {
   }
 
   Path finish(long declared, String expectedMd5) throws IOException {
-    HttpFetcher.checkLength(url, size, declared);
+    FetchAttempt.checkLength(url, size, declared);
     if (expectedMd5 != null) {
-      HttpFetcher.checkMd5(url, HexFormat.of().formatHex(md5.digest()), expectedMd5);
+      FetchAttempt.checkMd5(url, HexFormat.of().formatHex(md5.digest()), expectedMd5);
     }
     channel.force(true);
     return target;

@@ -8,18 +8,17 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Every network read figstream makes: Reactor Netty, non-blocking, only to allow-listed hosts, rate
  * limited per host, bounded in concurrency and body size, retried with backoff, and (when the
- * source states one) checked against an MD5.
+ * source states one) checked against an MD5. This class holds what outlives a single try (the
+ * pooled client, the per-host rate limiter, the retry policy and the request metrics); how one
+ * answer is judged and read is {@link FetchAttempt}'s job.
  */
 public final class HttpFetcher implements AutoCloseable {
   public static final String REQUESTS_METRIC = "figstream.http.requests";
@@ -31,6 +30,7 @@ public final class HttpFetcher implements AutoCloseable {
   private final HttpClient client;
   private final HostRateLimiter limiter;
   private final RetryPolicy retry;
+  private final FetchAttempt attempt;
 
   public HttpFetcher(HttpSettings settings, MeterRegistry metrics) {
     this.settings = settings;
@@ -47,11 +47,11 @@ public final class HttpFetcher implements AutoCloseable {
             .responseTimeout(settings.responseTimeout())
             .followRedirect(false)
             // Reactor Netty would silently resend once on a closed connection; every retry goes
-            // through
-            // RetryPolicy instead, so that it is backed off, bounded and counted
+            // through RetryPolicy instead, so that it is backed off, bounded and counted
             .disableRetry(true);
     this.limiter = new HostRateLimiter(settings);
     this.retry = new RetryPolicy(settings, metrics);
+    this.attempt = new FetchAttempt(settings);
   }
 
   /**
@@ -65,13 +65,8 @@ public final class HttpFetcher implements AutoCloseable {
     return execute(
         url,
         uri ->
-            once(
-                url,
-                client.get().uri(uri),
-                maxBytes,
-                (declared, body) ->
-                    body.collect(() -> new LimitedBuffer(maxBytes, url), LimitedBuffer::add)
-                        .map(buffer -> complete(url, buffer, declared, md5))));
+            attempt.run(
+                url, client.get().uri(uri), maxBytes, FetchAttempt.inMemory(url, maxBytes, md5)));
   }
 
   /**
@@ -86,7 +81,7 @@ public final class HttpFetcher implements AutoCloseable {
     return execute(
         url,
         uri ->
-            once(
+            attempt.run(
                 url,
                 client
                     .headers(
@@ -99,9 +94,7 @@ public final class HttpFetcher implements AutoCloseable {
                     .uri(uri)
                     .send(ByteBufFlux.fromString(Mono.just(form))),
                 maxBytes,
-                (declared, body) ->
-                    body.collect(() -> new LimitedBuffer(maxBytes, url), LimitedBuffer::add)
-                        .map(buffer -> complete(url, buffer, declared, null))));
+                FetchAttempt.inMemory(url, maxBytes, null)));
   }
 
   /**
@@ -113,23 +106,18 @@ public final class HttpFetcher implements AutoCloseable {
     return execute(
         url,
         uri ->
-            once(
+            attempt.run(
                 url,
                 client.get().uri(uri),
                 maxBytes,
-                (declared, body) ->
-                    Mono.using(
-                        () -> new FileSink(target, maxBytes, url),
-                        sink ->
-                            body.concatMap(
-                                    chunk ->
-                                        Mono.fromRunnable(() -> sink.write(chunk))
-                                            .subscribeOn(Schedulers.boundedElastic()))
-                                .then(Mono.fromCallable(() -> sink.finish(declared, md5))),
-                        FileSink::close)));
+                FetchAttempt.intoFile(url, target, maxBytes, md5)));
   }
 
-  private <T> Mono<T> execute(String url, java.util.function.Function<URI, Mono<T>> attempt) {
+  /**
+   * Checks {@code url} against the allow-list once, then runs {@code once} under the host's rate
+   * limit and retry policy, counting the final outcome per host.
+   */
+  private <T> Mono<T> execute(String url, java.util.function.Function<URI, Mono<T>> once) {
     URI uri;
     try {
       uri = UrlCheck.parse(url, settings);
@@ -137,7 +125,7 @@ public final class HttpFetcher implements AutoCloseable {
       return Mono.error(e);
     }
     String host = UrlCheck.host(uri);
-    return Mono.defer(() -> limiter.acquire(host).then(Mono.defer(() -> attempt.apply(uri))))
+    return Mono.defer(() -> limiter.acquire(host).then(Mono.defer(() -> once.apply(uri))))
         .retryWhen(retry.forHost(host))
         .doOnSuccess(
             b -> metrics.counter(REQUESTS_METRIC, "host", host, "outcome", "ok").increment())
@@ -153,99 +141,7 @@ public final class HttpFetcher implements AutoCloseable {
                     .increment());
   }
 
-  /** Reads a 200 answer's body with {@code reader}; anything else becomes a classified failure. */
-  private <T> Mono<T> once(
-      String url,
-      // built on the URI checked against the allow-list: Netty's own parse of the string may differ
-      HttpClient.ResponseReceiver<?> request,
-      long maxBytes,
-      BodyReader<T> reader) {
-    return Mono.defer(
-        () -> {
-          BodyPace pace =
-              new BodyPace(
-                  url,
-                  settings.responseTimeout().plus(settings.connectTimeout()).multipliedBy(2),
-                  HttpSettings.MIN_BODY_BYTES_PER_SECOND);
-          return request
-              .response(
-                  (response, body) -> {
-                    pace.answered();
-                    FetchFailure status = Failures.ofStatus(url, response);
-                    // an answer that is refused is still read to its end (the connection goes
-                    // back to the pool), at the same pace as any body: a trickle fails it
-                    if (status != null) {
-                      return body.asByteArray().doOnNext(pace::arrived).then(Mono.<T>error(status));
-                    }
-                    long declared = contentLength(response);
-                    if (declared > maxBytes) {
-                      return body.asByteArray()
-                          .doOnNext(pace::arrived)
-                          .then(Mono.<T>error(tooLarge(url, declared, maxBytes)));
-                    }
-                    return reader.read(declared, body.asByteArray().doOnNext(pace::arrived));
-                  })
-              .single()
-              // the allowance caps the wait for the headers only: a body may take as long as its
-              // pace allows (an inventory part can take hours), and each silence is bounded by the
-              // idle responseTimeout
-              .timeout(
-                  Mono.delay(pace.allowance())
-                      .flatMap(t -> pace.isAnswered() ? Mono.never() : Mono.just(t)))
-              .onErrorMap(e -> !(e instanceof FetchFailure), e -> Failures.of(url, e));
-        });
-  }
-
-  private static FetchFailure tooLarge(String url, long declared, long maxBytes) {
-    return FetchFailure.permanent(
-        "too-large",
-        url,
-        "body of " + url + " is " + declared + " bytes, over the limit of " + maxBytes);
-  }
-
-  /** What to do with a successful response's body. */
-  private interface BodyReader<T> {
-    Mono<T> read(long declaredLength, Flux<byte[]> body);
-  }
-
-  private static byte[] complete(String url, LimitedBuffer buffer, long declared, String md5) {
-    checkLength(url, buffer.size(), declared);
-    byte[] bytes = buffer.toByteArray();
-    if (md5 != null) {
-      checkMd5(url, md5Hex(bytes), md5);
-    }
-    return bytes;
-  }
-
-  static void checkLength(String url, long received, long declared) {
-    if (declared >= 0 && received != declared) {
-      throw FetchFailure.retryable(
-          "truncated",
-          url,
-          "body of " + url + " ended after " + received + " of " + declared + " bytes",
-          null);
-    }
-  }
-
-  static void checkMd5(String url, String actual, String expected) {
-    if (!actual.equalsIgnoreCase(expected)) {
-      throw FetchFailure.retryable(
-          "md5-mismatch",
-          url,
-          "MD5 of " + url + " is " + actual + ", the source states " + expected,
-          null);
-    }
-  }
-
-  private static long contentLength(HttpClientResponse response) {
-    String value = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-    try {
-      return value == null ? -1 : Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
+  /** Lower-case hex MD5 of {@code bytes}, the form sources state checksums in. */
   public static String md5Hex(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
