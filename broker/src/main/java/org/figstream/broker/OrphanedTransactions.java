@@ -2,22 +2,12 @@ package org.figstream.broker;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
-import org.apache.kafka.clients.admin.TransactionDescription;
-import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * Transactions that a hard stop of the embedded broker left open on a partition although their
@@ -44,23 +34,13 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * later one: it will never write a marker for it. Anything else (an ongoing transaction, one whose
  * markers are being written, a producer the coordinators do not list) is left alone. The embedded
  * broker runs this when it starts, before any client of figstream's is connected.
+ *
+ * <p>This class is the repair's public face; the work is split by job: {@link OpenTransactions}
+ * reads the partitions' open transactions, {@link CoordinatorStates} the coordinators' states,
+ * {@link OrphanFinder} decides which are orphans, and {@link OrphanFinisher} waits for the
+ * coordinators to settle and finishes them.
  */
 public final class OrphanedTransactions {
-  private static final Set<TransactionState> FINISHED =
-      Set.of(
-          TransactionState.EMPTY,
-          TransactionState.COMPLETE_COMMIT,
-          TransactionState.COMPLETE_ABORT);
-  private static final Set<TransactionState> FINISHING =
-      Set.of(
-          TransactionState.PREPARE_COMMIT,
-          TransactionState.PREPARE_ABORT,
-          TransactionState.PREPARE_EPOCH_FENCE);
-
-  /** Topics that hold the coordinators' and the controller's own logs, never a producer's. */
-  private static final Set<String> NOT_PRODUCED =
-      Set.of("__transaction_state", "__cluster_metadata", "__share_group_state");
-
   private OrphanedTransactions() {}
 
   /**
@@ -103,156 +83,13 @@ public final class OrphanedTransactions {
    */
   public static List<Orphan> finishAll(Admin admin, InetSocketAddress broker, Duration settle)
       throws Exception {
-    long deadline = System.nanoTime() + settle.toNanos();
-    // coordinators first, partitions second: a transaction still open after its coordinator was
-    // seen finished is an orphan; the other order could take one finished in between for one
-    Map<Long, Coordinated> coordinators = coordinators(admin);
-    Map<TopicPartition, List<ProducerState>> open = open(admin);
-    while (!open.isEmpty() && undecided(open, coordinators) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      coordinators = coordinators(admin);
-      open = open(admin);
-    }
-    List<Orphan> finished = new ArrayList<>();
-    List<String> refused = new ArrayList<>();
-    for (Orphan o : orphans(open, coordinators)) {
-      if (o.coordinatorState() == TransactionState.COMPLETE_COMMIT) {
-        try {
-          CommitMarkers.commit(
-              broker,
-              o.partition(),
-              o.producerId(),
-              (short) o.openEpoch(),
-              o.markerCoordinatorEpoch());
-          finished.add(o);
-        } catch (java.io.IOException e) {
-          // the others still get theirs: the rest of a committed transaction's partitions left
-          // open would leave it half committed, which is what this repair is for
-          refused.add(o.partition() + ": " + e.getMessage());
-        }
-        continue;
-      }
-      try {
-        admin
-            .abortTransaction(
-                new AbortTransactionSpec(
-                    o.partition(),
-                    o.producerId(),
-                    (short) o.openEpoch(),
-                    o.markerCoordinatorEpoch()))
-            .all()
-            .get();
-        finished.add(o);
-      } catch (java.util.concurrent.ExecutionException e) {
-        // refused (a marker with a later epoch landed meanwhile): nothing was open to abort
-      }
-    }
-    if (!refused.isEmpty()) {
-      // said here, and the finished ones still returned (and told by the caller)
-      System.err.println(
-          "figstream: the broker refused the commit marker of an orphaned transaction, which"
-              + " stays open: "
-              + String.join("; ", refused));
-    }
-    return finished;
+    return OrphanFinisher.finishAll(admin, broker, settle);
   }
 
   /** The orphans there are now. */
   public static List<Orphan> find(Admin admin) throws Exception {
-    Map<TopicPartition, List<ProducerState>> open = open(admin);
-    return orphans(open, open.isEmpty() ? Map.of() : coordinators(admin));
-  }
-
-  private static boolean undecided(
-      Map<TopicPartition, List<ProducerState>> open, Map<Long, Coordinated> coordinators) {
-    return open.values().stream()
-        .flatMap(List::stream)
-        .map(p -> coordinators.get(p.producerId()))
-        .anyMatch(c -> c == null || FINISHING.contains(c.state().state()));
-  }
-
-  private static List<Orphan> orphans(
-      Map<TopicPartition, List<ProducerState>> open, Map<Long, Coordinated> coordinators) {
-    List<Orphan> orphans = new ArrayList<>();
-    open.forEach(
-        (partition, producers) -> {
-          for (ProducerState p : producers) {
-            Coordinated c = coordinators.get(p.producerId());
-            if (c == null) {
-              continue;
-            }
-            TransactionDescription d = c.state();
-            if (FINISHED.contains(d.state()) && d.producerEpoch() >= p.producerEpoch()) {
-              orphans.add(
-                  new Orphan(
-                      partition,
-                      c.transactionalId(),
-                      p.producerId(),
-                      p.producerEpoch(),
-                      p.currentTransactionStartOffset().getAsLong(),
-                      p.coordinatorEpoch().orElse(-1),
-                      d.state(),
-                      d.producerEpoch()));
-            }
-          }
-        });
-    return orphans;
-  }
-
-  /** The producers with a transaction open on each partition that has any. */
-  private static Map<TopicPartition, List<ProducerState>> open(Admin admin) throws Exception {
-    Map<TopicPartition, List<ProducerState>> open = new HashMap<>();
-    admin
-        .describeProducers(partitions(admin))
-        .all()
-        .get()
-        .forEach(
-            (partition, state) -> {
-              List<ProducerState> producers =
-                  state.activeProducers().stream()
-                      .filter(p -> p.currentTransactionStartOffset().isPresent())
-                      .toList();
-              if (!producers.isEmpty()) {
-                open.put(partition, producers);
-              }
-            });
-    return open;
-  }
-
-  /** A transactional id and its coordinator's state. */
-  private record Coordinated(String transactionalId, TransactionDescription state) {}
-
-  /** Every transactional producer the coordinators know, by producer id. */
-  private static Map<Long, Coordinated> coordinators(Admin admin) throws Exception {
-    Collection<TransactionListing> listed = admin.listTransactions().all().get();
-    Map<Long, Coordinated> byProducer = new HashMap<>();
-    if (listed.isEmpty()) {
-      return byProducer;
-    }
-    admin
-        .describeTransactions(listed.stream().map(TransactionListing::transactionalId).toList())
-        .all()
-        .get()
-        .forEach((id, d) -> byProducer.put(d.producerId(), new Coordinated(id, d)));
-    return byProducer;
-  }
-
-  /** Every partition a producer may write to, the internal offsets topic included. */
-  private static List<TopicPartition> partitions(Admin admin) throws Exception {
-    Set<String> names =
-        new TreeSet<>(admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get());
-    names.removeAll(NOT_PRODUCED);
-    List<TopicPartition> partitions = new ArrayList<>();
-    admin
-        .describeTopics(names)
-        .allTopicNames()
-        .get()
-        .forEach(
-            (topic, d) -> {
-              for (TopicPartitionInfo p : d.partitions()) {
-                partitions.add(new TopicPartition(topic, p.partition()));
-              }
-            });
-    return partitions;
+    Map<TopicPartition, List<ProducerState>> open = OpenTransactions.byPartition(admin);
+    return OrphanFinder.orphans(
+        open, open.isEmpty() ? Map.of() : CoordinatorStates.byProducer(admin));
   }
 }
