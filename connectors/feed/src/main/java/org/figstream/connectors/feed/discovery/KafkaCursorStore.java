@@ -1,17 +1,10 @@
 package org.figstream.connectors.feed.discovery;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -26,17 +19,19 @@ import reactor.core.scheduler.Schedulers;
  * loads its cursor fences the first: the first one's open transaction is aborted and its next send
  * or save fails with {@link FeedFencedException}; the second one resumes from the last committed
  * cursor. Nothing is announced twice in read_committed, even across a crash.
+ *
+ * <p>This class is the {@link CursorStore} API and decides what goes into each transaction; the
+ * producer's lifecycle (take-over, begin, commit, abort, fencing) is {@link FeedProducer}'s, and
+ * the topic itself {@link CursorTopic}'s.
  */
 public final class KafkaCursorStore implements CursorStore, AutoCloseable {
   public static final String TOPIC = "figstream-feed-cursor";
   public static final String TRANSACTIONAL_ID_PREFIX = "figstream-feed-";
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Map<String, Object> clientConfig;
   private final String feedId;
   private final String transactionalId;
-  private KafkaProducer<String, byte[]> producer;
-  private boolean inTransaction;
+  private final FeedProducer producer;
 
   /**
    * @param clientConfig connection settings (bootstrap servers, security); creates the topic if
@@ -85,22 +80,7 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
     } else {
       CursorTopic.require(clientConfig);
     }
-    if (!transactional) {
-      producer = newProducer();
-    }
-  }
-
-  private KafkaProducer<String, byte[]> newProducer() {
-    Map<String, Object> p = new HashMap<>(clientConfig);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    if (transactionalId != null) {
-      p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-      // a transaction spans checkpointEvery rows of metadata fetches (the broker's default cap is
-      // 15)
-      p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofMinutes(10).toMillis());
-    }
-    return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    producer = new FeedProducer(this.clientConfig, transactionalId);
   }
 
   /** The transactional id that fences other followers of this feed, or null when not fenced. */
@@ -121,46 +101,9 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
   @Override
   public Optional<FeedCursor> load() {
     if (transactionalId != null) {
-      takeOver();
+      producer.takeOver();
     }
     return CursorTopic.lastCommitted(clientConfig, feedId);
-  }
-
-  /**
-   * A new producer with the transactional id: initTransactions bumps its epoch, which aborts the
-   * open transaction of whoever held it (this store before a failure, or another follower) and
-   * fences that holder.
-   */
-  private synchronized void takeOver() {
-    if (producer != null) {
-      producer.close(Duration.ZERO);
-      producer = null;
-    }
-    inTransaction = false;
-    KafkaProducer<String, byte[]> p = newProducer();
-    try {
-      p.initTransactions();
-    } catch (RuntimeException e) {
-      p.close(Duration.ZERO);
-      throw new IllegalStateException(
-          "cannot take the feed's transactional id " + transactionalId + ": " + e.getMessage(), e);
-    }
-    producer = p;
-  }
-
-  private synchronized KafkaProducer<String, byte[]> inTransaction() {
-    if (producer == null) {
-      throw fencedException(null);
-    }
-    if (transactionalId != null && !inTransaction) {
-      try {
-        producer.beginTransaction();
-      } catch (RuntimeException e) {
-        throw failure("cannot begin a transaction", e);
-      }
-      inTransaction = true;
-    }
-    return producer;
   }
 
   /**
@@ -173,18 +116,19 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
     return Mono.<Void>create(
             sink -> {
               try {
-                inTransaction()
+                producer
+                    .inTransaction()
                     .send(
                         record,
                         (meta, error) -> {
                           if (error != null) {
-                            sink.error(failure("cannot send to " + record.topic(), error));
+                            sink.error(producer.failure("cannot send to " + record.topic(), error));
                           } else {
                             sink.success();
                           }
                         });
               } catch (RuntimeException e) {
-                sink.error(failure("cannot send to " + record.topic(), e));
+                sink.error(producer.failure("cannot send to " + record.topic(), e));
               }
             })
         // off the producer's I/O thread: what follows may send, save and commit, which wait on it
@@ -195,76 +139,22 @@ public final class KafkaCursorStore implements CursorStore, AutoCloseable {
   public void save(FeedCursor cursor) {
     ProducerRecord<String, byte[]> record = CursorTopic.record(feedId, cursor);
     try {
-      KafkaProducer<String, byte[]> p = inTransaction();
+      KafkaProducer<String, byte[]> p = producer.inTransaction();
       p.send(record).get();
-      if (transactionalId != null) {
-        synchronized (this) {
-          p.commitTransaction();
-          inTransaction = false;
-        }
-      }
+      producer.commit(p);
     } catch (ExecutionException e) {
-      throw failure("cannot save the feed cursor to " + TOPIC, e.getCause());
+      throw producer.failure("cannot save the feed cursor to " + TOPIC, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (RuntimeException e) {
-      throw failure("cannot save the feed cursor to " + TOPIC, e);
+      throw producer.failure("cannot save the feed cursor to " + TOPIC, e);
     }
   }
 
-  /**
-   * The exception for a failed send, save or take-over: a {@link FeedFencedException} (after which
-   * this store's producer is closed, until the next {@link #load} takes the id back) when another
-   * follower holds the transactional id.
-   */
-  private RuntimeException failure(String what, Throwable e) {
-    if (e instanceof FeedFencedException fenced) {
-      return fenced;
-    }
-    if (transactionalId != null && isFencing(e)) {
-      synchronized (this) {
-        if (producer != null) {
-          producer.close(Duration.ZERO);
-          producer = null;
-          inTransaction = false;
-        }
-      }
-      return fencedException(e);
-    }
-    return new IllegalStateException(what + ": " + e.getMessage(), e);
-  }
-
-  private FeedFencedException fencedException(Throwable cause) {
-    return new FeedFencedException(
-        "another follower of this feed took its transactional id "
-            + transactionalId
-            + ": this one stops announcing (its uncommitted announcements are aborted)",
-        cause);
-  }
-
-  private static boolean isFencing(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
+  /** Aborts the open transaction, if any, and closes the producer. */
   @Override
-  public synchronized void close() {
-    if (producer != null) {
-      if (inTransaction) {
-        try {
-          producer.abortTransaction(); // read_committed consumers need not wait for its timeout
-        } catch (RuntimeException e) {
-          // fenced or broken: the coordinator aborts it (on the next holder's initTransactions)
-        }
-        inTransaction = false;
-      }
-      producer.close(CLOSE_TIMEOUT);
-      producer = null;
-    }
+  public void close() {
+    producer.close();
   }
 }
