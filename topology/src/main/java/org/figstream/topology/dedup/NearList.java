@@ -18,14 +18,7 @@ final class NearList {
 
   /**
    * The first listed pair nearest to {@code hash} at a distance under {@code below}, other than
-   * {@code self}; null when there is none.
-   */
-  static Match nearest(String listed, long hash, String self, int below) {
-    return nearest(listed, hash, self, below, pair -> true);
-  }
-
-  /**
-   * As {@link #nearest(String, long, String, int)}, among the pairs {@code live} accepts; it is
+   * {@code self}, among the pairs {@code live} accepts; null when there is none. {@code live} is
    * asked only about a pair nearer than any found yet, so rarely, and may read a store.
    */
   static Match nearest(String listed, long hash, String self, int below, Predicate<String> live) {

@@ -43,7 +43,7 @@ class NearListMeasurement {
         NearList.Match m =
             split
                 ? SplitScan.nearest(listed, hash, "self", 7)
-                : NearList.nearest(listed, hash, "self", 7);
+                : NearList.nearest(listed, hash, "self", 7, p -> true);
         sink += m == null ? 0 : m.distance();
       }
     }

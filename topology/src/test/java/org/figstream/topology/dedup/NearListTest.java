@@ -32,7 +32,7 @@ class NearListTest {
     String self = lines.get(selfAt % lines.size()).split("=")[0];
     String listed = String.join("\n", lines);
 
-    NearList.Match got = NearList.nearest(listed, hash, self, below);
+    NearList.Match got = NearList.nearest(listed, hash, self, below, p -> true);
 
     assertThat(got).isEqualTo(SplitScan.nearest(listed, hash, self, below));
     assertThat(NearList.lists(listed, self)).isTrue();
@@ -44,9 +44,10 @@ class NearListTest {
     String listed = "a/1=ff\nb/1=fe\nc/1=fd\nd/1=0";
 
     // ff is 0 bits from 0xff but is the figure itself; fe and fd are both 1 bit away
-    assertThat(NearList.nearest(listed, 0xffL, "a/1", 7)).isEqualTo(new NearList.Match("b/1", 1));
-    assertThat(NearList.nearest(listed, 0xffL, "a/1", 1)).isNull();
-    assertThat(NearList.nearest("a/1=ff", 0xffL, "a/1", 7)).isNull();
+    assertThat(NearList.nearest(listed, 0xffL, "a/1", 7, p -> true))
+        .isEqualTo(new NearList.Match("b/1", 1));
+    assertThat(NearList.nearest(listed, 0xffL, "a/1", 1, p -> true)).isNull();
+    assertThat(NearList.nearest("a/1=ff", 0xffL, "a/1", 7, p -> true)).isNull();
     assertThat(NearList.lists(listed, "d/1")).isTrue();
     assertThat(NearList.lists(listed, "d")).isFalse();
   }
@@ -72,10 +73,10 @@ class NearListTest {
 
   @Test
   void shouldRefuseALineWithoutAHash() {
-    assertThatThrownBy(() -> NearList.nearest("a/1=ff\nb/1", 0, "x", 7))
+    assertThatThrownBy(() -> NearList.nearest("a/1=ff\nb/1", 0, "x", 7, p -> true))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("without a hash");
-    assertThatThrownBy(() -> NearList.nearest("a/1=fg", 0, "x", 7))
+    assertThatThrownBy(() -> NearList.nearest("a/1=fg", 0, "x", 7, p -> true))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("not a 64-bit hex hash");
   }

@@ -70,19 +70,18 @@ final class FetchAttempt {
               .response(
                   (response, body) -> {
                     pace.answered();
+                    Flux<byte[]> paced = body.asByteArray().doOnNext(pace::arrived);
                     FetchFailure status = Failures.ofStatus(url, response);
                     // an answer that is refused is still read to its end (the connection goes
                     // back to the pool), at the same pace as any body: a trickle fails it
                     if (status != null) {
-                      return body.asByteArray().doOnNext(pace::arrived).then(Mono.<T>error(status));
+                      return paced.then(Mono.<T>error(status));
                     }
                     long declared = contentLength(response);
                     if (declared > maxBytes) {
-                      return body.asByteArray()
-                          .doOnNext(pace::arrived)
-                          .then(Mono.<T>error(tooLarge(url, declared, maxBytes)));
+                      return paced.then(Mono.<T>error(tooLarge(url, declared, maxBytes)));
                     }
-                    return reader.read(declared, body.asByteArray().doOnNext(pace::arrived));
+                    return reader.read(declared, paced);
                   })
               .single()
               // the allowance caps the wait for the headers only: a body may take as long as its
