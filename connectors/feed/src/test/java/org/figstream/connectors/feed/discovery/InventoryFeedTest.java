@@ -172,10 +172,7 @@ class InventoryFeedTest {
       f.feed(BACKFILL).runOnce(f.collecting()).block();
       f.announced.clear();
       f.emulator.publishNextDay();
-      EsearchSettings keyed =
-          new EsearchSettings(
-              true, f.emulator.baseUrl() + "/entrez/eutils", "figstream", null, "SECRET-KEY-42");
-      EsearchDiscovery esearch = new EsearchDiscovery(keyed, f.http, f.client, f.index);
+      EsearchDiscovery esearch = esearch(f, "SECRET-KEY-42");
       java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 20);
 
       assertThat(esearch.searchUrl(day)).doesNotContain("SECRET-KEY-42");
@@ -205,14 +202,7 @@ class InventoryFeedTest {
       f.feed(BACKFILL).runOnce(f.collecting()).block();
       f.announced.clear();
       f.emulator.publishNextDay();
-      EsearchSettings on =
-          new EsearchSettings(
-              true,
-              f.emulator.baseUrl() + "/entrez/eutils",
-              "figstream",
-              "figstream@example.org",
-              null);
-      EsearchDiscovery esearch = new EsearchDiscovery(on, f.http, f.client, f.index);
+      EsearchDiscovery esearch = esearch(f, null);
 
       long found = esearch.discover(java.time.LocalDate.of(2026, 11, 20), f.collecting()).block();
 
@@ -229,14 +219,15 @@ class InventoryFeedTest {
     }
   }
 
-  static EsearchDiscovery esearch(FeedFixture f) {
+  /** esearch on the emulator, as tool figstream with a contact address and {@code apiKey}. */
+  static EsearchDiscovery esearch(FeedFixture f, String apiKey) {
     EsearchSettings on =
         new EsearchSettings(
             true,
             f.emulator.baseUrl() + "/entrez/eutils",
             "figstream",
             "figstream@example.org",
-            null);
+            apiKey);
     return new EsearchDiscovery(on, f.http, f.client, f.index);
   }
 }

@@ -171,7 +171,7 @@ class InventoryRemovalsTest {
         new FeedFixture(dir, FeedFixture.inventoriesOf(1, 1, 2), 1, Faults.none())) {
       f.feed(BACKFILL).runOnce(f.collecting()).block();
       f.emulator.publishNextDay();
-      assertThat(esearch(f).discover(LocalDate.of(2026, 11, 20), f.collecting()).block())
+      assertThat(esearch(f, null).discover(LocalDate.of(2026, 11, 20), f.collecting()).block())
           .isEqualTo(2);
       f.announced.clear();
 
